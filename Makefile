@@ -1,0 +1,67 @@
+# Guichet — the verbs people use. `make` alone prints this list.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+export JAVA_HOME ?= /usr/lib/jvm/temurin-25-jdk-amd64
+export PATH := $(JAVA_HOME)/bin:$(PATH)
+MVN := mvn -B -ntp -q
+JAR := backend/target/guichet-backend.jar
+
+.PHONY: help deps build run test test-backend test-frontend test-e2e test-deployment \
+        seed-demo bench backup restore docker-up docker-down logs status clean
+
+help: ## list the verbs
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
+
+deps: ## install what building and testing need (apt packages, npm packages)
+	@scripts/install-deps.sh
+
+build: deps ## build the backend jar with the SPA inside it
+	cd backend && $(MVN) compile
+	cd frontend && npm run build
+	cd backend && $(MVN) package -DskipTests
+
+run: build ## build and start Guichet on the PostgreSQL given by the environment
+	@scripts/run.sh
+
+test: build ## run every test: backend, frontend unit, end-to-end, deployment checks, restore drill
+	$(MAKE) test-backend test-frontend test-e2e test-deployment
+
+test-backend: ## backend integration tests against a real PostgreSQL
+	@scripts/test-backend.sh
+
+test-frontend: ## frontend unit and component tests (Vitest)
+	cd frontend && npm test
+
+test-e2e: ## Playwright end-to-end suite through nginx in front of the backend jar
+	@frontend/e2e/run.sh
+
+test-deployment: ## nginx -t, compose and Kubernetes validation, systemd units, restore drill
+	@deployment/tests/run-all.sh
+
+seed-demo: ## load the demo helpdesk (real Endava tickets) through the service; idempotent
+	@scripts/seed-demo.sh
+
+bench: build ## measure start-up time, memory and API latency
+	@scripts/bench.sh
+
+backup: ## dump the database now (deployment/backup.sh)
+	@deployment/backup.sh
+
+restore: ## restore a dump: make restore FILE=backups/daily/x.dump CONFIRM=yes
+	@deployment/restore.sh $(if $(CONFIRM),--yes) "$(FILE)"
+
+docker-up: ## start the production stack with Docker Compose
+	docker compose up -d
+
+docker-down: ## stop the Docker Compose stack
+	docker compose down
+
+logs: ## follow the Docker Compose logs
+	docker compose logs -f --tail=200
+
+status: ## services, /health, outbox backlog, age of the newest backup
+	@deployment/status.sh
+
+clean: ## remove build output
+	rm -rf backend/target frontend/dist
