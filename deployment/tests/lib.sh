@@ -1,0 +1,86 @@
+# Guichet deployment tests — the few helpers every test-*.sh shares (sourced).
+#
+# check NAME COMMAND...   runs COMMAND, prints "PASS NAME" or "FAIL NAME" with its output
+# expect_fail NAME CODE COMMAND...   passes when COMMAND exits with exactly CODE
+# skip NAME REASON        prints "SKIP NAME (REASON)"
+# at_exit COMMAND          runs COMMAND when the test script ends (clean-up)
+# Results are appended to $RESULTS_FILE (one PASS/FAIL/SKIP word per line), which
+# run-all.sh adds up; a test script run alone prints its own tally at exit. Either way the
+# script exits 1 if any of its checks failed.
+# shellcheck shell=bash
+
+TESTS_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+DEPLOYMENT_DIR="$(cd "$TESTS_DIR/.." && pwd)"
+REPO_DIR="$(cd "$DEPLOYMENT_DIR/.." && pwd)"
+STANDALONE=false
+if [[ -z ${RESULTS_FILE:-} ]]; then
+    RESULTS_FILE="$(mktemp)"
+    STANDALONE=true
+fi
+FAILED=0
+EXIT_COMMANDS=()
+
+at_exit() { EXIT_COMMANDS+=("$1"); }
+
+finish() {
+    local command
+    for command in "${EXIT_COMMANDS[@]}"; do "$command" || true; done
+    if $STANDALONE; then
+        echo "$(grep -c '^PASS' "$RESULTS_FILE") passed, $(grep -c '^FAIL' "$RESULTS_FILE") failed"
+        rm -f "$RESULTS_FILE"
+    fi
+    [[ $FAILED -eq 0 ]] || exit 1
+}
+trap finish EXIT
+
+record() { echo "$1" >> "$RESULTS_FILE"; }
+
+pass() { echo "PASS $1"; record PASS; }
+
+fail() {
+    echo "FAIL $1"
+    FAILED=$((FAILED + 1))
+    [[ -z ${2:-} ]] || sed 's/^/    | /' <<< "$2" | tail -n 40
+    record FAIL
+}
+
+skip() { echo "SKIP $1 ($2)"; record SKIP; }
+
+check() {
+    local name=$1 output
+    shift
+    if output=$("$@" 2>&1); then pass "$name"; else fail "$name" "$output"; fi
+}
+
+expect_fail() {
+    local name=$1 code=$2 output rc=0
+    shift 2
+    output=$("$@" 2>&1) || rc=$?
+    if [[ $rc -eq $code ]]; then pass "$name"; else fail "$name" "expected exit $code, got $rc: $output"; fi
+}
+
+# Installs Debian packages only when the command they provide is missing.
+ensure_apt() {
+    local command=$1
+    shift
+    command -v "$command" >/dev/null 2>&1 && return 0
+    [[ $(id -u) -eq 0 ]] || return 1
+    echo "installing $* (for $command)"
+    { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" \
+        || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@"; }; } >/dev/null 2>&1
+    command -v "$command" >/dev/null 2>&1
+}
+
+# A TCP port nobody listens on.
+free_port() {
+    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
+
+# One line per table of schema public: name, row count and an md5 of all its rows, so two
+# databases compare equal only if they hold the same data.
+db_fingerprint() {
+    local db=$1 table
+    for table in $(psql -X -At -d "$db" -c "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1"); do
+        psql -X -At -d "$db" -c "SELECT '$table', count(*), md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM public.\"$table\" t"
+    done
+}

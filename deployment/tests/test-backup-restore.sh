@@ -1,0 +1,200 @@
+#!/usr/bin/env bash
+# Tests deployment/backup.sh and deployment/restore.sh against a real PostgreSQL, on scratch
+# databases named guichet_bt_<pid>_* that it drops at the end.
+#
+# Inputs: PGHOST (default 127.0.0.1), PGPORT, PGUSER (default postgres), PGPASSWORD — a role
+# that may create databases. Exit status: 0 all checks passed, 1 otherwise.
+set -uo pipefail
+# shellcheck source=lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+export PGHOST=${PGHOST:-127.0.0.1} PGUSER=${PGUSER:-postgres}
+unset DATABASE_URL DATASOURCES_DEFAULT_URL
+PREFIX="guichet_bt_$$"
+SRC="${PREFIX}_src" DST="${PREFIX}_dst" NEW="${PREFIX}_new"
+WORK="$(mktemp -d)"
+
+main() {
+    at_exit cleanup
+    psql -X -q -d postgres -c 'SELECT 1' >/dev/null 2>&1 \
+        || { fail "PostgreSQL reachable at $PGHOST as $PGUSER"; return; }
+    create_source_database
+    test_backup_produces_a_readable_dump
+    test_rotation_keeps_7_daily_and_4_weekly
+    test_failed_backup_leaves_nothing_behind
+    test_restore_refuses_a_non_empty_database_without_yes
+    test_restore_into_a_missing_database
+    test_restore_replaces_an_existing_database
+    test_corrupt_dump_is_refused_and_target_untouched
+    test_truncated_dump_is_rolled_back
+}
+
+cleanup() {
+    local db
+    for db in "$SRC" "$DST" "$NEW"; do
+        psql -X -q -d postgres -c "DROP DATABASE IF EXISTS \"$db\"" >/dev/null 2>&1
+    done
+    rm -rf "$WORK"
+}
+
+sql() { psql -X -q -At -v ON_ERROR_STOP=1 "$@"; }
+
+# Looks like Guichet's schema in the ways that matter to a dump: an extension, accents,
+# binary attachments, sequences, a foreign key, a flyway history table.
+create_source_database() {
+    sql -d postgres -c "CREATE DATABASE \"$SRC\""
+    sql -d "$SRC" <<'SQL'
+CREATE EXTENSION IF NOT EXISTS unaccent;
+CREATE TABLE flyway_schema_history (installed_rank int PRIMARY KEY, version text, success boolean);
+INSERT INTO flyway_schema_history VALUES (1, '1', true), (2, '2', true);
+CREATE TABLE ticket (id bigserial PRIMARY KEY, title text NOT NULL, title_search text);
+INSERT INTO ticket (title, title_search)
+SELECT 'Écran noir n°' || i, unaccent('Écran noir n°' || i) FROM generate_series(1, 200) i;
+CREATE TABLE attachment (id bigserial PRIMARY KEY, ticket_id bigint REFERENCES ticket(id), content bytea);
+INSERT INTO attachment (ticket_id, content)
+SELECT i, decode(md5(i::text) || md5((i * 7)::text), 'hex') FROM generate_series(1, 50) i;
+SQL
+}
+
+backup_into() { BACKUP_DIR=$1 PGDATABASE=$SRC "$DEPLOYMENT_DIR/backup.sh"; }
+
+test_backup_produces_a_readable_dump() {
+    local out dump
+    if ! out=$(backup_into "$WORK/b1" 2>&1); then fail "backup.sh succeeds" "$out"; return; fi
+    dump=$(tail -n 1 <<< "$out")
+    DUMP=$dump
+    if [[ -f $dump && $dump == "$WORK/b1/daily/"*.dump ]] && pg_restore --list "$dump" | grep -q 'TABLE DATA public attachment'; then
+        pass "backup.sh writes a dump into daily/ that pg_restore --list reads"
+    else
+        fail "backup.sh writes a dump into daily/ that pg_restore --list reads" "$out"
+    fi
+    if [[ $(find "$WORK/b1/weekly" -name '*.dump' | wc -l) -eq 1 ]]; then
+        pass "the first backup also lands in weekly/ (none there yet)"
+    else
+        fail "the first backup also lands in weekly/ (none there yet)" "$(ls -lR "$WORK/b1")"
+    fi
+    if [[ -z $(find "$WORK/b1" -name '.in-progress-*') ]]; then pass "no temporary file left after a backup"; else fail "no temporary file left after a backup"; fi
+}
+
+test_rotation_keeps_7_daily_and_4_weekly() {
+    local dir=$WORK/rot i out
+    mkdir -p "$dir/daily" "$dir/weekly"
+    for i in 01 02 03 04 05 06 07 08 09 10; do
+        echo fake > "$dir/daily/$SRC-202001$i-023000.dump"
+    done
+    for i in 01 08 15 22 29; do
+        echo fake > "$dir/weekly/$SRC-202001$i-023000.dump"
+        touch -d '2020-01-29' "$dir/weekly/$SRC-202001$i-023000.dump"
+    done
+    echo keep > "$dir/daily/notes.txt"
+    if ! out=$(backup_into "$dir" 2>&1); then fail "backup with old dumps present" "$out"; return; fi
+    local new daily weekly
+    new=$(basename "$(tail -n 1 <<< "$out")")
+    daily=$(find "$dir/daily" -name '*.dump' -printf '%f\n' | sort)
+    weekly=$(find "$dir/weekly" -name '*.dump' -printf '%f\n' | sort)
+    if [[ $(wc -l <<< "$daily") -eq 7 && $(head -n 1 <<< "$daily") == "$SRC-20200105-023000.dump" && $daily == *"$new"* ]]; then
+        pass "rotation keeps exactly the 7 newest daily dumps"
+    else
+        fail "rotation keeps exactly the 7 newest daily dumps" "$daily"
+    fi
+    # weekly/ held nothing newer than 7 days, so today's dump joins it: 6 files, keep 4.
+    if [[ $(wc -l <<< "$weekly") -eq 4 && $(head -n 1 <<< "$weekly") == "$SRC-20200115-023000.dump" && $weekly == *"$new"* ]]; then
+        pass "rotation keeps exactly the 4 newest weekly dumps"
+    else
+        fail "rotation keeps exactly the 4 newest weekly dumps" "$weekly"
+    fi
+    if [[ -f $dir/daily/notes.txt ]]; then pass "rotation touches only *.dump files"; else fail "rotation touches only *.dump files"; fi
+}
+
+test_failed_backup_leaves_nothing_behind() {
+    local dir=$WORK/bad out rc=0
+    out=$(BACKUP_DIR=$dir PGDATABASE="${PREFIX}_absent" "$DEPLOYMENT_DIR/backup.sh" 2>&1) || rc=$?
+    if [[ $rc -eq 2 && $out == *"pg_dump of database ${PREFIX}_absent"*failed* && -z $(find "$dir" -type f -name '*dump*') ]]; then
+        pass "a failing pg_dump exits 2 with a clear message and stores nothing"
+    else
+        fail "a failing pg_dump exits 2 with a clear message and stores nothing" "rc=$rc $out"
+    fi
+}
+
+restore() { PGDATABASE=$1 "$DEPLOYMENT_DIR/restore.sh" "${@:2}"; }
+
+test_restore_refuses_a_non_empty_database_without_yes() {
+    sql -d postgres -c "CREATE DATABASE \"$DST\""
+    sql -d "$DST" -c "CREATE TABLE precious (v text); INSERT INTO precious VALUES ('à garder')"
+    local out rc=0
+    out=$(restore "$DST" "$DUMP" 2>&1) || rc=$?
+    if [[ $rc -eq 2 && $out == *"not empty"*"--yes"* && $(sql -d "$DST" -c 'SELECT v FROM precious') == 'à garder' ]]; then
+        pass "restore.sh refuses a non-empty database without --yes and leaves it untouched"
+    else
+        fail "restore.sh refuses a non-empty database without --yes and leaves it untouched" "rc=$rc $out"
+    fi
+}
+
+test_restore_into_a_missing_database() {
+    local out
+    if out=$(restore "$NEW" "$DUMP" 2>&1) && [[ "$(db_fingerprint "$NEW")" == "$(db_fingerprint "$SRC")" ]]; then
+        pass "restore.sh creates a missing database and restores it identical to the source"
+    else
+        fail "restore.sh creates a missing database and restores it identical to the source" "$out"
+    fi
+    if [[ $out == *attachment*50* && $out == *ticket*200* ]]; then pass "restore.sh prints the row counts"; else fail "restore.sh prints the row counts" "$out"; fi
+    if [[ $(sql -d "$NEW" -c "SELECT unaccent('Élève')") == Eleve ]]; then pass "the unaccent extension comes back with the restore"; else fail "the unaccent extension comes back with the restore"; fi
+}
+
+test_restore_replaces_an_existing_database() {
+    local out
+    sql -d "$DST" -c "CREATE EXTENSION IF NOT EXISTS unaccent; CREATE TABLE ticket (id int); INSERT INTO ticket VALUES (999)"
+    if out=$(restore "$DST" --yes "$DUMP" 2>&1) && [[ "$(db_fingerprint "$DST")" == "$(db_fingerprint "$SRC")" ]]; then
+        pass "restore.sh --yes replaces an existing database, leftover tables included"
+    else
+        fail "restore.sh --yes replaces an existing database, leftover tables included" "$out
+$(db_fingerprint "$DST")"
+    fi
+    # A second restore over the restored database: nothing in the dump may clash with what
+    # the first restore created (schema public, the extension).
+    if out=$(restore "$DST" --yes "$DUMP" 2>&1) && [[ "$(db_fingerprint "$DST")" == "$(db_fingerprint "$SRC")" ]]; then
+        pass "restoring twice in a row gives the same database"
+    else
+        fail "restoring twice in a row gives the same database" "$out"
+    fi
+    local dump2
+    if dump2=$(BACKUP_DIR=$WORK/b2 PGDATABASE=$DST "$DEPLOYMENT_DIR/backup.sh" 2>/dev/null | tail -n 1) \
+        && out=$(restore "$DST" --yes "$dump2" 2>&1) && [[ "$(db_fingerprint "$DST")" == "$(db_fingerprint "$SRC")" ]]; then
+        pass "a dump of a restored database restores again"
+    else
+        fail "a dump of a restored database restores again" "$out"
+    fi
+}
+
+test_corrupt_dump_is_refused_and_target_untouched() {
+    local corrupt=$WORK/corrupt.dump before out rc=0
+    head -c 20000 /dev/urandom > "$corrupt"
+    before=$(db_fingerprint "$DST")
+    out=$(restore "$DST" --yes "$corrupt" 2>&1) || rc=$?
+    if [[ $rc -eq 3 && $out == *"not a usable pg_dump"* && "$(db_fingerprint "$DST")" == "$before" ]]; then
+        pass "a corrupt dump is refused (exit 3, clear message) and the target is untouched"
+    else
+        fail "a corrupt dump is refused (exit 3, clear message) and the target is untouched" "rc=$rc $out"
+    fi
+    rc=0
+    out=$(restore "$DST" --yes "$WORK/does-not-exist.dump" 2>&1) || rc=$?
+    if [[ $rc -eq 3 && $out == *"no such readable file"* ]]; then pass "a missing dump file is refused"; else fail "a missing dump file is refused" "rc=$rc $out"; fi
+}
+
+# The table of contents survives but the data stops half way: pg_restore --list accepts it,
+# the replay breaks, and the single transaction must undo the schema drop.
+test_truncated_dump_is_rolled_back() {
+    local truncated=$WORK/truncated.dump before out rc=0 size
+    size=$(stat -c %s "$DUMP")
+    head -c $((size * 2 / 3)) "$DUMP" > "$truncated"
+    sql -d "$DST" -c "INSERT INTO ticket (title) VALUES ('after the backup')"
+    before=$(db_fingerprint "$DST")
+    out=$(restore "$DST" --yes "$truncated" 2>&1) || rc=$?
+    if [[ ($rc -eq 3 || $rc -eq 4) && "$(db_fingerprint "$DST")" == "$before" ]]; then
+        pass "a truncated dump fails (exit $rc) and the target is exactly as before"
+    else
+        fail "a truncated dump fails and the target is exactly as before" "rc=$rc $out"
+    fi
+}
+
+main
