@@ -1,0 +1,113 @@
+import { AppShell, Burger, Group, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import {
+  IconCategory,
+  IconInbox,
+  IconLayoutList,
+  IconLogout,
+  IconPlus,
+  IconUser,
+  IconUsers,
+} from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation } from 'react-router';
+import { isAgent, useAuth, useCurrentUser } from '@/lib/auth/auth-context';
+import { Brand } from './Brand';
+import { LanguageSwitcher } from './LanguageSwitcher';
+
+interface Item {
+  to: string;
+  label: string;
+  icon: ReactNode;
+}
+
+/** The app shell: header, navigation by role (collapsing to a drawer on phones), the page. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const { logout } = useAuth();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const { pathname } = useLocation();
+
+  const work: Item[] = [
+    ...(isAgent(user.role) ? [{ to: '/queue', label: t('nav.queue'), icon: <IconLayoutList size={18} /> }] : []),
+    { to: '/tickets', label: t('nav.myTickets'), icon: <IconInbox size={18} /> },
+    { to: '/tickets/new', label: t('nav.newTicket'), icon: <IconPlus size={18} /> },
+  ];
+  const admin: Item[] =
+    user.role === 'ADMIN'
+      ? [
+          { to: '/admin/users', label: t('nav.users'), icon: <IconUsers size={18} /> },
+          { to: '/admin/categories', label: t('nav.categories'), icon: <IconCategory size={18} /> },
+        ]
+      : [];
+
+  const isActive = (to: string) =>
+    to === '/tickets' ? pathname === '/tickets' || /^\/tickets\/\d+/.test(pathname) : pathname.startsWith(to);
+  const link = (item: Item) => (
+    <NavLink
+      key={item.to}
+      component={Link}
+      to={item.to}
+      label={item.label}
+      leftSection={item.icon}
+      active={isActive(item.to)}
+      aria-current={isActive(item.to) ? 'page' : undefined}
+      onClick={close}
+    />
+  );
+
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding={{ base: 'sm', sm: 'lg' }}
+    >
+      <a className="skip-link" href="#main">
+        {t('nav.skipToContent')}
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.toggle')} />
+            <Brand />
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <LanguageSwitcher />
+            <Text size="sm" visibleFrom="sm" c="dimmed">
+              {user.full_name}
+            </Text>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm" aria-label={t('nav.main')}>
+        <AppShell.Section grow component={ScrollArea}>
+          <Stack gap={2}>{work.map(link)}</Stack>
+          {admin.length > 0 && (
+            <>
+              <Text size="xs" fw={700} c="dimmed" tt="uppercase" mt="lg" mb={4} px="sm">
+                {t('nav.admin')}
+              </Text>
+              <nav aria-label={t('nav.admin')}>
+                <Stack gap={2}>{admin.map(link)}</Stack>
+              </nav>
+            </>
+          )}
+        </AppShell.Section>
+        <AppShell.Section>
+          {link({ to: '/profile', label: t('nav.profile'), icon: <IconUser size={18} /> })}
+          <NavLink
+            component="button"
+            label={t('nav.logout')}
+            leftSection={<IconLogout size={18} />}
+            onClick={() => void logout()}
+          />
+        </AppShell.Section>
+      </AppShell.Navbar>
+      <AppShell.Main id="main" tabIndex={-1}>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

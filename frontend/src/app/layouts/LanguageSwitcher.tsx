@@ -1,0 +1,30 @@
+import { SegmentedControl } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useUpdateMe } from '@/features/profile/api/update-me';
+import type { Locale } from '@/lib/api/types';
+import { useAuth } from '@/lib/auth/auth-context';
+import { currentLocale, setLocale } from '@/lib/i18n';
+
+/** FR / EN switch; for a signed-in user the choice is also saved to their profile. */
+export function LanguageSwitcher() {
+  const { t } = useTranslation();
+  const { user } = useAuth();
+  const updateMe = useUpdateMe();
+  const change = (value: string) => {
+    const locale = value as Locale;
+    setLocale(locale);
+    if (user && user.locale !== locale) updateMe.mutate({ locale });
+  };
+  return (
+    <SegmentedControl
+      size="xs"
+      aria-label={t('language.label')}
+      value={currentLocale()}
+      onChange={change}
+      data={[
+        { value: 'fr', label: 'FR' },
+        { value: 'en', label: 'EN' },
+      ]}
+    />
+  );
+}

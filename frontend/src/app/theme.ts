@@ -1,0 +1,13 @@
+import { createTheme } from '@mantine/core';
+
+/** Guichet's look: Mantine's defaults with a calm blue and rounded cards. */
+export const theme = createTheme({
+  primaryColor: 'blue',
+  defaultRadius: 'md',
+  fontFamily:
+    'Inter, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
+  headings: { fontWeight: '650' },
+  components: {
+    Paper: { defaultProps: { withBorder: true, radius: 'md' } },
+  },
+});

@@ -1,0 +1,102 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Alert, Button, Group, Modal, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
+import { Controller, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { useCreateUser } from '@/features/users/api/create-user';
+import { errorMessage } from '@/lib/api/problem';
+import { ROLES } from '@/lib/api/types';
+
+const schema = z.object({
+  email: z.email('admin:validation.email'),
+  full_name: z.string().trim().min(1, 'admin:validation.required').max(200, 'admin:validation.tooLong'),
+  password: z.string().min(12, 'admin:validation.passwordShort'),
+  role: z.enum(ROLES),
+  locale: z.enum(['fr', 'en']),
+});
+type Values = z.infer<typeof schema>;
+
+/** A dialog to create an account. */
+export function CreateUserModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation('admin');
+  const create = useCreateUser();
+  const { register, control, handleSubmit, reset, formState } = useForm<Values>({
+    resolver: zodResolver(schema),
+    defaultValues: { email: '', full_name: '', password: '', role: 'EMPLOYEE', locale: 'fr' },
+  });
+  const errors = formState.errors;
+  const message = (key?: string) => (key ? t(key) : undefined);
+  const close = () => {
+    reset();
+    create.reset();
+    onClose();
+  };
+  const submit = handleSubmit(async (values) => {
+    try {
+      await create.mutateAsync(values);
+      close();
+    } catch {
+      // shown in the dialog
+    }
+  });
+
+  return (
+    <Modal opened={opened} onClose={close} title={t('users.create')} closeButtonProps={{ 'aria-label': t('common:actions.close') }}>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          {create.isError && (
+            <Alert color="red" role="alert">
+              {errorMessage(create.error, t)}
+            </Alert>
+          )}
+          <TextInput label={t('users.fullName')} required error={message(errors.full_name?.message)} {...register('full_name')} />
+          <TextInput label={t('users.email')} type="email" required error={message(errors.email?.message)} {...register('email')} />
+          <PasswordInput
+            label={t('users.initialPassword')}
+            required
+            autoComplete="new-password"
+            error={message(errors.password?.message)}
+            {...register('password')}
+          />
+          <Controller
+            control={control}
+            name="role"
+            render={({ field }) => (
+              <Select
+                label={t('users.role')}
+                allowDeselect={false}
+                data={ROLES.map((r) => ({ value: r, label: t(`common:roles.${r}`) }))}
+                value={field.value}
+                onChange={(v) => v && field.onChange(v)}
+              />
+            )}
+          />
+          <Controller
+            control={control}
+            name="locale"
+            render={({ field }) => (
+              <Select
+                label={t('users.locale')}
+                allowDeselect={false}
+                data={[
+                  { value: 'fr', label: 'Français' },
+                  { value: 'en', label: 'English' },
+                ]}
+                value={field.value}
+                onChange={(v) => v && field.onChange(v)}
+              />
+            )}
+          />
+          <Group justify="flex-end" mt="sm">
+            <Button variant="default" onClick={close}>
+              {t('common:actions.cancel')}
+            </Button>
+            <Button type="submit" loading={create.isPending}>
+              {t('common:actions.create')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,63 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { errorMessage } from '@/lib/api/problem';
+
+const schema = z.object({
+  email: z.email('auth:validation.email'),
+  password: z.string().min(1, 'auth:validation.passwordRequired'),
+});
+type Values = z.infer<typeof schema>;
+
+/** Email and password, with the server's refusal shown above the button. */
+export function LoginForm({ onSubmit }: { onSubmit: (email: string, password: string) => Promise<void> }) {
+  const { t } = useTranslation('auth');
+  const [error, setError] = useState<unknown>(null);
+  const {
+    register,
+    handleSubmit,
+    formState: { errors, isSubmitting },
+  } = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { email: '', password: '' } });
+
+  const submit = handleSubmit(async ({ email, password }) => {
+    setError(null);
+    try {
+      await onSubmit(email.trim(), password);
+    } catch (e) {
+      setError(e);
+    }
+  });
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        {error !== null && (
+          <Alert color="red" role="alert">
+            {errorMessage(error, t, { 401: 'auth:login.badCredentials' })}
+          </Alert>
+        )}
+        <TextInput
+          label={t('login.email')}
+          type="email"
+          autoComplete="username"
+          required
+          error={errors.email?.message && t(errors.email.message)}
+          {...register('email')}
+        />
+        <PasswordInput
+          label={t('login.password')}
+          autoComplete="current-password"
+          required
+          error={errors.password?.message && t(errors.password.message)}
+          {...register('password')}
+        />
+        <Button type="submit" loading={isSubmitting} fullWidth mt="xs">
+          {t('login.submit')}
+        </Button>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,21 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '@/lib/api/client';
+import type { Category } from '@/lib/api/types';
+
+export interface CreateCategoryInput {
+  name: string;
+  description?: string;
+}
+
+/** POST /categories (admin). */
+export const createCategory = (input: CreateCategoryInput) =>
+  api<Category>('/categories', { method: 'POST', body: input });
+
+/** Creates a category and reloads the lists. */
+export function useCreateCategory() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: createCategory,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['categories'] }),
+  });
+}

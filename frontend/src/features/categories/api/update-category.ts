@@ -1,0 +1,22 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '@/lib/api/client';
+import type { Category } from '@/lib/api/types';
+
+export interface UpdateCategoryInput {
+  name?: string;
+  description?: string;
+  active?: boolean;
+}
+
+/** PATCH /categories/{id} (admin). */
+export const updateCategory = (id: number, input: UpdateCategoryInput) =>
+  api<Category>(`/categories/${id}`, { method: 'PATCH', body: input });
+
+/** Renames, re-describes or (de)activates a category, then reloads the lists. */
+export function useUpdateCategory() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...input }: UpdateCategoryInput & { id: number }) => updateCategory(id, input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['categories'] }),
+  });
+}

@@ -1,0 +1,91 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Alert, Button, Group, Paper, PasswordInput, Stack, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { z } from 'zod';
+import { errorMessage } from '@/lib/api/problem';
+import { useAuth } from '@/lib/auth/auth-context';
+import { useChangePassword } from '../api/change-password';
+
+const schema = z
+  .object({
+    current_password: z.string().min(1, 'profile:validation.required'),
+    new_password: z.string().min(12, 'profile:validation.passwordShort').max(200, 'profile:validation.passwordLong'),
+    confirm: z.string(),
+  })
+  .refine((v) => v.new_password === v.confirm, { path: ['confirm'], message: 'profile:validation.mismatch' });
+type Values = z.infer<typeof schema>;
+
+/** Changes the password; the server then ends every session, so the user logs in again. */
+export function PasswordCard() {
+  const { t } = useTranslation('profile');
+  const { forget } = useAuth();
+  const navigate = useNavigate();
+  const change = useChangePassword();
+  const {
+    register,
+    handleSubmit,
+    formState: { errors },
+  } = useForm<Values>({
+    resolver: zodResolver(schema),
+    defaultValues: { current_password: '', new_password: '', confirm: '' },
+  });
+  const message = (key?: string) => (key ? t(key) : undefined);
+
+  const submit = handleSubmit(async ({ current_password, new_password }) => {
+    try {
+      await change.mutateAsync({ current_password, new_password });
+    } catch {
+      return; // shown below
+    }
+    notifications.show({ color: 'teal', message: t('password.changed') });
+    forget();
+    void navigate('/login', { replace: true });
+  });
+
+  return (
+    <Paper p="lg" component="section" aria-labelledby="password-title">
+      <Title order={2} fz="h4" mb="md" id="password-title">
+        {t('password.title')}
+      </Title>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm" maw={420}>
+          {change.isError && (
+            <Alert color="red" role="alert">
+              {errorMessage(change.error, t, { 401: 'profile:password.wrongCurrent' })}
+            </Alert>
+          )}
+          <PasswordInput
+            label={t('password.current')}
+            autoComplete="current-password"
+            required
+            error={message(errors.current_password?.message)}
+            {...register('current_password')}
+          />
+          <PasswordInput
+            label={t('password.new')}
+            description={t('password.hint')}
+            autoComplete="new-password"
+            required
+            error={message(errors.new_password?.message)}
+            {...register('new_password')}
+          />
+          <PasswordInput
+            label={t('password.confirm')}
+            autoComplete="new-password"
+            required
+            error={message(errors.confirm?.message)}
+            {...register('confirm')}
+          />
+          <Group>
+            <Button type="submit" loading={change.isPending}>
+              {t('password.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}

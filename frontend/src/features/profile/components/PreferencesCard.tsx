@@ -1,0 +1,42 @@
+import { Paper, Select, Stack, Switch, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Locale, User } from '@/lib/api/types';
+import { setLocale } from '@/lib/i18n';
+import { useUpdateMe } from '../api/update-me';
+
+/** Language and e-mail notifications, each saved as soon as it changes. */
+export function PreferencesCard({ user }: { user: User }) {
+  const { t } = useTranslation('profile');
+  const updateMe = useUpdateMe();
+  return (
+    <Paper p="lg" component="section" aria-labelledby="prefs-title">
+      <Title order={2} fz="h4" mb="md" id="prefs-title">
+        {t('preferences.title')}
+      </Title>
+      <Stack gap="md">
+        <Select
+          label={t('preferences.language')}
+          allowDeselect={false}
+          maw={280}
+          data={[
+            { value: 'fr', label: 'Français' },
+            { value: 'en', label: 'English' },
+          ]}
+          value={user.locale}
+          onChange={(value) => {
+            if (!value || value === user.locale) return;
+            setLocale(value as Locale);
+            updateMe.mutate({ locale: value as Locale });
+          }}
+        />
+        <Switch
+          label={t('preferences.notifications')}
+          description={t('preferences.notificationsHint')}
+          checked={user.notifications_enabled}
+          disabled={updateMe.isPending}
+          onChange={(e) => updateMe.mutate({ notifications_enabled: e.currentTarget.checked })}
+        />
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,32 @@
+import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from '@/components/ui/PageHeader';
+import { useCurrentUser } from '@/lib/auth/auth-context';
+import { PasswordCard } from '../components/PasswordCard';
+import { PreferencesCard } from '../components/PreferencesCard';
+
+/** The signed-in user's account: who they are, their preferences, their password. */
+export function ProfilePage() {
+  const { t } = useTranslation('profile');
+  const user = useCurrentUser();
+  return (
+    <>
+      <PageHeader title={t('title')} />
+      <Stack gap="md" maw={720}>
+        <Paper p="lg">
+          <Group justify="space-between">
+            <div>
+              <Text fw={600}>{user.full_name}</Text>
+              <Text size="sm" c="dimmed">
+                {user.email}
+              </Text>
+            </div>
+            <Badge variant="light">{t(`common:roles.${user.role}`)}</Badge>
+          </Group>
+        </Paper>
+        <PreferencesCard user={user} />
+        <PasswordCard />
+      </Stack>
+    </>
+  );
+}

@@ -1,0 +1,25 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '@/lib/api/client';
+import type { Comment } from '@/lib/api/types';
+import { commentsQueryOptions } from './get-comments';
+
+export interface CreateCommentInput {
+  body: string;
+  internal?: boolean;
+}
+
+/** POST /tickets/{id}/comments. */
+export const createComment = (ticketId: number, input: CreateCommentInput) =>
+  api<Comment>(`/tickets/${ticketId}/comments`, { method: 'POST', body: input });
+
+/** Adds a reply or an internal note, then reloads the conversation and the ticket. */
+export function useCreateComment(ticketId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CreateCommentInput) => createComment(ticketId, input),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['tickets', ticketId] });
+      return queryClient.invalidateQueries({ queryKey: commentsQueryOptions(ticketId).queryKey });
+    },
+  });
+}

@@ -1,0 +1,13 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '@/lib/api/client';
+import type { Ticket } from '@/lib/api/types';
+
+/** GET /tickets/{id}. */
+export const getTicket = (id: number, signal?: AbortSignal) => api<Ticket>(`/tickets/${id}`, { signal });
+
+/** Query options for one ticket; its key prefixes its comments, history and attachments. */
+export const ticketQueryOptions = (id: number) =>
+  queryOptions({ queryKey: ['tickets', id], queryFn: ({ signal }) => getTicket(id, signal) });
+
+/** One ticket. */
+export const useTicket = (id: number) => useQuery(ticketQueryOptions(id));

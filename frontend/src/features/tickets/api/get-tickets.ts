@@ -1,0 +1,33 @@
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '@/lib/api/client';
+import type { Page, Ticket, TicketPriority, TicketStatus } from '@/lib/api/types';
+
+/** Filters, sort and page of GET /tickets (all optional but page and size). */
+export interface TicketQuery {
+  status?: TicketStatus[];
+  priority?: TicketPriority | null;
+  category_id?: number | null;
+  /** A user id, 'none' (unassigned) or 'me'. */
+  assignee_id?: number | 'none' | 'me' | null;
+  requester_id?: number | null;
+  q?: string;
+  page: number;
+  size: number;
+  /** e.g. `created_at,desc`; left out with a search to sort by relevance. */
+  sort?: string | null;
+}
+
+/** GET /tickets. */
+export const getTickets = (query: TicketQuery, signal?: AbortSignal) =>
+  api<Page<Ticket>>('/tickets', { query: { ...query }, signal });
+
+/** Query options for one page of tickets. */
+export const ticketsQueryOptions = (query: TicketQuery) =>
+  queryOptions({
+    queryKey: ['tickets', 'list', query],
+    queryFn: ({ signal }) => getTickets(query, signal),
+    placeholderData: keepPreviousData,
+  });
+
+/** One page of tickets; the previous page stays visible while the next loads. */
+export const useTickets = (query: TicketQuery) => useQuery(ticketsQueryOptions(query));

@@ -1,0 +1,58 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '@/lib/api/client';
+import { isApiError } from '@/lib/api/problem';
+import type { Ticket, TicketPriority, TicketStatus } from '@/lib/api/types';
+import { ticketQueryOptions } from './get-ticket';
+
+/** A change to a ticket: the version it was read at, and the fields to change. */
+export interface UpdateTicketInput {
+  version: number;
+  status?: TicketStatus;
+  priority?: TicketPriority;
+  category_id?: number;
+  assignee_id?: number;
+  unassign?: boolean;
+  clear_category?: boolean;
+}
+
+/** PATCH /tickets/{id}; a stale version answers 409. */
+export const updateTicket = (id: number, input: UpdateTicketInput) =>
+  api<Ticket>(`/tickets/${id}`, { method: 'PATCH', body: input });
+
+/** Thrown when the ticket changed on the server since it was read. */
+export class TicketConflictError extends Error {
+  constructor(readonly latest: Ticket) {
+    super('ticket changed since it was read');
+    this.name = 'TicketConflictError';
+  }
+}
+
+/**
+ * Changes a ticket. On 409 it reloads the ticket: if the version moved, someone else
+ * changed it and a TicketConflictError is thrown (nothing is overwritten); otherwise the
+ * 409 was a refused transition and its problem is passed on.
+ */
+export function useUpdateTicket(id: number) {
+  const queryClient = useQueryClient();
+  const { queryKey } = ticketQueryOptions(id);
+  return useMutation({
+    mutationFn: async (input: UpdateTicketInput) => {
+      try {
+        return await updateTicket(id, input);
+      } catch (error) {
+        if (!isApiError(error, 409)) throw error;
+        await queryClient.invalidateQueries({ queryKey });
+        const latest = await queryClient.fetchQuery(ticketQueryOptions(id));
+        if (latest.version !== input.version) throw new TicketConflictError(latest);
+        throw error;
+      }
+    },
+    meta: { inlineError: true },
+    onSuccess: (ticket) => {
+      queryClient.setQueryData(queryKey, ticket);
+      void queryClient.invalidateQueries({ queryKey: ['tickets', id, 'history'] });
+      void queryClient.invalidateQueries({ queryKey: ['tickets', 'list'] });
+      void queryClient.invalidateQueries({ queryKey: ['tickets', 'counts'] });
+    },
+  });
+}

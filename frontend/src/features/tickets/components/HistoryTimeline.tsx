@@ -1,0 +1,55 @@
+import { Paper, Text, Timeline, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { DateTime } from '@/components/ui/DateTime';
+import { ErrorAlert } from '@/components/ui/ErrorAlert';
+import { LoadingState } from '@/components/ui/LoadingState';
+import type { HistoryEntry } from '@/lib/api/types';
+import { useHistory } from '../api/get-history';
+
+function useDescribe() {
+  const { t } = useTranslation('tickets');
+  const value = (entry: HistoryEntry, raw: string | null) => {
+    if (raw === null || raw === '') return t('history.nothing');
+    if (entry.field === 'status') return t(`status.${raw}`, { defaultValue: raw });
+    if (entry.field === 'priority') return t(`priority.${raw}`, { defaultValue: raw });
+    return raw;
+  };
+  return (entry: HistoryEntry) => {
+    const actor = entry.actor?.full_name ?? t('history.system');
+    if (entry.field === 'created') return t('history.created', { actor });
+    return t('history.changed', {
+      actor,
+      field: t(`history.fields.${entry.field}`),
+      from: value(entry, entry.old_value),
+      to: value(entry, entry.new_value),
+    });
+  };
+}
+
+/** A ticket's history: who changed what, when. */
+export function HistoryTimeline({ ticketId }: { ticketId: number }) {
+  const { t } = useTranslation('tickets');
+  const history = useHistory(ticketId);
+  const describe = useDescribe();
+  return (
+    <Paper p="md" component="section" aria-labelledby="history-title">
+      <Title order={2} fz="h5" mb="sm" id="history-title">
+        {t('history.title')}
+      </Title>
+      {history.isPending && <LoadingState />}
+      {history.isError && <ErrorAlert error={history.error} />}
+      {history.data && (
+        <Timeline bulletSize={12} lineWidth={2} active={history.data.length}>
+          {history.data.map((entry) => (
+            <Timeline.Item key={entry.id}>
+              <Text size="sm">{describe(entry)}</Text>
+              <Text size="xs" c="dimmed">
+                <DateTime value={entry.created_at} />
+              </Text>
+            </Timeline.Item>
+          ))}
+        </Timeline>
+      )}
+    </Paper>
+  );
+}

@@ -1,0 +1,51 @@
+import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { IconCircleCheck, IconRotateClockwise } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { Ticket } from '@/lib/api/types';
+import { ConflictAlert } from './ConflictAlert';
+import { useTicketChange } from './use-ticket-change';
+
+/** What a requester may do to their own ticket: close or reopen it once resolved. */
+export function RequesterActions({ ticket }: { ticket: Ticket }) {
+  const { t } = useTranslation('tickets');
+  const { change, conflict, dismissConflict, pending } = useTicketChange(ticket);
+  const hint =
+    ticket.status === 'RESOLVED'
+      ? t('requester.resolvedHint')
+      : ticket.status === 'CLOSED'
+        ? t('requester.closedHint')
+        : t('requester.openHint');
+  return (
+    <Paper p="md">
+      <Stack gap="sm">
+        <Title order={2} fz="h5">
+          {t('requester.title')}
+        </Title>
+        {conflict && <ConflictAlert onClose={dismissConflict} />}
+        <Text size="sm" c="dimmed">
+          {hint}
+        </Text>
+        {ticket.status === 'RESOLVED' && (
+          <Group gap="sm" grow>
+            <Button
+              color="teal"
+              leftSection={<IconCircleCheck size={16} aria-hidden />}
+              loading={pending}
+              onClick={() => change({ status: 'CLOSED' })}
+            >
+              {t('requester.close')}
+            </Button>
+            <Button
+              variant="default"
+              leftSection={<IconRotateClockwise size={16} aria-hidden />}
+              loading={pending}
+              onClick={() => change({ status: 'IN_PROGRESS' })}
+            >
+              {t('requester.reopen')}
+            </Button>
+          </Group>
+        )}
+      </Stack>
+    </Paper>
+  );
+}

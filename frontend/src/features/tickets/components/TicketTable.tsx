@@ -1,0 +1,90 @@
+import { Anchor, Group, Paper, ScrollArea, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { DateTime } from '@/components/ui/DateTime';
+import type { Ticket } from '@/lib/api/types';
+import { PriorityBadge, StatusBadge } from './TicketBadges';
+
+/**
+ * Tickets as a table; `agent` adds the requester and assignee columns of the queue.
+ * Each title is a link, so the table is usable from the keyboard. On phones the secondary
+ * columns fold into the title cell.
+ */
+export function TicketTable({ tickets, agent = false, caption }: { tickets: Ticket[]; agent?: boolean; caption: string }) {
+  const { t } = useTranslation('tickets');
+  return (
+    <Paper p={0} style={{ overflow: 'hidden' }}>
+      <ScrollArea type="auto">
+        <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="md" miw={agent ? 760 : undefined}>
+          <caption>
+            <VisuallyHidden>{caption}</VisuallyHidden>
+          </caption>
+          <Table.Thead bg="gray.0">
+            <Table.Tr>
+              <Table.Th w={70}>{t('fields.id')}</Table.Th>
+              <Table.Th>{t('fields.title')}</Table.Th>
+              <Table.Th>{t('fields.status')}</Table.Th>
+              <Table.Th visibleFrom="sm">{t('fields.priority')}</Table.Th>
+              {agent && <Table.Th>{t('fields.requester')}</Table.Th>}
+              {agent && <Table.Th>{t('fields.assignee')}</Table.Th>}
+              <Table.Th visibleFrom="md">{t('fields.category')}</Table.Th>
+              <Table.Th visibleFrom="sm">{t('fields.updated')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {tickets.map((ticket) => (
+              <Table.Tr key={ticket.id}>
+                <Table.Td>
+                  <Text size="sm" c="dimmed" ff="monospace">
+                    #{ticket.id}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Stack gap={4}>
+                    <Anchor component={Link} to={`/tickets/${ticket.id}`} fw={600} size="sm" lineClamp={2}>
+                      {ticket.title}
+                    </Anchor>
+                    <Group gap={6} hiddenFrom="sm">
+                      <PriorityBadge priority={ticket.priority} />
+                      <Text size="xs" c="dimmed">
+                        <DateTime value={ticket.updated_at} relative />
+                      </Text>
+                    </Group>
+                  </Stack>
+                </Table.Td>
+                <Table.Td>
+                  <StatusBadge status={ticket.status} />
+                </Table.Td>
+                <Table.Td visibleFrom="sm">
+                  <PriorityBadge priority={ticket.priority} />
+                </Table.Td>
+                {agent && (
+                  <Table.Td>
+                    <Text size="sm">{ticket.requester.full_name}</Text>
+                  </Table.Td>
+                )}
+                {agent && (
+                  <Table.Td>
+                    <Text size="sm" c={ticket.assignee ? undefined : 'dimmed'} fs={ticket.assignee ? undefined : 'italic'}>
+                      {ticket.assignee?.full_name ?? t('unassigned')}
+                    </Text>
+                  </Table.Td>
+                )}
+                <Table.Td visibleFrom="md">
+                  <Text size="sm" c={ticket.category ? undefined : 'dimmed'}>
+                    {ticket.category?.name ?? '—'}
+                  </Text>
+                </Table.Td>
+                <Table.Td visibleFrom="sm">
+                  <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                    <DateTime value={ticket.updated_at} relative />
+                  </Text>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </ScrollArea>
+    </Paper>
+  );
+}

@@ -1,0 +1,73 @@
+/**
+ * The ticket lists keep their filters in the address (shareable, and Back works);
+ * this reads them safely, dropping anything malformed.
+ */
+import { useCallback, useMemo } from 'react';
+import { useSearchParams } from 'react-router';
+import { z } from 'zod';
+import { PRIORITIES, STATUSES } from '@/lib/api/types';
+
+export const SORTS = [
+  'updated_at,desc',
+  'created_at,desc',
+  'created_at,asc',
+  'priority,desc',
+  'status,asc',
+  'title,asc',
+] as const;
+
+const schema = z.object({
+  status: z.array(z.enum(STATUSES)).catch([]),
+  q: z.string().max(200).catch(''),
+  page: z.coerce.number().int().min(0).catch(0),
+  priority: z.enum(PRIORITIES).nullable().catch(null),
+  category: z.coerce.number().int().positive().nullable().catch(null),
+  assignee: z
+    .union([z.enum(['none', 'me']), z.coerce.number().int().positive()])
+    .nullable()
+    .catch(null),
+  sort: z.enum(SORTS).nullable().catch(null),
+});
+
+export type ListParams = z.infer<typeof schema>;
+
+/** Parses a list page's search parameters; unknown or invalid values fall back to defaults. */
+export function parseListParams(params: URLSearchParams): ListParams {
+  const one = (key: string) => params.get(key) ?? undefined;
+  return schema.parse({
+    status: params.getAll('status'),
+    q: one('q') ?? '',
+    page: one('page') ?? 0,
+    priority: one('priority') ?? null,
+    category: one('category') ?? null,
+    assignee: one('assignee') ?? null,
+    sort: one('sort') ?? null,
+  });
+}
+
+/** The list's parameters, and a setter that resets to the first page when a filter changes. */
+export function useListParams() {
+  const [params, setParams] = useSearchParams();
+  const value = useMemo(() => parseListParams(params), [params]);
+  const update = useCallback(
+    (change: Partial<ListParams>) => {
+      setParams(
+        (current) => {
+          const next = new URLSearchParams(current);
+          for (const [key, val] of Object.entries(change)) {
+            next.delete(key);
+            if (Array.isArray(val)) val.forEach((v) => next.append(key, String(v)));
+            else if (val !== null && val !== undefined && val !== '' && !(key === 'page' && val === 0)) {
+              next.set(key, String(val));
+            }
+          }
+          if (!('page' in change)) next.delete('page');
+          return next;
+        },
+        { replace: !('page' in change) },
+      );
+    },
+    [setParams],
+  );
+  return [value, update] as const;
+}

@@ -1,0 +1,61 @@
+import { Button, Group, Stack } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { PageHeader } from '@/components/ui/PageHeader';
+import { SearchInput } from '@/components/ui/SearchInput';
+import { useCurrentUser } from '@/lib/auth/auth-context';
+import { useTicketCounts } from '../api/get-ticket-counts';
+import { useTickets } from '../api/get-tickets';
+import { useListParams } from '../components/list-params';
+import { StatusChips } from '../components/StatusChips';
+import { TicketListBody } from '../components/TicketListBody';
+
+const PAGE_SIZE = 20;
+
+/** "Mes tickets": the tickets the signed-in user filed, with status chips and search. */
+export function MyTicketsPage() {
+  const { t } = useTranslation('tickets');
+  const user = useCurrentUser();
+  const [params, update] = useListParams();
+  const base = { requester_id: user.id, q: params.q || undefined };
+  const counts = useTicketCounts(base);
+  const tickets = useTickets({
+    ...base,
+    status: params.status,
+    page: params.page,
+    size: PAGE_SIZE,
+    sort: params.q ? null : 'updated_at,desc',
+  });
+
+  return (
+    <>
+      <PageHeader
+        title={t('mine.title')}
+        subtitle={t('mine.subtitle')}
+        actions={
+          <Button component={Link} to="/tickets/new" leftSection={<IconPlus size={16} aria-hidden />}>
+            {t('new.title')}
+          </Button>
+        }
+      />
+      <Stack gap="md">
+        <Group gap="sm" align="center">
+          <SearchInput
+            value={params.q}
+            onSearch={(q) => update({ q })}
+            label={t('filters.search')}
+            placeholder={t('filters.searchPlaceholder')}
+            clearLabel={t('filters.clearSearch')}
+          />
+        </Group>
+        <StatusChips value={params.status} onChange={(status) => update({ status })} counts={counts.data} />
+        <TicketListBody
+          query={tickets}
+          filtered={params.status.length > 0 || params.q !== ''}
+          onPage={(page) => update({ page })}
+        />
+      </Stack>
+    </>
+  );
+}

@@ -1,0 +1,44 @@
+import { Stack } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from '@/components/ui/PageHeader';
+import { useTicketCounts } from '../api/get-ticket-counts';
+import { useTickets } from '../api/get-tickets';
+import { useListParams } from '../components/list-params';
+import { QueueFilters } from '../components/QueueFilters';
+import { StatusChips } from '../components/StatusChips';
+import { TicketListBody } from '../components/TicketListBody';
+
+const PAGE_SIZE = 25;
+
+/** The technicians' queue: every ticket, filtered, searched, sorted and counted per status. */
+export function QueuePage() {
+  const { t } = useTranslation('tickets');
+  const [params, update] = useListParams();
+  const filters = {
+    q: params.q || undefined,
+    priority: params.priority,
+    category_id: params.category,
+    assignee_id: params.assignee,
+  };
+  const counts = useTicketCounts(filters);
+  const tickets = useTickets({
+    ...filters,
+    status: params.status,
+    page: params.page,
+    size: PAGE_SIZE,
+    sort: params.sort ?? (params.q ? null : 'updated_at,desc'),
+  });
+  const filtered =
+    params.status.length > 0 || params.q !== '' || Object.values(filters).some((v) => v !== null && v !== undefined);
+
+  return (
+    <>
+      <PageHeader title={t('queue.title')} subtitle={t('queue.subtitle')} />
+      <Stack gap="md">
+        <QueueFilters params={params} update={update} />
+        <StatusChips value={params.status} onChange={(status) => update({ status })} counts={counts.data} />
+        <TicketListBody query={tickets} agent filtered={filtered} onPage={(page) => update({ page })} />
+      </Stack>
+    </>
+  );
+}

@@ -1,0 +1,82 @@
+import { Anchor, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { IconArrowLeft } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { ErrorAlert } from '@/components/ui/ErrorAlert';
+import { LoadingState } from '@/components/ui/LoadingState';
+import { PlainText } from '@/components/ui/PlainText';
+import { NotFoundPage } from '@/app/layouts/ErrorPages';
+import { isApiError } from '@/lib/api/problem';
+import { isAgent, useCurrentUser } from '@/lib/auth/auth-context';
+import { useTicket } from '../api/get-ticket';
+import { AgentControls } from '../components/AgentControls';
+import { AttachmentsPanel } from '../components/AttachmentsPanel';
+import { CommentForm } from '../components/CommentForm';
+import { Conversation } from '../components/Conversation';
+import { HistoryTimeline } from '../components/HistoryTimeline';
+import { RequesterActions } from '../components/RequesterActions';
+import { PriorityBadge, StatusBadge } from '../components/TicketBadges';
+import { TicketFacts } from '../components/TicketFacts';
+import { DateTime } from '@/components/ui/DateTime';
+
+/** One ticket: its description and conversation, and the controls the user's role allows. */
+export function TicketPage() {
+  const { t } = useTranslation('tickets');
+  const user = useCurrentUser();
+  const id = Number(useParams().ticketId);
+  const ticket = useTicket(id);
+  const agent = isAgent(user.role);
+
+  if (!Number.isInteger(id) || id <= 0 || isApiError(ticket.error, 404)) return <NotFoundPage />;
+  if (ticket.isPending) return <LoadingState />;
+  if (ticket.isError) return <ErrorAlert error={ticket.error} onRetry={() => void ticket.refetch()} />;
+  const data = ticket.data;
+
+  return (
+    <Stack gap="md">
+      <Anchor component={Link} to={agent ? '/queue' : '/tickets'} size="sm">
+        <Group gap={4}>
+          <IconArrowLeft size={14} aria-hidden />
+          {agent ? t('queue.title') : t('mine.title')}
+        </Group>
+      </Anchor>
+      <div>
+        <Group gap="xs" mb={6}>
+          <Text c="dimmed" ff="monospace">
+            #{data.id}
+          </Text>
+          <StatusBadge status={data.status} />
+          <PriorityBadge priority={data.priority} />
+        </Group>
+        <Title order={1} fz={{ base: 'h3', sm: 'h2' }} style={{ overflowWrap: 'anywhere' }}>
+          {data.title}
+        </Title>
+      </div>
+      <Grid gutter="md">
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Stack gap="md">
+            <Paper p="md" component="section" aria-label={t('fields.description')}>
+              <Text size="xs" c="dimmed" mb="xs">
+                {t('page.openedBy', { name: data.requester.full_name })} · <DateTime value={data.created_at} />
+              </Text>
+              <PlainText>{data.description}</PlainText>
+            </Paper>
+            <Title order={2} fz="h4">
+              {t('conversation.title')}
+            </Title>
+            <Conversation ticketId={id} />
+            {data.status !== 'CLOSED' && <CommentForm ticketId={id} canWriteNotes={agent} />}
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Stack gap="md">
+            {agent ? <AgentControls ticket={data} /> : <RequesterActions ticket={data} />}
+            <TicketFacts ticket={data} />
+            <AttachmentsPanel ticketId={id} canUpload={data.status !== 'CLOSED'} />
+            {agent && <HistoryTimeline ticketId={id} />}
+          </Stack>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}

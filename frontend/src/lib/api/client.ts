@@ -1,0 +1,79 @@
+/**
+ * The one HTTP client for the API: relative URLs under /api/v1, bearer token,
+ * JSON in and out, errors as ApiError, and a silent token refresh on 401.
+ */
+import { isAccessTokenExpired, getAccessToken, hasSession } from '@/lib/auth/token-store';
+import { refreshSession } from '@/lib/auth/session';
+import { currentLocale } from '@/lib/i18n';
+import { toApiError } from './problem';
+
+export const API_BASE = '/api/v1';
+
+type QueryValue = string | number | boolean | null | undefined | (string | number)[];
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  /** Query parameters; null, undefined and '' are left out, arrays repeat the key. */
+  query?: Record<string, QueryValue>;
+  /** A JSON body, or FormData sent as multipart. */
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+/** Builds `/api/v1<path>?<query>`. */
+export function apiUrl(path: string, query?: RequestOptions['query']): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value === null || value === undefined || value === '') continue;
+    for (const item of Array.isArray(value) ? value : [value]) params.append(key, String(item));
+  }
+  const search = params.toString();
+  return `${API_BASE}${path}${search ? `?${search}` : ''}`;
+}
+
+function send(path: string, options: RequestOptions): Promise<Response> {
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'Accept-Language': currentLocale(),
+  };
+  const token = getAccessToken();
+  if (token) headers.Authorization = `Bearer ${token}`;
+  let body: BodyInit | undefined;
+  if (options.body instanceof FormData) {
+    body = options.body;
+  } else if (options.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(options.body);
+  }
+  return fetch(apiUrl(path, options.query), {
+    method: options.method ?? 'GET',
+    headers,
+    body,
+    signal: options.signal,
+  });
+}
+
+/**
+ * Sends a request and returns the successful Response.
+ * An expired or refused access token is renewed once, transparently; a refused refresh
+ * throws SessionExpiredError after the session listeners have been told.
+ */
+export async function apiResponse(path: string, options: RequestOptions = {}): Promise<Response> {
+  if (hasSession() && isAccessTokenExpired()) await refreshSession();
+  const sentWith = getAccessToken();
+  let response = await send(path, options);
+  if (response.status === 401 && hasSession()) {
+    // Refresh only if nobody renewed the token while this request was under way.
+    if (getAccessToken() === sentWith) await refreshSession();
+    response = await send(path, options);
+  }
+  if (!response.ok) throw await toApiError(response);
+  return response;
+}
+
+/** Calls the API and returns the parsed JSON (undefined for an empty body, as with 204). */
+export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const response = await apiResponse(path, options);
+  const text = response.status === 204 ? '' : await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}

@@ -1,0 +1,34 @@
+import { createContext, useContext } from 'react';
+import type { Role, User } from '@/lib/api/types';
+
+export interface AuthState {
+  /** The signed-in user, once /me has answered. */
+  user: User | null;
+  /** 'loading' while a stored session is being resumed. */
+  status: 'anonymous' | 'loading' | 'authenticated';
+  login: (email: string, password: string) => Promise<User>;
+  logout: () => Promise<void>;
+  /** Ends the session locally after the server revoked it (password change). */
+  forget: () => void;
+}
+
+export const AuthContext = createContext<AuthState | null>(null);
+
+/** The session: who is signed in, and how to sign in and out. */
+export function useAuth(): AuthState {
+  const value = useContext(AuthContext);
+  if (!value) throw new Error('useAuth outside AuthProvider');
+  return value;
+}
+
+/** The signed-in user; only for pages behind RequireAuth. */
+export function useCurrentUser(): User {
+  const { user } = useAuth();
+  if (!user) throw new Error('useCurrentUser without a user');
+  return user;
+}
+
+/** True for technicians and admins: the people who work the queue. */
+export function isAgent(role: Role): boolean {
+  return role === 'TECHNICIAN' || role === 'ADMIN';
+}
