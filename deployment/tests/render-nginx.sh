@@ -12,7 +12,7 @@
 # directory live under PREFIX_DIR; mime types come from /etc/nginx/mime.types.
 # Environment: MAX_UPLOAD_SIZE (default 10MB); GUICHET_CERTS_DIR, when it holds
 # fullchain.pem and privkey.pem, also turns TLS on (used by the `nginx -t` check);
-# GUICHET_HTTPS_PORT (default 443); GUICHET_NGINX_DAEMON=off keeps nginx in the foreground
+# GUICHET_HTTPS_PORT (default 443); GUICHET_TRUSTED_PROXY (default 127.0.0.1/32); GUICHET_NGINX_DAEMON=off keeps nginx in the foreground
 # (default on: nginx forks and the command returns once it listens).
 # Exit status: 0 rendered; 1 bad arguments or a variable left unsubstituted.
 set -euo pipefail
@@ -32,6 +32,7 @@ main() {
 
     export GUICHET_BACKEND=$backend GUICHET_SPA_ROOT=$spa_root GUICHET_HTTP_PORT=$port
     export GUICHET_NGINX_SNIPPETS=$prefix/snippets
+    export GUICHET_TRUSTED_PROXY=${GUICHET_TRUSTED_PROXY:-127.0.0.1/32}
     export GUICHET_CERTS_DIR=${GUICHET_CERTS_DIR:-$prefix/no-certs}
     # shellcheck source=../nginx-entrypoint.envsh
     source "$deployment_dir/nginx-entrypoint.envsh" >/dev/null
