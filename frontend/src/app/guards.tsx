@@ -7,11 +7,11 @@ import { NotFoundPage } from './layouts/ErrorPages';
 
 /** Lets signed-in users through; sends others to the login page, remembering the page. */
 export function RequireAuth() {
-  const { status } = useAuth();
+  const { status, expired } = useAuth();
   const location = useLocation();
   if (status === 'loading') return <LoadingState />;
   if (status === 'anonymous') {
-    return <Navigate to={loginPath(location.pathname + location.search)} replace />;
+    return <Navigate to={loginPath(location.pathname + location.search, expired)} replace />;
   }
   return <Outlet />;
 }

@@ -89,9 +89,9 @@ export function AppLayout() {
               <Text size="xs" fw={700} c="dimmed" tt="uppercase" mt="lg" mb={4} px="sm">
                 {t('nav.admin')}
               </Text>
-              <nav aria-label={t('nav.admin')}>
-                <Stack gap={2}>{admin.map(link)}</Stack>
-              </nav>
+              <Stack gap={2} role="group" aria-label={t('nav.admin')}>
+                {admin.map(link)}
+              </Stack>
             </>
           )}
         </AppShell.Section>

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { useLocation, useNavigate } from 'react-router';
-import type { User } from '@/lib/api/types';
+import { useNavigate } from 'react-router';
+import { toLocale, type User } from '@/lib/api/types';
 import { setLocale } from '@/lib/i18n';
 import { AuthContext, type AuthState } from './auth-context';
 import { meQueryOptions } from './me';
@@ -10,33 +10,33 @@ import { clearTokens, hasSession } from './token-store';
 
 /**
  * Holds the session for the app below it. When the server refuses the refresh token,
- * it clears all cached data and sends the user to the login page with their current
- * page remembered, so that logging in brings them back.
+ * it clears all cached data and marks the session expired; RequireAuth then sends the
+ * user to the login page with their current page remembered, so that logging in brings
+ * them back.
  */
 export function AuthProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const location = useLocation();
   const [signedIn, setSignedIn] = useState(hasSession);
+  const [expired, setExpired] = useState(false);
   const me = useQuery({ ...meQueryOptions(), enabled: signedIn });
 
-  const here = location.pathname + location.search;
   useEffect(
     () =>
       onSessionExpired(() => {
         setSignedIn(false);
+        setExpired(true);
         queryClient.clear();
-        const redirect = here.startsWith('/login') ? '' : `&redirect=${encodeURIComponent(here)}`;
-        void navigate(`/login?expired=1${redirect}`, { replace: true });
       }),
-    [queryClient, navigate, here],
+    [queryClient],
   );
 
   const login = useCallback(
     async (email: string, password: string): Promise<User> => {
       await loginRequest(email, password);
       const user = await queryClient.fetchQuery(meQueryOptions());
-      setLocale(user.locale);
+      setLocale(toLocale(user.locale));
+      setExpired(false);
       setSignedIn(true);
       return user;
     },
@@ -59,8 +59,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const value = useMemo<AuthState>(() => {
     const user = signedIn ? (me.data ?? null) : null;
     const status = user ? 'authenticated' : signedIn && !me.isError ? 'loading' : 'anonymous';
-    return { user, status, login, logout, forget };
-  }, [signedIn, me.data, me.isError, login, logout, forget]);
+    return { user, status, expired, login, logout, forget };
+  }, [signedIn, expired, me.data, me.isError, login, logout, forget]);
 
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -6,6 +6,8 @@ export interface AuthState {
   user: User | null;
   /** 'loading' while a stored session is being resumed. */
   status: 'anonymous' | 'loading' | 'authenticated';
+  /** True when the server ended the session (revoked or expired refresh token). */
+  expired: boolean;
   login: (email: string, password: string) => Promise<User>;
   logout: () => Promise<void>;
   /** Ends the session locally after the server revoked it (password change). */

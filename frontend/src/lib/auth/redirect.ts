@@ -8,8 +8,15 @@ export function safeRedirect(value: string | null | undefined): string | null {
   return value;
 }
 
-/** The login page's address that brings the user back to `here` afterwards. */
-export function loginPath(here: string): string {
+/**
+ * The login page's address that brings the user back to `here` afterwards;
+ * `expired` makes the page say that the session ended.
+ */
+export function loginPath(here: string, expired = false): string {
+  const params = new URLSearchParams();
+  if (expired) params.set('expired', '1');
   const back = safeRedirect(here);
-  return back && back !== '/' ? `/login?redirect=${encodeURIComponent(back)}` : '/login';
+  if (back && back !== '/') params.set('redirect', back);
+  const search = params.toString();
+  return search ? `/login?${search}` : '/login';
 }

@@ -1,11 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
-import type { Category } from '@/lib/api/types';
+import type { Body, Category } from '@/lib/api/types';
 
-export interface CreateCategoryInput {
-  name: string;
-  description?: string;
-}
+export type CreateCategoryInput = Body<'/api/v1/categories', 'post'>;
 
 /** POST /categories (admin). */
 export const createCategory = (input: CreateCategoryInput) =>

@@ -1,12 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
-import type { Category } from '@/lib/api/types';
+import type { Body, Category } from '@/lib/api/types';
 
-export interface UpdateCategoryInput {
-  name?: string;
-  description?: string;
-  active?: boolean;
-}
+export type UpdateCategoryInput = Body<'/api/v1/categories/{id}', 'patch'>;
 
 /** PATCH /categories/{id} (admin). */
 export const updateCategory = (id: number, input: UpdateCategoryInput) =>

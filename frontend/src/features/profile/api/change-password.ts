@@ -1,10 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
+import type { Body } from '@/lib/api/types';
 
-export interface ChangePasswordInput {
-  current_password: string;
-  new_password: string;
-}
+export type ChangePasswordInput = Body<'/api/v1/me/password', 'post'>;
 
 /** POST /me/password; the server then revokes every session of the user. */
 export const changePassword = (input: ChangePasswordInput) =>

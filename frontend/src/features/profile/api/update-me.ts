@@ -1,13 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
-import type { Locale, User } from '@/lib/api/types';
+import type { Body, User } from '@/lib/api/types';
 import { meQueryOptions } from '@/lib/auth/me';
 
-export interface UpdateMeInput {
-  full_name?: string;
-  locale?: Locale;
-  notifications_enabled?: boolean;
-}
+export type UpdateMeInput = Body<'/api/v1/me', 'patch'>;
 
 /** PATCH /me. */
 export const updateMe = (input: UpdateMeInput) => api<User>('/me', { method: 'PATCH', body: input });

@@ -1,12 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
-import type { Comment } from '@/lib/api/types';
+import type { Body, Comment } from '@/lib/api/types';
 import { commentsQueryOptions } from './get-comments';
 
-export interface CreateCommentInput {
-  body: string;
-  internal?: boolean;
-}
+export type CreateCommentInput = Body<'/api/v1/tickets/{ticketId}/comments', 'post'>;
 
 /** POST /tickets/{id}/comments. */
 export const createComment = (ticketId: number, input: CreateCommentInput) =>

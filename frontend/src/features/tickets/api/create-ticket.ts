@@ -1,13 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
-import type { Ticket, TicketPriority } from '@/lib/api/types';
+import type { Body, Ticket } from '@/lib/api/types';
 
-export interface CreateTicketInput {
-  title: string;
-  description: string;
-  priority?: TicketPriority;
-  category_id?: number | null;
-}
+export type CreateTicketInput = Body<'/api/v1/tickets', 'post'>;
 
 /** POST /tickets. */
 export const createTicket = (input: CreateTicketInput) =>

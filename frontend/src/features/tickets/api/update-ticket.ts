@@ -1,19 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
 import { isApiError } from '@/lib/api/problem';
-import type { Ticket, TicketPriority, TicketStatus } from '@/lib/api/types';
+import type { Body, Ticket } from '@/lib/api/types';
 import { ticketQueryOptions } from './get-ticket';
 
 /** A change to a ticket: the version it was read at, and the fields to change. */
-export interface UpdateTicketInput {
-  version: number;
-  status?: TicketStatus;
-  priority?: TicketPriority;
-  category_id?: number;
-  assignee_id?: number;
-  unassign?: boolean;
-  clear_category?: boolean;
-}
+export type UpdateTicketInput = Body<'/api/v1/tickets/{id}', 'patch'>;
 
 /** PATCH /tickets/{id}; a stale version answers 409. */
 export const updateTicket = (id: number, input: UpdateTicketInput) =>

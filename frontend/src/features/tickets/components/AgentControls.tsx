@@ -6,7 +6,6 @@ import { useAssignableUsers } from '@/features/users/api/get-assignable-users';
 import { PRIORITIES, type Ticket, type TicketPriority, type TicketStatus } from '@/lib/api/types';
 import { useCurrentUser } from '@/lib/auth/auth-context';
 import { ConflictAlert } from './ConflictAlert';
-import { NEXT_STATUSES } from './lifecycle';
 import { useTicketChange } from './use-ticket-change';
 
 const NONE = 'none';
@@ -19,7 +18,8 @@ export function AgentControls({ ticket }: { ticket: Ticket }) {
   const assignable = useAssignableUsers();
   const { change, conflict, dismissConflict, pending } = useTicketChange(ticket);
 
-  const statuses = [ticket.status, ...NEXT_STATUSES[ticket.status]];
+  // The server says which moves this caller may make now.
+  const statuses = [ticket.status, ...ticket.allowed_transitions.filter((s) => s !== ticket.status)];
   const categoryOptions = (categories.data ?? []).map((c) => ({ value: String(c.id), label: c.name }));
   if (ticket.category && !categoryOptions.some((o) => o.value === String(ticket.category!.id))) {
     categoryOptions.push({ value: String(ticket.category.id), label: ticket.category.name });

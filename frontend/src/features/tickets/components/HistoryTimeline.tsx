@@ -8,8 +8,8 @@ import { useHistory } from '../api/get-history';
 
 function useDescribe() {
   const { t } = useTranslation('tickets');
-  const value = (entry: HistoryEntry, raw: string | null) => {
-    if (raw === null || raw === '') return t('history.nothing');
+  const value = (entry: HistoryEntry, raw: string | null | undefined) => {
+    if (raw === null || raw === undefined || raw === '') return t('history.nothing');
     if (entry.field === 'status') return t(`status.${raw}`, { defaultValue: raw });
     if (entry.field === 'priority') return t(`priority.${raw}`, { defaultValue: raw });
     return raw;

@@ -9,6 +9,8 @@ import { useTicketChange } from './use-ticket-change';
 export function RequesterActions({ ticket }: { ticket: Ticket }) {
   const { t } = useTranslation('tickets');
   const { change, conflict, dismissConflict, pending } = useTicketChange(ticket);
+  const canClose = ticket.allowed_transitions.includes('CLOSED');
+  const canReopen = ticket.status === 'RESOLVED' && ticket.allowed_transitions.includes('IN_PROGRESS');
   const hint =
     ticket.status === 'RESOLVED'
       ? t('requester.resolvedHint')
@@ -25,8 +27,9 @@ export function RequesterActions({ ticket }: { ticket: Ticket }) {
         <Text size="sm" c="dimmed">
           {hint}
         </Text>
-        {ticket.status === 'RESOLVED' && (
+        {(canClose || canReopen) && (
           <Group gap="sm" grow>
+            {canClose && (
             <Button
               color="teal"
               leftSection={<IconCircleCheck size={16} aria-hidden />}
@@ -35,6 +38,8 @@ export function RequesterActions({ ticket }: { ticket: Ticket }) {
             >
               {t('requester.close')}
             </Button>
+            )}
+            {canReopen && (
             <Button
               variant="default"
               leftSection={<IconRotateClockwise size={16} aria-hidden />}
@@ -43,6 +48,7 @@ export function RequesterActions({ ticket }: { ticket: Ticket }) {
             >
               {t('requester.reopen')}
             </Button>
+            )}
           </Group>
         )}
       </Stack>

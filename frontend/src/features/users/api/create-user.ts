@@ -1,14 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
-import type { Locale, Role, User } from '@/lib/api/types';
+import type { Body, User } from '@/lib/api/types';
 
-export interface CreateUserInput {
-  email: string;
-  full_name: string;
-  password: string;
-  role: Role;
-  locale?: Locale;
-}
+export type CreateUserInput = Body<'/api/v1/users', 'post'>;
 
 /** POST /users (admin). */
 export const createUser = (input: CreateUserInput) => api<User>('/users', { method: 'POST', body: input });

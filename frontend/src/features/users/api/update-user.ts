@@ -1,14 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
-import type { Locale, Role, User } from '@/lib/api/types';
+import type { Body, User } from '@/lib/api/types';
 
-export interface UpdateUserInput {
-  full_name?: string;
-  role?: Role;
-  active?: boolean;
-  locale?: Locale;
-  password?: string;
-}
+export type UpdateUserInput = Body<'/api/v1/users/{id}', 'patch'>;
 
 /** PATCH /users/{id} (admin): role, activation, name, language or a new password. */
 export const updateUser = (id: number, input: UpdateUserInput) =>

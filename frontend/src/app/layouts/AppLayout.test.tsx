@@ -1,0 +1,56 @@
+import { screen, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { describe, expect, it } from 'vitest';
+import type { User } from '@/lib/api/types';
+import { admin, camille, ines } from '@/test/fixtures';
+import { renderApp } from '@/test/render';
+import { API, sessionOf } from '@/test/server';
+
+const emptyPage = { items: [], page: 0, size: 20, total: 0 };
+const zeroCounts = { NEW: 0, IN_PROGRESS: 0, WAITING: 0, RESOLVED: 0, CLOSED: 0 };
+
+function signedInAs(user: User) {
+  sessionOf(
+    user,
+    http.get(`${API}/tickets`, () => HttpResponse.json(emptyPage)),
+    http.get(`${API}/tickets/counts`, () => HttpResponse.json(zeroCounts)),
+    http.get(`${API}/users`, () => HttpResponse.json(emptyPage)),
+  );
+}
+
+describe('navigation by role', () => {
+  it('gives an employee their tickets and no queue or administration', async () => {
+    signedInAs(camille());
+    renderApp('/');
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Mes tickets' })).toBeInTheDocument();
+    const nav = screen.getByRole('navigation', { name: 'Navigation principale' });
+    expect(within(nav).getByRole('link', { name: 'Nouveau ticket' })).toBeInTheDocument();
+    expect(within(nav).queryByRole('link', { name: 'File d’attente' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Utilisateurs' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Catégories' })).not.toBeInTheDocument();
+  });
+
+  it('opens the queue for a technician, still without administration', async () => {
+    signedInAs(ines());
+    renderApp('/');
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'File d’attente' })).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Utilisateurs' })).not.toBeInTheDocument();
+  });
+
+  it('shows the administration menu to an admin only', async () => {
+    signedInAs(admin());
+    renderApp('/');
+
+    expect(await screen.findByRole('link', { name: 'Utilisateurs' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Catégories' })).toBeInTheDocument();
+  });
+
+  it('answers "page not found" to an employee who types an admin address', async () => {
+    signedInAs(camille());
+    renderApp('/admin/users');
+
+    expect(await screen.findByRole('heading', { name: 'Page introuvable' })).toBeInTheDocument();
+  });
+});

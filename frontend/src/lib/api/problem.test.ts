@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import i18n from '@/lib/i18n';
+import { ApiError, SessionExpiredError, errorMessage, toApiError } from './problem';
+
+const t = i18n.getFixedT('fr');
+
+const problemResponse = (status: number, body: object, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/problem+json', ...headers },
+  });
+
+describe('problem+json to a message', () => {
+  it('uses the detail of the problem', async () => {
+    const error = await toApiError(problemResponse(409, { title: 'Conflict', status: 409, detail: 'Transition CLOSED → NEW refusée.' }));
+    expect(errorMessage(error, t)).toBe('Transition CLOSED → NEW refusée.');
+  });
+
+  it('lists field errors after the detail', async () => {
+    const error = await toApiError(
+      problemResponse(400, { status: 400, detail: 'Données invalides', errors: [{ field: 'title', message: 'trop court' }] }),
+    );
+    expect(errorMessage(error, t)).toBe('Données invalides (title : trop court)');
+  });
+
+  it('falls back to a translated sentence per status when there is no detail', () => {
+    expect(errorMessage(new ApiError(403, {}), t)).toBe('Vous n’avez pas le droit de faire cela.');
+    expect(errorMessage(new ApiError(418, {}), t)).toBe('Erreur inattendue (HTTP 418).');
+  });
+
+  it('reads Retry-After on 429', async () => {
+    const error = await toApiError(problemResponse(429, { status: 429, detail: 'slow down' }, { 'Retry-After': '30' }));
+    expect(errorMessage(error, t)).toBe('Trop de tentatives. Réessayez dans 30 s.');
+  });
+
+  it('copes with a body that is not JSON', async () => {
+    const error = await toApiError(new Response('<html>Bad gateway</html>', { status: 502, headers: { 'Content-Type': 'text/html' } }));
+    expect(errorMessage(error, t)).toBe('Le serveur est injoignable. Réessayez plus tard.');
+  });
+
+  it('words network failures and expired sessions', () => {
+    expect(errorMessage(new TypeError('Failed to fetch'), t)).toBe('Impossible de joindre le serveur. Vérifiez votre connexion.');
+    expect(errorMessage(new SessionExpiredError(), t)).toBe('Votre session a expiré. Reconnectez-vous.');
+  });
+
+  it('lets a caller word a status itself', () => {
+    expect(errorMessage(new ApiError(401, { detail: 'Bad credentials' }), t, { 401: 'auth:login.badCredentials' })).toBe(
+      'Adresse e-mail ou mot de passe incorrect.',
+    );
+  });
+});

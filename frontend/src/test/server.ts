@@ -1,0 +1,42 @@
+/**
+ * The network boundary for component tests: an MSW server answering /api/v1 with
+ * handlers each test adds. Unhandled requests fail the test.
+ */
+import { http, HttpResponse, type RequestHandler } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import type { User } from '@/lib/api/types';
+
+export const server = setupServer();
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+export const API = '/api/v1';
+
+/** A problem+json response. */
+export function problem(status: number, detail: string, extra: Record<string, unknown> = {}) {
+  return HttpResponse.json(
+    { type: 'about:blank', title: 'Error', status, detail, ...extra },
+    { status, headers: { 'Content-Type': 'application/problem+json' } },
+  );
+}
+
+/** Handlers for a signed-in session of `user`: refresh works, /me answers, plus the given ones. */
+export function sessionOf(user: User, ...handlers: RequestHandler[]) {
+  localStorage.setItem('guichet.refresh_token', 'refresh-1');
+  let n = 1;
+  server.use(
+    http.post(`${API}/auth/refresh`, () => {
+      n += 1;
+      return HttpResponse.json({ access_token: `access-${n}`, refresh_token: `refresh-${n}`, token_type: 'Bearer', expires_in: 900 });
+    }),
+    http.get(`${API}/me`, () => HttpResponse.json(user)),
+    http.get(`${API}/categories`, () => HttpResponse.json([{ id: 3, name: 'Matériel', description: null, active: true }])),
+    http.get(`${API}/users/assignable`, () =>
+      HttpResponse.json([{ id: 21, full_name: 'Inès Dubois', email: 'ines.dubois@demo.guichet.dev', role: 'TECHNICIAN' }]),
+    ),
+  );
+  server.use(...handlers); // added last, so they take precedence
+}
