@@ -1,6 +1,7 @@
 # Guichet deployment tests — the few helpers every test-*.sh shares (sourced).
 #
 # check NAME COMMAND...   runs COMMAND, prints "PASS NAME" or "FAIL NAME" with its output
+# CONDITION; verdict NAME [DETAIL]   PASS when the previous command succeeded, else FAIL with DETAIL
 # expect_fail NAME CODE COMMAND...   passes when COMMAND exits with exactly CODE
 # skip NAME REASON        prints "SKIP NAME (REASON)"
 # at_exit COMMAND          runs COMMAND when the test script ends (clean-up)
@@ -12,6 +13,7 @@
 TESTS_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 DEPLOYMENT_DIR="$(cd "$TESTS_DIR/.." && pwd)"
 REPO_DIR="$(cd "$DEPLOYMENT_DIR/.." && pwd)"
+export TESTS_DIR DEPLOYMENT_DIR REPO_DIR
 STANDALONE=false
 if [[ -z ${RESULTS_FILE:-} ]]; then
     RESULTS_FILE="$(mktemp)"
@@ -40,11 +42,16 @@ pass() { echo "PASS $1"; record PASS; }
 fail() {
     echo "FAIL $1"
     FAILED=$((FAILED + 1))
-    [[ -z ${2:-} ]] || sed 's/^/    | /' <<< "$2" | tail -n 40
+    [[ -z ${2:-} ]] || while IFS= read -r line; do echo "    | $line"; done <<< "$2" | tail -n 40
     record FAIL
 }
 
 skip() { echo "SKIP $1 ($2)"; record SKIP; }
+
+verdict() {
+    local rc=$?
+    if [[ $rc -eq 0 ]]; then pass "$1"; else fail "$1" "${2:-}"; fi
+}
 
 check() {
     local name=$1 output

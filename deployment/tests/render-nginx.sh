@@ -8,7 +8,7 @@
 #
 # The template is rendered exactly as the nginx image does it: nginx-entrypoint.envsh derives
 # the body-size limit and the TLS snippet, then only ${GUICHET_*} variables are substituted.
-# The result serves plain HTTP on LISTEN_PORT; pid, logs, temp files and the snippet
+# The result serves plain HTTP on LISTEN_PORT (workers run as the calling user, root included); pid, logs, temp files and the snippet
 # directory live under PREFIX_DIR; mime types come from /etc/nginx/mime.types.
 # Environment: MAX_UPLOAD_SIZE (default 10MB); GUICHET_CERTS_DIR, when it holds
 # fullchain.pem and privkey.pem, also turns TLS on (used by the `nginx -t` check);
@@ -46,17 +46,26 @@ render_template() {
     local vars rendered
     vars=$(compgen -e | grep '^GUICHET_' | sed 's/.*/${&}/' | tr '\n' ' ')
     rendered=$(envsubst "$vars" < "$1")
+    # shellcheck disable=SC2016 # a literal ${GUICHET_ left in the output
     if grep -q '\${GUICHET_' <<< "$rendered"; then
+        # shellcheck disable=SC2016
         echo "unsubstituted variable in $1: $(grep -o '\${GUICHET_[A-Z_]*}' <<< "$rendered" | sort -u | tr '\n' ' ')" >&2
         exit 1
     fi
     printf '%s\n' "$rendered"
 }
 
+# Started as root, nginx would run its workers as nobody, who may not read a SPA root or a
+# prefix under a private temporary directory: a test harness runs them as root instead.
+worker_user() {
+    if [[ $(id -u) -eq 0 ]]; then echo "user root;"; fi
+}
+
 write_main_conf() {
     local prefix=$1 server_conf=$2
     cat <<EOF
 # Rendered by deployment/tests/render-nginx.sh from deployment/nginx.conf — do not edit.
+$(worker_user)
 daemon ${GUICHET_NGINX_DAEMON:-on};
 worker_processes 1;
 pid $prefix/nginx.pid;

@@ -9,6 +9,7 @@ set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 export PGHOST=${PGHOST:-127.0.0.1} PGUSER=${PGUSER:-postgres}
+export PGOPTIONS='-c client_min_messages=warning'
 unset DATABASE_URL DATASOURCES_DEFAULT_URL
 PREFIX="guichet_bt_$$"
 SRC="${PREFIX}_src" DST="${PREFIX}_dst" NEW="${PREFIX}_new"

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Runs every deployment check (make test-deployment), after the jar and frontend/dist are built:
+#   test-shellcheck.sh      shellcheck and doc comments of the scripts
+#   test-dockerfiles.sh     static checks of both Dockerfiles (no Docker engine needed)
+#   test-nginx.sh           nginx -t on both configurations, and the public one serving for real
+#   test-compose.sh         docker-compose config with a filled .env, variables documented
+#   test-kubernetes.sh      manifests against the Kubernetes schemas, references between them
+#   test-systemd.sh         systemd-analyze verify on the units
+#   test-backup-restore.sh  backup.sh / restore.sh on scratch databases
+#   restore-drill.sh        the real jar, API traffic, backup, drop, restore, compare
+# Installs what it needs from Debian when missing (nginx-light, docker-compose, shellcheck).
+# Environment: PGHOST/PGPORT/PGUSER/PGPASSWORD for PostgreSQL (default 127.0.0.1, postgres);
+# GUICHET_JAR and DRILL_REQUIRE_ATTACHMENTS for the drill; ONLY="nginx compose" runs a subset.
+# Prints "N passed, N failed, N skipped" last; exit status 0 only when nothing failed.
+set -uo pipefail
+
+TESTS_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+RESULTS_FILE="$(mktemp)"
+export RESULTS_FILE
+trap 'rm -f "$RESULTS_FILE"' EXIT
+
+SUITES=(test-shellcheck test-dockerfiles test-nginx test-compose test-kubernetes test-systemd
+        test-backup-restore restore-drill)
+
+count() { grep -c "^$1" "$RESULTS_FILE"; }
+
+run_suite() {
+    local suite=$1 failed_before rc=0
+    failed_before=$(count FAIL)
+    echo "== $suite"
+    "$TESTS_DIR/$suite.sh" || rc=$?
+    # A suite that dies without reporting a failure still failed.
+    if [[ $rc -ne 0 && $(count FAIL) -eq $failed_before ]]; then
+        echo "FAIL $suite exited with status $rc"
+        echo FAIL >> "$RESULTS_FILE"
+    fi
+}
+
+main() {
+    local suite
+    for suite in "${SUITES[@]}"; do
+        if [[ -n ${ONLY:-} && " $ONLY " != *" ${suite#test-} "* && " $ONLY " != *" $suite "* ]]; then continue; fi
+        run_suite "$suite"
+    done
+    echo
+    echo "$(count PASS) passed, $(count FAIL) failed, $(count SKIP) skipped"
+    [[ $(count FAIL) -eq 0 ]]
+}
+
+main "$@"
