@@ -1,0 +1,46 @@
+package dev.guichet;
+
+import dev.guichet.demo.DemoData;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.Micronaut;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.info.License;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
+
+/**
+ * Entry point of the Guichet backend: starts the HTTP server, migrates the database with Flyway
+ * and, on an empty database, creates the first admin and loads the demo helpdesk.
+ */
+@OpenAPIDefinition(
+        info = @Info(title = "Guichet", version = "1",
+                description = "Guichet IT helpdesk API. Errors are application/problem+json (RFC 9457).",
+                license = @License(name = "MIT")),
+        security = @SecurityRequirement(name = "bearer"))
+@SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
+public class Application {
+
+    /**
+     * Starts Guichet.
+     *
+     * @param args command-line arguments, passed to Micronaut
+     */
+    public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("seed-demo")) {
+            seedDemo();
+            return;
+        }
+        Micronaut.build(args).banner(false).start();
+    }
+
+    /** {@code java -jar guichet-backend.jar seed-demo}: loads the demo helpdesk without serving HTTP. */
+    private static void seedDemo() {
+        try (ApplicationContext context = ApplicationContext.run()) {
+            int limit = context.getProperty("guichet.demo.ticket-limit", Integer.class).orElse(0);
+            int created = context.getBean(DemoData.class).load(limit);
+            System.out.println("Demo helpdesk loaded: " + created + " new tickets (0 means it was already there).");
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package dev.guichet.auth;
+
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** Request bodies of the authentication endpoints. */
+public final class AuthRequests {
+
+    private AuthRequests() {
+    }
+
+    /** Email and password. */
+    @Serdeable
+    public record Login(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 1024) String password) {
+    }
+
+    /** A refresh token, for rotation or logout. */
+    @Serdeable
+    public record Refresh(@NotBlank @Size(max = 200) String refreshToken) {
+    }
+}

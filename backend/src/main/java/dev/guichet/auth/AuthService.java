@@ -1,0 +1,141 @@
+package dev.guichet.auth;
+
+import dev.guichet.user.User;
+import dev.guichet.user.UserRepository;
+import dev.guichet.web.ApiException;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.token.generator.AccessTokenConfiguration;
+import io.micronaut.security.token.generator.TokenGenerator;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Logs people in and keeps them logged in: short-lived JWT access tokens plus opaque refresh tokens
+ * that rotate on every use and are stored hashed. Presenting an already-rotated refresh token is
+ * treated as theft and revokes every session of the account (OAuth 2.0 Security BCP, RFC 9700 §4.14.2).
+ */
+@Singleton
+public class AuthService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AuthService.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String INVALID_CREDENTIALS = "Invalid email or password.";
+
+    private final UserRepository users;
+    private final RefreshTokenRepository refreshTokens;
+    private final PasswordHasher hasher;
+    private final TokenGenerator tokenGenerator;
+    private final int accessTokenSeconds;
+    private final Duration refreshTokenTtl;
+    private final String dummyHash;
+
+    AuthService(UserRepository users, RefreshTokenRepository refreshTokens, PasswordHasher hasher,
+                TokenGenerator tokenGenerator, AccessTokenConfiguration accessTokens,
+                @Value("${guichet.refresh-token-ttl}") Duration refreshTokenTtl) {
+        this.users = users;
+        this.refreshTokens = refreshTokens;
+        this.hasher = hasher;
+        this.tokenGenerator = tokenGenerator;
+        this.accessTokenSeconds = accessTokens.getExpiration();
+        this.refreshTokenTtl = refreshTokenTtl;
+        this.dummyHash = hasher.hash("timing-equalizer-" + RANDOM.nextLong());
+    }
+
+    /**
+     * Checks email and password and issues a token pair.
+     *
+     * @throws ApiException 401 for an unknown email, a wrong password or a deactivated account
+     */
+    @Transactional
+    public TokenResponse login(String email, String password) {
+        Optional<User> found = users.findByEmail(email.trim().toLowerCase(Locale.ROOT));
+        // Hash even for an unknown email, so response time does not reveal which emails exist.
+        boolean matches = hasher.matches(password, found.map(User::passwordHash).orElse(dummyHash));
+        if (found.isEmpty() || !matches) {
+            LOG.info("Failed login for an {} account", found.isPresent() ? "existing" : "unknown");
+            throw ApiException.unauthorized(INVALID_CREDENTIALS);
+        }
+        User user = found.get();
+        if (!user.active()) {
+            throw ApiException.unauthorized("This account has been deactivated.");
+        }
+        LOG.info("User {} logged in", user.id());
+        return issue(user).response();
+    }
+
+    /**
+     * Exchanges a live refresh token for a new pair and revokes the presented one.
+     *
+     * @throws ApiException 401 for an unknown, expired or revoked token, or a deactivated account
+     */
+    @Transactional(dontRollbackOn = ApiException.class)
+    public TokenResponse refresh(String presented) {
+        RefreshToken token = refreshTokens.findByTokenHash(sha256(presented))
+                .orElseThrow(() -> ApiException.unauthorized("Unknown refresh token."));
+        if (token.revokedAt() != null || refreshTokens.revokeIfLive(token.id()) == 0) {
+            int revoked = refreshTokens.revokeAllOfUser(token.userId());
+            LOG.warn("Reuse of a revoked refresh token for user {}: revoked {} live sessions", token.userId(), revoked);
+            throw ApiException.unauthorized("This refresh token has been revoked; log in again.");
+        }
+        if (token.expiresAt().isBefore(Instant.now())) {
+            throw ApiException.unauthorized("This refresh token has expired; log in again.");
+        }
+        User user = users.findById(token.userId()).filter(User::active)
+                .orElseThrow(() -> ApiException.unauthorized("This account has been deactivated."));
+        Issued next = issue(user);
+        refreshTokens.markReplaced(token.id(), next.refreshTokenId());
+        return next.response();
+    }
+
+    /** Revokes the presented refresh token; unknown or already revoked tokens are ignored. */
+    @Transactional
+    public void logout(String presented) {
+        refreshTokens.findByTokenHash(sha256(presented)).ifPresent(t -> refreshTokens.revokeIfLive(t.id()));
+    }
+
+    /** Revokes every session of a user: on password change and deactivation. */
+    @Transactional
+    public void revokeAllSessions(long userId) {
+        refreshTokens.revokeAllOfUser(userId);
+    }
+
+    private Issued issue(User user) {
+        Authentication authentication = Authentication.build(String.valueOf(user.id()),
+                List.of(user.role().name()), Map.of("email", user.email()));
+        String accessToken = tokenGenerator.generateToken(authentication, accessTokenSeconds)
+                .orElseThrow(() -> new IllegalStateException("JWT generation failed"));
+        byte[] raw = new byte[32];
+        RANDOM.nextBytes(raw);
+        String refreshToken = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        RefreshToken stored = refreshTokens.save(new RefreshToken(null, user.id(), sha256(refreshToken),
+                Instant.now().plus(refreshTokenTtl), null, null, null));
+        return new Issued(new TokenResponse(accessToken, refreshToken, "Bearer", accessTokenSeconds), stored.id());
+    }
+
+    private static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every JVM", e);
+        }
+    }
+
+    private record Issued(TokenResponse response, long refreshTokenId) {
+    }
+}

@@ -1,0 +1,29 @@
+package dev.guichet.auth;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.DateCreated;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import java.time.Instant;
+
+/**
+ * A refresh token as stored: only the SHA-256 of the token, never the token itself.
+ *
+ * @param id           database id
+ * @param userId       owner
+ * @param tokenHash    hex SHA-256 of the opaque token handed to the client
+ * @param expiresAt    after this instant the token is refused
+ * @param createdAt    issue instant
+ * @param revokedAt    set on rotation, logout, password change or deactivation
+ * @param replacedById the token that replaced it on rotation, if any
+ */
+@MappedEntity("refresh_tokens")
+public record RefreshToken(@Id @GeneratedValue @Nullable Long id,
+                           long userId,
+                           String tokenHash,
+                           Instant expiresAt,
+                           @DateCreated @Nullable Instant createdAt,
+                           @Nullable Instant revokedAt,
+                           @Nullable Long replacedById) {
+}

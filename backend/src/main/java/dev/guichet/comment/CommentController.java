@@ -1,0 +1,110 @@
+package dev.guichet.comment;
+
+import dev.guichet.auth.Caller;
+import dev.guichet.ticket.TicketEvent;
+import dev.guichet.ticket.TicketResponse;
+import dev.guichet.ticket.TicketService;
+import dev.guichet.ticket.TicketStatus;
+import dev.guichet.user.User;
+import dev.guichet.user.UserRepository;
+import dev.guichet.user.UserSummary;
+import dev.guichet.web.ApiException;
+import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The conversation of a ticket: public replies and internal notes. A requester never receives an
+ * internal note and cannot write one.
+ */
+@Controller("/api/v1/tickets/{ticketId}/comments")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "comments")
+public class CommentController {
+
+    private final TicketService tickets;
+    private final CommentRepository comments;
+    private final UserRepository users;
+    private final ApplicationEventPublisher<TicketEvent> events;
+
+    CommentController(TicketService tickets, CommentRepository comments, UserRepository users,
+                      ApplicationEventPublisher<TicketEvent> events) {
+        this.tickets = tickets;
+        this.comments = comments;
+        this.users = users;
+        this.events = events;
+    }
+
+    /** The conversation, oldest first; internal notes only for technicians and admins. */
+    @Get
+    public List<CommentResponse> list(long ticketId, Authentication authentication) {
+        Caller caller = Caller.of(authentication);
+        tickets.get(caller, ticketId);
+        List<Comment> found = caller.isAgent() ? comments.findAllOfTicket(ticketId) : comments.findPublicOfTicket(ticketId);
+        Map<Long, User> authors = users.findByIdIn(found.stream().map(Comment::authorId).distinct().toList())
+                .stream().collect(Collectors.toMap(User::id, Function.identity()));
+        return found.stream().map(c -> CommentResponse.of(c, authors.get(c.authorId()))).toList();
+    }
+
+    /**
+     * Adds a public reply or, for technicians and admins, an internal note.
+     *
+     * @throws ApiException 403 when a requester writes an internal note; 409 on a closed ticket
+     */
+    @Post
+    @Transactional
+    public HttpResponse<CommentResponse> create(long ticketId, @Body @Valid CreateComment request,
+                                                Authentication authentication) {
+        Caller caller = Caller.of(authentication);
+        TicketResponse ticket = tickets.get(caller, ticketId);
+        boolean internal = Boolean.TRUE.equals(request.internal());
+        if (internal && !caller.isAgent()) {
+            throw ApiException.forbidden("Only technicians and admins can write internal notes.");
+        }
+        if (ticket.status() == TicketStatus.CLOSED) {
+            throw ApiException.conflict("ticket-closed", "This ticket is closed; file a new ticket instead.");
+        }
+        Comment saved = comments.save(new Comment(null, ticketId, caller.id(), request.body().strip(), internal, null));
+        tickets.touch(ticketId);
+        events.publishEvent(new TicketEvent.CommentAdded(ticketId, caller.id(), saved.id(), internal));
+        User author = users.findById(caller.id()).orElseThrow();
+        return HttpResponse.created(CommentResponse.of(saved, author),
+                URI.create("/api/v1/tickets/" + ticketId + "/comments"));
+    }
+
+    /** A new reply or note; {@code internal} defaults to false (public). */
+    @Serdeable
+    public record CreateComment(@NotBlank @Size(max = 20000) String body, @Nullable Boolean internal) {
+    }
+
+    /** A reply or note as the API shows it. */
+    @Serdeable
+    public record CommentResponse(long id, long ticketId, UserSummary author, String body, boolean internal,
+                                  Instant createdAt) {
+        static CommentResponse of(Comment c, User author) {
+            return new CommentResponse(c.id(), c.ticketId(), UserSummary.of(author), c.body(), c.internal(), c.createdAt());
+        }
+    }
+}

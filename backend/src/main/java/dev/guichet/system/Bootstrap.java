@@ -1,0 +1,63 @@
+package dev.guichet.system;
+
+import dev.guichet.demo.DemoData;
+import dev.guichet.user.Role;
+import dev.guichet.user.UserRepository;
+import dev.guichet.user.UserRequests;
+import dev.guichet.user.UserService;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.StartupEvent;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * First start on an empty database: creates the first admin from {@code ADMIN_EMAIL} /
+ * {@code ADMIN_PASSWORD}, then, unless {@code DEMO_DATA=false}, loads the demo helpdesk. Runs
+ * after Flyway has migrated (the datasource is migrated when it is created).
+ */
+@Singleton
+public class Bootstrap implements ApplicationEventListener<StartupEvent> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Bootstrap.class);
+
+    private final UserRepository users;
+    private final UserService userService;
+    private final DemoData demoData;
+    private final String adminEmail;
+    private final String adminPassword;
+    private final boolean demoEnabled;
+    private final int demoLimit;
+
+    Bootstrap(UserRepository users, UserService userService, DemoData demoData,
+              @Value("${guichet.admin.email:}") String adminEmail,
+              @Value("${guichet.admin.password:}") String adminPassword,
+              @Value("${guichet.demo.enabled:true}") boolean demoEnabled,
+              @Value("${guichet.demo.ticket-limit:0}") int demoLimit) {
+        this.users = users;
+        this.userService = userService;
+        this.demoData = demoData;
+        this.adminEmail = adminEmail;
+        this.adminPassword = adminPassword;
+        this.demoEnabled = demoEnabled;
+        this.demoLimit = demoLimit;
+    }
+
+    @Override
+    public void onApplicationEvent(StartupEvent event) {
+        if (users.anyExists()) {
+            return;
+        }
+        if (adminEmail.isBlank() || adminPassword.isBlank()) {
+            LOG.warn("The database has no account and ADMIN_EMAIL / ADMIN_PASSWORD are not set: no one can log in as admin");
+        } else {
+            userService.create(new UserRequests.CreateUser(adminEmail, "Administrator", adminPassword, Role.ADMIN, "fr"));
+            LOG.info("Created the first admin, {}", adminEmail);
+        }
+        if (demoEnabled) {
+            LOG.info("Empty database: loading the demo helpdesk (DEMO_DATA=false turns this off)");
+            demoData.load(demoLimit);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package dev.guichet.ticket;
+
+import dev.guichet.auth.Caller;
+import dev.guichet.web.ApiException;
+import dev.guichet.web.PageResponse;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+/** Tickets: file, read, list and search, change, and read the history. */
+@Controller("/api/v1/tickets")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "tickets")
+public class TicketController {
+
+    private final TicketService tickets;
+    private final TicketQueries queries;
+    private final TicketHistory history;
+
+    TicketController(TicketService tickets, TicketQueries queries, TicketHistory history) {
+        this.tickets = tickets;
+        this.queries = queries;
+        this.history = history;
+    }
+
+    /**
+     * Lists tickets. Employees only ever get their own. {@code assignee_id} takes an id, {@code none}
+     * (unassigned) or {@code me}; {@code q} is full text (French and English, accents ignored).
+     */
+    @Get
+    public PageResponse<TicketResponse> list(
+            @QueryValue @Nullable List<TicketStatus> status,
+            @QueryValue @Nullable List<Priority> priority,
+            @QueryValue("category_id") @Nullable Long categoryId,
+            @Parameter(description = "a user id, `none` for unassigned, or `me`")
+            @QueryValue("assignee_id") @Nullable String assigneeId,
+            @QueryValue("requester_id") @Nullable Long requesterId,
+            @QueryValue @Nullable @Size(max = 200) String q,
+            @QueryValue(defaultValue = "0") @Min(0) @Max(100000) int page,
+            @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size,
+            @Parameter(description = "created_at, updated_at, priority, status, title or id, with ,asc or ,desc")
+            @QueryValue @Nullable String sort,
+            Authentication authentication) {
+        TicketFilter filter = filter(Caller.of(authentication), status, priority, categoryId, assigneeId, requesterId, q);
+        return queries.list(filter, TicketSort.parse(sort, filter.query() != null), page, size);
+    }
+
+    /** How many tickets match the filters in each status (the status filter itself is ignored). */
+    @Get("/counts")
+    public Map<TicketStatus, Long> counts(@QueryValue @Nullable List<Priority> priority,
+                                          @QueryValue("category_id") @Nullable Long categoryId,
+                                          @QueryValue("assignee_id") @Nullable String assigneeId,
+                                          @QueryValue("requester_id") @Nullable Long requesterId,
+                                          @QueryValue @Nullable @Size(max = 200) String q,
+                                          Authentication authentication) {
+        return queries.countByStatus(filter(Caller.of(authentication), null, priority, categoryId, assigneeId, requesterId, q));
+    }
+
+    /** Files a ticket for the caller: 201 with its Location. */
+    @Post
+    public HttpResponse<TicketResponse> create(@Body @Valid TicketRequests.CreateTicket request, Authentication authentication) {
+        TicketResponse ticket = tickets.create(Caller.of(authentication), request, null).orElseThrow();
+        return HttpResponse.created(ticket, URI.create("/api/v1/tickets/" + ticket.id()));
+    }
+
+    /** One ticket with its {@code version}; 404 for another employee's ticket. */
+    @Get("/{id}")
+    public TicketResponse get(long id, Authentication authentication) {
+        return tickets.get(Caller.of(authentication), id);
+    }
+
+    /** Changes status, priority, category or assignee; 409 on a stale version or an illegal transition. */
+    @Patch("/{id}")
+    public TicketResponse update(long id, @Body @Valid TicketRequests.UpdateTicket request, Authentication authentication) {
+        return tickets.update(Caller.of(authentication), id, request);
+    }
+
+    /** The audit trail of a ticket, oldest first. */
+    @Get("/{id}/history")
+    public List<TicketHistory.Entry> history(long id, Authentication authentication) {
+        tickets.get(Caller.of(authentication), id);
+        return history.of(id);
+    }
+
+    private static TicketFilter filter(Caller caller, List<TicketStatus> status, List<Priority> priority, Long categoryId,
+                                       String assigneeId, Long requesterId, String q) {
+        Long assignee = null;
+        boolean unassigned = false;
+        if (assigneeId != null && !assigneeId.isBlank()) {
+            switch (assigneeId.trim()) {
+                case "none" -> unassigned = true;
+                case "me" -> assignee = caller.id();
+                default -> {
+                    try {
+                        assignee = Long.parseLong(assigneeId.trim());
+                    } catch (NumberFormatException e) {
+                        throw ApiException.invalidField("assignee_id", "must be a user id, none or me");
+                    }
+                }
+            }
+        }
+        // An employee only ever lists their own tickets, whatever filter they send.
+        Long requester = caller.isAgent() ? requesterId : Long.valueOf(caller.id());
+        if (!caller.isAgent() && requesterId != null && requesterId != caller.id()) {
+            requester = -1L;
+        }
+        String query = q == null || q.isBlank() ? null : q.trim();
+        return new TicketFilter(status == null ? List.of() : status, priority == null ? List.of() : priority,
+                categoryId, assignee, unassigned, requester, query);
+    }
+}

@@ -1,0 +1,26 @@
+package dev.guichet.ticket;
+
+import io.micronaut.core.annotation.Nullable;
+import java.util.List;
+
+/**
+ * The filters of a ticket listing, already resolved for the caller (an employee's filter always
+ * carries their own id as requester).
+ *
+ * @param statuses     any of these statuses (empty = any)
+ * @param priorities   any of these priorities (empty = any)
+ * @param categoryId   this category
+ * @param assigneeId   this assignee
+ * @param unassigned   only tickets without assignee
+ * @param requesterId  this requester
+ * @param query        full-text query in web-search syntax (quotes, OR, -word)
+ */
+public record TicketFilter(List<TicketStatus> statuses, List<Priority> priorities, @Nullable Long categoryId,
+                           @Nullable Long assigneeId, boolean unassigned, @Nullable Long requesterId,
+                           @Nullable String query) {
+
+    /** @return the same filter without its status condition, for counts per status */
+    public TicketFilter withoutStatuses() {
+        return new TicketFilter(List.of(), priorities, categoryId, assigneeId, unassigned, requesterId, query);
+    }
+}

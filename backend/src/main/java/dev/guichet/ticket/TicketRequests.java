@@ -1,0 +1,37 @@
+package dev.guichet.ticket;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** Request bodies of the ticket endpoints. */
+public final class TicketRequests {
+
+    private TicketRequests() {
+    }
+
+    /** A new ticket; priority defaults to MEDIUM, category to none. */
+    @Serdeable
+    public record CreateTicket(@NotBlank @Size(max = 200) String title,
+                               @NotBlank @Size(max = 20000) String description,
+                               @Nullable Priority priority,
+                               @Nullable Long categoryId) {
+    }
+
+    /**
+     * A change to a ticket. {@code version} is the one the client last saw; absent fields are left
+     * unchanged; {@code unassign} and {@code clear_category} remove the assignee or category.
+     */
+    @Serdeable
+    public record UpdateTicket(@NotNull @Min(0) Integer version,
+                               @Nullable TicketStatus status,
+                               @Nullable Priority priority,
+                               @Nullable Long categoryId,
+                               @Nullable Long assigneeId,
+                               @Nullable Boolean unassign,
+                               @Nullable Boolean clearCategory) {
+    }
+}

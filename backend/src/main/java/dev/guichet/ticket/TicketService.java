@@ -1,0 +1,253 @@
+package dev.guichet.ticket;
+
+import dev.guichet.auth.Caller;
+import dev.guichet.category.Category;
+import dev.guichet.category.CategoryRepository;
+import dev.guichet.user.UserRepository;
+import dev.guichet.web.ApiException;
+import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The rules of tickets: who may see and change what (design.md, roles table), the lifecycle, the
+ * optimistic version check, and history written in the same transaction as each change.
+ */
+@Singleton
+public class TicketService {
+
+    private final JdbcOperations jdbc;
+    private final TicketQueries queries;
+    private final TicketHistory history;
+    private final CategoryRepository categories;
+    private final UserRepository users;
+    private final ApplicationEventPublisher<TicketEvent> events;
+
+    TicketService(JdbcOperations jdbc, TicketQueries queries, TicketHistory history, CategoryRepository categories,
+                  UserRepository users, ApplicationEventPublisher<TicketEvent> events) {
+        this.jdbc = jdbc;
+        this.queries = queries;
+        this.history = history;
+        this.categories = categories;
+        this.users = users;
+        this.events = events;
+    }
+
+    /**
+     * Files a ticket for the caller.
+     *
+     * @param externalRef an import reference (demo data); a second create with the same one is skipped
+     * @return the new ticket, or empty when {@code externalRef} was already imported
+     * @throws ApiException 400 for an unknown or inactive category
+     */
+    @Transactional
+    public Optional<TicketResponse> create(Caller caller, TicketRequests.CreateTicket request,
+                                                     @Nullable String externalRef) {
+        Long categoryId = request.categoryId();
+        if (categoryId != null) {
+            categories.findById(categoryId).filter(Category::active)
+                    .orElseThrow(() -> ApiException.invalidField("category_id", "is not an active category"));
+        }
+        Priority priority = request.priority() == null ? Priority.MEDIUM : request.priority();
+        Long id = jdbc.prepareStatement("""
+                INSERT INTO tickets (title, description, priority, category_id, requester_id, external_ref)
+                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (external_ref) DO NOTHING RETURNING id""", ps -> {
+            ps.setString(1, request.title().strip());
+            ps.setString(2, request.description().strip());
+            ps.setString(3, priority.name());
+            ps.setObject(4, categoryId);
+            ps.setLong(5, caller.id());
+            ps.setString(6, externalRef);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : null;
+            }
+        });
+        if (id == null) {
+            return Optional.empty();
+        }
+        history.record(id, caller.id(), TicketHistory.Field.created, null, TicketStatus.NEW);
+        if (externalRef == null) {
+            // Imported tickets (demo data) notify no one.
+            events.publishEvent(new TicketEvent.Created(id, caller.id()));
+        }
+        return Optional.of(get(caller, id));
+    }
+
+    /**
+     * @return the ticket if the caller may see it
+     * @throws ApiException 404 when it does not exist or belongs to another employee
+     */
+    public TicketResponse get(Caller caller, long id) {
+        TicketResponse ticket = queries.findById(id).filter(t -> mayView(caller, t.requester().id()))
+                .orElseThrow(() -> ApiException.notFound("Ticket"));
+        return ticket.withAllowedTransitions(allowedTransitions(caller, ticket.status()));
+    }
+
+    /**
+     * Applies a change. Locks the row, checks the version the client saw, the caller's rights and
+     * the lifecycle, then writes the change, bumps the version and records history, all in one
+     * transaction. A change that changes nothing keeps the version.
+     *
+     * @throws ApiException 404 unseen ticket; 403 field the role may not change; 409 stale version
+     *                      or illegal transition; 400 bad category or assignee
+     */
+    @Transactional
+    public TicketResponse update(Caller caller, long id, TicketRequests.UpdateTicket request) {
+        Current current = lock(id).filter(c -> mayView(caller, c.requesterId()))
+                .orElseThrow(() -> ApiException.notFound("Ticket"));
+        if (!caller.isAgent()) {
+            checkEmployeeChange(request);
+        }
+        if (request.version() != current.version()) {
+            throw ApiException.conflict("stale-version", "Someone else changed this ticket since you loaded it "
+                    + "(you sent version " + request.version() + ", it is now at version " + current.version()
+                    + "). Reload it and try again.");
+        }
+        TicketStatus status = request.status() == null ? current.status() : request.status();
+        if (status != current.status() && !allowedTransitions(caller, current.status()).contains(status)) {
+            throw ApiException.conflict("illegal-transition", "A ticket cannot go from " + current.status() + " to "
+                    + status + ". From " + current.status() + " it can go to: " + describe(allowedTransitions(caller, current.status())) + ".");
+        }
+        Priority priority = request.priority() == null ? current.priority() : request.priority();
+        Long categoryId = Boolean.TRUE.equals(request.clearCategory()) ? null
+                : request.categoryId() == null ? current.categoryId() : checkedCategory(request.categoryId(), current.categoryId());
+        Long assigneeId = Boolean.TRUE.equals(request.unassign()) ? null
+                : request.assigneeId() == null ? current.assigneeId() : checkedAssignee(request.assigneeId(), current.assigneeId());
+
+        List<Runnable> after = new ArrayList<>();
+        boolean changed = false;
+        if (status != current.status()) {
+            history.record(id, caller.id(), TicketHistory.Field.status, current.status(), status);
+            after.add(() -> events.publishEvent(new TicketEvent.StatusChanged(id, caller.id(), current.status(), status)));
+            changed = true;
+        }
+        if (priority != current.priority()) {
+            history.record(id, caller.id(), TicketHistory.Field.priority, current.priority(), priority);
+            changed = true;
+        }
+        if (!Objects.equals(categoryId, current.categoryId())) {
+            history.record(id, caller.id(), TicketHistory.Field.category, current.categoryId(), categoryId);
+            changed = true;
+        }
+        if (!Objects.equals(assigneeId, current.assigneeId())) {
+            history.record(id, caller.id(), TicketHistory.Field.assignee, current.assigneeId(), assigneeId);
+            if (assigneeId != null) {
+                after.add(() -> events.publishEvent(new TicketEvent.Assigned(id, caller.id(), assigneeId)));
+            }
+            changed = true;
+        }
+        if (changed) {
+            write(id, current, status, priority, categoryId, assigneeId);
+            after.forEach(Runnable::run);
+        }
+        return get(caller, id);
+    }
+
+    /** @return whether the caller may see a ticket of this requester (employees: their own only) */
+    public static boolean mayView(Caller caller, long requesterId) {
+        return caller.isAgent() || caller.id() == requesterId;
+    }
+
+    /** @return the statuses the caller may move a ticket from {@code from} to */
+    public static Set<TicketStatus> allowedTransitions(Caller caller, TicketStatus from) {
+        if (caller.isAgent()) {
+            return from.next();
+        }
+        // Employees may close a resolved ticket or reopen it (design.md: "close or reopen own").
+        return from == TicketStatus.RESOLVED ? EnumSet.of(TicketStatus.CLOSED, TicketStatus.IN_PROGRESS)
+                : EnumSet.noneOf(TicketStatus.class);
+    }
+
+    private static void checkEmployeeChange(TicketRequests.UpdateTicket request) {
+        if (request.priority() != null || request.categoryId() != null || request.assigneeId() != null
+                || Boolean.TRUE.equals(request.unassign()) || Boolean.TRUE.equals(request.clearCategory())) {
+            throw ApiException.forbidden("Requesters can only close or reopen their tickets; "
+                    + "priority, category and assignee are set by the IT team.");
+        }
+    }
+
+    private Long checkedCategory(long categoryId, @Nullable Long currentId) {
+        if (Objects.equals(categoryId, currentId)) {
+            return categoryId;
+        }
+        categories.findById(categoryId).filter(Category::active)
+                .orElseThrow(() -> ApiException.invalidField("category_id", "is not an active category"));
+        return categoryId;
+    }
+
+    private Long checkedAssignee(long assigneeId, @Nullable Long currentId) {
+        if (Objects.equals(assigneeId, currentId)) {
+            return assigneeId;
+        }
+        users.findById(assigneeId).filter(u -> u.active() && u.role().isAgent())
+                .orElseThrow(() -> ApiException.invalidField("assignee_id", "must be an active technician or admin"));
+        return assigneeId;
+    }
+
+    private Optional<Current> lock(long id) {
+        return jdbc.prepareStatement("""
+                SELECT requester_id, status, priority, category_id, assignee_id, version
+                  FROM tickets WHERE id = ? FOR UPDATE""", ps -> {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                Long categoryId = rs.getObject("category_id", Long.class);
+                Long assigneeId = rs.getObject("assignee_id", Long.class);
+                return Optional.of(new Current(rs.getLong("requester_id"),
+                        TicketStatus.valueOf(rs.getString("status")), Priority.valueOf(rs.getString("priority")),
+                        categoryId, assigneeId, rs.getInt("version")));
+            }
+        });
+    }
+
+    private void write(long id, Current current, TicketStatus status, Priority priority, Long categoryId, Long assigneeId) {
+        int updated = jdbc.prepareStatement("""
+                UPDATE tickets SET status = ?, priority = ?, category_id = ?, assignee_id = ?,
+                       resolved_at = CASE WHEN ? = 'RESOLVED' AND status <> 'RESOLVED' THEN now()
+                                          WHEN ? IN ('NEW', 'IN_PROGRESS', 'WAITING') THEN NULL ELSE resolved_at END,
+                       closed_at = CASE WHEN ? = 'CLOSED' AND status <> 'CLOSED' THEN now() ELSE closed_at END,
+                       version = version + 1, updated_at = now()
+                 WHERE id = ? AND version = ?""", ps -> {
+            ps.setString(1, status.name());
+            ps.setString(2, priority.name());
+            ps.setObject(3, categoryId);
+            ps.setObject(4, assigneeId);
+            ps.setString(5, status.name());
+            ps.setString(6, status.name());
+            ps.setString(7, status.name());
+            ps.setLong(8, id);
+            ps.setInt(9, current.version());
+            return ps.executeUpdate();
+        });
+        if (updated != 1) {
+            throw new IllegalStateException("Ticket " + id + " changed under its row lock");
+        }
+    }
+
+    private static String describe(Set<TicketStatus> statuses) {
+        return statuses.isEmpty() ? "nothing (this is final for you)" : String.join(", ", statuses.stream().map(Enum::name).toList());
+    }
+
+    /** Touches {@code updated_at} after a reply, without changing the version. */
+    public void touch(long id) {
+        jdbc.prepareStatement("UPDATE tickets SET updated_at = now() WHERE id = ?", ps -> {
+            ps.setLong(1, id);
+            return ps.executeUpdate();
+        });
+    }
+
+    private record Current(long requesterId, TicketStatus status, Priority priority, @Nullable Long categoryId,
+                           @Nullable Long assigneeId, int version) {
+    }
+}

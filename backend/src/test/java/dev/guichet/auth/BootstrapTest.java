@@ -1,0 +1,32 @@
+package dev.guichet.auth;
+
+import dev.guichet.support.ApiTest;
+import dev.guichet.system.Bootstrap;
+import io.micronaut.context.annotation.Property;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@Property(name = "guichet.admin.email", value = "First.Admin@Example.test")
+@Property(name = "guichet.admin.password", value = "a-long-admin-passphrase")
+class BootstrapTest extends ApiTest {
+
+    @Inject
+    Bootstrap bootstrap;
+
+    @Test
+    void anEmptyDatabaseGetsTheFirstAdminFromTheEnvironment() {
+        bootstrap.onApplicationEvent(null);
+        var login = login("first.admin@example.test", "a-long-admin-passphrase");
+        assertEquals(200, login.status(), login::toString);
+        assertEquals("ADMIN", api.get("/api/v1/me", (String) login.get("access_token")).get("role"));
+    }
+
+    @Test
+    void aDatabaseWithAccountsIsLeftAlone() {
+        employee("Camille");
+        bootstrap.onApplicationEvent(null);
+        assertEquals(401, login("first.admin@example.test", "a-long-admin-passphrase").status());
+    }
+}

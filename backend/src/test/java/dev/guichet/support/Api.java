@@ -1,0 +1,109 @@
+package dev.guichet.support;
+
+import io.micronaut.json.JsonMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A thin HTTP client for tests: sends raw requests (so malformed bodies can be sent too) and
+ * returns status, headers and the parsed JSON body, whatever the status.
+ */
+public final class Api {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final URI base;
+    private final JsonMapper json;
+
+    public Api(URI base, JsonMapper json) {
+        this.base = base;
+        this.json = json;
+    }
+
+    public Response get(String path, String token) {
+        return send("GET", path, token, null);
+    }
+
+    public Response post(String path, String token, Object body) {
+        return send("POST", path, token, body);
+    }
+
+    public Response patch(String path, String token, Object body) {
+        return send("PATCH", path, token, body);
+    }
+
+    /** @param body a Map/record serialized to JSON, a String sent as is, or null for no body */
+    public Response send(String method, String path, String token, Object body) {
+        try {
+            String raw = body == null ? null : body instanceof String s ? s : json.writeValueAsString(body);
+            HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                    .method(method, raw == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(raw));
+            if (raw != null) {
+                request.header("Content-Type", "application/json");
+            }
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.headers().map(), response.body(), json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A response: status, headers, raw body and JSON accessors. */
+    public record Response(int status, Map<String, List<String>> headers, String body, JsonMapper json) {
+
+        /** @return the body as a JSON object */
+        @SuppressWarnings("unchecked")
+        public Map<String, Object> map() {
+            return (Map<String, Object>) parse();
+        }
+
+        /** @return the body as a JSON array of objects */
+        @SuppressWarnings("unchecked")
+        public List<Map<String, Object>> list() {
+            return (List<Map<String, Object>>) parse();
+        }
+
+        /** @return the {@code items} of a page */
+        @SuppressWarnings("unchecked")
+        public List<Map<String, Object>> items() {
+            return (List<Map<String, Object>>) map().get("items");
+        }
+
+        public Object get(String key) {
+            return map().get(key);
+        }
+
+        public long id() {
+            return ((Number) map().get("id")).longValue();
+        }
+
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().getFirst()).findFirst().orElse(null);
+        }
+
+        private Object parse() {
+            try {
+                return json.readValue(body, Object.class);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Not JSON: " + body, e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+}

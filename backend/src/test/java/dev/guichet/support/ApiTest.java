@@ -1,0 +1,137 @@
+package dev.guichet.support;
+
+import dev.guichet.user.Role;
+import dev.guichet.user.User;
+import dev.guichet.user.UserRequests;
+import dev.guichet.user.UserService;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInstance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Base of the API tests: a running Guichet on a real PostgreSQL, emptied before each test (every
+ * table but Flyway's), an HTTP client, and small named builders for people and tickets.
+ */
+@MicronautTest(transactional = false, environments = "test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class ApiTest implements TestPropertyProvider {
+
+    /** A password that passes the policy, shared by fixture accounts. */
+    public static final String PASSWORD = "correct-horse-battery-staple";
+
+    @Inject
+    protected EmbeddedServer server;
+    @Inject
+    protected JsonMapper json;
+    @Inject
+    protected JdbcOperations jdbc;
+    @Inject
+    protected TransactionOperations<Connection> tx;
+    @Inject
+    protected UserService users;
+
+    protected Api api;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return TestDatabase.properties();
+    }
+
+    @BeforeEach
+    void cleanDatabase() {
+        api = new Api(server.getURI(), json);
+        tx.executeWrite(status -> jdbc.prepareStatement("""
+                SELECT string_agg(format('%I', tablename), ', ') FROM pg_tables
+                 WHERE schemaname = 'public' AND tablename <> 'flyway_schema_history'""", ps -> {
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                String tables = rs.getString(1);
+                jdbc.prepareStatement("TRUNCATE " + tables + " RESTART IDENTITY CASCADE", truncate -> truncate.execute());
+                return tables;
+            }
+        }));
+    }
+
+    /** A logged-in person. */
+    public record Person(long id, String email, String token, String refreshToken) {
+    }
+
+    protected Person employee(String name) {
+        return person(name, Role.EMPLOYEE);
+    }
+
+    protected Person technician(String name) {
+        return person(name, Role.TECHNICIAN);
+    }
+
+    protected Person admin(String name) {
+        return person(name, Role.ADMIN);
+    }
+
+    /** Creates an account through the service and logs it in through the API. */
+    protected Person person(String name, Role role) {
+        String email = name.toLowerCase(Locale.ROOT) + "@example.test";
+        User user = users.create(new UserRequests.CreateUser(email, name, PASSWORD, role, "fr"));
+        Api.Response login = login(email, PASSWORD);
+        assertEquals(200, login.status(), login::toString);
+        return new Person(user.id(), email, (String) login.get("access_token"), (String) login.get("refresh_token"));
+    }
+
+    protected Api.Response login(String email, String password) {
+        return api.post("/api/v1/auth/login", null, Map.of("email", email, "password", password));
+    }
+
+    /** Files a ticket as {@code requester} and returns its id. */
+    protected long ticket(Person requester, String title, String description) {
+        Api.Response created = api.post("/api/v1/tickets", requester.token(), Map.of("title", title, "description", description));
+        assertEquals(201, created.status(), created::toString);
+        return created.id();
+    }
+
+    /** Applies a PATCH with the ticket's current version and asserts it succeeded. */
+    protected Api.Response change(Person who, long ticketId, Map<String, Object> fields) {
+        Api.Response current = api.get("/api/v1/tickets/" + ticketId, who.token());
+        Map<String, Object> body = new java.util.HashMap<>(fields);
+        body.put("version", current.get("version"));
+        Api.Response changed = api.patch("/api/v1/tickets/" + ticketId, who.token(), body);
+        assertEquals(200, changed.status(), changed::toString);
+        return changed;
+    }
+
+    /** @return the ids in a page of tickets */
+    protected static List<Long> ids(Api.Response page) {
+        List<Long> ids = new ArrayList<>();
+        for (Map<String, Object> item : page.items()) {
+            ids.add(((Number) item.get("id")).longValue());
+        }
+        return ids;
+    }
+
+    /** Asserts a response is an RFC 9457 problem with this status, and returns its body. */
+    protected static Map<String, Object> assertProblem(int status, Api.Response response) {
+        assertEquals(status, response.status(), response::toString);
+        assertEquals("application/problem+json", response.header("content-type"), response::toString);
+        Map<String, Object> problem = response.map();
+        assertEquals(status, ((Number) problem.get("status")).intValue());
+        org.junit.jupiter.api.Assertions.assertNotNull(problem.get("type"));
+        org.junit.jupiter.api.Assertions.assertNotNull(problem.get("title"));
+        org.junit.jupiter.api.Assertions.assertNotNull(problem.get("detail"));
+        org.junit.jupiter.api.Assertions.assertFalse(response.body().contains("Exception"), response::toString);
+        org.junit.jupiter.api.Assertions.assertFalse(response.body().matches("(?s).*\\bat [a-z]+\\.[a-z].*\\(.*"), response::toString);
+        return problem;
+    }
+}
