@@ -2,6 +2,7 @@
 # Runs every deployment check (make test-deployment), after the jar and frontend/dist are built:
 #   test-shellcheck.sh      shellcheck and doc comments of the scripts
 #   test-dockerfiles.sh     static checks of both Dockerfiles (no Docker engine needed)
+#   test-ci-workflow.sh     .github/workflows/ci.yml: YAML, make test, images, push from main
 #   test-nginx.sh           nginx -t on both configurations, and the public one serving for real
 #   test-compose.sh         docker-compose config with a filled .env, variables documented
 #   test-kubernetes.sh      manifests against the Kubernetes schemas, references between them
@@ -19,7 +20,7 @@ RESULTS_FILE="$(mktemp)"
 export RESULTS_FILE
 trap 'rm -f "$RESULTS_FILE"' EXIT
 
-SUITES=(test-shellcheck test-dockerfiles test-nginx test-compose test-kubernetes test-systemd
+SUITES=(test-shellcheck test-dockerfiles test-ci-workflow test-nginx test-compose test-kubernetes test-systemd
         test-backup-restore restore-drill)
 
 count() { grep -c "^$1" "$RESULTS_FILE"; }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Validates docker-compose.yml with Debian's docker-compose 1.29 (installed if missing; it
-# needs no Docker engine for `config`): with a filled-in copy of .env.example the file is
+# Validates docker-compose.yml with Debian's docker-compose 1.29 (installed if missing, else
+# the docker compose plugin; neither needs a Docker engine for `config`): with a filled-in copy of .env.example the file is
 # valid, every variable it reads is documented in .env.example, a missing secret stops it
 # with its message, and the services keep their production settings.
 # Exit status: 0 all checks passed, 1 otherwise.
@@ -13,7 +13,13 @@ COMPOSE_FILE_PATH="$REPO_DIR/docker-compose.yml"
 
 main() {
     at_exit cleanup
-    if ! ensure_apt docker-compose docker-compose; then skip "docker-compose checks" "docker-compose is not installed and cannot be"; return; fi
+    if ensure_apt docker-compose docker-compose; then
+        COMPOSE=(docker-compose)
+    elif docker compose version >/dev/null 2>&1; then
+        COMPOSE=(docker compose)
+    else
+        skip "docker-compose checks" "neither docker-compose nor the docker compose plugin is available"; return
+    fi
     fill_env_file
     test_config_is_valid
     test_missing_secret_is_refused
@@ -24,7 +30,7 @@ main() {
 cleanup() { rm -rf "$WORK"; }
 
 # A clean environment: variables exported by the caller must not fill in the .env under test.
-compose() { env -i PATH="$PATH" HOME="${HOME:-/root}" docker-compose --project-directory "$REPO_DIR" -f "$COMPOSE_FILE_PATH" --env-file "$1" "${@:2}"; }
+compose() { env -i PATH="$PATH" HOME="${HOME:-/root}" "${COMPOSE[@]}" --project-directory "$REPO_DIR" -f "$COMPOSE_FILE_PATH" --env-file "$1" "${@:2}"; }
 
 # .env.example with its REQUIRED secrets filled in, as an operator would.
 fill_env_file() {
