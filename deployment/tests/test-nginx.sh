@@ -23,11 +23,13 @@ main() {
     test_template_renders_and_passes_nginx_t
     test_template_with_tls_passes_nginx_t
     test_rendered_nginx_in_front_of_a_stub_backend
+    test_tls_listener_serves_and_redirects
     test_vps_config_passes_nginx_t
 }
 
 cleanup() {
     [[ -f $WORK/run/nginx.pid ]] && nginx -p "$WORK/run" -c "$WORK/run.conf" -s quit 2>/dev/null
+    [[ -f $WORK/tlsrun/nginx.pid ]] && nginx -p "$WORK/tlsrun" -c "$WORK/tlsrun.conf" -s quit 2>/dev/null
     [[ -n ${STUB_PID:-} ]] && kill "$STUB_PID" 2>/dev/null
     rm -rf "$WORK"
 }
@@ -122,6 +124,24 @@ test_rendered_nginx_in_front_of_a_stub_backend() {
     out=$(curl -s -D - "$base/api/v1/me")
     [[ $out == *" 503 "* && $out == *"application/problem+json"* ]]
     verdict "a stopped backend gives 503 problem+json, not an HTML error page" "$out"
+}
+
+test_tls_listener_serves_and_redirects() {
+    local http_port https_port out
+    http_port=$(free_port); https_port=$(free_port)
+    GUICHET_CERTS_DIR=$WORK/certs GUICHET_HTTPS_PORT=$https_port \
+        "$TESTS_DIR/render-nginx.sh" "$WORK/tlsrun.conf" 127.0.0.1:9 "$WORK/spa" "$http_port" "$WORK/tlsrun" >/dev/null
+    if ! out=$(nginx -p "$WORK/tlsrun" -c "$WORK/tlsrun.conf" 2>&1); then fail "nginx starts with TLS on" "$out"; return; fi
+    for _ in $(seq 50); do curl -fsk -o /dev/null "https://127.0.0.1:$https_port/nginx-health" && break; sleep 0.1; done
+    out=$(curl -sk -D - -o /dev/null "https://127.0.0.1:$https_port/tickets/42")
+    [[ $out == *"HTTP/2 200"* && ${out,,} == *"strict-transport-security: max-age=31536000"* ]]
+    verdict "with certificates mounted, HTTPS (HTTP/2) serves the SPA with HSTS" "$out"
+    out=$(curl -s -D - -o /dev/null -H 'Host: helpdesk.example.org' "http://127.0.0.1:$http_port/tickets/42")
+    [[ $out == *" 301 "* && $out == *"Location: https://helpdesk.example.org/tickets/42"* && $out != *Strict-Transport-Security* ]]
+    verdict "with certificates mounted, plain HTTP redirects to HTTPS (and sends no HSTS)" "$out"
+    out=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$http_port/nginx-health")
+    [[ $out == 200 ]]
+    verdict "the container health probe still answers over plain HTTP" "$out"
 }
 
 test_vps_config_passes_nginx_t() {
