@@ -8,6 +8,7 @@
 #   test-kubernetes.sh      manifests against the Kubernetes schemas, references between them
 #   test-systemd.sh         systemd-analyze verify on the units
 #   test-backup-restore.sh  backup.sh / restore.sh on scratch databases
+#   test-status.sh          status.sh: health, outbox backlog, backup age, exit codes
 #   restore-drill.sh        the real jar, API traffic, backup, drop, restore, compare
 # Installs what it needs from Debian when missing (nginx-light, docker-compose, shellcheck).
 # Environment: PGHOST/PGPORT/PGUSER/PGPASSWORD for PostgreSQL (default 127.0.0.1, postgres);
@@ -21,7 +22,7 @@ export RESULTS_FILE
 trap 'rm -f "$RESULTS_FILE"' EXIT
 
 SUITES=(test-shellcheck test-dockerfiles test-ci-workflow test-nginx test-compose test-kubernetes test-systemd
-        test-backup-restore restore-drill)
+        test-backup-restore test-status restore-drill)
 
 count() { grep -c "^$1" "$RESULTS_FILE"; }
 

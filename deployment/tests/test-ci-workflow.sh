@@ -35,7 +35,7 @@ main() {
     pass "ci.yml parses as YAML"
     [[ $summary == *"make-test=true"* && $summary == *"postgres=true"* ]]
     verdict "ci.yml runs make test with a PostgreSQL service" "$summary"
-    [[ $summary == *"needs-test=true"* && $summary == *"matrix=backend,frontend"* && $summary == *'dockerfile=${{ matrix.component }}/Dockerfile'* ]]
+    [[ $summary == *"needs-test=true"* && $summary == *"matrix=backend,frontend"* && $summary == *"dockerfile=\${{ matrix.component }}/Dockerfile"* ]]
     verdict "ci.yml builds both images once the tests pass" "$summary"
     [[ $summary == *"push=\${{ github.event_name == 'push' && github.ref == 'refs/heads/main' }}"* && $summary == *"packages=write"* ]]
     verdict "ci.yml pushes to GHCR only from main" "$summary"

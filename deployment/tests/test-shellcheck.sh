@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs shellcheck (installed from Debian if missing) on every deployment script, and checks
-# that each one starts with a comment saying what it does. Exit status: 0 passed, 1 otherwise.
+# that each one starts with a comment saying what it does and can be executed. Exit status: 0 passed, 1 otherwise.
 set -uo pipefail
 # shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -13,6 +13,12 @@ main() {
             || fail "$script starts with a comment saying what it does"
     done
     pass "every deployment script starts with a comment saying what it does"
+    local not_executable=()
+    for script in "${scripts[@]}"; do
+        [[ $script == */lib* || -x $DEPLOYMENT_DIR/$script ]] || not_executable+=("$script")
+    done
+    [[ ${#not_executable[@]} -eq 0 ]]
+    verdict "every deployment script is executable (sourced libraries aside)" "${not_executable[*]}"
     if ! ensure_apt shellcheck shellcheck; then skip "shellcheck" "shellcheck is not installed and cannot be"; return; fi
     for script in "${scripts[@]}"; do
         check "shellcheck ${script#./}" shellcheck -x -P SCRIPTDIR "$DEPLOYMENT_DIR/$script"
