@@ -13,7 +13,8 @@
 #   KEEP_DAILY    daily dumps kept (default 7)
 #   KEEP_WEEKLY   weekly dumps kept (default 4)
 #   DATABASE_URL, or PGHOST PGPORT PGUSER PGPASSWORD PGDATABASE, or the backend's
-#   DATASOURCES_DEFAULT_URL/USERNAME/PASSWORD — see deployment/lib/common.sh
+#   DATASOURCES_DEFAULT_URL/USERNAME/PASSWORD, possibly read from GUICHET_ENV_FILE
+#   (e.g. /etc/guichet/guichet.env) — see deployment/lib/common.sh
 # Output: the path of the new dump on the last line of stdout; progress on stdout, errors on stderr.
 # Exit status: 0 done; 1 bad settings or missing tool; 2 pg_dump failed; 3 the dump does not
 # read back; 4 the dump could not be stored or rotated.

@@ -16,7 +16,8 @@
 # its open connections would hold locks; the restore gives up after LOCK_TIMEOUT (30s).
 #
 # Settings: DATABASE_URL, or PGHOST PGPORT PGUSER PGPASSWORD PGDATABASE, or the backend's
-# DATASOURCES_DEFAULT_* (see deployment/lib/common.sh); LOCK_TIMEOUT (default 30s).
+# DATASOURCES_DEFAULT_*, possibly from GUICHET_ENV_FILE (see deployment/lib/common.sh);
+# LOCK_TIMEOUT (default 30s).
 # The pg_restore used must be at least as new as the pg_dump that wrote FILE (inside the
 # backup container: docker compose run --rm backup deployment/restore.sh ...).
 # Exit status: 0 restored; 1 usage, settings or missing tool; 2 refused: the database is not

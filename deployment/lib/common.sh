@@ -7,6 +7,9 @@
 #   DATASOURCES_DEFAULT_PASSWORD — the backend's variables, so the systemd units and the
 #   containers can share the backend's environment file; they only fill what PG* leaves unset.
 # PGDATABASE defaults to guichet.
+# GUICHET_ENV_FILE=/etc/guichet/guichet.env reads those variables from the backend's
+# environment file first (KEY=VALUE lines, read as data, never executed; variables already
+# set in the environment win).
 # shellcheck shell=bash
 
 log()  { printf '%s %s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$*"; }
@@ -24,8 +27,24 @@ require_tools() {
 # Decodes %XX escapes of a URL component.
 url_decode() { local s=${1//+/ }; printf '%b' "${s//%/\\x}"; }
 
+# Exports the KEY=VALUE lines of $GUICHET_ENV_FILE that the environment does not set yet.
+# Like systemd's EnvironmentFile: comments and blank lines skipped, one pair of surrounding
+# quotes removed, nothing expanded.
+load_env_file() {
+    [[ -n ${GUICHET_ENV_FILE:-} ]] || return 0
+    [[ -r $GUICHET_ENV_FILE ]] || die 1 "GUICHET_ENV_FILE=$GUICHET_ENV_FILE is not readable"
+    local line key value
+    while IFS= read -r line || [[ -n $line ]]; do
+        [[ $line =~ ^[[:space:]]*([A-Za-z_][A-Za-z0-9_]*)=(.*)$ ]] || continue
+        key=${BASH_REMATCH[1]} value=${BASH_REMATCH[2]}
+        if [[ $value =~ ^\"(.*)\"$ || $value =~ ^\'(.*)\'$ ]]; then value=${BASH_REMATCH[1]}; fi
+        [[ -n ${!key+set} ]] || export "$key=$value"
+    done < "$GUICHET_ENV_FILE"
+}
+
 # Exports PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE from the settings described above.
 load_pg_settings() {
+    load_env_file
     local re_url='^postgres(ql)?://(([^:@/]*)(:([^@/]*))?@)?([^:/?]*)(:([0-9]+))?(/([^?]*))?(\?.*)?$'
     local re_jdbc='^jdbc:postgresql://([^:/?]+)(:([0-9]+))?/([^?]+)'
     if [[ -n ${DATABASE_URL:-} ]]; then

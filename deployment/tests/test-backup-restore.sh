@@ -23,6 +23,7 @@ main() {
     test_backup_produces_a_readable_dump
     test_rotation_keeps_7_daily_and_4_weekly
     test_failed_backup_leaves_nothing_behind
+    test_settings_from_the_backend_environment_file
     test_restore_refuses_a_non_empty_database_without_yes
     test_restore_into_a_missing_database
     test_restore_replaces_an_existing_database
@@ -115,6 +116,16 @@ test_failed_backup_leaves_nothing_behind() {
     else
         fail "a failing pg_dump exits 2 with a clear message and stores nothing" "rc=$rc $out"
     fi
+}
+
+# The systemd host's way: the backend's guichet.env (JDBC URL) names the database.
+test_settings_from_the_backend_environment_file() {
+    local out
+    printf '%s\n' "# as in /etc/guichet/guichet.env" "DATASOURCES_DEFAULT_URL=jdbc:postgresql://$PGHOST:${PGPORT:-5432}/$SRC" \
+        "SMTP_FROM=Guichet <guichet@example.org>" > "$WORK/guichet.env"
+    out=$(env -u PGDATABASE GUICHET_ENV_FILE="$WORK/guichet.env" BACKUP_DIR="$WORK/envfile" "$DEPLOYMENT_DIR/backup.sh" 2>&1)
+    [[ $? -eq 0 && $(tail -n 1 <<< "$out") == "$WORK/envfile/daily/$SRC-"*.dump ]]
+    verdict "backup.sh finds the database in the backend's environment file (GUICHET_ENV_FILE)" "$out"
 }
 
 restore() { PGDATABASE=$1 "$DEPLOYMENT_DIR/restore.sh" "${@:2}"; }
