@@ -18,8 +18,9 @@
 # Settings: DATABASE_URL, or PGHOST PGPORT PGUSER PGPASSWORD PGDATABASE, or the backend's
 # DATASOURCES_DEFAULT_*, possibly from GUICHET_ENV_FILE (see deployment/lib/common.sh);
 # LOCK_TIMEOUT (default 30s).
-# The pg_restore used must be at least as new as the pg_dump that wrote FILE (inside the
-# backup container: docker compose run --rm backup deployment/restore.sh ...).
+# The pg_restore used must be at least as new as the pg_dump that wrote FILE; with Docker
+# Compose, run it inside the backup container (PostgreSQL 16 tools, settings already there):
+#   docker compose run --rm --entrypoint /opt/guichet/deployment/restore.sh backup --yes /backups/daily/FILE
 # Exit status: 0 restored; 1 usage, settings or missing tool; 2 refused: the database is not
 # empty and --yes was not given; 3 FILE is not a readable dump (nothing touched);
 # 4 the restore failed and was rolled back (nothing changed).

@@ -3,12 +3,15 @@
 #
 # Shows: the services (docker compose ps when Docker answers, else systemctl status
 # guichet-backend when that unit exists), GET $BASE_URL/health, the mail outbox backlog
-# (PENDING rows of mail_outbox, when psql can reach the database and the table exists) and
-# the age of the newest dump under $BACKUP_DIR.
+# (PENDING rows of mail_outbox, when the database answers and the table exists) and the age
+# of the newest dump under $BACKUP_DIR.
+# With a running Compose stack, /health is asked through the public nginx (the backend's
+# port is not published) and the database through `docker compose exec postgres`.
 #
-# Settings (environment): BASE_URL (default http://localhost:8080), BACKUP_DIR (./backups),
-# BACKUP_MAX_AGE_HOURS (26: one missed night is a problem), the database settings of
-# deployment/lib/common.sh.
+# Settings (environment): BASE_URL (default: the Compose frontend's published port, else
+# http://localhost:8080), BACKUP_DIR (./backups), BACKUP_MAX_AGE_HOURS (26: one missed night
+# is a problem), the database settings of deployment/lib/common.sh (GUICHET_ENV_FILE on a
+# systemd host).
 # Exit status: 0 healthy; 1 /health is not UP, or no backup younger than BACKUP_MAX_AGE_HOURS.
 # The outbox backlog and an unreachable database are reported, not counted as failures.
 set -uo pipefail
@@ -17,12 +20,15 @@ DEPLOYMENT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=lib/common.sh
 source "$DEPLOYMENT_DIR/lib/common.sh"
 
-BASE_URL=${BASE_URL:-http://localhost:8080}
+BASE_URL=${BASE_URL:-}
+COMPOSE=()
 BACKUP_DIR=${BACKUP_DIR:-./backups}
 BACKUP_MAX_AGE_HOURS=${BACKUP_MAX_AGE_HOURS:-26}
 PROBLEMS=0
 
 main() {
+    find_compose_stack
+    : "${BASE_URL:=http://localhost:8080}"
     show_services
     show_health
     show_outbox_backlog
@@ -33,16 +39,34 @@ main() {
 
 section() { printf '\n== %s\n' "$1"; }
 
+# Sets COMPOSE (the command) when a Docker engine answers and this checkout's stack runs.
+find_compose_stack() {
+    command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1 || return 0
+    if docker compose version >/dev/null 2>&1; then COMPOSE=(docker compose)
+    elif command -v docker-compose >/dev/null 2>&1; then COMPOSE=(docker-compose)
+    else return 0
+    fi
+    local published
+    published=$(compose port frontend 80 2>/dev/null | tail -n 1)
+    if [[ -n $published && -z $BASE_URL ]]; then BASE_URL="http://localhost:${published##*:}"; fi
+}
+
+compose() { (cd "$DEPLOYMENT_DIR/.." && "${COMPOSE[@]}" "$@"); }
+
+# Runs one query, inside the postgres container with Compose, else with the local psql.
+query() {
+    if [[ ${#COMPOSE[@]} -gt 0 ]] && compose ps --services --filter status=running 2>/dev/null | grep -qx postgres; then
+        # shellcheck disable=SC2016 # expanded by the container's shell
+        compose exec -T postgres sh -c 'psql -X -At -U "$POSTGRES_USER" -d "$POSTGRES_DB" -c "$1"' sh "$1"
+    else
+        psql -X -At -c "$1"
+    fi
+}
+
 show_services() {
     section "services"
-    if command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1; then
-        if docker compose version >/dev/null 2>&1; then
-            (cd "$DEPLOYMENT_DIR/.." && docker compose ps)
-        elif command -v docker-compose >/dev/null 2>&1; then
-            (cd "$DEPLOYMENT_DIR/.." && docker-compose ps)
-        else
-            docker ps --filter name=guichet
-        fi
+    if [[ ${#COMPOSE[@]} -gt 0 ]]; then
+        compose ps
     elif command -v systemctl >/dev/null 2>&1 && systemctl cat guichet-backend.service >/dev/null 2>&1; then
         systemctl status --no-pager --lines=5 guichet-backend.service guichet-backup.timer
     else
@@ -53,7 +77,8 @@ show_services() {
 show_health() {
     section "health ($BASE_URL/health)"
     local body
-    if body=$(curl -fsS --max-time 5 "$BASE_URL/health" 2>&1); then
+    # -L -k: with HTTPS on, the public nginx redirects to itself under its real name.
+    if body=$(curl -fsSLk --max-time 5 "$BASE_URL/health" 2>&1); then
         echo "$body"
         grep -q '"status" *: *"UP"' <<< "$body" || PROBLEMS=$((PROBLEMS + 1))
     else
@@ -64,15 +89,15 @@ show_health() {
 
 show_outbox_backlog() {
     section "mail outbox"
-    if ! command -v psql >/dev/null 2>&1; then echo "psql not installed: backlog unknown"; return; fi
+    if [[ ${#COMPOSE[@]} -eq 0 ]] && ! command -v psql >/dev/null 2>&1; then echo "psql not installed: backlog unknown"; return; fi
     load_pg_settings
     local exists pending
-    if ! exists=$(psql -X -At -c "SELECT to_regclass('public.mail_outbox') IS NOT NULL" 2>&1); then
+    if ! exists=$(query "SELECT to_regclass('public.mail_outbox') IS NOT NULL" 2>&1); then
         echo "cannot reach $(describe_target): ${exists##*FATAL:  }"
         return
     fi
     if [[ $exists != t ]]; then echo "no mail_outbox table in $(describe_target)"; return; fi
-    pending=$(psql -X -At -c "SELECT count(*) FROM mail_outbox WHERE status = 'PENDING'")
+    pending=$(query "SELECT count(*) FROM mail_outbox WHERE status = 'PENDING'")
     echo "$pending message(s) waiting to be sent"
 }
 
