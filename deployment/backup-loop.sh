@@ -16,7 +16,7 @@ BACKUP_ON_START=${BACKUP_ON_START:-false}
 
 main() {
     [[ $BACKUP_TIME =~ ^([01][0-9]|2[0-3]):[0-5][0-9]$ ]] || { echo "BACKUP_TIME must be HH:MM, not '$BACKUP_TIME'" >&2; exit 1; }
-    trap 'echo "backup loop stopped"; exit 0' TERM INT
+    trap stop TERM INT
     [[ $BACKUP_ON_START != true ]] || run_backup
     while true; do
         sleep_until_next_run
@@ -24,15 +24,25 @@ main() {
     done
 }
 
+SLEEP_PID=
+
+stop() {
+    [[ -z $SLEEP_PID ]] || kill "$SLEEP_PID" 2>/dev/null
+    echo "backup loop stopped"
+    exit 0
+}
+
 sleep_until_next_run() {
     local now next
     now=$(date +%s)
     next=$(date -d "today $BACKUP_TIME" +%s)
     [[ $next -gt $now ]] || next=$(date -d "tomorrow $BACKUP_TIME" +%s)
-    echo "next backup at $(date -d "@$next" '+%Y-%m-%d %H:%M %Z')"
     # In the background so the TERM trap runs without waiting for sleep to end.
     sleep $((next - now)) &
-    wait $!
+    SLEEP_PID=$!
+    echo "next backup at $(date -d "@$next" '+%Y-%m-%d %H:%M %Z')"
+    wait "$SLEEP_PID"
+    SLEEP_PID=
 }
 
 run_backup() {

@@ -24,6 +24,7 @@ main() {
     test_rotation_keeps_7_daily_and_4_weekly
     test_failed_backup_leaves_nothing_behind
     test_settings_from_the_backend_environment_file
+    test_backup_loop_runs_and_stops_on_sigterm
     test_restore_refuses_a_non_empty_database_without_yes
     test_restore_into_a_missing_database
     test_restore_replaces_an_existing_database
@@ -126,6 +127,24 @@ test_settings_from_the_backend_environment_file() {
     out=$(env -u PGDATABASE GUICHET_ENV_FILE="$WORK/guichet.env" BACKUP_DIR="$WORK/envfile" "$DEPLOYMENT_DIR/backup.sh" 2>&1)
     [[ $? -eq 0 && $(tail -n 1 <<< "$out") == "$WORK/envfile/daily/$SRC-"*.dump ]]
     verdict "backup.sh finds the database in the backend's environment file (GUICHET_ENV_FILE)" "$out"
+}
+
+# The backup container's scheduler: a backup at start, then asleep until BACKUP_TIME;
+# SIGTERM (docker compose stop) ends it at once with status 0.
+test_backup_loop_runs_and_stops_on_sigterm() {
+    local pid rc=0 waited=0
+    BACKUP_DIR=$WORK/loop PGDATABASE=$SRC BACKUP_ON_START=true BACKUP_TIME=$(date -d '+2 hours' +%H:%M) \
+        "$DEPLOYMENT_DIR/backup-loop.sh" > "$WORK/loop.log" 2>&1 &
+    pid=$!
+    while ! grep -qs 'next backup at' "$WORK/loop.log" && (( waited < 100 )); do sleep 0.2; waited=$((waited + 1)); done
+    kill -TERM "$pid"
+    wait "$pid" || rc=$?
+    [[ $rc -eq 0 && -n $(find "$WORK/loop/daily" -name "$SRC-*.dump" 2>/dev/null) ]] && grep -q 'backup succeeded' "$WORK/loop.log"
+    verdict "backup-loop.sh backs up at start, then stops cleanly on SIGTERM" "rc=$rc $(cat "$WORK/loop.log")"
+    rc=0
+    BACKUP_TIME=25:00 "$DEPLOYMENT_DIR/backup-loop.sh" > "$WORK/loop-bad.log" 2>&1 || rc=$?
+    [[ $rc -eq 1 ]] && grep -q 'BACKUP_TIME must be HH:MM' "$WORK/loop-bad.log"
+    verdict "backup-loop.sh refuses an invalid BACKUP_TIME" "rc=$rc $(cat "$WORK/loop-bad.log")"
 }
 
 restore() { PGDATABASE=$1 "$DEPLOYMENT_DIR/restore.sh" "${@:2}"; }
