@@ -39,7 +39,7 @@ public class CategoryController {
     /** Active categories by name; admins may ask for inactive ones too. */
     @Get
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    public List<CategoryResponse> list(@QueryValue(defaultValue = "false") boolean includeInactive,
+    public List<CategoryResponse> list(@QueryValue(value = "include_inactive", defaultValue = "false") boolean includeInactive,
                                        Authentication authentication) {
         boolean all = includeInactive && Caller.of(authentication).isAdmin();
         return (all ? categories.findAllOrdered() : categories.findActiveOrdered()).stream()

@@ -9,6 +9,7 @@ import io.micronaut.http.server.exceptions.ConversionErrorHandler;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.http.server.exceptions.JsonExceptionHandler;
 import io.micronaut.json.JsonSyntaxException;
+import io.micronaut.serde.exceptions.InvalidPropertyFormatException;
 import io.micronaut.validation.exceptions.ConstraintExceptionHandler;
 import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolation;
@@ -80,7 +81,11 @@ public final class RequestErrorHandlers {
         public HttpResponse<?> handle(HttpRequest request, ConversionErrorException exception) {
             String field = snake(exception.getArgument().getName());
             String message = "has a value of the wrong type";
-            for (Throwable t = exception; t != null; t = t.getCause()) {
+            for (Throwable t = exception; t != null && t != t.getCause(); t = t.getCause()) {
+                if (t instanceof InvalidPropertyFormatException property) {
+                    field = snake(property.getArgument().getName());
+                    break;
+                }
                 Matcher m = PROPERTY.matcher(String.valueOf(t.getMessage()));
                 if (m.find()) {
                     field = snake(m.group(1));

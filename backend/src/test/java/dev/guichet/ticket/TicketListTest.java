@@ -1,0 +1,86 @@
+package dev.guichet.ticket;
+
+import dev.guichet.support.Api;
+import dev.guichet.support.ApiTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Filters, sorting and pagination of the ticket list. */
+class TicketListTest extends ApiTest {
+
+    Person camille;
+    Person ines;
+    List<Long> created = new ArrayList<>();
+
+    @BeforeEach
+    void twentyFiveTickets() {
+        camille = employee("Camille");
+        ines = technician("Ines");
+        created.clear();
+        for (int i = 1; i <= 25; i++) {
+            created.add(ticket(camille, "Ticket " + i, "Description " + i));
+        }
+    }
+
+    @Test
+    void pagesAreZeroBasedAndCarryTheTotal() {
+        Api.Response first = api.get("/api/v1/tickets?size=10", ines.token());
+        assertEquals(25, ((Number) first.get("total")).intValue());
+        assertEquals(0, ((Number) first.get("page")).intValue());
+        assertEquals(10, first.items().size());
+        assertEquals(created.reversed().subList(0, 10), ids(first));
+        Api.Response last = api.get("/api/v1/tickets?size=10&page=2", ines.token());
+        assertEquals(created.reversed().subList(20, 25), ids(last));
+        Api.Response beyond = api.get("/api/v1/tickets?size=10&page=3", ines.token());
+        assertTrue(beyond.items().isEmpty());
+        assertEquals(25, ((Number) beyond.get("total")).intValue());
+    }
+
+    @Test
+    void defaultPageSizeIsTwentyAndTheMaximumIsAHundred() {
+        assertEquals(20, api.get("/api/v1/tickets", ines.token()).items().size());
+        assertEquals(25, api.get("/api/v1/tickets?size=100", ines.token()).items().size());
+        for (String bad : List.of("size=101", "size=0", "size=-1", "page=-1")) {
+            Map<String, Object> problem = assertProblem(400, api.get("/api/v1/tickets?" + bad, ines.token()));
+            assertEquals(bad.substring(0, bad.indexOf('=')), ((Map<?, ?>) ((List<?>) problem.get("errors")).getFirst()).get("field"), problem::toString);
+        }
+        assertProblem(400, api.get("/api/v1/tickets?size=ten", ines.token()));
+    }
+
+    @Test
+    void sortsByAWhitelistedFieldOnly() {
+        change(ines, created.get(3), Map.of("priority", "CRITICAL"));
+        change(ines, created.get(7), Map.of("priority", "LOW"));
+        assertEquals(created.get(3), ids(api.get("/api/v1/tickets?sort=priority,desc", ines.token())).getFirst());
+        assertEquals(created.get(7), ids(api.get("/api/v1/tickets?sort=priority,asc", ines.token())).getFirst());
+        assertEquals(created.getFirst(), ids(api.get("/api/v1/tickets?sort=created_at,asc", ines.token())).getFirst());
+        assertProblem(400, api.get("/api/v1/tickets?sort=password_hash", ines.token()));
+        assertProblem(400, api.get("/api/v1/tickets?sort=id%3Bdrop%20table%20tickets", ines.token()));
+        assertProblem(400, api.get("/api/v1/tickets?sort=id,sideways", ines.token()));
+    }
+
+    @Test
+    void filtersByStatusPriorityCategoryAssigneeAndRequester() {
+        Person alice = admin("Alice");
+        Person lucas = employee("Lucas");
+        long lucasTicket = ticket(lucas, "Souris", "Clic droit mort");
+        long category = api.post("/api/v1/categories", alice.token(), Map.of("name", "Matériel")).id();
+        change(ines, created.get(0), Map.of("status", "IN_PROGRESS", "assignee_id", ines.id(), "category_id", category));
+        change(ines, created.get(1), Map.of("assignee_id", alice.id(), "priority", "HIGH"));
+        assertEquals(List.of(created.get(0)), ids(api.get("/api/v1/tickets?status=IN_PROGRESS", ines.token())));
+        assertEquals(List.of(created.get(1)), ids(api.get("/api/v1/tickets?priority=HIGH", ines.token())));
+        assertEquals(List.of(created.get(0)), ids(api.get("/api/v1/tickets?category_id=" + category, ines.token())));
+        assertEquals(List.of(created.get(0)), ids(api.get("/api/v1/tickets?assignee_id=me", ines.token())));
+        assertEquals(List.of(created.get(1)), ids(api.get("/api/v1/tickets?assignee_id=" + alice.id(), ines.token())));
+        assertEquals(24, ((Number) api.get("/api/v1/tickets?assignee_id=none", ines.token()).get("total")).intValue());
+        assertEquals(List.of(lucasTicket), ids(api.get("/api/v1/tickets?requester_id=" + lucas.id(), ines.token())));
+        assertProblem(400, api.get("/api/v1/tickets?assignee_id=somebody", ines.token()));
+        assertProblem(400, api.get("/api/v1/tickets?status=OPEN", ines.token()));
+    }
+}
