@@ -19,7 +19,7 @@ deps: ## install what building and testing need (apt packages, npm packages)
 build: deps ## build the backend jar with the SPA inside it
 	cd backend && $(MVN) compile
 	cd frontend && npm run build
-	cd backend && $(MVN) package -DskipTests
+	cd backend && $(MVN) package -DskipTests -Dmaven.test.skip=true
 
 run: build ## build and start Guichet on the PostgreSQL given by the environment
 	@scripts/run.sh
