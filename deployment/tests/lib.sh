@@ -91,3 +91,51 @@ db_fingerprint() {
         psql -X -At -d "$db" -c "SELECT '$table', count(*), md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM public.\"$table\" t"
     done
 }
+
+# ---- the real backend jar, for the suites that need it (restore drill, nginx in front of it)
+
+# Sets JAVA: $JAVA_HOME/bin/java, else the Temurin 25 JDK of these machines, else java.
+find_java() {
+    JAVA=java
+    if [[ -n ${JAVA_HOME:-} && -x $JAVA_HOME/bin/java ]]; then JAVA=$JAVA_HOME/bin/java
+    elif [[ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]]; then JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
+    fi
+    command -v "$JAVA" >/dev/null 2>&1 || { fail "a Java runtime is available" "no java (set JAVA_HOME)"; return 1; }
+}
+
+# start_backend WHAT: runs $GUICHET_JAR on database $BACKEND_DB (PG* settings) with
+# JWT_SECRET, ADMIN_EMAIL, ADMIN_PASSWORD and DEMO_DATA from the caller, logs to
+# $WORK/backend.log, sets PORT, BASE and BACKEND_PID, and waits for /health/readiness.
+start_backend() {
+    local what=$1
+    PORT=$(free_port)
+    BASE="http://127.0.0.1:$PORT"
+    DATASOURCES_DEFAULT_URL="jdbc:postgresql://$PGHOST:${PGPORT:-5432}/$BACKEND_DB" \
+    DATASOURCES_DEFAULT_USERNAME=$PGUSER DATASOURCES_DEFAULT_PASSWORD=${PGPASSWORD:-} \
+    JWT_SECRET=$JWT_SECRET ADMIN_EMAIL=$ADMIN_EMAIL ADMIN_PASSWORD=$ADMIN_PASSWORD \
+    DEMO_DATA=${DEMO_DATA:-false} DEMO_TICKET_LIMIT=${DEMO_TICKET_LIMIT:-500} MICRONAUT_SERVER_PORT=$PORT LOG_FORMAT=text \
+        "$JAVA" -XX:+ExitOnOutOfMemoryError -jar "$GUICHET_JAR" >> "$WORK/backend.log" 2>&1 &
+    BACKEND_PID=$!
+    local started=$SECONDS
+    while (( SECONDS - started < 180 )); do
+        if [[ $(curl -s -o /dev/null -w '%{http_code}' "$BASE/health/readiness") == 200 ]]; then
+            pass "backend ready ($what, $((SECONDS - started)) s)"
+            return 0
+        fi
+        kill -0 "$BACKEND_PID" 2>/dev/null || { fail "backend ready ($what)" "the jar exited"; BACKEND_PID=; return 1; }
+        sleep 1
+    done
+    fail "backend ready ($what)" "no 200 from /health/readiness within 180 s"
+    return 1
+}
+
+stop_backend() {
+    [[ -n ${BACKEND_PID:-} ]] || return 0
+    kill -TERM "$BACKEND_PID" 2>/dev/null
+    local waited=0
+    while kill -0 "$BACKEND_PID" 2>/dev/null && (( waited < 60 )); do sleep 0.5; waited=$((waited + 1)); done
+    kill -KILL "$BACKEND_PID" 2>/dev/null
+    wait "$BACKEND_PID" 2>/dev/null
+    BACKEND_PID=
+}
+

@@ -24,6 +24,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 GUICHET_JAR=${GUICHET_JAR:-$REPO_DIR/backend/target/guichet-backend.jar}
 DRILL_DB=${DRILL_DB:-guichet_drill}
 DRILL_REQUIRE_ATTACHMENTS=${DRILL_REQUIRE_ATTACHMENTS:-0}
+BACKEND_DB=$DRILL_DB DEMO_DATA=true DEMO_TICKET_LIMIT=500
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 export PGOPTIONS='-c client_min_messages=warning'
 unset DATABASE_URL DATASOURCES_DEFAULT_URL
@@ -39,7 +40,7 @@ main() {
     find_java || return
     check_jar || return
     recreate_database
-    start_backend "first start" || return
+    start_backend "restore drill, first start" || return
     log_in || return
     create_tickets || return
     attach_file || return
@@ -49,7 +50,7 @@ main() {
     db_fingerprint "$DRILL_DB" > "$WORK/before.txt"
     back_up_drop_and_restore || return
     compare_fingerprints
-    start_backend "start on the restored database" || return
+    start_backend "restore drill, on the restored database" || return
     log_in || return
     read_drill_ticket "$WORK/ticket-after.json" "after the restore" || return
     if [[ -f $WORK/ticket-before.json ]]; then
@@ -70,14 +71,6 @@ cleanup() {
     rm -rf "$WORK"
 }
 
-find_java() {
-    JAVA=java
-    if [[ -n ${JAVA_HOME:-} && -x $JAVA_HOME/bin/java ]]; then JAVA=$JAVA_HOME/bin/java
-    elif [[ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]]; then JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
-    fi
-    command -v "$JAVA" >/dev/null 2>&1 || { fail "restore drill: a Java runtime is available" "no java (set JAVA_HOME)"; return 1; }
-}
-
 check_jar() {
     [[ -f $GUICHET_JAR ]] && return 0
     fail "restore drill: the backend jar exists" "$GUICHET_JAR is missing: build it first (make build) or set GUICHET_JAR"
@@ -86,39 +79,6 @@ check_jar() {
 
 recreate_database() {
     psql -X -q -v ON_ERROR_STOP=1 -d postgres -c "DROP DATABASE IF EXISTS \"$DRILL_DB\"" -c "CREATE DATABASE \"$DRILL_DB\"" >/dev/null
-}
-
-start_backend() {
-    local what=$1
-    PORT=$(free_port)
-    BASE="http://127.0.0.1:$PORT"
-    DATASOURCES_DEFAULT_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DRILL_DB" \
-    DATASOURCES_DEFAULT_USERNAME=$PGUSER DATASOURCES_DEFAULT_PASSWORD=${PGPASSWORD:-} \
-    JWT_SECRET=$JWT_SECRET ADMIN_EMAIL=$ADMIN_EMAIL ADMIN_PASSWORD=$ADMIN_PASSWORD \
-    DEMO_DATA=true DEMO_TICKET_LIMIT=500 MICRONAUT_SERVER_PORT=$PORT LOG_FORMAT=text \
-        "$JAVA" -XX:+ExitOnOutOfMemoryError -jar "$GUICHET_JAR" >> "$WORK/backend.log" 2>&1 &
-    BACKEND_PID=$!
-    local started=$SECONDS
-    while (( SECONDS - started < 180 )); do
-        if [[ $(curl -s -o /dev/null -w '%{http_code}' "$BASE/health/readiness") == 200 ]]; then
-            pass "restore drill: backend ready ($what, $((SECONDS - started)) s)"
-            return 0
-        fi
-        kill -0 "$BACKEND_PID" 2>/dev/null || { fail "restore drill: backend ready ($what)" "the jar exited"; BACKEND_PID=; return 1; }
-        sleep 1
-    done
-    fail "restore drill: backend ready ($what)" "no 200 from /health/readiness within 180 s"
-    return 1
-}
-
-stop_backend() {
-    [[ -n ${BACKEND_PID:-} ]] || return 0
-    kill -TERM "$BACKEND_PID" 2>/dev/null
-    local waited=0
-    while kill -0 "$BACKEND_PID" 2>/dev/null && (( waited < 60 )); do sleep 0.5; waited=$((waited + 1)); done
-    kill -KILL "$BACKEND_PID" 2>/dev/null
-    wait "$BACKEND_PID" 2>/dev/null
-    BACKEND_PID=
 }
 
 json_field() { python3 -c 'import json,sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1" 2>/dev/null; }

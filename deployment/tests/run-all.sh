@@ -4,6 +4,7 @@
 #   test-dockerfiles.sh     static checks of both Dockerfiles (no Docker engine needed)
 #   test-ci-workflow.sh     .github/workflows/ci.yml: YAML, make test, images, push from main
 #   test-nginx.sh           nginx -t on both configurations, and the public one serving for real
+#   test-nginx-backend.sh   the rendered public nginx in front of the real jar and frontend/dist
 #   test-compose.sh         docker-compose config with a filled .env, variables documented
 #   test-kubernetes.sh      manifests against the Kubernetes schemas, references between them
 #   test-systemd.sh         systemd-analyze verify on the units
@@ -21,7 +22,7 @@ RESULTS_FILE="$(mktemp)"
 export RESULTS_FILE
 trap 'rm -f "$RESULTS_FILE"' EXIT
 
-SUITES=(test-shellcheck test-dockerfiles test-ci-workflow test-nginx test-compose test-kubernetes test-systemd
+SUITES=(test-shellcheck test-dockerfiles test-ci-workflow test-nginx test-nginx-backend test-compose test-kubernetes test-systemd
         test-backup-restore test-status restore-drill)
 
 count() { grep -c "^$1" "$RESULTS_FILE"; }

@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# The production nginx configuration in front of the real backend jar: render
+# deployment/nginx.conf with render-nginx.sh (SPA from frontend/dist), start the jar on a
+# scratch database, and use Guichet only through nginx: the SPA and its deep links, login,
+# an authenticated API call, health, the OpenAPI document — while /prometheus, which the
+# backend does serve, stays hidden.
+# Inputs: GUICHET_JAR (default backend/target/guichet-backend.jar), frontend/dist, PGHOST
+# (127.0.0.1) and PGUSER (postgres) able to create databases.
+# Exit status: 0 all checks passed, 1 otherwise.
+set -uo pipefail
+# shellcheck source=lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+GUICHET_JAR=${GUICHET_JAR:-$REPO_DIR/backend/target/guichet-backend.jar}
+SPA_DIR=${SPA_DIR:-$REPO_DIR/frontend/dist}
+export PGHOST=${PGHOST:-127.0.0.1} PGUSER=${PGUSER:-postgres}
+export PGOPTIONS='-c client_min_messages=warning'
+unset DATABASE_URL DATASOURCES_DEFAULT_URL
+BACKEND_DB="guichet_nginx_$$"
+ADMIN_EMAIL=admin@guichet.test
+ADMIN_PASSWORD="Nginx-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')-Aa1!"
+JWT_SECRET=$(head -c 64 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 64)
+WORK="$(mktemp -d)"
+BACKEND_PID=
+
+main() {
+    at_exit cleanup
+    ensure_apt nginx nginx-light || { skip "nginx in front of the backend" "nginx is not installed and cannot be"; return; }
+    find_java || return
+    if [[ ! -f $GUICHET_JAR ]]; then fail "the backend jar exists" "$GUICHET_JAR is missing: make build first"; return; fi
+    if [[ ! -f $SPA_DIR/index.html ]]; then fail "the SPA is built" "$SPA_DIR/index.html is missing: make build first"; return; fi
+    psql -X -q -v ON_ERROR_STOP=1 -d postgres -c "CREATE DATABASE \"$BACKEND_DB\"" >/dev/null || { fail "scratch database"; return; }
+    start_backend "behind nginx" || return
+    start_nginx || return
+    test_spa_through_nginx
+    test_api_through_nginx
+    test_operations_endpoints_through_nginx
+}
+
+cleanup() {
+    [[ -f $WORK/nginx/nginx.pid ]] && nginx -p "$WORK/nginx" -c "$WORK/nginx.conf" -s quit 2>/dev/null
+    stop_backend
+    psql -X -q -d postgres -c "DROP DATABASE IF EXISTS \"$BACKEND_DB\"" >/dev/null 2>&1
+    if [[ $FAILED -gt 0 && -f $WORK/backend.log ]]; then echo "---- backend log"; tail -n 20 "$WORK/backend.log"; fi
+    rm -rf "$WORK"
+}
+
+start_nginx() {
+    NGINX_PORT=$(free_port)
+    NGINX="http://127.0.0.1:$NGINX_PORT"
+    local out
+    if ! out=$("$TESTS_DIR/render-nginx.sh" "$WORK/nginx.conf" "127.0.0.1:$PORT" "$SPA_DIR" "$NGINX_PORT" "$WORK/nginx" 2>&1) \
+        || ! out=$(nginx -p "$WORK/nginx" -c "$WORK/nginx.conf" 2>&1); then
+        fail "production nginx starts in front of the backend" "$out"; return 1
+    fi
+    for _ in $(seq 50); do curl -fs -o /dev/null "$NGINX/nginx-health" && return 0; sleep 0.1; done
+    fail "production nginx starts in front of the backend" "no answer on $NGINX"; return 1
+}
+
+code() { curl -s -o /dev/null -w '%{http_code}' "$@"; }
+
+test_spa_through_nginx() {
+    local out asset
+    out=$(curl -s -D - "$NGINX/tickets/1")
+    [[ $out == *" 200 "* && $out == *'<div id="root"'* && $out == *"Content-Security-Policy:"* ]]
+    verdict "a deep link of the SPA gets index.html with the security headers" "${out:0:800}"
+    asset=$(grep -o '/assets/[^"]*\.js' "$SPA_DIR/index.html" | head -n 1)
+    out=$(curl -s -D - -o /dev/null -H 'Accept-Encoding: gzip' "$NGINX$asset")
+    [[ -n $asset && $out == *" 200 "* && $out == *immutable* ]]
+    verdict "the SPA's hashed bundle ($asset) is served immutable" "$out"
+}
+
+test_api_through_nginx() {
+    local response token
+    response=$(curl -s -X POST -H 'Content-Type: application/json' \
+        -d "{\"email\":\"$ADMIN_EMAIL\",\"password\":\"$ADMIN_PASSWORD\"}" "$NGINX/api/v1/auth/login")
+    token=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])' <<< "$response" 2>/dev/null)
+    [[ -n $token ]]
+    verdict "login through nginx returns an access token" "$response"
+    response=$(curl -s -H "Authorization: Bearer $token" "$NGINX/api/v1/me")
+    [[ $response == *"$ADMIN_EMAIL"* ]]
+    verdict "an authenticated API call through nginx (GET /api/v1/me)" "$response"
+    response=$(curl -s -D - "$NGINX/api/v1/me")
+    [[ $response == *" 401 "* && $response == *"application/problem+json"* ]]
+    verdict "the backend's own errors pass through nginx untouched (401 problem+json)" "${response:0:500}"
+}
+
+test_operations_endpoints_through_nginx() {
+    [[ $(code "$NGINX/health/readiness") == 200 && $(code "$NGINX/health") == 200 ]]
+    verdict "/health and /health/readiness answer through nginx"
+    [[ $(code "$NGINX/api/openapi.yml") == 200 ]]
+    verdict "the OpenAPI document (/api/openapi.yml) answers through nginx"
+    local direct public
+    direct=$(code "$BASE/prometheus"); public=$(code "$NGINX/prometheus")
+    [[ $direct == 200 && $public == 404 ]]
+    verdict "/prometheus: served by the backend ($direct), hidden by nginx ($public)"
+}
+
+main
