@@ -3,7 +3,7 @@ import { LoadingState } from '@/components/ui/LoadingState';
 import type { Role } from '@/lib/api/types';
 import { isAgent, useAuth, useCurrentUser } from '@/lib/auth/auth-context';
 import { loginPath } from '@/lib/auth/redirect';
-import { NotFoundPage } from './layouts/ErrorPages';
+import { NotFoundPage } from '@/components/ui/ErrorPages';
 
 /** Lets signed-in users through; sends others to the login page, remembering the page. */
 export function RequireAuth() {

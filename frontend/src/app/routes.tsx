@@ -10,7 +10,7 @@ import { TicketPage } from '@/features/tickets/routes/TicketPage';
 import { AuthProvider } from '@/lib/auth/AuthProvider';
 import { HomeRedirect, RequireAuth, RequireRole } from './guards';
 import { AppLayout } from './layouts/AppLayout';
-import { NotFoundPage, RouteErrorPage } from './layouts/ErrorPages';
+import { NotFoundPage, RouteErrorPage } from '@/components/ui/ErrorPages';
 
 function Root() {
   return (

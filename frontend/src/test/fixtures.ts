@@ -18,7 +18,13 @@ export function camille(overrides: Partial<User> = {}): User {
 }
 
 export function ines(overrides: Partial<User> = {}): User {
-  return camille({ id: 21, email: 'ines.dubois@demo.guichet.dev', full_name: 'Inès Dubois', role: 'TECHNICIAN', ...overrides });
+  return camille({
+    id: 21,
+    email: 'ines.dubois@demo.guichet.dev',
+    full_name: 'Inès Dubois',
+    role: 'TECHNICIAN',
+    ...overrides,
+  });
 }
 
 export function admin(overrides: Partial<User> = {}): User {

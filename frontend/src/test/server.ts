@@ -30,12 +30,21 @@ export function sessionOf(user: User, ...handlers: RequestHandler[]) {
   server.use(
     http.post(`${API}/auth/refresh`, () => {
       n += 1;
-      return HttpResponse.json({ access_token: `access-${n}`, refresh_token: `refresh-${n}`, token_type: 'Bearer', expires_in: 900 });
+      return HttpResponse.json({
+        access_token: `access-${n}`,
+        refresh_token: `refresh-${n}`,
+        token_type: 'Bearer',
+        expires_in: 900,
+      });
     }),
     http.get(`${API}/me`, () => HttpResponse.json(user)),
-    http.get(`${API}/categories`, () => HttpResponse.json([{ id: 3, name: 'Matériel', description: null, active: true }])),
+    http.get(`${API}/categories`, () =>
+      HttpResponse.json([{ id: 3, name: 'Matériel', description: null, active: true }]),
+    ),
     http.get(`${API}/users/assignable`, () =>
-      HttpResponse.json([{ id: 21, full_name: 'Inès Dubois', email: 'ines.dubois@demo.guichet.dev', role: 'TECHNICIAN' }]),
+      HttpResponse.json([
+        { id: 21, full_name: 'Inès Dubois', email: 'ines.dubois@demo.guichet.dev', role: 'TECHNICIAN' },
+      ]),
     ),
   );
   server.use(...handlers); // added last, so they take precedence

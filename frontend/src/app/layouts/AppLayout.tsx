@@ -13,8 +13,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { isAgent, useAuth, useCurrentUser } from '@/lib/auth/auth-context';
-import { Brand } from './Brand';
-import { LanguageSwitcher } from './LanguageSwitcher';
+import { Brand } from '@/components/ui/Brand';
+import { LanguageSwitcher } from '@/components/ui/LanguageSwitcher';
 
 interface Item {
   to: string;
@@ -43,8 +43,7 @@ export function AppLayout() {
         ]
       : [];
 
-  const isActive = (to: string) =>
-    to === '/tickets' ? pathname === '/tickets' || /^\/tickets\/\d+/.test(pathname) : pathname.startsWith(to);
+  const isActive = (to: string) => (to === '/tickets' ? pathname === '/tickets' : pathname.startsWith(to));
   const link = (item: Item) => (
     <NavLink
       key={item.to}

@@ -1,7 +1,7 @@
 import { CloseButton, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 
 /** A search box that reports its text after the user pauses typing (or presses Enter). */
 export function SearchInput({
@@ -18,7 +18,12 @@ export function SearchInput({
   clearLabel: string;
 }) {
   const [text, setText] = useState(value);
-  useEffect(() => setText(value), [value]);
+  const [shown, setShown] = useState(value);
+  if (value !== shown) {
+    // The search changed from outside (reset, Back): show it.
+    setShown(value);
+    setText(value);
+  }
   const debounced = useDebouncedCallback(onSearch, 350);
   return (
     <TextInput
@@ -46,7 +51,7 @@ export function SearchInput({
           />
         ) : null
       }
-      style={{ flex: 1, minWidth: 200 }}
+      style={{ flex: '3 1 260px' }}
     />
   );
 }

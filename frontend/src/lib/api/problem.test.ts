@@ -12,13 +12,19 @@ const problemResponse = (status: number, body: object, headers: Record<string, s
 
 describe('problem+json to a message', () => {
   it('uses the detail of the problem', async () => {
-    const error = await toApiError(problemResponse(409, { title: 'Conflict', status: 409, detail: 'Transition CLOSED → NEW refusée.' }));
+    const error = await toApiError(
+      problemResponse(409, { title: 'Conflict', status: 409, detail: 'Transition CLOSED → NEW refusée.' }),
+    );
     expect(errorMessage(error, t)).toBe('Transition CLOSED → NEW refusée.');
   });
 
   it('lists field errors after the detail', async () => {
     const error = await toApiError(
-      problemResponse(400, { status: 400, detail: 'Données invalides', errors: [{ field: 'title', message: 'trop court' }] }),
+      problemResponse(400, {
+        status: 400,
+        detail: 'Données invalides',
+        errors: [{ field: 'title', message: 'trop court' }],
+      }),
     );
     expect(errorMessage(error, t)).toBe('Données invalides (title : trop court)');
   });
@@ -34,18 +40,22 @@ describe('problem+json to a message', () => {
   });
 
   it('copes with a body that is not JSON', async () => {
-    const error = await toApiError(new Response('<html>Bad gateway</html>', { status: 502, headers: { 'Content-Type': 'text/html' } }));
+    const error = await toApiError(
+      new Response('<html>Bad gateway</html>', { status: 502, headers: { 'Content-Type': 'text/html' } }),
+    );
     expect(errorMessage(error, t)).toBe('Le serveur est injoignable. Réessayez plus tard.');
   });
 
   it('words network failures and expired sessions', () => {
-    expect(errorMessage(new TypeError('Failed to fetch'), t)).toBe('Impossible de joindre le serveur. Vérifiez votre connexion.');
+    expect(errorMessage(new TypeError('Failed to fetch'), t)).toBe(
+      'Impossible de joindre le serveur. Vérifiez votre connexion.',
+    );
     expect(errorMessage(new SessionExpiredError(), t)).toBe('Votre session a expiré. Reconnectez-vous.');
   });
 
   it('lets a caller word a status itself', () => {
-    expect(errorMessage(new ApiError(401, { detail: 'Bad credentials' }), t, { 401: 'auth:login.badCredentials' })).toBe(
-      'Adresse e-mail ou mot de passe incorrect.',
-    );
+    expect(
+      errorMessage(new ApiError(401, { detail: 'Bad credentials' }), t, { 401: 'auth:login.badCredentials' }),
+    ).toBe('Adresse e-mail ou mot de passe incorrect.');
   });
 });

@@ -8,16 +8,11 @@ import type { paths } from './schema';
 type Json<R> = R extends { content: { 'application/json': infer J } } ? J : never;
 type Ok<R> = R extends { 200: infer A } ? Json<A> : R extends { 201: infer B } ? Json<B> : never;
 type Get<P extends keyof paths> = paths[P] extends { get: { responses: infer R } } ? Ok<R> : never;
-type Response<P extends keyof paths, M extends 'post' | 'patch'> = paths[P] extends Record<M, { responses: infer R }>
-  ? Ok<R>
-  : never;
+type Response<P extends keyof paths, M extends 'post' | 'patch'> =
+  paths[P] extends Record<M, { responses: infer R }> ? Ok<R> : never;
 /** The JSON body an operation takes. */
-export type Body<P extends keyof paths, M extends 'post' | 'patch'> = paths[P] extends Record<
-  M,
-  { requestBody?: infer B }
->
-  ? Json<NonNullable<B>>
-  : never;
+export type Body<P extends keyof paths, M extends 'post' | 'patch'> =
+  paths[P] extends Record<M, { requestBody?: infer B }> ? Json<NonNullable<B>> : never;
 
 export type TokenPair = Response<'/api/v1/auth/login', 'post'>;
 export type User = Get<'/api/v1/me'>;
@@ -37,7 +32,13 @@ export type Locale = 'fr' | 'en';
 export const toLocale = (value: string | null | undefined): Locale => (value === 'en' ? 'en' : 'fr');
 
 export const ROLES = ['EMPLOYEE', 'TECHNICIAN', 'ADMIN'] as const satisfies readonly Role[];
-export const STATUSES = ['NEW', 'IN_PROGRESS', 'WAITING', 'RESOLVED', 'CLOSED'] as const satisfies readonly TicketStatus[];
+export const STATUSES = [
+  'NEW',
+  'IN_PROGRESS',
+  'WAITING',
+  'RESOLVED',
+  'CLOSED',
+] as const satisfies readonly TicketStatus[];
 export const PRIORITIES = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const satisfies readonly TicketPriority[];
 
 /**

@@ -5,9 +5,7 @@ const intlLocale = (lng: string) => (lng === 'en' ? 'en-GB' : 'fr-FR');
 
 /** A date and time, e.g. « 21 nov. 2026, 14:05 ». */
 export function formatDateTime(iso: string, lng: string): string {
-  return new Intl.DateTimeFormat(intlLocale(lng), { dateStyle: 'medium', timeStyle: 'short' }).format(
-    new Date(iso),
-  );
+  return new Intl.DateTimeFormat(intlLocale(lng), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
 
 /** How long ago, e.g. « il y a 3 heures ». */

@@ -70,7 +70,11 @@ export function CategoryModal({
             <Button variant="default" onClick={onClose}>
               {t('common:actions.cancel')}
             </Button>
-            <Button type="submit" loading={create.isPending || update.isPending} disabled={name.trim() === '' || tooLong}>
+            <Button
+              type="submit"
+              loading={create.isPending || update.isPending}
+              disabled={name.trim() === '' || tooLong}
+            >
               {category ? t('common:actions.save') : t('common:actions.create')}
             </Button>
           </Group>

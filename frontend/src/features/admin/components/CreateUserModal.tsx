@@ -41,7 +41,12 @@ export function CreateUserModal({ opened, onClose }: { opened: boolean; onClose:
   });
 
   return (
-    <Modal opened={opened} onClose={close} title={t('users.create')} closeButtonProps={{ 'aria-label': t('common:actions.close') }}>
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={t('users.create')}
+      closeButtonProps={{ 'aria-label': t('common:actions.close') }}
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           {create.isError && (
@@ -49,8 +54,19 @@ export function CreateUserModal({ opened, onClose }: { opened: boolean; onClose:
               {errorMessage(create.error, t)}
             </Alert>
           )}
-          <TextInput label={t('users.fullName')} required error={message(errors.full_name?.message)} {...register('full_name')} />
-          <TextInput label={t('users.email')} type="email" required error={message(errors.email?.message)} {...register('email')} />
+          <TextInput
+            label={t('users.fullName')}
+            required
+            error={message(errors.full_name?.message)}
+            {...register('full_name')}
+          />
+          <TextInput
+            label={t('users.email')}
+            type="email"
+            required
+            error={message(errors.email?.message)}
+            {...register('email')}
+          />
           <PasswordInput
             label={t('users.initialPassword')}
             required

@@ -9,7 +9,15 @@ import { ROLES, type Role, type User } from '@/lib/api/types';
  * A dialog for one account: `mode` "edit" changes name and role, "password" sets a new
  * password for someone who lost theirs.
  */
-export function EditUserModal({ user, mode, onClose }: { user: User | null; mode: 'edit' | 'password'; onClose: () => void }) {
+export function EditUserModal({
+  user,
+  mode,
+  onClose,
+}: {
+  user: User | null;
+  mode: 'edit' | 'password';
+  onClose: () => void;
+}) {
   const { t } = useTranslation('admin');
   const update = useUpdateUser();
   const [fullName, setFullName] = useState('');
@@ -27,8 +35,7 @@ export function EditUserModal({ user, mode, onClose }: { user: User | null; mode
 
   const save = () => {
     if (!user) return;
-    const input =
-      mode === 'edit' ? { full_name: fullName.trim(), role } : { password };
+    const input = mode === 'edit' ? { full_name: fullName.trim(), role } : { password };
     update.mutate(
       { id: user.id, ...input },
       {
@@ -57,7 +64,11 @@ export function EditUserModal({ user, mode, onClose }: { user: User | null; mode
         </Text>
         {mode === 'edit' ? (
           <>
-            <TextInput label={t('users.fullName')} value={fullName} onChange={(e) => setFullName(e.currentTarget.value)} />
+            <TextInput
+              label={t('users.fullName')}
+              value={fullName}
+              onChange={(e) => setFullName(e.currentTarget.value)}
+            />
             <Select
               label={t('users.role')}
               allowDeselect={false}

@@ -61,7 +61,11 @@ export function UsersTable({
                 <Table.Td>
                   <Menu position="bottom-end" withinPortal>
                     <Menu.Target>
-                      <ActionIcon variant="subtle" color="gray" aria-label={t('users.actionsFor', { name: user.full_name })}>
+                      <ActionIcon
+                        variant="subtle"
+                        color="gray"
+                        aria-label={t('users.actionsFor', { name: user.full_name })}
+                      >
                         <IconDots size={18} />
                       </ActionIcon>
                     </Menu.Target>

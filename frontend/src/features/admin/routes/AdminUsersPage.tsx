@@ -28,7 +28,13 @@ export function AdminUsersPage() {
   const [creating, creation] = useDisclosure(false);
   const [editing, setEditing] = useState<{ user: User; mode: 'edit' | 'password' } | null>(null);
   const update = useUpdateUser();
-  const users = useUsers({ q: q || undefined, role, active: active === null ? null : active === 'true', page, size: PAGE_SIZE });
+  const users = useUsers({
+    q: q || undefined,
+    role,
+    active: active === null ? null : active === 'true',
+    page,
+    size: PAGE_SIZE,
+  });
 
   return (
     <>

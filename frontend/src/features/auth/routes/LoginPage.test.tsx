@@ -31,7 +31,9 @@ describe('login', () => {
       http.get(`${API}/tickets/42/comments`, () => HttpResponse.json([])),
       http.get(`${API}/tickets/42/attachments`, () => HttpResponse.json([])),
       http.get(`${API}/me`, ({ request }) =>
-        revoked && request.headers.get('Authorization') !== 'Bearer a' ? problem(401, 'expired') : HttpResponse.json(camille()),
+        revoked && request.headers.get('Authorization') !== 'Bearer a'
+          ? problem(401, 'expired')
+          : HttpResponse.json(camille()),
       ),
       http.post(`${API}/auth/refresh`, () => problem(401, 'Refresh token revoked')),
       http.post(`${API}/auth/login`, () => {
@@ -50,6 +52,8 @@ describe('login', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Se connecter' }));
 
     expect(await screen.findByRole('heading', { name: ticket.title })).toBeInTheDocument();
-    await waitFor(() => expect(router.state.location.pathname + router.state.location.search).toBe('/tickets/42?from=mail'));
+    await waitFor(() =>
+      expect(router.state.location.pathname + router.state.location.search).toBe('/tickets/42?from=mail'),
+    );
   });
 });

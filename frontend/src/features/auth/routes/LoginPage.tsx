@@ -2,8 +2,8 @@ import { Alert, Box, Center, Group, Paper, Stack, Text, Title } from '@mantine/c
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import { Brand } from '@/app/layouts/Brand';
-import { LanguageSwitcher } from '@/app/layouts/LanguageSwitcher';
+import { Brand } from '@/components/ui/Brand';
+import { LanguageSwitcher } from '@/components/ui/LanguageSwitcher';
 import { isAgent, useAuth } from '@/lib/auth/auth-context';
 import { safeRedirect } from '@/lib/auth/redirect';
 import { LoginForm } from '../components/LoginForm';

@@ -9,5 +9,4 @@ export const changePassword = (input: ChangePasswordInput) =>
   api<void>('/me/password', { method: 'POST', body: input });
 
 /** Changes the signed-in user's password (errors shown in the form). */
-export const useChangePassword = () =>
-  useMutation({ mutationFn: changePassword, meta: { inlineError: true } });
+export const useChangePassword = () => useMutation({ mutationFn: changePassword, meta: { inlineError: true } });

@@ -2,7 +2,7 @@ import { Paper, Select, Stack, Switch, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Locale, User } from '@/lib/api/types';
 import { setLocale } from '@/lib/i18n';
-import { useUpdateMe } from '../api/update-me';
+import { useUpdateMe } from '@/lib/auth/update-me';
 
 /** Language and e-mail notifications, each saved as soon as it changes. */
 export function PreferencesCard({ user }: { user: User }) {

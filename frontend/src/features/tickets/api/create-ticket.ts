@@ -5,8 +5,7 @@ import type { Body, Ticket } from '@/lib/api/types';
 export type CreateTicketInput = Body<'/api/v1/tickets', 'post'>;
 
 /** POST /tickets. */
-export const createTicket = (input: CreateTicketInput) =>
-  api<Ticket>('/tickets', { method: 'POST', body: input });
+export const createTicket = (input: CreateTicketInput) => api<Ticket>('/tickets', { method: 'POST', body: input });
 
 /** Files a ticket and refreshes the lists. */
 export function useCreateTicket() {

@@ -27,7 +27,13 @@ export function AttachmentsPanel({ ticketId, canUpload }: { ticketId: number; ca
         {canUpload && (
           <FileButton onChange={(file) => file && upload.mutate(file)}>
             {(props) => (
-              <Button {...props} size="xs" variant="light" loading={upload.isPending} leftSection={<IconUpload size={14} aria-hidden />}>
+              <Button
+                {...props}
+                size="xs"
+                variant="light"
+                loading={upload.isPending}
+                leftSection={<IconUpload size={14} aria-hidden />}
+              >
                 {t('attachments.add')}
               </Button>
             )}

@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Group, Paper, SegmentedControl, Stack, Textarea } from '@mantine/core';
 import { IconLock, IconSend } from '@tabler/icons-react';
-import { Controller, useForm } from 'react-hook-form';
+import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { useCreateComment } from '../api/create-comment';
@@ -21,10 +21,9 @@ export function CommentForm({ ticketId, canWriteNotes }: { ticketId: number; can
     control,
     handleSubmit,
     reset,
-    watch,
     formState: { errors, isSubmitting },
   } = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { body: '', kind: 'reply' } });
-  const note = watch('kind') === 'note';
+  const note = useWatch({ control, name: 'kind' }) === 'note';
 
   const submit = handleSubmit(async ({ body, kind }) => {
     try {

@@ -7,8 +7,16 @@ import { useAssignableUsers } from '@/features/users/api/get-assignable-users';
 import { PRIORITIES, type TicketPriority } from '@/lib/api/types';
 import { SORTS, type ListParams } from './list-params';
 
+const FIELD = { flex: '1 1 150px', maxWidth: 220 };
+
 /** The queue's search box and filter menus (priority, category, assignee, sort). */
-export function QueueFilters({ params, update }: { params: ListParams; update: (change: Partial<ListParams>) => void }) {
+export function QueueFilters({
+  params,
+  update,
+}: {
+  params: ListParams;
+  update: (change: Partial<ListParams>) => void;
+}) {
   const { t } = useTranslation('tickets');
   const categories = useCategories();
   const assignable = useAssignableUsers();
@@ -32,7 +40,7 @@ export function QueueFilters({ params, update }: { params: ListParams; update: (
         label={t('fields.priority')}
         placeholder={t('filters.any')}
         clearable
-        w={150}
+        style={FIELD}
         data={PRIORITIES.map((p) => ({ value: p, label: t(`priority.${p}`) }))}
         value={params.priority}
         onChange={(v) => update({ priority: (v as TicketPriority | null) ?? null })}
@@ -42,7 +50,7 @@ export function QueueFilters({ params, update }: { params: ListParams; update: (
         placeholder={t('filters.any')}
         clearable
         searchable
-        w={180}
+        style={FIELD}
         data={(categories.data ?? []).map((c) => ({ value: String(c.id), label: c.name }))}
         value={params.category === null ? null : String(params.category)}
         onChange={(v) => update({ category: v ? Number(v) : null })}
@@ -52,7 +60,7 @@ export function QueueFilters({ params, update }: { params: ListParams; update: (
         placeholder={t('filters.any')}
         clearable
         searchable
-        w={200}
+        style={FIELD}
         data={[
           { value: 'me', label: t('filters.mine') },
           { value: 'none', label: t('unassigned') },
@@ -63,7 +71,7 @@ export function QueueFilters({ params, update }: { params: ListParams; update: (
       />
       <Select
         label={t('filters.sort')}
-        w={200}
+        style={FIELD}
         allowDeselect={false}
         data={[
           ...(params.q ? [{ value: 'relevance', label: t('sort.relevance') }] : []),
@@ -76,9 +84,7 @@ export function QueueFilters({ params, update }: { params: ListParams; update: (
         <Button
           variant="subtle"
           leftSection={<IconFilterOff size={16} aria-hidden />}
-          onClick={() =>
-            update({ q: '', priority: null, category: null, assignee: null, status: [], sort: null })
-          }
+          onClick={() => update({ q: '', priority: null, category: null, assignee: null, status: [], sort: null })}
         >
           {t('filters.reset')}
         </Button>

@@ -30,24 +30,24 @@ export function RequesterActions({ ticket }: { ticket: Ticket }) {
         {(canClose || canReopen) && (
           <Group gap="sm" grow>
             {canClose && (
-            <Button
-              color="teal"
-              leftSection={<IconCircleCheck size={16} aria-hidden />}
-              loading={pending}
-              onClick={() => change({ status: 'CLOSED' })}
-            >
-              {t('requester.close')}
-            </Button>
+              <Button
+                color="teal"
+                leftSection={<IconCircleCheck size={16} aria-hidden />}
+                loading={pending}
+                onClick={() => change({ status: 'CLOSED' })}
+              >
+                {t('requester.close')}
+              </Button>
             )}
             {canReopen && (
-            <Button
-              variant="default"
-              leftSection={<IconRotateClockwise size={16} aria-hidden />}
-              loading={pending}
-              onClick={() => change({ status: 'IN_PROGRESS' })}
-            >
-              {t('requester.reopen')}
-            </Button>
+              <Button
+                variant="default"
+                leftSection={<IconRotateClockwise size={16} aria-hidden />}
+                loading={pending}
+                onClick={() => change({ status: 'IN_PROGRESS' })}
+              >
+                {t('requester.reopen')}
+              </Button>
             )}
           </Group>
         )}

@@ -26,11 +26,21 @@ const PRIORITY_ICON: Record<TicketPriority, typeof IconEqual> = {
   CRITICAL: IconFlame,
 };
 
+// Never cut a badge's word short, however narrow its table column.
+const LABEL = { label: { overflow: 'visible' } };
+
 /** A ticket's status, in colour and in words. */
 export function StatusBadge({ status }: { status: TicketStatus }) {
   const { t } = useTranslation('tickets');
   return (
-    <Badge color={STATUS_COLOR[status]} variant="light" radius="sm" style={{ flexShrink: 0 }}>
+    <Badge
+      color={STATUS_COLOR[status]}
+      variant="light"
+      radius="sm"
+      tt="none"
+      style={{ flexShrink: 0, overflow: 'visible' }}
+      styles={LABEL}
+    >
       {t(`status.${status}`)}
     </Badge>
   );
@@ -45,8 +55,10 @@ export function PriorityBadge({ priority }: { priority: TicketPriority }) {
       color={PRIORITY_COLOR[priority]}
       variant={priority === 'CRITICAL' ? 'filled' : 'outline'}
       radius="sm"
+      tt="none"
       leftSection={<Icon size={12} aria-hidden />}
-      style={{ flexShrink: 0 }}
+      style={{ flexShrink: 0, overflow: 'visible' }}
+      styles={LABEL}
     >
       {t(`priority.${priority}`)}
     </Badge>

@@ -9,7 +9,11 @@ import { PRIORITIES } from '@/lib/api/types';
 
 const schema = z.object({
   title: z.string().trim().min(3, 'tickets:validation.titleShort').max(200, 'tickets:validation.titleLong'),
-  description: z.string().trim().min(1, 'tickets:validation.descriptionRequired').max(20000, 'tickets:validation.descriptionLong'),
+  description: z
+    .string()
+    .trim()
+    .min(1, 'tickets:validation.descriptionRequired')
+    .max(20000, 'tickets:validation.descriptionLong'),
   priority: z.enum(PRIORITIES),
   category_id: z.string().nullable(),
   files: z.array(z.instanceof(File)),
@@ -18,7 +22,13 @@ const schema = z.object({
 export type TicketFormValues = z.infer<typeof schema>;
 
 /** The "new ticket" form: title, description, category, priority and optional files. */
-export function TicketForm({ onSubmit, onCancel }: { onSubmit: (values: TicketFormValues) => Promise<void>; onCancel: () => void }) {
+export function TicketForm({
+  onSubmit,
+  onCancel,
+}: {
+  onSubmit: (values: TicketFormValues) => Promise<void>;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation('tickets');
   const categories = useCategories();
   const {

@@ -10,12 +10,20 @@ import { PriorityBadge, StatusBadge } from './TicketBadges';
  * Each title is a link, so the table is usable from the keyboard. On phones the secondary
  * columns fold into the title cell.
  */
-export function TicketTable({ tickets, agent = false, caption }: { tickets: Ticket[]; agent?: boolean; caption: string }) {
+export function TicketTable({
+  tickets,
+  agent = false,
+  caption,
+}: {
+  tickets: Ticket[];
+  agent?: boolean;
+  caption: string;
+}) {
   const { t } = useTranslation('tickets');
   return (
     <Paper p={0} style={{ overflow: 'hidden' }}>
       <ScrollArea type="auto">
-        <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="md" miw={agent ? 760 : undefined}>
+        <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="md">
           <caption>
             <VisuallyHidden>{caption}</VisuallyHidden>
           </caption>
@@ -23,11 +31,11 @@ export function TicketTable({ tickets, agent = false, caption }: { tickets: Tick
             <Table.Tr>
               <Table.Th w={70}>{t('fields.id')}</Table.Th>
               <Table.Th>{t('fields.title')}</Table.Th>
-              <Table.Th>{t('fields.status')}</Table.Th>
+              <Table.Th visibleFrom="sm">{t('fields.status')}</Table.Th>
               <Table.Th visibleFrom="sm">{t('fields.priority')}</Table.Th>
-              {agent && <Table.Th>{t('fields.requester')}</Table.Th>}
-              {agent && <Table.Th>{t('fields.assignee')}</Table.Th>}
-              <Table.Th visibleFrom="md">{t('fields.category')}</Table.Th>
+              {agent && <Table.Th visibleFrom="md">{t('fields.requester')}</Table.Th>}
+              {agent && <Table.Th visibleFrom="md">{t('fields.assignee')}</Table.Th>}
+              <Table.Th visibleFrom="lg">{t('fields.category')}</Table.Th>
               <Table.Th visibleFrom="sm">{t('fields.updated')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -45,6 +53,7 @@ export function TicketTable({ tickets, agent = false, caption }: { tickets: Tick
                       {ticket.title}
                     </Anchor>
                     <Group gap={6} hiddenFrom="sm">
+                      <StatusBadge status={ticket.status} />
                       <PriorityBadge priority={ticket.priority} />
                       <Text size="xs" c="dimmed">
                         <DateTime value={ticket.updated_at} relative />
@@ -52,25 +61,29 @@ export function TicketTable({ tickets, agent = false, caption }: { tickets: Tick
                     </Group>
                   </Stack>
                 </Table.Td>
-                <Table.Td>
+                <Table.Td visibleFrom="sm">
                   <StatusBadge status={ticket.status} />
                 </Table.Td>
                 <Table.Td visibleFrom="sm">
                   <PriorityBadge priority={ticket.priority} />
                 </Table.Td>
                 {agent && (
-                  <Table.Td>
+                  <Table.Td visibleFrom="md">
                     <Text size="sm">{ticket.requester.full_name}</Text>
                   </Table.Td>
                 )}
                 {agent && (
-                  <Table.Td>
-                    <Text size="sm" c={ticket.assignee ? undefined : 'dimmed'} fs={ticket.assignee ? undefined : 'italic'}>
+                  <Table.Td visibleFrom="md">
+                    <Text
+                      size="sm"
+                      c={ticket.assignee ? undefined : 'dimmed'}
+                      fs={ticket.assignee ? undefined : 'italic'}
+                    >
                       {ticket.assignee?.full_name ?? t('unassigned')}
                     </Text>
                   </Table.Td>
                 )}
-                <Table.Td visibleFrom="md">
+                <Table.Td visibleFrom="lg">
                   <Text size="sm" c={ticket.category ? undefined : 'dimmed'}>
                     {ticket.category?.name ?? '—'}
                   </Text>

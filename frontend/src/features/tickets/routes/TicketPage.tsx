@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '@/components/ui/ErrorAlert';
 import { LoadingState } from '@/components/ui/LoadingState';
 import { PlainText } from '@/components/ui/PlainText';
-import { NotFoundPage } from '@/app/layouts/ErrorPages';
+import { NotFoundPage } from '@/components/ui/ErrorPages';
 import { isApiError } from '@/lib/api/problem';
 import { isAgent, useCurrentUser } from '@/lib/auth/auth-context';
 import { useTicket } from '../api/get-ticket';

@@ -3,8 +3,7 @@ import { api } from '@/lib/api/client';
 import type { AssignableUser } from '@/lib/api/types';
 
 /** GET /users/assignable: active technicians and admins. */
-export const getAssignableUsers = (signal?: AbortSignal) =>
-  api<AssignableUser[]>('/users/assignable', { signal });
+export const getAssignableUsers = (signal?: AbortSignal) => api<AssignableUser[]>('/users/assignable', { signal });
 
 /** Query options for the people a ticket can be assigned to. */
 export const assignableUsersQueryOptions = () =>
@@ -15,5 +14,4 @@ export const assignableUsersQueryOptions = () =>
   });
 
 /** The people a ticket can be assigned to; only for technicians and admins. */
-export const useAssignableUsers = (enabled = true) =>
-  useQuery({ ...assignableUsersQueryOptions(), enabled });
+export const useAssignableUsers = (enabled = true) => useQuery({ ...assignableUsersQueryOptions(), enabled });

@@ -1,6 +1,6 @@
 import { SegmentedControl } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useUpdateMe } from '@/features/profile/api/update-me';
+import { useUpdateMe } from '@/lib/auth/update-me';
 import type { Locale } from '@/lib/api/types';
 import { useAuth } from '@/lib/auth/auth-context';
 import { currentLocale, setLocale } from '@/lib/i18n';

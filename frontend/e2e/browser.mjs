@@ -1,0 +1,54 @@
+// Browser helpers for the end-to-end suite: Debian's Chromium through playwright-core
+// (no browser download), and the few gestures the scenario repeats.
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const BASE_URL = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:8080';
+export const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), 'artifacts');
+mkdirSync(ARTIFACTS, { recursive: true });
+
+/** Starts headless Chromium (CHROMIUM overrides /usr/bin/chromium). */
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** A fresh browser context (its own storage: one person) with a page, in French. */
+export async function newPerson(browser, viewport = { width: 1366, height: 900 }) {
+  const context = await browser.newContext({ viewport, locale: 'fr-FR', baseURL: BASE_URL });
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
+  return { context, page };
+}
+
+/** Signs in through the login page and waits for the first page after it. */
+export async function signIn(page, email, password) {
+  await page.goto('/login');
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByLabel('Mot de passe').fill(password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByRole('navigation', { name: 'Navigation principale' }).waitFor();
+}
+
+/** Picks an option of a Mantine Select found by its label. */
+export async function choose(page, label, option) {
+  await page.getByRole('textbox', { name: label, exact: true }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+/** Saves a full-page screenshot under e2e/artifacts/. */
+export async function snap(page, name) {
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
