@@ -35,6 +35,7 @@ main() {
     test_spa_through_nginx
     test_api_through_nginx
     test_operations_endpoints_through_nginx
+    test_backend_image_healthcheck_command
 }
 
 cleanup() {
@@ -94,6 +95,19 @@ test_operations_endpoints_through_nginx() {
     direct=$(code "$BASE/prometheus"); public=$(code "$NGINX/prometheus")
     [[ $direct == 200 && $public == 404 ]]
     verdict "/prometheus: served by the backend ($direct), hidden by nginx ($public)"
+}
+
+# The HEALTHCHECK of backend/Dockerfile, run as Docker would run it, against this jar.
+test_backend_image_healthcheck_command() {
+    local command
+    command=$(grep -A1 '^HEALTHCHECK' "$REPO_DIR/backend/Dockerfile" | sed -n 's/^ *CMD //p')
+    if [[ -z $command ]]; then fail "backend/Dockerfile HEALTHCHECK found"; return; fi
+    # exec form: a JSON array; run it with the image's environment variable.
+    MICRONAUT_SERVER_PORT=$PORT python3 -c 'import json, os, sys; os.execvp(*(lambda a: (a[0], a))(json.loads(sys.argv[1])))' "$command"
+    verdict "the backend image's HEALTHCHECK command succeeds against a ready backend"
+    MICRONAUT_SERVER_PORT=$(free_port) python3 -c 'import json, os, sys; os.execvp(*(lambda a: (a[0], a))(json.loads(sys.argv[1])))' "$command" 2>/dev/null
+    [[ $? -ne 0 ]]
+    verdict "the backend image's HEALTHCHECK command fails when nothing answers"
 }
 
 main

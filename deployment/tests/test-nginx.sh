@@ -106,6 +106,12 @@ test_rendered_nginx_in_front_of_a_stub_backend() {
     out=$(curl -s "$base/api/v1/me")
     [[ $out == "127.0.0.1|http|127.0.0.1:$port" || $out == "127.0.0.1|http|127.0.0.1" ]]
     verdict "/api is proxied with X-Forwarded-For, -Proto and -Host" "$out"
+    out=$(curl -s -H 'X-Forwarded-Proto: https' -H 'X-Forwarded-For: 203.0.113.9' "$base/api/v1/me")
+    [[ $out == "203.0.113.9, 127.0.0.1|https|"* ]]
+    verdict "from the trusted proxy address, X-Forwarded-Proto is kept and X-Forwarded-For extended" "$out"
+    out=$(curl -s --interface 127.0.0.2 -H 'X-Forwarded-Proto: https' "http://127.0.0.2:$port/api/v1/me")
+    [[ $out == "127.0.0.2|http|"* ]]
+    verdict "from any other address, a forged X-Forwarded-Proto is replaced by the real scheme" "$out"
     out=$(curl -s -o /dev/null -w '%{http_code}' "$base/health/readiness")
     [[ $out == 200 ]]
     verdict "/health/readiness is proxied" "$out"
