@@ -91,6 +91,11 @@ test_operations_endpoints_through_nginx() {
     verdict "/health and /health/readiness answer through nginx"
     [[ $(code "$NGINX/api/openapi.yml") == 200 ]]
     verdict "the OpenAPI document (/api/openapi.yml) answers through nginx"
+    # nginx's CSP (script-src 'self') applies to the docs page: it must load scripts from files only.
+    local page
+    page=$(curl -sL "$NGINX/api/docs")
+    [[ $page == *"<script"* && -z $(grep -o '<script[^>]*>' <<< "$page" | grep -v 'src=') ]]
+    verdict "the API docs viewer (/api/docs) answers through nginx with no inline script (CSP-safe)" "${page:0:400}"
     local direct public
     direct=$(code "$BASE/prometheus"); public=$(code "$NGINX/prometheus")
     [[ $direct == 200 && $public == 404 ]]
