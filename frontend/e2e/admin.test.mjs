@@ -1,0 +1,52 @@
+// The administrator manages categories, and the interface switches to English and stays so.
+import { after, before, test } from 'node:test';
+import { launch, newPerson, signIn } from './browser.mjs';
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+const name = `Téléphonie ${Date.now().toString(36)}`;
+let admin;
+
+test('the admin creates and renames a category', async () => {
+  const { page } = await newPerson(browser);
+  admin = page;
+  await signIn(page, 'admin@guichet.test', 'Admin-e2e-password-2026');
+  await page.getByRole('link', { name: 'Catégories' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Catégories' }).waitFor();
+
+  await page.getByRole('button', { name: 'Nouvelle catégorie' }).click();
+  await page.getByRole('dialog').getByRole('textbox', { name: 'Nom' }).fill(name);
+  await page.getByRole('dialog').getByRole('button', { name: 'Créer' }).click();
+  await page.getByRole('cell', { name, exact: true }).waitFor();
+
+  await page.getByRole('button', { name: `Renommer ${name}` }).click();
+  await page.getByRole('dialog').getByRole('textbox', { name: 'Nom' }).fill(`${name} fixe`);
+  await page.getByRole('dialog').getByRole('button', { name: 'Enregistrer' }).click();
+  await page.getByRole('cell', { name: `${name} fixe`, exact: true }).waitFor();
+});
+
+test('the admin deactivates the category and still sees it, to reactivate it', async () => {
+  const page = admin;
+  await page.getByRole('button', { name: `Désactiver ${name} fixe` }).click();
+  // The list asks for inactive categories too (include_inactive=true), so the row stays.
+  await page.getByRole('button', { name: `Réactiver ${name} fixe` }).waitFor();
+  await page.getByRole('button', { name: `Réactiver ${name} fixe` }).click();
+  await page.getByRole('button', { name: `Désactiver ${name} fixe` }).waitFor();
+});
+
+test('the interface switches to English and keeps it after a reload', async () => {
+  const { page } = await newPerson(browser);
+  await signIn(page, 'lucas.bernard@demo.guichet.dev', 'guichet-demo-2026');
+  await page.getByText('EN', { exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'My tickets' }).waitFor();
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'My tickets' }).waitFor();
+  await page.getByText('FR', { exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Mes tickets' }).waitFor();
+});

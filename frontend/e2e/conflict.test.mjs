@@ -1,0 +1,38 @@
+// Two technicians on one ticket: the second save, made on a stale version, is refused
+// and the page says so instead of overwriting the first.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { choose, launch, newPerson, signIn } from './browser.mjs';
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+test('a change made on a stale ticket says someone else changed it and shows their change', async () => {
+  const ines = await newPerson(browser);
+  const hugo = await newPerson(browser);
+  await signIn(ines.page, 'ines.dubois@demo.guichet.dev', 'guichet-demo-2026');
+  await signIn(hugo.page, 'hugo.moreau@demo.guichet.dev', 'guichet-demo-2026');
+
+  // A ticket nobody else touches in this suite: the oldest one.
+  await ines.page.goto('/queue?sort=created_at%2Casc');
+  await ines.page.locator('tbody tr a').first().click();
+  await ines.page.getByRole('heading', { level: 1 }).waitFor();
+  const path = new URL(ines.page.url()).pathname;
+  await hugo.page.goto(path);
+  await hugo.page.getByRole('textbox', { name: 'Priorité', exact: true }).waitFor();
+
+  await choose(hugo.page, 'Priorité', 'Critique');
+  await hugo.page.getByText(/a changé la priorité/).waitFor();
+
+  const before = await ines.page.getByRole('textbox', { name: 'Priorité', exact: true }).inputValue();
+  await choose(ines.page, 'Priorité', before === 'Haute' ? 'Moyenne' : 'Haute');
+  await ines.page.getByRole('alert').filter({ hasText: 'Quelqu’un d’autre a modifié ce ticket' }).waitFor();
+  const priority = ines.page.getByRole('textbox', { name: 'Priorité', exact: true });
+  for (let i = 0; i < 50 && (await priority.inputValue()) !== 'Critique'; i += 1) await ines.page.waitForTimeout(100);
+  assert.equal(await priority.inputValue(), 'Critique', 'the reloaded ticket shows the other change');
+});
