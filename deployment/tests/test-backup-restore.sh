@@ -12,7 +12,7 @@ export PGHOST=${PGHOST:-127.0.0.1} PGUSER=${PGUSER:-postgres}
 export PGOPTIONS='-c client_min_messages=warning'
 unset DATABASE_URL DATASOURCES_DEFAULT_URL
 PREFIX="guichet_bt_$$"
-SRC="${PREFIX}_src" DST="${PREFIX}_dst" NEW="${PREFIX}_new"
+SRC="${PREFIX}_src" DST="${PREFIX}_dst" NEW="${PREFIX}_new" OWNED="${PREFIX}_owned" OWNER="${PREFIX}_owner"
 WORK="$(mktemp -d)"
 
 main() {
@@ -28,15 +28,17 @@ main() {
     test_restore_refuses_a_non_empty_database_without_yes
     test_restore_into_a_missing_database
     test_restore_replaces_an_existing_database
+    test_restore_as_the_database_owner_without_superuser_rights
     test_corrupt_dump_is_refused_and_target_untouched
     test_truncated_dump_is_rolled_back
 }
 
 cleanup() {
     local db
-    for db in "$SRC" "$DST" "$NEW"; do
+    for db in "$SRC" "$DST" "$NEW" "$OWNED"; do
         psql -X -q -d postgres -c "DROP DATABASE IF EXISTS \"$db\"" >/dev/null 2>&1
     done
+    psql -X -q -d postgres -c "DROP ROLE IF EXISTS \"$OWNER\"" >/dev/null 2>&1
     rm -rf "$WORK"
 }
 
@@ -195,6 +197,21 @@ $(db_fingerprint "$DST")"
     else
         fail "a dump of a restored database restores again" "$out"
     fi
+}
+
+# The systemd install restores as `guichet`, owner of its database but no superuser: dropping
+# and recreating schema public and the (trusted) unaccent extension must work for it.
+test_restore_as_the_database_owner_without_superuser_rights() {
+    local out
+    sql -d postgres -c "CREATE ROLE \"$OWNER\" LOGIN NOSUPERUSER NOCREATEDB" -c "CREATE DATABASE \"$OWNED\" OWNER \"$OWNER\""
+    sql -d "$OWNED" -c "SET ROLE \"$OWNER\"; CREATE TABLE old_data (v int); INSERT INTO old_data VALUES (1)"
+    if out=$(PGUSER=$OWNER restore "$OWNED" --yes "$DUMP" 2>&1) && [[ "$(db_fingerprint "$OWNED")" == "$(db_fingerprint "$SRC")" ]]; then
+        pass "the database owner (no superuser) restores over its own database"
+    else
+        fail "the database owner (no superuser) restores over its own database" "$out"
+    fi
+    [[ $(sql -d "$OWNED" -c "SELECT nspowner::regrole FROM pg_namespace WHERE nspname = 'public'") == pg_database_owner ]]
+    verdict "after a restore, schema public belongs to pg_database_owner again (PostgreSQL's default)"
 }
 
 test_corrupt_dump_is_refused_and_target_untouched() {
