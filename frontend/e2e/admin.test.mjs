@@ -50,3 +50,31 @@ test('the interface switches to English and keeps it after a reload', async () =
   await page.getByText('FR', { exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'Mes tickets' }).waitFor();
 });
+
+test('the admin creates an account, which can sign in, and deactivates it', async () => {
+  const page = admin;
+  const email = `nora.${Date.now().toString(36)}@demo.guichet.dev`;
+  const password = 'Nora-initial-password-2026';
+  await page.getByRole('link', { name: 'Utilisateurs' }).click();
+  await page.getByRole('button', { name: 'Nouvel utilisateur' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('textbox', { name: 'Nom complet' }).fill('Nora Lefèvre');
+  await dialog.getByRole('textbox', { name: 'E-mail' }).fill(email);
+  await dialog.getByLabel('Mot de passe initial').fill(password);
+  await dialog.getByRole('button', { name: 'Créer' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await page.getByRole('searchbox', { name: /Rechercher un utilisateur/ }).fill('Nora');
+  await page.getByRole('cell', { name: email }).waitFor();
+
+  const nora = await newPerson(browser);
+  await signIn(nora.page, email, password);
+  await nora.page.getByRole('heading', { level: 1, name: 'Mes tickets' }).waitFor();
+  await nora.context.close();
+
+  await page.getByRole('button', { name: 'Actions pour Nora Lefèvre' }).click();
+  await page.getByRole('menuitem', { name: 'Désactiver' }).click();
+  await page
+    .getByRole('row', { name: /Nora Lefèvre/ })
+    .getByText('Désactivé')
+    .waitFor();
+});
