@@ -3,7 +3,8 @@
 # Kubernetes API schemas shipped by the npm package kubernetes-models (installed from the
 # npm registry into deployment/tests/k8s/node_modules when missing; nothing is downloaded at
 # run time), plus the references between manifests. Then proves the validator catches a
-# broken manifest. Exit status: 0 all checks passed, 1 otherwise.
+# broken manifest, and runs the backup CronJob's script against PostgreSQL (PGHOST, default
+# 127.0.0.1; PGUSER, default postgres). Exit status: 0 all checks passed, 1 otherwise.
 set -uo pipefail
 # shellcheck source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -17,6 +18,7 @@ main() {
     if ! install_validator; then return; fi
     test_manifests_are_valid
     test_validator_catches_a_broken_manifest
+    test_backup_cronjob_script
 }
 
 cleanup() { rm -rf "$WORK"; }
@@ -50,6 +52,38 @@ test_validator_catches_a_broken_manifest() {
     else
         fail "the validator rejects a wrong type (replicas: two, port: eighty)" "$(grep FAIL <<< "$out")"
     fi
+}
+
+# The CronJob's inline script, run here against a scratch database with /backups pointed at
+# a temporary directory: a dump that reads back, the weekly link, and the rotation.
+test_backup_cronjob_script() {
+    local script out db="guichet_k8s_$$"
+    script=$(cd "$K8S_TOOL" && node --input-type=module -e '
+        import { readFileSync } from "node:fs";
+        import { parse } from "yaml";
+        const job = parse(readFileSync(process.argv[1], "utf8"));
+        process.stdout.write(job.spec.jobTemplate.spec.template.spec.containers[0].args[0]);
+    ' "$DEPLOYMENT_DIR/kubernetes/backup-cronjob.yaml") || { fail "the backup CronJob's script can be read"; return; }
+    printf '%s\n' "$script" | sed "s|/backups|$WORK/backups|g" > "$WORK/cronjob.sh"
+    if command -v shellcheck >/dev/null 2>&1; then
+        check "shellcheck on the backup CronJob's script" shellcheck -s bash "$WORK/cronjob.sh"
+    fi
+    local host=${PGHOST:-127.0.0.1} user=${PGUSER:-postgres}
+    if ! PGOPTIONS='-c client_min_messages=warning' psql -X -q -h "$host" -U "$user" -d postgres -c "CREATE DATABASE \"$db\"" >/dev/null 2>&1; then
+        skip "the backup CronJob's script against PostgreSQL" "no PostgreSQL at $host as $user"; return
+    fi
+    psql -X -q -h "$host" -U "$user" -d "$db" -c "CREATE TABLE t AS SELECT generate_series(1, 10) AS n" >/dev/null
+    mkdir -p "$WORK/backups/daily" "$WORK/backups/weekly"
+    local i
+    for i in 01 02 03 04 05 06 07 08; do echo old > "$WORK/backups/daily/guichet-202001$i-023000.dump"; done
+    for i in 01 08 15 22 29; do echo old > "$WORK/backups/weekly/guichet-202001$i-023000.dump"; touch -d 2020-01-29 "$WORK/backups/weekly/guichet-202001$i-023000.dump"; done
+    out=$(DATABASE_URL="postgresql://$user@$host:${PGPORT:-5432}/$db${PGPASSWORD:+?password=$PGPASSWORD}" KEEP_DAILY=7 KEEP_WEEKLY=4 bash -ceu "$(cat "$WORK/cronjob.sh")" 2>&1)
+    local rc=$? newest
+    newest=$(find "$WORK/backups/daily" -name '*.dump' -printf '%f\n' | sort | tail -n 1)
+    [[ $rc -eq 0 && $(find "$WORK/backups/daily" -name '*.dump' | wc -l) -eq 7 && $(find "$WORK/backups/weekly" -name '*.dump' | wc -l) -eq 4 \
+        && -f $WORK/backups/weekly/$newest ]] && pg_restore --list "$WORK/backups/daily/$newest" >/dev/null 2>&1
+    verdict "the backup CronJob's script dumps, links the weekly copy and keeps 7 daily / 4 weekly" "rc=$rc $out"
+    psql -X -q -h "$host" -U "$user" -d postgres -c "DROP DATABASE IF EXISTS \"$db\"" >/dev/null 2>&1
 }
 
 main
