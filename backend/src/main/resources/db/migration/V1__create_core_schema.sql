@@ -80,7 +80,7 @@ CREATE TABLE ticket_history (
     id         bigserial PRIMARY KEY,
     ticket_id  bigint      NOT NULL REFERENCES tickets (id) ON DELETE CASCADE,
     actor_id   bigint      REFERENCES users (id),
-    field      varchar(32) NOT NULL CHECK (field IN ('created', 'status', 'priority', 'category', 'assignee')),
+    field      varchar(32) NOT NULL CHECK (field IN ('created', 'status', 'priority', 'category', 'assignee', 'reply', 'internal_note')),
     old_value  text,
     new_value  text,
     created_at timestamptz NOT NULL DEFAULT now()

@@ -2,6 +2,7 @@ package dev.guichet.comment;
 
 import dev.guichet.auth.Caller;
 import dev.guichet.ticket.TicketEvent;
+import dev.guichet.ticket.TicketHistory;
 import dev.guichet.ticket.TicketResponse;
 import dev.guichet.ticket.TicketService;
 import dev.guichet.ticket.TicketStatus;
@@ -48,9 +49,11 @@ public class CommentController {
     private final CommentRepository comments;
     private final UserRepository users;
     private final ApplicationEventPublisher<TicketEvent> events;
+    private final TicketHistory history;
 
     CommentController(TicketService tickets, CommentRepository comments, UserRepository users,
-                      ApplicationEventPublisher<TicketEvent> events) {
+                      ApplicationEventPublisher<TicketEvent> events, TicketHistory history) {
+        this.history = history;
         this.tickets = tickets;
         this.comments = comments;
         this.users = users;
@@ -88,6 +91,8 @@ public class CommentController {
         }
         Comment saved = comments.save(new Comment(null, ticketId, caller.id(), request.body().strip(), internal, null));
         tickets.touch(ticketId);
+        history.record(ticketId, caller.id(), internal ? TicketHistory.Field.internal_note : TicketHistory.Field.reply,
+                null, saved.id());
         events.publishEvent(new TicketEvent.CommentAdded(ticketId, caller.id(), saved.id(), internal));
         User author = users.findById(caller.id()).orElseThrow();
         return HttpResponse.created(CommentResponse.of(saved, author),

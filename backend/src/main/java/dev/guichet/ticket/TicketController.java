@@ -95,11 +95,12 @@ public class TicketController {
         return tickets.update(Caller.of(authentication), id, request);
     }
 
-    /** The audit trail of a ticket, oldest first. */
+    /** The audit trail of a ticket, oldest first; requesters never see entries of internal notes. */
     @Get("/{id}/history")
     public List<TicketHistory.Entry> history(long id, Authentication authentication) {
-        tickets.get(Caller.of(authentication), id);
-        return history.of(id);
+        Caller caller = Caller.of(authentication);
+        tickets.get(caller, id);
+        return history.of(id, caller.isAgent());
     }
 
     private static TicketFilter filter(Caller caller, List<TicketStatus> status, List<Priority> priority, Long categoryId,

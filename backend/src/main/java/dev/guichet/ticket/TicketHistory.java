@@ -23,7 +23,7 @@ import java.util.List;
 public class TicketHistory {
 
     /** The fields the history records. */
-    public enum Field { created, status, priority, category, assignee }
+    public enum Field { created, status, priority, category, assignee, reply, internal_note }
 
     private final JdbcOperations jdbc;
 
@@ -43,8 +43,11 @@ public class TicketHistory {
         });
     }
 
-    /** @return the entries of a ticket, oldest first, with names for assignee and category values */
-    public List<Entry> of(long ticketId) {
+    /**
+     * @param withInternalNotes whether entries for internal notes are included (technicians and admins)
+     * @return the entries of a ticket, oldest first, with names for assignee and category values
+     */
+    public List<Entry> of(long ticketId, boolean withInternalNotes) {
         String sql = """
                 SELECT h.id, h.field, h.created_at, u.id AS actor_id, u.full_name, u.email, u.role,
                        CASE h.field WHEN 'assignee' THEN ou.full_name WHEN 'category' THEN oc.name ELSE h.old_value END AS old_value,
@@ -55,10 +58,11 @@ public class TicketHistory {
                   LEFT JOIN users nu ON h.field = 'assignee' AND nu.id = CASE WHEN h.field = 'assignee' THEN h.new_value::bigint END
                   LEFT JOIN categories oc ON h.field = 'category' AND oc.id = CASE WHEN h.field = 'category' THEN h.old_value::bigint END
                   LEFT JOIN categories nc ON h.field = 'category' AND nc.id = CASE WHEN h.field = 'category' THEN h.new_value::bigint END
-                 WHERE h.ticket_id = ?
+                 WHERE h.ticket_id = ? AND (? OR h.field <> 'internal_note')
                  ORDER BY h.created_at, h.id""";
         return jdbc.prepareStatement(sql, ps -> {
             ps.setLong(1, ticketId);
+            ps.setBoolean(2, withInternalNotes);
             List<Entry> entries = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -77,8 +81,9 @@ public class TicketHistory {
      * One recorded change.
      *
      * @param actor    who made it (null for the system)
-     * @param field    created, status, priority, category or assignee
-     * @param oldValue previous value (a name for assignee and category), null when there was none
+     * @param field    created, status, priority, category, assignee, reply or internal_note
+     * @param oldValue previous value (a name for assignee and category), null when there was none;
+     *                 for reply and internal_note, new_value is the comment id
      * @param newValue new value, null when cleared
      */
     @Serdeable

@@ -74,12 +74,14 @@ class InternalNotesTest extends ApiTest {
     @Test
     void historyRecordsEveryChangeWithActorAndValues() {
         List<Map<String, Object>> history = api.get(path("/history"), camille.token()).list();
-        assertEquals(List.of("created", "status", "assignee"), history.stream().map(h -> h.get("field")).toList());
-        Map<String, Object> assignee = history.get(2);
+        assertEquals(List.of("created", "reply", "status", "assignee"), history.stream().map(h -> h.get("field")).toList());
+        assertEquals(List.of("created", "internal_note", "reply", "status", "assignee"),
+                api.get(path("/history"), ines.token()).list().stream().map(h -> h.get("field")).toList());
+        Map<String, Object> assignee = history.get(3);
         assertEquals(null, assignee.get("old_value"));
         assertEquals("Ines", assignee.get("new_value"));
         assertEquals("Ines", ((Map<?, ?>) assignee.get("actor")).get("full_name"));
-        assertEquals("NEW", history.get(1).get("old_value"));
-        assertEquals("IN_PROGRESS", history.get(1).get("new_value"));
+        assertEquals("NEW", history.get(2).get("old_value"));
+        assertEquals("IN_PROGRESS", history.get(2).get("new_value"));
     }
 }
