@@ -40,12 +40,14 @@ main() {
     write_main_conf "$prefix" "$(render_template "$deployment_dir/nginx.conf")" > "$out"
 }
 
-# Substitutes only ${GUICHET_*}, like the image's NGINX_ENVSUBST_FILTER=^GUICHET_, so
-# nginx's own $variables are left alone.
+# Substitutes only ${GUICHET_*}, like the image's envsubst with NGINX_ENVSUBST_FILTER=^GUICHET_,
+# so nginx's own $variables are left alone (plain bash: no dependency on gettext's envsubst).
 render_template() {
-    local vars rendered
-    vars=$(compgen -e | grep '^GUICHET_' | sed 's/.*/${&}/' | tr '\n' ' ')
-    rendered=$(envsubst "$vars" < "$1")
+    local rendered name
+    rendered=$(< "$1")
+    for name in $(compgen -e | grep '^GUICHET_'); do
+        rendered=${rendered//"\${$name}"/"${!name}"}
+    done
     # shellcheck disable=SC2016 # a literal ${GUICHET_ left in the output
     if grep -q '\${GUICHET_' <<< "$rendered"; then
         # shellcheck disable=SC2016
