@@ -11,7 +11,7 @@
 #   test-backup-restore.sh  backup.sh / restore.sh on scratch databases
 #   test-status.sh          status.sh: health, outbox backlog, backup age, exit codes
 #   restore-drill.sh        the real jar, API traffic, backup, drop, restore, compare
-# Installs what it needs from Debian when missing (nginx-light, docker-compose, shellcheck).
+# Installs what it needs from Debian when missing (nginx, docker-compose, shellcheck).
 # Environment: PGHOST/PGPORT/PGUSER/PGPASSWORD for PostgreSQL (default 127.0.0.1, postgres);
 # GUICHET_JAR and DRILL_REQUIRE_ATTACHMENTS for the drill; ONLY="nginx compose" runs a subset.
 # Prints "N passed, N failed, N skipped" last; exit status 0 only when nothing failed.

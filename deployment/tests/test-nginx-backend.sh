@@ -25,7 +25,7 @@ BACKEND_PID=
 
 main() {
     at_exit cleanup
-    ensure_apt nginx nginx-light || { skip "nginx in front of the backend" "nginx is not installed and cannot be"; return; }
+    ensure_apt nginx nginx || { skip "nginx in front of the backend" "nginx is not installed and cannot be"; return; }
     find_java || return
     if [[ ! -f $GUICHET_JAR ]]; then fail "the backend jar exists" "$GUICHET_JAR is missing: make build first"; return; fi
     if [[ ! -f $SPA_DIR/index.html ]]; then fail "the SPA is built" "$SPA_DIR/index.html is missing: make build first"; return; fi

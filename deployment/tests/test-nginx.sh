@@ -16,7 +16,7 @@ WORK="$(mktemp -d)"
 
 main() {
     at_exit cleanup
-    if ! ensure_apt nginx nginx-light; then skip "nginx checks" "nginx is not installed and cannot be"; return; fi
+    if ! ensure_apt nginx nginx; then skip "nginx checks" "nginx is not installed and cannot be"; return; fi
     ensure_apt openssl openssl || { skip "nginx TLS checks" "no openssl"; return; }
     make_certificate
     make_spa
