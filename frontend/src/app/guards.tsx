@@ -1,4 +1,6 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
+import { Container } from '@mantine/core';
+import { ErrorAlert } from '@/components/ui/ErrorAlert';
 import { LoadingState } from '@/components/ui/LoadingState';
 import type { Role } from '@/lib/api/types';
 import { isAgent, useAuth, useCurrentUser } from '@/lib/auth/auth-context';
@@ -7,9 +9,16 @@ import { NotFoundPage } from '@/components/ui/ErrorPages';
 
 /** Lets signed-in users through; sends others to the login page, remembering the page. */
 export function RequireAuth() {
-  const { status, expired } = useAuth();
+  const { status, expired, error, retry } = useAuth();
   const location = useLocation();
   if (status === 'loading') return <LoadingState />;
+  if (status === 'error') {
+    return (
+      <Container size="sm" py="xl">
+        <ErrorAlert error={error} onRetry={retry} />
+      </Container>
+    );
+  }
   if (status === 'anonymous') {
     return <Navigate to={loginPath(location.pathname + location.search, expired)} replace />;
   }

@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
+import { isApiError, SessionExpiredError } from '@/lib/api/problem';
 import { toLocale, type User } from '@/lib/api/types';
 import { setLocale } from '@/lib/i18n';
 import { AuthContext, type AuthState } from './auth-context';
@@ -56,11 +57,15 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     queryClient.clear();
   }, [queryClient]);
 
+  const { data, error, refetch } = me;
   const value = useMemo<AuthState>(() => {
-    const user = signedIn ? (me.data ?? null) : null;
-    const status = user ? 'authenticated' : signedIn && !me.isError ? 'loading' : 'anonymous';
-    return { user, status, expired, login, logout, forget };
-  }, [signedIn, expired, me.data, me.isError, login, logout, forget]);
+    const user = signedIn ? (data ?? null) : null;
+    let status: AuthState['status'] = 'anonymous';
+    if (user) status = 'authenticated';
+    else if (signedIn && !error) status = 'loading';
+    else if (signedIn && !isApiError(error, 401) && !(error instanceof SessionExpiredError)) status = 'error';
+    return { user, status, error, retry: () => void refetch(), expired, login, logout, forget };
+  }, [signedIn, expired, data, error, refetch, login, logout, forget]);
 
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -5,7 +5,11 @@ export interface AuthState {
   /** The signed-in user, once /me has answered. */
   user: User | null;
   /** 'loading' while a stored session is being resumed. */
-  status: 'anonymous' | 'loading' | 'authenticated';
+  status: 'anonymous' | 'loading' | 'authenticated' | 'error';
+  /** Why the signed-in user could not be loaded (status 'error': server down, network). */
+  error: unknown;
+  /** Tries loading the signed-in user again after an error. */
+  retry: () => void;
   /** True when the server ended the session (revoked or expired refresh token). */
   expired: boolean;
   login: (email: string, password: string) => Promise<User>;

@@ -1,5 +1,6 @@
 import { Anchor, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
+import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '@/components/ui/ErrorAlert';
@@ -26,6 +27,7 @@ export function TicketPage() {
   const id = Number(useParams().ticketId);
   const ticket = useTicket(id);
   const agent = isAgent(user.role);
+  useDocumentTitle(ticket.data ? `#${ticket.data.id} ${ticket.data.title} · Guichet` : 'Guichet');
 
   if (!Number.isInteger(id) || id <= 0 || isApiError(ticket.error, 404)) return <NotFoundPage />;
   if (ticket.isPending) return <LoadingState />;
