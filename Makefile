@@ -8,7 +8,7 @@ MVN := mvn -B -ntp -q
 JAR := backend/target/guichet-backend.jar
 
 .PHONY: help deps build run test test-backend test-frontend test-e2e test-deployment \
-        seed-demo bench backup restore docker-up docker-down logs status clean
+        seed-demo bench backup restore docker-up docker-backup docker-restore docker-down logs status clean
 
 help: ## list the verbs
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -51,8 +51,16 @@ backup: ## dump the database now (deployment/backup.sh)
 restore: ## restore a dump: make restore FILE=backups/daily/x.dump CONFIRM=yes
 	@deployment/restore.sh $(if $(CONFIRM),--yes) "$(FILE)"
 
-docker-up: ## start the production stack with Docker Compose
-	docker compose up -d
+docker-up: ## build and start the production stack with Docker Compose
+	docker compose up -d --build
+
+docker-backup: ## on a Docker Compose host: dump the database now, into ./backups
+	docker compose run --rm --entrypoint /opt/guichet/deployment/backup.sh backup
+
+docker-restore: ## on a Docker Compose host: make docker-restore FILE=daily/x.dump CONFIRM=yes
+	docker compose stop backend
+	docker compose run --rm --entrypoint /opt/guichet/deployment/restore.sh backup $(if $(CONFIRM),--yes) "/backups/$(FILE)"
+	docker compose start backend
 
 docker-down: ## stop the Docker Compose stack
 	docker compose down
