@@ -18,6 +18,17 @@ describe('problem+json to a message', () => {
     expect(errorMessage(error, t)).toBe('Transition CLOSED → NEW refusée.');
   });
 
+  it('words known problem types in the interface language', async () => {
+    const error = await toApiError(
+      problemResponse(409, {
+        type: 'https://guichet.dev/problems/email-taken',
+        status: 409,
+        detail: 'An account with this email already exists.',
+      }),
+    );
+    expect(errorMessage(error, t)).toBe('Un compte existe déjà avec cette adresse e-mail.');
+  });
+
   it('lists field errors after the detail', async () => {
     const error = await toApiError(
       problemResponse(400, {

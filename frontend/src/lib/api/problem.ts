@@ -45,8 +45,9 @@ export function isApiError(error: unknown, status?: number): error is ApiError {
 }
 
 /**
- * The one place that turns any error into a sentence for the user.
- * A problem's `detail` wins (with its field errors); otherwise a translated message per status.
+ * The one place that turns any error into a sentence for the user: a translation for a
+ * known problem `type`, else the problem's `detail` (with its field errors), else a
+ * translated message per status.
  */
 export function errorMessage(
   error: unknown,
@@ -63,13 +64,17 @@ export function errorMessage(
         ? t('common:errors.rateLimitedFor', { seconds: error.retryAfter })
         : t('common:errors.rateLimited');
     }
+    // Known problem types are worded in the interface's language; others keep the server's detail.
+    const slug = error.problem.type?.split('/').pop();
+    const known = slug && /^[a-z-]+$/.test(slug) ? t(`common:problems.${slug}`, { defaultValue: '' }) : '';
+    if (known) return known;
     const { detail, errors } = error.problem;
     const fields = (errors ?? []).map((e) => `${e.field} : ${e.message}`);
     if (detail && fields.length > 0) return `${detail} (${fields.join(' ; ')})`;
     if (detail) return detail;
     if (fields.length > 0) return fields.join(' ; ');
-    const known = [400, 401, 403, 404, 409, 413, 415, 500, 502, 503];
-    return known.includes(error.status)
+    const statuses = [400, 401, 403, 404, 409, 413, 415, 500, 502, 503];
+    return statuses.includes(error.status)
       ? t(`common:errors.status.${error.status}`)
       : t('common:errors.unexpected', { status: error.status });
   }

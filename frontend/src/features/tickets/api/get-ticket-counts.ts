@@ -18,4 +18,5 @@ export const ticketCountsQueryOptions = (query: CountsQuery) =>
   });
 
 /** Per-status counts under the given filters. */
-export const useTicketCounts = (query: CountsQuery) => useQuery(ticketCountsQueryOptions(query));
+export const useTicketCounts = (query: CountsQuery, refreshEveryMs?: number) =>
+  useQuery({ ...ticketCountsQueryOptions(query), refetchInterval: refreshEveryMs });

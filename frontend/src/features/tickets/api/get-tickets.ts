@@ -30,4 +30,5 @@ export const ticketsQueryOptions = (query: TicketQuery) =>
   });
 
 /** One page of tickets; the previous page stays visible while the next loads. */
-export const useTickets = (query: TicketQuery) => useQuery(ticketsQueryOptions(query));
+export const useTickets = (query: TicketQuery, refreshEveryMs?: number) =>
+  useQuery({ ...ticketsQueryOptions(query), refetchInterval: refreshEveryMs });

@@ -1,9 +1,17 @@
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconCircleCheck, IconRotateClockwise } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { Ticket } from '@/lib/api/types';
+import type { Ticket, TicketStatus } from '@/lib/api/types';
 import { ConflictAlert } from './ConflictAlert';
 import { useTicketChange } from './use-ticket-change';
+
+const HINTS: Record<TicketStatus, string> = {
+  NEW: 'requester.openHint',
+  IN_PROGRESS: 'requester.openHint',
+  WAITING: 'requester.waitingHint',
+  RESOLVED: 'requester.resolvedHint',
+  CLOSED: 'requester.closedHint',
+};
 
 /** What a requester may do to their own ticket: close or reopen it once resolved. */
 export function RequesterActions({ ticket }: { ticket: Ticket }) {
@@ -11,12 +19,7 @@ export function RequesterActions({ ticket }: { ticket: Ticket }) {
   const { change, conflict, dismissConflict, pending } = useTicketChange(ticket);
   const canClose = ticket.allowed_transitions.includes('CLOSED');
   const canReopen = ticket.status === 'RESOLVED' && ticket.allowed_transitions.includes('IN_PROGRESS');
-  const hint =
-    ticket.status === 'RESOLVED'
-      ? t('requester.resolvedHint')
-      : ticket.status === 'CLOSED'
-        ? t('requester.closedHint')
-        : t('requester.openHint');
+  const hint = t(HINTS[ticket.status]);
   return (
     <Paper p="md">
       <Stack gap="sm">

@@ -9,6 +9,8 @@ import { StatusChips } from '../components/StatusChips';
 import { TicketListBody } from '../components/TicketListBody';
 
 const PAGE_SIZE = 25;
+/** The queue refreshes itself while open, so new tickets appear without a reload. */
+const REFRESH_MS = 60_000;
 
 /** The technicians' queue: every ticket, filtered, searched, sorted and counted per status. */
 export function QueuePage() {
@@ -20,14 +22,17 @@ export function QueuePage() {
     category_id: params.category,
     assignee_id: params.assignee,
   };
-  const counts = useTicketCounts(filters);
-  const tickets = useTickets({
-    ...filters,
-    status: params.status,
-    page: params.page,
-    size: PAGE_SIZE,
-    sort: params.sort ?? (params.q ? null : 'updated_at,desc'),
-  });
+  const counts = useTicketCounts(filters, REFRESH_MS);
+  const tickets = useTickets(
+    {
+      ...filters,
+      status: params.status,
+      page: params.page,
+      size: PAGE_SIZE,
+      sort: params.sort ?? (params.q ? null : 'updated_at,desc'),
+    },
+    REFRESH_MS,
+  );
   const filtered =
     params.status.length > 0 || params.q !== '' || Object.values(filters).some((v) => v !== null && v !== undefined);
 
