@@ -42,5 +42,7 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
     restoreMocks: true,
+    // Two cores shared with the backend build: Mantine pages can take seconds to render.
+    testTimeout: 30_000,
   },
 });

@@ -17,9 +17,11 @@ function useDescribe() {
   return (entry: HistoryEntry) => {
     const actor = entry.actor?.full_name ?? t('history.system');
     if (entry.field === 'created') return t('history.created', { actor });
+    if (entry.field === 'reply') return t('history.replied', { actor });
+    if (entry.field === 'internal_note') return t('history.noted', { actor });
     return t('history.changed', {
       actor,
-      field: t(`history.fields.${entry.field}`),
+      field: t(`history.fields.${entry.field}`, { defaultValue: entry.field }),
       from: value(entry, entry.old_value),
       to: value(entry, entry.new_value),
     });
@@ -41,7 +43,7 @@ export function HistoryTimeline({ ticketId }: { ticketId: number }) {
       {history.data && (
         <Timeline bulletSize={12} lineWidth={2} active={history.data.length}>
           {history.data.map((entry) => (
-            <Timeline.Item key={entry.id}>
+            <Timeline.Item key={entry.id} color={entry.field === 'internal_note' ? 'yellow' : undefined}>
               <Text size="sm">{describe(entry)}</Text>
               <Text size="xs" c="dimmed">
                 <DateTime value={entry.created_at} />

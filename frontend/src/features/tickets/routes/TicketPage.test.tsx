@@ -30,7 +30,6 @@ describe('ticket page, as the requester', () => {
     expect(screen.queryByRole('textbox', { name: 'Priorité' })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'M’assigner ce ticket' })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Clore le ticket' })).not.toBeInTheDocument();
-    expect(screen.queryByRole('heading', { name: 'Historique' })).not.toBeInTheDocument();
   });
 
   it('offers close and reopen once the ticket is resolved, and reopens it', async () => {

@@ -75,7 +75,7 @@ export function TicketPage() {
             {agent ? <AgentControls ticket={data} /> : <RequesterActions ticket={data} />}
             <TicketFacts ticket={data} />
             <AttachmentsPanel ticketId={id} canUpload={data.status !== 'CLOSED'} />
-            {agent && <HistoryTimeline ticketId={id} />}
+            <HistoryTimeline ticketId={id} />
           </Stack>
         </Grid.Col>
       </Grid>
