@@ -1,9 +1,19 @@
-import { SegmentedControl } from '@mantine/core';
+import { SegmentedControl, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useUpdateMe } from '@/lib/auth/update-me';
 import type { Locale } from '@/lib/api/types';
 import { useAuth } from '@/lib/auth/auth-context';
 import { currentLocale, setLocale } from '@/lib/i18n';
+
+/** A language code for the eye, its name for screen readers. */
+function Short({ code, name }: { code: string; name: string }) {
+  return (
+    <>
+      <span aria-hidden>{code}</span>
+      <VisuallyHidden lang={code.toLowerCase()}>{name}</VisuallyHidden>
+    </>
+  );
+}
 
 /** FR / EN switch; for a signed-in user the choice is also saved to their profile. */
 export function LanguageSwitcher() {
@@ -22,8 +32,8 @@ export function LanguageSwitcher() {
       value={currentLocale()}
       onChange={change}
       data={[
-        { value: 'fr', label: 'FR' },
-        { value: 'en', label: 'EN' },
+        { value: 'fr', label: <Short code="FR" name="Français" /> },
+        { value: 'en', label: <Short code="EN" name="English" /> },
       ]}
     />
   );
