@@ -3,7 +3,7 @@
  * JSON in and out, errors as ApiError, and a silent token refresh on 401.
  */
 import { isAccessTokenExpired, getAccessToken, hasSession } from '@/lib/auth/token-store';
-import { refreshSession } from '@/lib/auth/session';
+import { expireSession, refreshSession } from '@/lib/auth/session';
 import { currentLocale } from '@/lib/i18n';
 import { toApiError } from './problem';
 
@@ -62,7 +62,9 @@ export async function apiResponse(path: string, options: RequestOptions = {}): P
   if (hasSession() && isAccessTokenExpired()) await refreshSession();
   const sentWith = getAccessToken();
   let response = await send(path, options);
-  if (response.status === 401 && hasSession()) {
+  if (response.status === 401) {
+    // Signed out meanwhile (another tab logged out): the session is over.
+    if (!hasSession()) expireSession();
     // Refresh only if nobody renewed the token while this request was under way.
     if (getAccessToken() === sentWith) await refreshSession();
     response = await send(path, options);

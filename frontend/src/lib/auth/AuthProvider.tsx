@@ -32,6 +32,21 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     [queryClient],
   );
 
+  // Logging out (or in) in another tab changes the stored refresh token: follow it here.
+  useEffect(() => {
+    const follow = () => {
+      if (hasSession() === signedIn) return;
+      if (signedIn) {
+        setSignedIn(false);
+        queryClient.clear();
+      } else {
+        setSignedIn(true);
+      }
+    };
+    window.addEventListener('storage', follow);
+    return () => window.removeEventListener('storage', follow);
+  }, [queryClient, signedIn]);
+
   const login = useCallback(
     async (email: string, password: string): Promise<User> => {
       await loginRequest(email, password);

@@ -63,6 +63,35 @@ describe('silent token refresh', () => {
     expect(getRefreshToken()).toBeNull();
   });
 
+  it('ends the session when another tab logged out meanwhile', async () => {
+    const server = fakeServer(() => json(200, pair(2)));
+    localStorage.removeItem('guichet.refresh_token'); // what the other tab's logout does
+    const expired = vi.fn();
+    const stop = onSessionExpired(expired);
+
+    await expect(api('/tickets')).rejects.toBeInstanceOf(SessionExpiredError);
+    stop();
+
+    expect(expired).toHaveBeenCalledTimes(1);
+    expect(server.refreshes()).toBe(0);
+  });
+
+  it('uses the token another tab rotated when its own was already used', async () => {
+    let calls = 0;
+    const server = fakeServer(() => {
+      calls += 1;
+      if (calls === 1) {
+        localStorage.setItem('guichet.refresh_token', 'refresh-from-other-tab');
+        return json(401, { status: 401, detail: 'revoked' });
+      }
+      return json(200, pair(2));
+    });
+
+    await expect(api('/tickets')).resolves.toEqual({ ok: true });
+    expect(server.refreshes()).toBe(2);
+    expect(getRefreshToken()).toBe('refresh-2');
+  });
+
   it('refreshes before sending when the access token is known to be expired', async () => {
     storeTokens({ ...pair(1), expires_in: 0 });
     const server = fakeServer(() => json(200, pair(2)));

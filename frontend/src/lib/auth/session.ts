@@ -21,11 +21,14 @@ export function onSessionExpired(listener: Listener): () => void {
   return () => expiredListeners.delete(listener);
 }
 
-function expire(): never {
+/** Ends the session the server no longer accepts: forgets it, tells the listeners, throws. */
+export function expireSession(): never {
   clearTokens();
   expiredListeners.forEach((listener) => listener());
   throw new SessionExpiredError();
 }
+
+const expire = expireSession;
 
 async function postJson(path: string, body: unknown): Promise<Response> {
   return fetch(`${AUTH}${path}`, {

@@ -30,6 +30,7 @@ describe('login', () => {
       ),
       http.get(`${API}/tickets/42/comments`, () => HttpResponse.json([])),
       http.get(`${API}/tickets/42/attachments`, () => HttpResponse.json([])),
+      http.get(`${API}/tickets/42/history`, () => HttpResponse.json([])),
       http.get(`${API}/me`, ({ request }) =>
         revoked && request.headers.get('Authorization') !== 'Bearer a'
           ? problem(401, 'expired')
