@@ -1,9 +1,11 @@
 import { Button, Center, Stack, Text, Title } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
 function Message({ title, text }: { title: string; text: string }) {
   const { t } = useTranslation();
+  useDocumentTitle(`${title} · Guichet`);
   return (
     <Center py={80} px="md">
       <Stack align="center" gap="sm" ta="center">

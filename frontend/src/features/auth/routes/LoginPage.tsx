@@ -1,5 +1,6 @@
 import { Alert, Box, Center, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
+import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { Brand } from '@/components/ui/Brand';
@@ -16,6 +17,7 @@ export function LoginPage() {
   const [params] = useSearchParams();
   const redirect = safeRedirect(params.get('redirect'));
   const expired = params.get('expired') === '1';
+  useDocumentTitle(`${t('login.title')} · Guichet`);
 
   if (user) return <Navigate to={redirect ?? '/'} replace />;
 

@@ -6,7 +6,7 @@ import { attachmentsQueryOptions } from './get-attachments';
 /** POST /tickets/{id}/attachments (multipart, field `file`). */
 export function uploadAttachment(ticketId: number, file: File): Promise<Attachment> {
   const body = new FormData();
-  body.append('file', file);
+  body.append('file', file, file.name);
   return api<Attachment>(`/tickets/${ticketId}/attachments`, { method: 'POST', body });
 }
 
