@@ -1,8 +1,8 @@
 package dev.guichet.notification;
 
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
-import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,8 +10,9 @@ import org.slf4j.LoggerFactory;
  * Polls the outbox every {@code MAIL_POLL_INTERVAL} (after the previous poll finished) and
  * delivers what is due, batch after batch until nothing is. Runs on every replica unless
  * {@code MAIL_WORKER_ENABLED=false}; replicas share the work safely (see {@link Outbox#claim}).
+ * Created at start-up, so a wrong {@code SMTP_FROM} or {@code SMTP_SECURITY} stops the start.
  */
-@Singleton
+@Context
 @Requires(property = "guichet.mail.worker-enabled", notEquals = "false")
 public class OutboxWorker {
 
