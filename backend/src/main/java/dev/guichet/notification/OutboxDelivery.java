@@ -8,10 +8,14 @@ import io.micronaut.email.Email;
 import io.micronaut.email.EmailSender;
 import io.micronaut.email.MultipartBody;
 import jakarta.inject.Singleton;
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -59,25 +63,29 @@ public class OutboxDelivery {
     }
 
     /**
-     * Claims and delivers one batch.
+     * Claims and delivers one batch. Stops early, handing the untried rest back, when the relay
+     * is unreachable or half of the lease has passed.
      *
-     * @return how many messages were claimed (0 when nothing was due)
+     * @return how many messages were tried (0 when nothing was due)
      */
     public int deliverBatch() {
         Instant claimedAt = Instant.now();
         List<Outbox.Claimed> batch = outbox.claim(settings.batchSize(), settings.lease());
         for (int i = 0; i < batch.size(); i++) {
             // Never run into the lease: past half of it, hand the rest back untried for the next poll.
-            if (Instant.now().isAfter(claimedAt.plus(settings.lease().dividedBy(2)))) {
-                batch.subList(i, batch.size()).forEach(outbox::release);
-                break;
+            boolean late = Instant.now().isAfter(claimedAt.plus(settings.lease().dividedBy(2)));
+            // An unreachable relay fails every message alike: one attempt tells, the rest wait untried.
+            if (late || !deliver(batch.get(i))) {
+                int tried = late ? i : i + 1;
+                batch.subList(tried, batch.size()).forEach(outbox::release);
+                return tried;
             }
-            deliver(batch.get(i));
         }
         return batch.size();
     }
 
-    private void deliver(Outbox.Claimed message) {
+    /** @return false when the relay could not be reached or refused our login */
+    private boolean deliver(Outbox.Claimed message) {
         try {
             sender.send(Email.builder()
                     .from(from)
@@ -86,13 +94,24 @@ public class OutboxDelivery {
                     .body(new MultipartBody(message.html(), message.text())), mime -> headers(mime, message));
         } catch (RuntimeException e) {
             recordFailure(message, describe(e));
-            return;
+            return !relayUnavailable(e);
         }
         if (outbox.markSent(message)) {
             sent.increment();
         } else {
             LOG.warn("Mail {} was sent after its lease ran out; another worker may send it again", message.id());
         }
+        return true;
+    }
+
+    private static boolean relayUnavailable(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof SocketException || t instanceof SocketTimeoutException || t instanceof UnknownHostException
+                    || t instanceof AuthenticationFailedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void recordFailure(Outbox.Claimed message, String error) {

@@ -2,32 +2,58 @@ package dev.guichet.notification;
 
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.scheduling.annotation.Scheduled;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.TaskScheduler;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Named;
+import java.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls the outbox every {@code MAIL_POLL_INTERVAL} (after the previous poll finished) and
- * delivers what is due, batch after batch until nothing is. Runs on every replica unless
- * {@code MAIL_WORKER_ENABLED=false}; replicas share the work safely (see {@link Outbox#claim}).
- * Created at start-up, so a wrong {@code SMTP_FROM} or {@code SMTP_SECURITY} stops the start.
+ * Polls the outbox every {@code MAIL_POLL_INTERVAL} (a fixed delay after the previous poll
+ * finished) and delivers what is due, batch after batch until nothing more is. Runs on every
+ * replica unless {@code MAIL_WORKER_ENABLED=false}; replicas share the work safely (see
+ * {@link Outbox#claim}). Scheduled once the application has started rather than with
+ * {@code @Scheduled}, whose first run can race the start-up of the data source; created at
+ * start-up, so a wrong {@code SMTP_FROM} or {@code SMTP_SECURITY} stops the start.
  */
 @Context
 @Requires(property = "guichet.mail.worker-enabled", notEquals = "false")
-public class OutboxWorker {
+public class OutboxWorker implements ApplicationEventListener<StartupEvent> {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxWorker.class);
 
     private final OutboxDelivery delivery;
     private final MailSettings settings;
+    private final TaskScheduler scheduler;
+    private ScheduledFuture<?> polling;
 
-    OutboxWorker(OutboxDelivery delivery, MailSettings settings) {
+    OutboxWorker(OutboxDelivery delivery, MailSettings settings, @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler) {
         this.delivery = delivery;
         this.settings = settings;
+        this.scheduler = scheduler;
     }
 
-    /** One poll: delivers full batches back to back, stops at the first partial one. */
-    @Scheduled(fixedDelay = "${guichet.mail.poll-interval}", initialDelay = "${guichet.mail.poll-interval}")
+    /** Starts polling once the application is up. */
+    @Override
+    public synchronized void onApplicationEvent(StartupEvent event) {
+        if (polling == null) {
+            polling = scheduler.scheduleWithFixedDelay(settings.pollInterval(), settings.pollInterval(), this::poll);
+        }
+    }
+
+    /** Stops polling at shutdown; a delivery in progress finishes, or its lease expires. */
+    @PreDestroy
+    synchronized void stop() {
+        if (polling != null) {
+            polling.cancel(false);
+        }
+    }
+
+    /** One poll: delivers full batches back to back; stops at a partial one (nothing more due, or relay down). */
     void poll() {
         try {
             while (delivery.deliverBatch() == settings.batchSize()) {

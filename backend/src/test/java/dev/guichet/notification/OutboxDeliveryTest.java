@@ -12,6 +12,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 import static org.awaitility.Awaitility.await;
@@ -144,9 +146,9 @@ class OutboxDeliveryTest extends MailTest {
         assertProblem(400, api.get("/api/v1/admin/outbox?status=LOST", alice.token()));
 
         String metrics = api.get("/prometheus", null).body();
-        assertTrue(metrics.contains("guichet_mail_failed_total"), metrics);
-        assertTrue(metrics.contains("guichet_mail_retried_total"));
-        assertTrue(metrics.contains("guichet_mail_sent_total"));
+        assertTrue(counter(metrics, "guichet_mail_failed_total") >= 3, metrics);
+        assertTrue(counter(metrics, "guichet_mail_retried_total") >= 3 * (MAX_ATTEMPTS - 1), metrics);
+        assertTrue(counter(metrics, "guichet_mail_sent_total") >= 1, metrics);
     }
 
     @Test
@@ -165,6 +167,12 @@ class OutboxDeliveryTest extends MailTest {
         assertTrue(((Number) backlog.get("oldest_pending_age_seconds")).longValue() >= 0);
         assertEquals(200, api.get("/health/readiness", null).status());
         startSmtp();
+    }
+
+    private static double counter(String prometheus, String name) {
+        Matcher m = Pattern.compile("(?m)^" + name + "(?:\\{[^}]*})? ([0-9.eE+]+)$").matcher(prometheus);
+        assertTrue(m.find(), name + " missing");
+        return Double.parseDouble(m.group(1));
     }
 
     @SuppressWarnings("unchecked")
