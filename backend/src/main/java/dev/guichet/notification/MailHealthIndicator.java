@@ -16,9 +16,9 @@ import java.util.Map;
 @Singleton
 public class MailHealthIndicator extends AbstractHealthIndicator<Map<String, Object>> {
 
-    private final Outbox outbox;
+    private final OutboxQueries outbox;
 
-    MailHealthIndicator(Outbox outbox) {
+    MailHealthIndicator(OutboxQueries outbox) {
         this.outbox = outbox;
     }
 
@@ -26,7 +26,7 @@ public class MailHealthIndicator extends AbstractHealthIndicator<Map<String, Obj
     protected Map<String, Object> getHealthInformation() {
         Map<String, Object> details = new LinkedHashMap<>();
         try {
-            Outbox.Backlog backlog = outbox.backlog();
+            OutboxQueries.Backlog backlog = outbox.backlog();
             details.put("pending", backlog.pending());
             details.put("oldest_pending_age_seconds", backlog.oldestPendingAgeSeconds());
             details.put("failed", backlog.failed());

@@ -21,9 +21,9 @@ import jakarta.validation.constraints.Min;
 @Tag(name = "admin")
 public class OutboxController {
 
-    private final Outbox outbox;
+    private final OutboxQueries outbox;
 
-    OutboxController(Outbox outbox) {
+    OutboxController(OutboxQueries outbox) {
         this.outbox = outbox;
     }
 
@@ -32,7 +32,7 @@ public class OutboxController {
     public PageResponse<OutboxItem> list(@QueryValue @Nullable OutboxStatus status,
                                          @QueryValue(defaultValue = "0") @Min(0) @Max(100000) int page,
                                          @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size) {
-        Outbox.Page found = outbox.list(status, page, size);
+        OutboxQueries.Page found = outbox.list(status, page, size);
         return new PageResponse<>(found.items(), page, size, found.total());
     }
 

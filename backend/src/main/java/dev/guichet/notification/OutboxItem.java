@@ -30,6 +30,6 @@ public record OutboxItem(long id, @Nullable Long ticketId, String kind, String r
         return new OutboxItem(rs.getLong("id"), rs.getObject("ticket_id", Long.class), rs.getString("kind"),
                 rs.getString("recipient_email"), rs.getObject("recipient_id", Long.class), rs.getString("subject"),
                 OutboxStatus.valueOf(rs.getString("status")), rs.getInt("attempts"), rs.getString("last_error"),
-                Outbox.instant(rs, "created_at"), Outbox.instant(rs, "sent_at"), Outbox.instant(rs, "next_attempt_at"));
+                OutboxQueries.instant(rs, "created_at"), OutboxQueries.instant(rs, "sent_at"), OutboxQueries.instant(rs, "next_attempt_at"));
     }
 }
