@@ -16,6 +16,7 @@ import java.time.Duration;
  * @param retryInitialDelay wait after the first failure ({@code MAIL_RETRY_INITIAL_DELAY})
  * @param retryMaxDelay     longest wait between two attempts ({@code MAIL_RETRY_MAX_DELAY})
  * @param retryMultiplier   growth of the wait from one failure to the next
+ * @param sentRetention     how long SENT messages (their bodies quote tickets) are kept ({@code MAIL_SENT_RETENTION})
  */
 @ConfigurationProperties("guichet.mail")
 public record MailSettings(boolean workerEnabled,
@@ -25,5 +26,6 @@ public record MailSettings(boolean workerEnabled,
                            @Min(1) int maxAttempts,
                            Duration retryInitialDelay,
                            Duration retryMaxDelay,
-                           double retryMultiplier) {
+                           double retryMultiplier,
+                           Duration sentRetention) {
 }

@@ -131,6 +131,19 @@ public class Outbox {
                  WHERE id = ? AND status = 'SENDING' AND attempts = ?""", message, null, null);
     }
 
+    /**
+     * Deletes SENT messages sent more than {@code age} ago; FAILED and waiting ones are kept.
+     *
+     * @return how many were deleted
+     */
+    public int deleteSentOlderThan(Duration age) {
+        return jdbc.prepareStatement("""
+                DELETE FROM mail_outbox WHERE status = 'SENT' AND sent_at < now() - ? * interval '1 millisecond'""", ps -> {
+            ps.setLong(1, age.toMillis());
+            return ps.executeUpdate();
+        });
+    }
+
     private boolean update(String sql, Claimed message, @Nullable String error, @Nullable Instant next) {
         return jdbc.prepareStatement(sql, ps -> {
             int i = 1;

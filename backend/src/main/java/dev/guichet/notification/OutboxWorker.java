@@ -8,6 +8,8 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.TaskScheduler;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Named;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,13 +28,20 @@ public class OutboxWorker implements ApplicationEventListener<StartupEvent> {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxWorker.class);
 
+    /** How often a replica deletes old SENT messages: retention is counted in days, hourly is plenty. */
+    private static final Duration PURGE_EVERY = Duration.ofHours(1);
+
     private final OutboxDelivery delivery;
+    private final Outbox outbox;
     private final MailSettings settings;
     private final TaskScheduler scheduler;
     private ScheduledFuture<?> polling;
+    private Instant nextPurge = Instant.EPOCH;
 
-    OutboxWorker(OutboxDelivery delivery, MailSettings settings, @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler) {
+    OutboxWorker(OutboxDelivery delivery, Outbox outbox, MailSettings settings,
+                 @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler) {
         this.delivery = delivery;
+        this.outbox = outbox;
         this.settings = settings;
         this.scheduler = scheduler;
     }
@@ -53,9 +62,16 @@ public class OutboxWorker implements ApplicationEventListener<StartupEvent> {
         }
     }
 
-    /** One poll: delivers full batches back to back; stops at a partial one (nothing more due, or relay down). */
+    /**
+     * One poll: delivers full batches back to back, stopping at a partial one (nothing more due, or
+     * relay down); about once an hour, also deletes SENT messages older than {@code MAIL_SENT_RETENTION}.
+     */
     void poll() {
         try {
+            if (Instant.now().isAfter(nextPurge)) {
+                nextPurge = Instant.now().plus(PURGE_EVERY);
+                outbox.deleteSentOlderThan(settings.sentRetention());
+            }
             while (delivery.deliverBatch() == settings.batchSize()) {
                 if (Thread.currentThread().isInterrupted()) {
                     return;

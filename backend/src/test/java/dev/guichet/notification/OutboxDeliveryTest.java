@@ -152,6 +152,27 @@ class OutboxDeliveryTest extends MailTest {
     }
 
     @Test
+    void sentMessagesAreDeletedAfterTheRetentionButFailedOnesAreKept() {
+        Person camille = employee("Camille");
+        long ticketId = ticket(camille, "Ancien", "Il y a longtemps");
+        delivered();
+        tx.executeWrite(status -> {
+            outbox.enqueue(MailKind.REPLY, camille.id(), camille.email(), "fr", ticketId, rendered(ticketId, "échoué"));
+            return jdbc.prepareStatement("""
+                    UPDATE mail_outbox SET status = CASE kind WHEN 'REPLY' THEN 'FAILED' ELSE status END,
+                           sent_at = now() - interval '31 days', created_at = now() - interval '31 days'""",
+                    java.sql.PreparedStatement::executeUpdate);
+        });
+        long recent = tx.executeWrite(status ->
+                outbox.enqueue(MailKind.REPLY, camille.id(), camille.email(), "fr", ticketId, rendered(ticketId, "récent")));
+        delivered();
+
+        assertEquals(1, outbox.deleteSentOlderThan(Duration.ofDays(30)), "the old acknowledgement");
+        assertEquals(1, count("status = 'FAILED'"));
+        assertEquals(1, count("status = 'SENT' AND id = " + recent));
+    }
+
+    @Test
     void healthReportsTheBacklogAndTheServiceStaysReadyWhileSmtpIsDown() {
         Person camille = employee("Camille");
         stopSmtp();
