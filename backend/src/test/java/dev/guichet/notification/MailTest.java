@@ -40,10 +40,6 @@ abstract class MailTest extends ApiTest {
         smtp = new GreenMail(smtpSetup);
         smtp.start();
         Map<String, String> properties = new HashMap<>(TestDatabase.properties());
-        // Its own free port, shared by the API and the management endpoints (/health, /prometheus).
-        String port = String.valueOf(freePort());
-        properties.put("micronaut.server.port", port);
-        properties.put("endpoints.all.port", port);
         properties.putAll(Map.of(
                 "guichet.public-url", "https://" + HOST + "/",
                 "guichet.mail.smtp.host", "127.0.0.1",
