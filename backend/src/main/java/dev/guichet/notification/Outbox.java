@@ -5,9 +5,7 @@ import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -110,11 +108,12 @@ public class Outbox {
                  WHERE id = ? AND status = 'SENDING' AND attempts = ?""", message, null, null);
     }
 
-    /** Puts a failed message back in line for another attempt at {@code nextAttemptAt}. */
-    public boolean markRetry(Claimed message, String error, Instant nextAttemptAt) {
+    /** Puts a failed message back in line for another attempt in {@code wait} (by the database's clock, as claims are). */
+    public boolean markRetry(Claimed message, String error, Duration wait) {
         return update("""
-                UPDATE mail_outbox SET status = 'PENDING', lease_until = NULL, last_error = ?, next_attempt_at = ?
-                 WHERE id = ? AND status = 'SENDING' AND attempts = ?""", message, error, nextAttemptAt);
+                UPDATE mail_outbox SET status = 'PENDING', lease_until = NULL, last_error = ?,
+                       next_attempt_at = now() + ? * interval '1 millisecond'
+                 WHERE id = ? AND status = 'SENDING' AND attempts = ?""", message, error, wait);
     }
 
     /** Gives up on a message: FAILED, with the error kept for the admin. */
@@ -144,14 +143,14 @@ public class Outbox {
         });
     }
 
-    private boolean update(String sql, Claimed message, @Nullable String error, @Nullable Instant next) {
+    private boolean update(String sql, Claimed message, @Nullable String error, @Nullable Duration wait) {
         return jdbc.prepareStatement(sql, ps -> {
             int i = 1;
             if (error != null) {
                 ps.setString(i++, error);
             }
-            if (next != null) {
-                ps.setTimestamp(i++, Timestamp.from(next));
+            if (wait != null) {
+                ps.setLong(i++, wait.toMillis());
             }
             ps.setLong(i++, message.id());
             ps.setInt(i, message.attempts());

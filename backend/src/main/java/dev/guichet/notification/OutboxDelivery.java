@@ -124,7 +124,7 @@ public class OutboxDelivery {
             return;
         }
         Duration wait = Duration.ofMillis(backoff.apply(message.attempts()));
-        if (outbox.markRetry(message, error, Instant.now().plus(wait))) {
+        if (outbox.markRetry(message, error, wait)) {
             retried.increment();
         }
         LOG.warn("Mail {} attempt {} failed, next in {} s: {}", message.id(), message.attempts(), wait.toSeconds(), error);
