@@ -1,0 +1,31 @@
+package dev.guichet.notification;
+
+import java.util.Locale;
+
+/**
+ * The notifications Guichet sends (issue 4). Each names its message keys in
+ * {@code mail/messages*.properties}: {@code subject.<key>} and {@code lead.<key>}.
+ */
+public enum MailKind {
+    /** To the requester: their ticket was received. */
+    CREATED_ACK,
+    /** To the technicians of the category (or all of them): a ticket was filed. */
+    CREATED_ALERT,
+    /** To the new assignee. */
+    ASSIGNED,
+    /** A public reply: to the requester, or to the assignee (or technicians) when the requester wrote. */
+    REPLY,
+    /** An internal note: to the assignee only, and never with the note's text. */
+    NOTE,
+    /** To the requester: the ticket waits for their answer. */
+    WAITING,
+    /** To the requester: the ticket was resolved. */
+    RESOLVED,
+    /** To the requester: the ticket was closed. */
+    CLOSED;
+
+    /** @return the suffix of this kind's message keys, e.g. {@code created_ack} */
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.guichet.notification;
+
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+/**
+ * Renders a notification into its subject, plain-text body and HTML body with the Thymeleaf
+ * templates {@code mail/notification.txt} and {@code mail/notification.html}. User text (names,
+ * titles, replies) is escaped in HTML by Thymeleaf's {@code th:text}.
+ */
+@Singleton
+public class MailRenderer {
+
+    private final TemplateEngine engine = new TemplateEngine();
+    private final MailMessages messages = new MailMessages();
+    private final MailLinks links;
+
+    MailRenderer(MailLinks links) {
+        this.links = links;
+        engine.addTemplateResolver(resolver(TemplateMode.HTML, "*.html", 1));
+        engine.addTemplateResolver(resolver(TemplateMode.TEXT, "*.txt", 2));
+        engine.setMessageResolver(messages);
+    }
+
+    /**
+     * What one email says.
+     *
+     * @param kind          which notification
+     * @param locale        {@code fr} or {@code en} (anything else renders in French)
+     * @param recipientName whom it greets
+     * @param actorName     who acted
+     * @param ticketId      the ticket concerned
+     * @param title         the ticket's title
+     * @param quote         text shown quoted (the ticket's description, a public reply), or null
+     */
+    public record Content(MailKind kind, String locale, String recipientName, String actorName, long ticketId,
+                          String title, @Nullable String quote) {
+    }
+
+    /** A rendered email. */
+    public record Rendered(String subject, String text, String html) {
+    }
+
+    /** @return the subject and both bodies, in the content's locale */
+    public Rendered render(Content content) {
+        Locale locale = Locale.forLanguageTag("en".equals(content.locale()) ? "en" : "fr");
+        String ref = String.valueOf(content.ticketId());
+        String subject = messages.get(locale, "subject." + content.kind().key(), ref, oneLine(content.title()));
+        Context context = new Context(locale);
+        context.setVariable("lang", locale.getLanguage());
+        context.setVariable("subject", subject);
+        context.setVariable("ref", ref);
+        context.setVariable("title", content.title());
+        context.setVariable("recipientName", content.recipientName());
+        context.setVariable("actorName", content.actorName());
+        context.setVariable("leadKey", "lead." + content.kind().key());
+        context.setVariable("quote", content.quote());
+        context.setVariable("quoteLines", content.quote() == null ? List.of() : content.quote().lines().toList());
+        context.setVariable("link", links.ticket(content.ticketId()));
+        context.setVariable("profileLink", links.profile());
+        return new Rendered(subject, engine.process("notification.txt", context), engine.process("notification.html", context));
+    }
+
+    private static String oneLine(String text) {
+        return text.replaceAll("\\s+", " ").strip();
+    }
+
+    private static ClassLoaderTemplateResolver resolver(TemplateMode mode, String pattern, int order) {
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(MailRenderer.class.getClassLoader());
+        resolver.setPrefix("mail/");
+        resolver.setTemplateMode(mode);
+        resolver.setResolvablePatterns(Set.of(pattern));
+        resolver.setCharacterEncoding("UTF-8");
+        resolver.setCacheable(true);
+        resolver.setOrder(order);
+        return resolver;
+    }
+}

@@ -1,0 +1,160 @@
+package dev.guichet.notification;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.connection.annotation.Connectable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code mail_outbox} table as the notifier and the worker use it: queueing inside the
+ * caller's transaction, claiming with {@code FOR UPDATE SKIP LOCKED} (design.md: work that must
+ * run once), and recording outcomes. Admin reads and retries are in {@link OutboxQueries}.
+ * A claim increments {@code attempts}; that count doubles as a fencing token, so a worker whose
+ * lease ran out cannot overwrite the outcome of the worker that reclaimed the message.
+ */
+@Singleton
+@Connectable
+public class Outbox {
+
+    private final JdbcOperations jdbc;
+    private final MailLinks links;
+
+    Outbox(JdbcOperations jdbc, MailLinks links) {
+        this.jdbc = jdbc;
+        this.links = links;
+    }
+
+    /** A message claimed for delivery. */
+    public record Claimed(long id, String recipientEmail, String subject, String text, String html, String messageId,
+                          @Nullable String inReplyTo, @Nullable String references, int attempts) {
+    }
+
+    /**
+     * Queues one rendered email; must run inside the transaction of the change that caused it.
+     *
+     * @return the outbox id
+     */
+    public long enqueue(MailKind kind, long recipientId, String recipientEmail, String locale, long ticketId,
+                        MailRenderer.Rendered mail) {
+        long id = jdbc.prepareStatement("SELECT nextval(pg_get_serial_sequence('mail_outbox', 'id'))", ps -> {
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+        String root = links.threadRoot(ticketId);
+        jdbc.prepareStatement("""
+                INSERT INTO mail_outbox (id, kind, recipient_id, recipient_email, locale, subject, body_text, body_html,
+                                         ticket_id, message_id, in_reply_to, thread_references)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", ps -> {
+            ps.setLong(1, id);
+            ps.setString(2, kind.name());
+            ps.setLong(3, recipientId);
+            ps.setString(4, recipientEmail);
+            ps.setString(5, locale);
+            ps.setString(6, mail.subject());
+            ps.setString(7, mail.text());
+            ps.setString(8, mail.html());
+            ps.setLong(9, ticketId);
+            ps.setString(10, links.messageId(ticketId, id));
+            ps.setString(11, root);
+            ps.setString(12, root);
+            return ps.executeUpdate();
+        });
+        return id;
+    }
+
+    /**
+     * Claims up to {@code limit} due messages (pending and due, or sending with an expired lease):
+     * marks them SENDING until {@code now + lease} and counts the attempt. Rows another worker is
+     * claiming at the same moment are skipped, never waited for. Commits on return (auto-commit).
+     */
+    public List<Claimed> claim(int limit, Duration lease) {
+        return jdbc.prepareStatement("""
+                WITH due AS (
+                    SELECT id FROM mail_outbox
+                     WHERE (status = 'PENDING' AND next_attempt_at <= now())
+                        OR (status = 'SENDING' AND lease_until < now())
+                     ORDER BY next_attempt_at, id
+                     LIMIT ?
+                     FOR UPDATE SKIP LOCKED)
+                UPDATE mail_outbox o
+                   SET status = 'SENDING', attempts = o.attempts + 1,
+                       lease_until = now() + ? * interval '1 millisecond'
+                  FROM due WHERE o.id = due.id
+                RETURNING o.id, o.recipient_email, o.subject, o.body_text, o.body_html, o.message_id,
+                          o.in_reply_to, o.thread_references, o.attempts""", ps -> {
+            ps.setInt(1, limit);
+            ps.setLong(2, lease.toMillis());
+            List<Claimed> claimed = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    claimed.add(new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9)));
+                }
+            }
+            return claimed;
+        });
+    }
+
+    /** @return whether the claim was still ours and the message is now SENT */
+    public boolean markSent(Claimed message) {
+        return update("""
+                UPDATE mail_outbox SET status = 'SENT', sent_at = now(), lease_until = NULL
+                 WHERE id = ? AND status = 'SENDING' AND attempts = ?""", message, null, null);
+    }
+
+    /** Puts a failed message back in line for another attempt in {@code wait} (by the database's clock, as claims are). */
+    public boolean markRetry(Claimed message, String error, Duration wait) {
+        return update("""
+                UPDATE mail_outbox SET status = 'PENDING', lease_until = NULL, last_error = ?,
+                       next_attempt_at = now() + ? * interval '1 millisecond'
+                 WHERE id = ? AND status = 'SENDING' AND attempts = ?""", message, error, wait);
+    }
+
+    /** Gives up on a message: FAILED, with the error kept for the admin. */
+    public boolean markFailed(Claimed message, String error) {
+        return update("""
+                UPDATE mail_outbox SET status = 'FAILED', lease_until = NULL, last_error = ?
+                 WHERE id = ? AND status = 'SENDING' AND attempts = ?""", message, error, null);
+    }
+
+    /** Hands back a claimed message that was not tried, without counting the attempt. */
+    public boolean release(Claimed message) {
+        return update("""
+                UPDATE mail_outbox SET status = 'PENDING', lease_until = NULL, attempts = attempts - 1
+                 WHERE id = ? AND status = 'SENDING' AND attempts = ?""", message, null, null);
+    }
+
+    /**
+     * Deletes SENT messages sent more than {@code age} ago; FAILED and waiting ones are kept.
+     *
+     * @return how many were deleted
+     */
+    public int deleteSentOlderThan(Duration age) {
+        return jdbc.prepareStatement("""
+                DELETE FROM mail_outbox WHERE status = 'SENT' AND sent_at < now() - ? * interval '1 millisecond'""", ps -> {
+            ps.setLong(1, age.toMillis());
+            return ps.executeUpdate();
+        });
+    }
+
+    private boolean update(String sql, Claimed message, @Nullable String error, @Nullable Duration wait) {
+        return jdbc.prepareStatement(sql, ps -> {
+            int i = 1;
+            if (error != null) {
+                ps.setString(i++, error);
+            }
+            if (wait != null) {
+                ps.setLong(i++, wait.toMillis());
+            }
+            ps.setLong(i++, message.id());
+            ps.setInt(i, message.attempts());
+            return ps.executeUpdate() == 1;
+        });
+    }
+}

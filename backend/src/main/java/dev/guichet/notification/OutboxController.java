@@ -1,0 +1,54 @@
+package dev.guichet.notification;
+
+import dev.guichet.web.ApiException;
+import dev.guichet.web.PageResponse;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+/** Admins watch the notification outbox and send a failed message again. */
+@Controller("/api/v1/admin/outbox")
+@Secured("ADMIN")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "admin")
+public class OutboxController {
+
+    private final OutboxQueries outbox;
+
+    OutboxController(OutboxQueries outbox) {
+        this.outbox = outbox;
+    }
+
+    /** Messages newest first, optionally of one status (PENDING, SENDING, SENT, FAILED). */
+    @Get
+    public PageResponse<OutboxItem> list(@QueryValue @Nullable OutboxStatus status,
+                                         @QueryValue(defaultValue = "0") @Min(0) @Max(100000) int page,
+                                         @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size) {
+        OutboxQueries.Page found = outbox.list(status, page, size);
+        return new PageResponse<>(found.items(), page, size, found.total());
+    }
+
+    /**
+     * Queues a FAILED message again: PENDING, due now, attempts back to 0.
+     *
+     * @return the message after the change
+     * @throws ApiException 404 unknown message; 409 when it is not FAILED
+     */
+    @Post("/{id}/retry")
+    public OutboxItem retry(long id) {
+        OutboxItem current = outbox.find(id).orElseThrow(() -> ApiException.notFound("Message"));
+        if (!outbox.retry(id)) {
+            throw ApiException.conflict("not-failed", "Only a FAILED message can be retried; this one is "
+                    + current.status() + ".");
+        }
+        return outbox.find(id).orElseThrow();
+    }
+}

@@ -1,0 +1,113 @@
+package dev.guichet.notification;
+
+import dev.guichet.category.CategoryTechnicians;
+import dev.guichet.comment.Comment;
+import dev.guichet.comment.CommentRepository;
+import dev.guichet.ticket.TicketEvent;
+import dev.guichet.ticket.TicketQueries;
+import dev.guichet.ticket.TicketResponse;
+import dev.guichet.user.User;
+import dev.guichet.user.UserRepository;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * Turns ticket events into queued emails, in the transaction of the change (issue 4):
+ * <ul>
+ *   <li>created: an acknowledgement to the requester, an alert to the category's technicians
+ *       (every active technician and admin when none is mapped);</li>
+ *   <li>assigned: to the new assignee;</li>
+ *   <li>public reply: to the requester when someone else replies; when the requester replies, to
+ *       the assignee, or the category's technicians when nobody is assigned;</li>
+ *   <li>internal note: to the assignee, without the note's text; never to the requester;</li>
+ *   <li>status WAITING, RESOLVED or CLOSED: to the requester.</li>
+ * </ul>
+ * Nobody is emailed about their own action (the acknowledgement of one's own ticket is the one
+ * receipt), and inactive people or people who turned notifications off get nothing.
+ */
+@Singleton
+public class TicketNotifier implements ApplicationEventListener<TicketEvent> {
+
+    private final TicketQueries tickets;
+    private final UserRepository users;
+    private final CommentRepository comments;
+    private final CategoryTechnicians categoryTechnicians;
+    private final MailRenderer renderer;
+    private final Outbox outbox;
+
+    TicketNotifier(TicketQueries tickets, UserRepository users, CommentRepository comments,
+                   CategoryTechnicians categoryTechnicians, MailRenderer renderer, Outbox outbox) {
+        this.tickets = tickets;
+        this.users = users;
+        this.comments = comments;
+        this.categoryTechnicians = categoryTechnicians;
+        this.renderer = renderer;
+        this.outbox = outbox;
+    }
+
+    /** Queues the emails an event calls for; joins (and requires) the transaction of the change. */
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onApplicationEvent(TicketEvent event) {
+        TicketResponse ticket = tickets.findById(event.ticketId()).orElseThrow();
+        User actor = users.findById(event.actorId()).orElseThrow();
+        long requester = ticket.requester().id();
+        switch (event) {
+            case TicketEvent.Created created -> {
+                queue(MailKind.CREATED_ACK, ticket, actor, List.of(requester), null, true);
+                queue(MailKind.CREATED_ALERT, ticket, actor, alerted(ticket), ticket.description(), false);
+            }
+            case TicketEvent.Assigned assigned ->
+                    queue(MailKind.ASSIGNED, ticket, actor, List.of(assigned.assigneeId()), null, false);
+            case TicketEvent.StatusChanged changed -> {
+                MailKind kind = switch (changed.to()) {
+                    case WAITING -> MailKind.WAITING;
+                    case RESOLVED -> MailKind.RESOLVED;
+                    case CLOSED -> MailKind.CLOSED;
+                    default -> null;
+                };
+                if (kind != null) {
+                    queue(kind, ticket, actor, List.of(requester), null, false);
+                }
+            }
+            case TicketEvent.CommentAdded added when added.internal() -> {
+                // The note's text stays in the app: only technicians may read it, and mail is forwarded.
+                if (ticket.assignee() != null) {
+                    queue(MailKind.NOTE, ticket, actor, List.of(ticket.assignee().id()), null, false);
+                }
+            }
+            case TicketEvent.CommentAdded added -> {
+                String body = comments.findById(added.commentId()).map(Comment::body).orElseThrow();
+                Collection<Long> to = actor.id() != requester ? List.of(requester)
+                        : ticket.assignee() != null ? List.of(ticket.assignee().id()) : alerted(ticket);
+                queue(MailKind.REPLY, ticket, actor, to, body, false);
+            }
+        }
+    }
+
+    /** The technicians mapped to the ticket's category who can work it, else every active agent. */
+    private List<Long> alerted(TicketResponse ticket) {
+        List<Long> mapped = ticket.category() == null ? List.of() : categoryTechnicians.of(ticket.category().id());
+        List<Long> working = users.findByIdIn(mapped).stream().filter(u -> u.active() && u.role().isAgent())
+                .map(User::id).toList();
+        return working.isEmpty() ? users.findAssignable().stream().map(User::id).toList() : working;
+    }
+
+    private void queue(MailKind kind, TicketResponse ticket, User actor, Collection<Long> recipientIds,
+                       @Nullable String quote, boolean includeActor) {
+        Stream<User> recipients = users.findByIdIn(recipientIds.stream().distinct().toList()).stream()
+                .filter(u -> u.active() && u.notificationsEnabled())
+                .filter(u -> includeActor || !Objects.equals(u.id(), actor.id()));
+        recipients.forEach(recipient -> {
+            MailRenderer.Rendered mail = renderer.render(new MailRenderer.Content(kind, recipient.locale(),
+                    recipient.fullName(), actor.fullName(), ticket.id(), ticket.title(), quote));
+            outbox.enqueue(kind, recipient.id(), recipient.email(), recipient.locale(), ticket.id(), mail);
+        });
+    }
+}

@@ -1,0 +1,217 @@
+package dev.guichet.notification;
+
+import dev.guichet.support.Api;
+import jakarta.inject.Inject;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The outbox loses nothing and sends nothing twice: outages, concurrent workers, crashes, failures. */
+class OutboxDeliveryTest extends MailTest {
+
+    @Inject
+    OutboxDelivery delivery;
+    @Inject
+    Outbox outbox;
+    @Inject
+    MailRenderer renderer;
+
+    @Test
+    void anSmtpOutageDelaysMessagesAndEachIsDeliveredExactlyOnceWhenTheRelayIsBack() {
+        Person camille = employee("Camille");
+        technician("Ines");
+        stopSmtp();
+        for (int i = 1; i <= 3; i++) {
+            ticket(camille, "Panne " + i, "Pendant la coupure du relais");
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> count("attempts >= 1 AND last_error IS NOT NULL") == 6);
+        assertEquals(6, count("status IN ('PENDING', 'SENDING')"), "nothing is lost or given up during the outage");
+
+        startSmtp();
+
+        List<MimeMessage> received = delivered();
+        assertEquals(6, received.size());
+        assertEquals(6, received.stream().map(OutboxDeliveryTest::messageId).distinct().count());
+        assertEquals(6, count("status = 'SENT' AND attempts >= 2"));
+    }
+
+    @Test
+    void workersRunningConcurrentlyOnTheSameOutboxNeverSendAMessageTwice() throws Exception {
+        Person camille = employee("Camille");
+        long ticketId = ticket(camille, "Charge", "Beaucoup de messages");
+        delivered();
+        purgeMailbox();
+        int queued = 60;
+        tx.executeWrite(status -> {
+            for (int i = 0; i < queued; i++) {
+                outbox.enqueue(MailKind.REPLY, camille.id(), camille.email(), "fr", ticketId, rendered(ticketId, "n° " + i));
+            }
+            return null;
+        });
+
+        // Three workers on top of the scheduled one, each claiming batches of 5 as fast as it can.
+        ExecutorService threads = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<Integer>> claimed = new ArrayList<>();
+            for (int t = 0; t < 3; t++) {
+                claimed.add(threads.submit((Callable<Integer>) () -> {
+                    int total = 0;
+                    for (int n; (n = delivery.deliverBatch()) > 0; ) {
+                        total += n;
+                    }
+                    return total;
+                }));
+            }
+            for (Future<Integer> f : claimed) {
+                f.get();
+            }
+        } finally {
+            threads.shutdown();
+        }
+
+        List<MimeMessage> received = delivered();
+        assertEquals(queued, received.size());
+        assertEquals(queued, received.stream().map(OutboxDeliveryTest::messageId).distinct().count());
+        assertEquals(queued, count("kind = 'REPLY' AND status = 'SENT' AND attempts = 1"));
+    }
+
+    @Test
+    void aMessageLeftSendingByACrashedWorkerIsClaimedAgainOnceItsLeaseRunsOut() {
+        Person camille = employee("Camille");
+        long ticketId = ticket(camille, "Crash", "Le serveur a redémarré");
+        delivered();
+        purgeMailbox();
+        // What a replica that died mid-delivery leaves behind: SENDING, one attempt, a lease.
+        tx.executeWrite(status -> {
+            long id = outbox.enqueue(MailKind.REPLY, camille.id(), camille.email(), "fr", ticketId, rendered(ticketId, "orphelin"));
+            return jdbc.prepareStatement("UPDATE mail_outbox SET status = 'SENDING', attempts = 1, "
+                    + "lease_until = now() + interval '500 milliseconds' WHERE id = " + id, java.sql.PreparedStatement::executeUpdate);
+        });
+        assertEquals(0, delivery.deliverBatch(), "a live lease is left alone");
+
+        List<MimeMessage> received = delivered();
+        assertEquals(1, received.size());
+        assertEquals(1, count("status = 'SENT' AND attempts = 2"));
+    }
+
+    @Test
+    void aMessageThatKeepsFailingEndsFailedWithItsErrorAndAnAdminCanRetryIt() {
+        Person alice = admin("Alice");
+        Person camille = employee("Camille");
+        Person ines = technician("Ines");
+        stopSmtp();
+        long ticketId = ticket(camille, "Relais en panne", "Aucun e-mail ne part");
+        await().atMost(Duration.ofSeconds(10)).until(() -> count("status = 'FAILED'") == 3);
+
+        Api.Response failed = api.get("/api/v1/admin/outbox?status=FAILED&size=2", alice.token());
+        assertEquals(200, failed.status(), failed::toString);
+        assertEquals(3L, ((Number) failed.get("total")).longValue());
+        assertEquals(2, failed.items().size());
+        Map<String, Object> item = failed.items().getFirst();
+        assertEquals("FAILED", item.get("status"));
+        assertEquals(MAX_ATTEMPTS, ((Number) item.get("attempts")).intValue());
+        assertTrue(((String) item.get("last_error")).contains("connect"), item::toString);
+        assertTrue(((String) item.get("subject")).startsWith("[#" + ticketId + "]"));
+        assertTrue(item.containsKey("recipient") && item.containsKey("created_at") && item.containsKey("sent_at")
+                && item.containsKey("next_attempt_at"), item::toString);
+
+        long id = ((Number) item.get("id")).longValue();
+        assertProblem(403, api.post("/api/v1/admin/outbox/" + id + "/retry", ines.token(), null));
+        assertProblem(403, api.get("/api/v1/admin/outbox", camille.token()));
+        assertProblem(404, api.post("/api/v1/admin/outbox/999999/retry", alice.token(), null));
+        startSmtp();
+        Api.Response retried = api.post("/api/v1/admin/outbox/" + id + "/retry", alice.token(), null);
+        assertEquals(200, retried.status(), retried::toString);
+        assertEquals("PENDING", retried.get("status"));
+        assertEquals(0, ((Number) retried.get("attempts")).intValue());
+
+        List<MimeMessage> received = delivered();
+        assertEquals(1, received.size());
+        assertEquals(item.get("recipient"), to(received.getFirst()));
+        assertEquals("SENT", api.get("/api/v1/admin/outbox?status=SENT", alice.token()).items().getFirst().get("status"));
+        assertProblem(409, api.post("/api/v1/admin/outbox/" + id + "/retry", alice.token(), null));
+        assertProblem(400, api.get("/api/v1/admin/outbox?status=LOST", alice.token()));
+
+        String metrics = api.get("/prometheus", null).body();
+        assertTrue(counter(metrics, "guichet_mail_failed_total") >= 3, metrics);
+        assertTrue(counter(metrics, "guichet_mail_retried_total") >= 3 * (MAX_ATTEMPTS - 1), metrics);
+        assertTrue(counter(metrics, "guichet_mail_sent_total") >= 1, metrics);
+    }
+
+    @Test
+    void sentMessagesAreDeletedAfterTheRetentionButFailedOnesAreKept() {
+        Person camille = employee("Camille");
+        long ticketId = ticket(camille, "Ancien", "Il y a longtemps");
+        delivered();
+        tx.executeWrite(status -> {
+            outbox.enqueue(MailKind.REPLY, camille.id(), camille.email(), "fr", ticketId, rendered(ticketId, "échoué"));
+            return jdbc.prepareStatement("""
+                    UPDATE mail_outbox SET status = CASE kind WHEN 'REPLY' THEN 'FAILED' ELSE status END,
+                           sent_at = now() - interval '31 days', created_at = now() - interval '31 days'""",
+                    java.sql.PreparedStatement::executeUpdate);
+        });
+        long recent = tx.executeWrite(status ->
+                outbox.enqueue(MailKind.REPLY, camille.id(), camille.email(), "fr", ticketId, rendered(ticketId, "récent")));
+        delivered();
+
+        assertEquals(1, outbox.deleteSentOlderThan(Duration.ofDays(30)), "the old acknowledgement");
+        assertEquals(1, count("status = 'FAILED'"));
+        assertEquals(1, count("status = 'SENT' AND id = " + recent));
+    }
+
+    @Test
+    void healthReportsTheBacklogAndTheServiceStaysReadyWhileSmtpIsDown() {
+        Person camille = employee("Camille");
+        stopSmtp();
+        ticket(camille, "Relais en panne", "Aucun e-mail ne part");
+
+        Api.Response health = api.get("/health", null);
+        assertEquals(200, health.status(), health::toString);
+        assertEquals("UP", health.get("status"));
+        Map<String, Object> mail = details(health.map(), "mail");
+        assertEquals("UP", mail.get("status"));
+        Map<String, Object> backlog = details(mail, null);
+        assertEquals(1, ((Number) backlog.get("pending")).intValue(), backlog::toString);
+        assertTrue(((Number) backlog.get("oldest_pending_age_seconds")).longValue() >= 0);
+        assertEquals(200, api.get("/health/readiness", null).status());
+        startSmtp();
+    }
+
+    private static double counter(String prometheus, String name) {
+        Matcher m = Pattern.compile("(?m)^" + name + "(?:\\{[^}]*})? ([0-9.eE+]+)$").matcher(prometheus);
+        assertTrue(m.find(), name + " missing");
+        return Double.parseDouble(m.group(1));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> details(Map<String, Object> health, String component) {
+        Map<String, Object> details = (Map<String, Object>) health.get("details");
+        return component == null ? details : (Map<String, Object>) details.get(component);
+    }
+
+    private MailRenderer.Rendered rendered(long ticketId, String quote) {
+        return renderer.render(new MailRenderer.Content(MailKind.REPLY, "fr", "Camille", "Ines", ticketId, "Charge", quote));
+    }
+
+    private static String messageId(MimeMessage message) {
+        try {
+            return message.getMessageID();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
