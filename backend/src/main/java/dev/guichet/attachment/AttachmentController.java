@@ -50,7 +50,7 @@ public class AttachmentController {
      * as Location. 404 unseen ticket, 409 closed ticket, 413 too large or over quota, 415 type refused.
      */
     @Post(value = "/tickets/{ticketId}/attachments", consumes = MediaType.MULTIPART_FORM_DATA)
-    public HttpResponse<AttachmentResponse> upload(long ticketId, @Part("file") CompletedFileUpload file,
+    public HttpResponse<AttachmentResponse> uploadAttachment(long ticketId, @Part("file") CompletedFileUpload file,
                                                    Authentication authentication) {
         try (InputStream content = file.getInputStream()) {
             AttachmentResponse saved = attachments.upload(Caller.of(authentication), ticketId, file.getFilename(),
@@ -63,7 +63,7 @@ public class AttachmentController {
 
     /** The attachments of a ticket the caller may see, oldest first. */
     @Get("/tickets/{ticketId}/attachments")
-    public List<AttachmentResponse> list(long ticketId, Authentication authentication) {
+    public List<AttachmentResponse> listAttachments(long ticketId, Authentication authentication) {
         return attachments.list(Caller.of(authentication), ticketId);
     }
 
@@ -72,7 +72,7 @@ public class AttachmentController {
      * and a sandboxing Content-Security-Policy. 404 when the caller may not see its ticket.
      */
     @Get(value = "/attachments/{id}", produces = MediaType.ALL)
-    public HttpResponse<StreamedFile> download(long id, Authentication authentication) {
+    public HttpResponse<StreamedFile> downloadAttachment(long id, Authentication authentication) {
         AttachmentResponse attachment = attachments.get(Caller.of(authentication), id);
         StreamedFile body = new StreamedFile(attachments.open(attachment), MediaType.of(attachment.contentType()),
                 attachment.createdAt().toEpochMilli(), attachment.size());

@@ -118,10 +118,11 @@ class AttachmentControllerTest extends ApiTest {
         byte[] big = Files.png(1300);
         assertTrue(big.length > 1024 * 1024 + 100 * 1024);
 
-        Map<String, Object> problem = assertProblem(413,
-                api.upload("/api/v1/tickets/" + ticket + "/attachments", camille.token(), "big.png", PNG, big));
+        Api.Response refused = api.upload("/api/v1/tickets/" + ticket + "/attachments", camille.token(), "big.png", PNG, big);
 
+        Map<String, Object> problem = assertProblem(413, refused);
         assertFalse(String.valueOf(problem.get("detail")).isBlank());
+        assertEquals("nosniff", refused.header("X-Content-Type-Options"));
         assertEquals(0, count("attachments"));
         assertEquals(0, count("attachment_contents"));
     }
