@@ -5,7 +5,6 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.env.Environment;
-import io.micronaut.core.convert.format.ReadableBytes;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,9 +15,9 @@ import org.slf4j.LoggerFactory;
 /**
  * In the {@code prod} environment, refuses to start with an unsafe configuration: a missing,
  * default, example or short JWT secret (HS256 needs at least 256 bits, RFC 7518 §3.2), a common
- * or short first-admin password, a wildcard CORS origin, demo accounts with a published password,
+ * or short first-admin password, a wildcard CORS origin, demo accounts with a published password, or
  * logging that would write request bodies, passwords or tokens ({@link #LOGGERS_THAT_SEE_SECRETS} at
- * DEBUG or TRACE, Netty wire logging), or an upload limit above the request-size limit.
+ * DEBUG or TRACE, Netty wire logging).
  * The message lists every problem at once so an operator fixes them in one go.
  */
 @Context
@@ -43,8 +42,6 @@ public class ProductionSafetyCheck {
                           @Value("${guichet.admin.email:}") String adminEmail,
                           @Value("${micronaut.server.cors.configurations.web.allowed-origins:}") String origins,
                           @Value("${guichet.demo.enabled:false}") boolean demo,
-                          @Value("${micronaut.server.max-request-size:10MB}") @ReadableBytes long maxRequestSize,
-                          @Value("${guichet.attachments.max-file-size:10MB}") @ReadableBytes long maxUploadSize,
                           PasswordPolicy passwords, Environment environment) {
         List<String> problems = new ArrayList<>();
         String lower = jwtSecret.toLowerCase(Locale.ROOT);
@@ -67,10 +64,6 @@ public class ProductionSafetyCheck {
             problems.add("DEMO_DATA=true would create demo accounts with a published password");
         }
         problems.addAll(verboseLogging(environment));
-        if (maxUploadSize >= maxRequestSize) {
-            problems.add("MAX_UPLOAD_SIZE must be below MAX_REQUEST_SIZE (which includes the multipart framing), "
-                    + "or uploads near the limit fail");
-        }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Refusing to start in prod: " + String.join("; ", problems)
                     + ". See .env.example and GUIDE_HEBERGEMENT.md.");

@@ -106,11 +106,6 @@ class ProductionSafetyCheckTest {
     }
 
     @Test
-    void refusesAnUploadLimitAboveTheRequestLimit() {
-        assertRefusedWith(Map.of("guichet.attachments.max-file-size", "20MB"), "MAX_UPLOAD_SIZE must be below MAX_REQUEST_SIZE");
-    }
-
-    @Test
     void startsWithSafeSettings() {
         assertDoesNotThrow(() -> {
             try (ApplicationContext ignored = ApplicationContext.run(prod(Map.of("guichet.admin.password", "a-long-admin-passphrase")), "prod")) {
