@@ -81,7 +81,6 @@ public class AttachmentController {
                 .header("Content-Disposition", FileNames.contentDisposition(attachment.fileName()))
                 .header("Content-Security-Policy", DOWNLOAD_POLICY)
                 .header("X-Content-Type-Options", "nosniff")
-                .header("Cache-Control", "private, no-store")
-                .header("ETag", "\"" + attachment.sha256() + "\"");
+                .header("Cache-Control", "private, no-store");
     }
 }

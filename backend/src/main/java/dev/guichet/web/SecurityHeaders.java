@@ -1,7 +1,7 @@
 package dev.guichet.web;
 
 import io.micronaut.core.order.Ordered;
-import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.MutableHttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
@@ -45,15 +45,15 @@ public class SecurityHeaders implements Ordered {
     /** Sets the headers on the outgoing response, keeping a Content-Security-Policy already set. */
     @ResponseFilter
     public void addHeaders(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        HttpHeaders headers = response.getHeaders();
+        MutableHttpHeaders headers = response.getHeaders();
         if (!headers.contains("Content-Security-Policy")) {
-            response.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+            headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         }
-        response.header("X-Content-Type-Options", "nosniff");
-        response.header("X-Frame-Options", "DENY");
-        response.header("Referrer-Policy", "strict-origin-when-cross-origin");
+        headers.set("X-Content-Type-Options", "nosniff");
+        headers.set("X-Frame-Options", "DENY");
+        headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
         if (clients.isHttps(request)) {
-            response.header("Strict-Transport-Security", HSTS);
+            headers.set("Strict-Transport-Security", HSTS);
         }
     }
 
