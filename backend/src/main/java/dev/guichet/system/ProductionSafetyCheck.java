@@ -5,8 +5,10 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.env.Environment;
+import io.micronaut.core.naming.conventions.StringConvention;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -80,16 +82,19 @@ public class ProductionSafetyCheck {
         if (environment.getProperty("micronaut.server.netty.log-level", String.class).isPresent()) {
             problems.add("micronaut.server.netty.log-level is set: Netty would log every request body");
         }
-        Map<String, Object> configured = environment.getProperties("logger.levels");
+        Map<String, Object> configured = environment.getProperties("logger.levels", StringConvention.RAW);
         for (String logger : LOGGERS_THAT_SEE_SECRETS) {
-            boolean verbose = LoggerFactory.getLogger(logger).isDebugEnabled();
-            for (Map.Entry<String, Object> level : configured.entrySet()) {
-                String name = level.getKey();
-                boolean covers = name.equalsIgnoreCase("root") || logger.equals(name) || logger.startsWith(name + ".");
-                String value = String.valueOf(level.getValue()).strip().toUpperCase(Locale.ROOT);
-                if (covers && (value.equals("DEBUG") || value.equals("TRACE") || value.equals("ALL"))) {
-                    verbose = true;
-                }
+            // The most specific configured level wins, as in logback; without one, the level in effect.
+            String closest = configured.keySet().stream()
+                    .filter(name -> name.equalsIgnoreCase("root") || logger.equals(name) || logger.startsWith(name + "."))
+                    .max(Comparator.comparingInt(name -> name.equalsIgnoreCase("root") ? 0 : name.length()))
+                    .orElse(null);
+            boolean verbose;
+            if (closest == null) {
+                verbose = LoggerFactory.getLogger(logger).isDebugEnabled();
+            } else {
+                String value = String.valueOf(configured.get(closest)).strip().toUpperCase(Locale.ROOT);
+                verbose = value.equals("DEBUG") || value.equals("TRACE") || value.equals("ALL");
             }
             if (verbose) {
                 problems.add("logger " + logger + " is at DEBUG or TRACE: it would log request bodies, passwords or "

@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ProductionSafetyCheckTest {
 
     static final String GOOD_SECRET = "k2v8Qw9zR4tY7uJ1mN5bX3cL6pD0sF8gH2jK4lZ9";
-    private static final List<String> TOUCHED = List.of(Logger.ROOT_LOGGER_NAME, "io.micronaut.http.server");
+    private static final List<String> TOUCHED = List.of(Logger.ROOT_LOGGER_NAME, "io.micronaut.http.server",
+            "io.netty", "io.netty.handler.logging.LoggingHandler");
 
     private final Map<String, Level> levels = new HashMap<>();
 
@@ -98,6 +99,18 @@ class ProductionSafetyCheckTest {
     @Test
     void refusesADebugRootLogger() {
         assertRefusedWith(Map.of("logger.levels.root", "DEBUG"), "logger io.micronaut.http.client is at DEBUG or TRACE");
+    }
+
+    @Test
+    void aQuietLevelForTheSensitiveLoggerOverridesADebugParent() {
+        Map<String, Object> levels = new HashMap<>();
+        levels.put("logger.levels.io.netty", "DEBUG");
+        levels.put("logger.levels.io.netty.handler.logging.LoggingHandler", "INFO");
+        assertDoesNotThrow(() -> {
+            try (ApplicationContext ignored = ApplicationContext.run(prod(levels), "prod")) {
+                // started
+            }
+        });
     }
 
     @Test
