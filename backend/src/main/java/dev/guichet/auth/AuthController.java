@@ -1,5 +1,7 @@
 package dev.guichet.auth;
 
+import dev.guichet.web.ClientAddress;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -20,15 +22,25 @@ import jakarta.validation.Valid;
 public class AuthController {
 
     private final AuthService auth;
+    private final LoginThrottle throttle;
+    private final ClientAddress clients;
 
-    AuthController(AuthService auth) {
+    AuthController(AuthService auth, LoginThrottle throttle, ClientAddress clients) {
         this.auth = auth;
+        this.throttle = throttle;
+        this.clients = clients;
     }
 
-    /** Exchanges email and password for a token pair; 401 on bad credentials. */
+    /**
+     * Exchanges email and password for a token pair; 401 on bad credentials; 429 with
+     * {@code Retry-After} when the client address or the account has failed too often (see {@link LoginThrottle}).
+     */
     @Post("/login")
-    public TokenResponse login(@Body @Valid AuthRequests.Login request) {
-        return auth.login(request.email(), request.password());
+    public TokenResponse login(@Body @Valid AuthRequests.Login request, HttpRequest<?> http) {
+        LoginThrottle.Attempt attempt = throttle.begin(request.email(), clients.of(http));
+        TokenResponse tokens = auth.login(request.email(), request.password());
+        attempt.succeeded();
+        return tokens;
     }
 
     /** Rotates a refresh token: returns a new pair and revokes the one presented. */

@@ -1,10 +1,16 @@
 package dev.guichet.system;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import dev.guichet.support.TestDatabase;
 import io.micronaut.context.ApplicationContext;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,6 +20,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ProductionSafetyCheckTest {
 
     static final String GOOD_SECRET = "k2v8Qw9zR4tY7uJ1mN5bX3cL6pD0sF8gH2jK4lZ9";
+    private static final List<String> TOUCHED = List.of(Logger.ROOT_LOGGER_NAME, "io.micronaut.http.server",
+            "io.netty", "io.netty.handler.logging.LoggingHandler");
+
+    private final Map<String, Level> levels = new HashMap<>();
+
+    // Micronaut applies logger.levels.* to logback while starting: undo it for the next tests.
+    @BeforeEach
+    void rememberLevels() {
+        TOUCHED.forEach(name -> levels.put(name, ((Logger) LoggerFactory.getLogger(name)).getLevel()));
+    }
+
+    @AfterEach
+    void restoreLevels() {
+        levels.forEach((name, level) -> ((Logger) LoggerFactory.getLogger(name)).setLevel(level));
+    }
 
     Map<String, Object> prod(Map<String, Object> overrides) {
         Map<String, Object> props = new HashMap<>(TestDatabase.properties());
@@ -39,6 +60,11 @@ class ProductionSafetyCheckTest {
         return all.toString();
     }
 
+    void assertRefusedWith(Map<String, Object> overrides, String expected) {
+        String message = messages(refused(overrides));
+        assertTrue(message.contains("Refusing to start in prod") && message.contains(expected), message);
+    }
+
     @Test
     void refusesTheDevelopmentDefaultSecret() {
         Map<String, Object> props = new HashMap<>();
@@ -56,6 +82,40 @@ class ProductionSafetyCheckTest {
         String message = messages(refused(Map.of("guichet.admin.password", "password123", "guichet.demo.enabled", true)));
         assertTrue(message.contains("ADMIN_PASSWORD"), message);
         assertTrue(message.contains("DEMO_DATA"), message);
+    }
+
+    @Test
+    void refusesAWildcardCorsOrigin() {
+        assertRefusedWith(Map.of("micronaut.server.cors.configurations.web.allowed-origins", "https://a.example,*"),
+                "ALLOWED_ORIGINS contains a wildcard");
+    }
+
+    @Test
+    void refusesDebugLoggingOfTheHttpServer() {
+        assertRefusedWith(Map.of("logger.levels.io.micronaut.http.server", "TRACE"),
+                "logger io.micronaut.http.server is at DEBUG or TRACE");
+    }
+
+    @Test
+    void refusesADebugRootLogger() {
+        assertRefusedWith(Map.of("logger.levels.root", "DEBUG"), "logger io.micronaut.http.client is at DEBUG or TRACE");
+    }
+
+    @Test
+    void aQuietLevelForTheSensitiveLoggerOverridesADebugParent() {
+        Map<String, Object> levels = new HashMap<>();
+        levels.put("logger.levels.io.netty", "DEBUG");
+        levels.put("logger.levels.io.netty.handler.logging.LoggingHandler", "INFO");
+        assertDoesNotThrow(() -> {
+            try (ApplicationContext ignored = ApplicationContext.run(prod(levels), "prod")) {
+                // started
+            }
+        });
+    }
+
+    @Test
+    void refusesNettyWireLogging() {
+        assertRefusedWith(Map.of("micronaut.server.netty.log-level", "DEBUG"), "Netty would log every request body");
     }
 
     @Test

@@ -1,0 +1,150 @@
+package dev.guichet.attachment;
+
+import dev.guichet.auth.Caller;
+import dev.guichet.ticket.TicketResponse;
+import dev.guichet.ticket.TicketService;
+import dev.guichet.ticket.TicketStatus;
+import dev.guichet.web.ApiException;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.convert.format.ReadableBytes;
+import io.micronaut.http.HttpStatus;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The rules of attachments: only on tickets the caller may see (design.md, roles table), not on
+ * closed tickets, of an accepted type ({@link FileTypes}), within the size limit and the quotas.
+ *
+ * <p>Limits, from the environment: {@code MAX_UPLOAD_SIZE} per file (default 10 MB, also enforced
+ * by the HTTP server before the body is buffered), {@code ATTACHMENT_TICKET_QUOTA} per ticket
+ * (default 50 MB) and {@code ATTACHMENT_USER_QUOTA} per uploader over all tickets (default 200 MB).
+ */
+@Singleton
+public class AttachmentService {
+
+    private final TicketService tickets;
+    private final AttachmentStore store;
+    private final FileTypes types;
+    private final long maxFileSize;
+    private final long ticketQuota;
+    private final long userQuota;
+
+    AttachmentService(TicketService tickets, AttachmentStore store, FileTypes types,
+                      @Value("${guichet.attachments.max-file-size:10MB}") @ReadableBytes long maxFileSize,
+                      @Value("${guichet.attachments.ticket-quota:50MB}") @ReadableBytes long ticketQuota,
+                      @Value("${guichet.attachments.user-quota:200MB}") @ReadableBytes long userQuota) {
+        this.tickets = tickets;
+        this.store = store;
+        this.types = types;
+        this.maxFileSize = maxFileSize;
+        this.ticketQuota = ticketQuota;
+        this.userQuota = userQuota;
+    }
+
+    /**
+     * Stores a file on a ticket, in one transaction: type check, quota check under row locks, bytes
+     * streamed into PostgreSQL while hashed, then the metadata row.
+     *
+     * @param fileName the name the client sent (sanitized here)
+     * @param size     the exact size in bytes of {@code content}
+     * @param content  the bytes; read once, not closed here
+     * @return the stored attachment
+     * @throws ApiException 404 unseen ticket; 409 closed ticket; 400 empty file; 413 file over the size
+     *                      limit or quota exceeded; 415 type not accepted or contradicting the extension
+     */
+    @Transactional
+    public AttachmentResponse upload(Caller caller, long ticketId, String fileName, long size, InputStream content) {
+        TicketResponse ticket = tickets.get(caller, ticketId);
+        if (ticket.status() == TicketStatus.CLOSED) {
+            throw ApiException.conflict("ticket-closed", "This ticket is closed; file a new ticket instead.");
+        }
+        if (size == 0) {
+            throw ApiException.invalidField("file", "is empty");
+        }
+        if (size > maxFileSize) {
+            throw tooLarge("payload-too-large", "The file is " + megabytes(size) + "; the limit is "
+                    + megabytes(maxFileSize) + " per file.");
+        }
+        String name = FileNames.sanitize(fileName);
+        try {
+            BufferedInputStream buffered = new BufferedInputStream(content, types.prefixLength() + 1);
+            buffered.mark(types.prefixLength() + 1);
+            byte[] prefix = buffered.readNBytes(types.prefixLength());
+            buffered.reset();
+            String contentType = types.accept(prefix, name);
+
+            store.lockForUpload(ticketId, caller.id());
+            long ticketUsed = store.bytesOfTicket(ticketId);
+            if (ticketUsed + size > ticketQuota) {
+                throw tooLarge("ticket-quota-exceeded", "This ticket already holds " + megabytes(ticketUsed)
+                        + " of attachments; adding " + megabytes(size) + " would exceed its quota of "
+                        + megabytes(ticketQuota) + ".");
+            }
+            long userUsed = store.bytesOfUploader(caller.id());
+            if (userUsed + size > userQuota) {
+                throw tooLarge("user-quota-exceeded", "You have already attached " + megabytes(userUsed)
+                        + "; adding " + megabytes(size) + " would exceed your quota of " + megabytes(userQuota)
+                        + ". Ask an administrator.");
+            }
+            long id = store.nextId();
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            store.writeContent(id, new DigestInputStream(buffered, sha256), size);
+            store.insert(id, ticketId, name, contentType, size, HexFormat.of().formatHex(sha256.digest()), caller.id());
+            tickets.touch(ticketId);
+            return store.find(id).orElseThrow();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every JVM", e);
+        }
+    }
+
+    /**
+     * @return the attachments of a ticket the caller may see, oldest first
+     * @throws ApiException 404 unseen ticket
+     */
+    public List<AttachmentResponse> list(Caller caller, long ticketId) {
+        tickets.get(caller, ticketId);
+        return store.ofTicket(ticketId);
+    }
+
+    /**
+     * @return an attachment the caller may see: its ticket is theirs, or they are an agent
+     * @throws ApiException 404 when it does not exist or its ticket is not visible to the caller
+     */
+    public AttachmentResponse get(Caller caller, long attachmentId) {
+        AttachmentResponse attachment = store.find(attachmentId).orElseThrow(() -> ApiException.notFound("Attachment"));
+        try {
+            tickets.get(caller, attachment.ticketId());
+        } catch (ApiException e) {
+            if (e.status() == HttpStatus.NOT_FOUND) {
+                throw ApiException.notFound("Attachment");
+            }
+            throw e;
+        }
+        return attachment;
+    }
+
+    /** @return a stream over the bytes of an attachment returned by {@link #get} */
+    public InputStream open(AttachmentResponse attachment) {
+        return store.open(attachment);
+    }
+
+    private static ApiException tooLarge(String type, String detail) {
+        return new ApiException(HttpStatus.REQUEST_ENTITY_TOO_LARGE, type, detail);
+    }
+
+    /** Megabytes with one decimal, as people read them ("10.0 MB"); 1 MB = 1024 × 1024 bytes, like Micronaut's "10MB". */
+    static String megabytes(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+    }
+}

@@ -1,0 +1,77 @@
+package dev.guichet.auth;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.guichet.support.Api;
+import dev.guichet.support.ApiTest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Captures everything logged while people log in, fail, refresh and log out, with Guichet's own
+ * code at its most verbose and everything else at the levels production allows (INFO), and checks
+ * that no password or token is in it.
+ */
+class LoginLogsTest extends ApiTest {
+
+    private final ListAppender<ILoggingEvent> captured = new ListAppender<>();
+    private final Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+    private final Logger guichet = (Logger) LoggerFactory.getLogger("dev.guichet");
+    private Level rootLevel;
+    private Level guichetLevel;
+
+    @BeforeEach
+    void capture() {
+        rootLevel = root.getLevel();
+        guichetLevel = guichet.getLevel();
+        root.setLevel(Level.INFO);
+        guichet.setLevel(Level.TRACE);
+        captured.start();
+        root.addAppender(captured);
+    }
+
+    @AfterEach
+    void release() {
+        root.detachAppender(captured);
+        root.setLevel(rootLevel);
+        guichet.setLevel(guichetLevel);
+    }
+
+    @Test
+    void noPasswordNorTokenReachesTheLogs() {
+        String wrongPassword = "Wrong-Passphrase-4711";
+        Person camille = employee("Camille");
+        assertProblem(401, login(camille.email(), wrongPassword));
+        assertProblem(401, login("nobody@example.test", wrongPassword));
+        Api.Response second = login(camille.email(), PASSWORD);
+        String refresh = (String) second.get("refresh_token");
+        Api.Response rotated = api.post("/api/v1/auth/refresh", null, Map.of("refresh_token", refresh));
+        assertEquals(200, rotated.status());
+        // Replaying the rotated token is logged as theft: with the user id, not the token.
+        assertProblem(401, api.post("/api/v1/auth/refresh", null, Map.of("refresh_token", refresh)));
+        api.post("/api/v1/auth/logout", null, Map.of("refresh_token", camille.refreshToken()));
+
+        List<String> lines = captured.list.stream()
+                .map(e -> e.getFormattedMessage() + " " + (e.getThrowableProxy() == null ? "" : e.getThrowableProxy().getMessage()))
+                .toList();
+        assertTrue(lines.stream().anyMatch(l -> l.contains("Failed login")), () -> "nothing captured: " + lines);
+        List<String> secrets = List.of(PASSWORD, wrongPassword, camille.token(), camille.refreshToken(),
+                (String) second.get("access_token"), refresh, (String) rotated.get("access_token"),
+                (String) rotated.get("refresh_token"));
+        for (String line : lines) {
+            for (String secret : secrets) {
+                assertFalse(line.contains(secret), () -> "a secret was logged: " + line);
+            }
+        }
+    }
+}
