@@ -1,5 +1,6 @@
 import { Outlet, type RouteObject } from 'react-router';
 import { AdminCategoriesPage } from '@/features/admin/routes/AdminCategoriesPage';
+import { AdminOutboxPage } from '@/features/admin/routes/AdminOutboxPage';
 import { AdminUsersPage } from '@/features/admin/routes/AdminUsersPage';
 import { LoginPage } from '@/features/auth/routes/LoginPage';
 import { ProfilePage } from '@/features/profile/routes/ProfilePage';
@@ -47,6 +48,7 @@ export const routes: RouteObject[] = [
                 children: [
                   { path: 'admin/users', element: <AdminUsersPage /> },
                   { path: 'admin/categories', element: <AdminCategoriesPage /> },
+                  { path: 'admin/outbox', element: <AdminOutboxPage /> },
                 ],
               },
               { path: '*', element: <NotFoundPage /> },

@@ -29,6 +29,7 @@ describe('navigation by role', () => {
     expect(within(nav).queryByRole('link', { name: 'File d’attente' })).not.toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Utilisateurs' })).not.toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Catégories' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Courriels' })).not.toBeInTheDocument();
   });
 
   it('opens the queue for a technician, still without administration', async () => {
@@ -37,6 +38,7 @@ describe('navigation by role', () => {
 
     expect(await screen.findByRole('heading', { level: 1, name: 'File d’attente' })).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Utilisateurs' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Courriels' })).not.toBeInTheDocument();
   });
 
   it('shows the administration menu to an admin only', async () => {
@@ -45,11 +47,20 @@ describe('navigation by role', () => {
 
     expect(await screen.findByRole('link', { name: 'Utilisateurs' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Catégories' })).toBeInTheDocument();
+    const adminMenu = screen.getByRole('group', { name: 'Administration' });
+    expect(within(adminMenu).getByRole('link', { name: 'Courriels' })).toHaveAttribute('href', '/admin/outbox');
   });
 
   it('answers "page not found" to an employee who types an admin address', async () => {
     signedInAs(camille());
     renderApp('/admin/users');
+
+    expect(await screen.findByRole('heading', { name: 'Page introuvable' })).toBeInTheDocument();
+  });
+
+  it('answers "page not found" to a technician who types the outbox address', async () => {
+    signedInAs(ines());
+    renderApp('/admin/outbox');
 
     expect(await screen.findByRole('heading', { name: 'Page introuvable' })).toBeInTheDocument();
   });

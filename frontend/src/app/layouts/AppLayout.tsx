@@ -5,6 +5,7 @@ import {
   IconInbox,
   IconLayoutList,
   IconLogout,
+  IconMail,
   IconPlus,
   IconUser,
   IconUsers,
@@ -40,6 +41,7 @@ export function AppLayout() {
       ? [
           { to: '/admin/users', label: t('nav.users'), icon: <IconUsers size={18} /> },
           { to: '/admin/categories', label: t('nav.categories'), icon: <IconCategory size={18} /> },
+          { to: '/admin/outbox', label: t('nav.outbox'), icon: <IconMail size={18} /> },
         ]
       : [];
 

@@ -8,10 +8,10 @@ import type { paths } from './schema';
 type Json<R> = R extends { content: { 'application/json': infer J } } ? J : never;
 type Ok<R> = R extends { 200: infer A } ? Json<A> : R extends { 201: infer B } ? Json<B> : never;
 type Get<P extends keyof paths> = paths[P] extends { get: { responses: infer R } } ? Ok<R> : never;
-type Response<P extends keyof paths, M extends 'post' | 'patch'> =
+type Response<P extends keyof paths, M extends 'post' | 'patch' | 'put'> =
   paths[P] extends Record<M, { responses: infer R }> ? Ok<R> : never;
 /** The JSON body an operation takes. */
-export type Body<P extends keyof paths, M extends 'post' | 'patch'> =
+export type Body<P extends keyof paths, M extends 'post' | 'patch' | 'put'> =
   paths[P] extends Record<M, { requestBody?: infer B }> ? Json<NonNullable<B>> : never;
 
 export type TokenPair = Response<'/api/v1/auth/login', 'post'>;
@@ -25,6 +25,9 @@ export type Comment = Get<'/api/v1/tickets/{ticketId}/comments'>[number];
 export type HistoryEntry = Get<'/api/v1/tickets/{id}/history'>[number];
 export type Category = Get<'/api/v1/categories'>[number];
 export type AssignableUser = Get<'/api/v1/users/assignable'>[number];
+export type CategoryTechnician = Get<'/api/v1/categories/{id}/technicians'>[number];
+export type OutboxItem = Get<'/api/v1/admin/outbox'>['items'][number];
+export type OutboxStatus = OutboxItem['status'];
 
 /** The interface languages (the API sends a user's locale as a plain string). */
 export type Locale = 'fr' | 'en';
@@ -40,6 +43,7 @@ export const STATUSES = [
   'CLOSED',
 ] as const satisfies readonly TicketStatus[];
 export const PRIORITIES = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const satisfies readonly TicketPriority[];
+export const OUTBOX_STATUSES = ['PENDING', 'SENDING', 'SENT', 'FAILED'] as const satisfies readonly OutboxStatus[];
 
 /**
  * An attached file. Written by hand: attachments are served by a later backend change,

@@ -1,0 +1,151 @@
+import { Anchor, Badge, Button, Paper, ScrollArea, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { IconRefresh } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { DateTime } from '@/components/ui/DateTime';
+import { useFormat } from '@/lib/i18n/format';
+import type { OutboxItem, OutboxStatus } from '@/lib/api/types';
+
+/** Colour of each outbox status; the badge also says it in words. */
+export const OUTBOX_STATUS_COLOR: Record<OutboxStatus, string> = {
+  PENDING: 'yellow',
+  SENDING: 'blue',
+  SENT: 'teal',
+  FAILED: 'red',
+};
+
+/** An email's delivery status, in colour and in words. */
+export function OutboxStatusBadge({ status }: { status: OutboxStatus }) {
+  const { t } = useTranslation('admin');
+  return (
+    <Badge
+      color={OUTBOX_STATUS_COLOR[status]}
+      variant={status === 'FAILED' ? 'filled' : 'light'}
+      radius="sm"
+      tt="none"
+      style={{ flexShrink: 0, overflow: 'visible' }}
+      styles={{ label: { overflow: 'visible' } }}
+    >
+      {t(`outbox.status.${status}`)}
+    </Badge>
+  );
+}
+
+/**
+ * The outbox's emails: status, kind and subject, recipient, ticket, dates, the relay's last
+ * error (as plain text) and, for failed ones, a button to send them again.
+ */
+export function OutboxTable({
+  items,
+  onRetry,
+  retrying,
+}: {
+  items: OutboxItem[];
+  onRetry: (item: OutboxItem) => void;
+  /** The id of the message being retried, if any. */
+  retrying: number | null;
+}) {
+  const { t } = useTranslation('admin');
+  const format = useFormat();
+  return (
+    <Paper p={0} style={{ overflow: 'hidden' }}>
+      <ScrollArea type="auto">
+        <Table verticalSpacing="sm" horizontalSpacing="md" miw={820}>
+          <caption>
+            <VisuallyHidden>{t('outbox.title')}</VisuallyHidden>
+          </caption>
+          <Table.Thead bg="gray.0">
+            <Table.Tr>
+              <Table.Th>{t('outbox.columns.status')}</Table.Th>
+              <Table.Th>{t('outbox.columns.message')}</Table.Th>
+              <Table.Th>{t('outbox.columns.recipient')}</Table.Th>
+              <Table.Th>{t('outbox.columns.ticket')}</Table.Th>
+              <Table.Th>{t('outbox.columns.created')}</Table.Th>
+              <Table.Th>{t('outbox.columns.delivery')}</Table.Th>
+              <Table.Th>
+                <VisuallyHidden>{t('common:actions.actions')}</VisuallyHidden>
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((item) => (
+              <Table.Tr key={item.id}>
+                <Table.Td>
+                  <OutboxStatusBadge status={item.status} />
+                </Table.Td>
+                <Table.Td maw={420}>
+                  <Stack gap={2}>
+                    <Text size="xs" c="dimmed">
+                      {t(`outbox.kind.${item.kind}`, { defaultValue: item.kind })}
+                    </Text>
+                    <Text size="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>
+                      {item.subject}
+                    </Text>
+                    {item.last_error && (
+                      <Text size="xs" c="red.8" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                        <Text span inherit fw={600}>
+                          {t('outbox.lastError')}{' '}
+                        </Text>
+                        {item.last_error}
+                      </Text>
+                    )}
+                  </Stack>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                    {item.recipient}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  {item.ticket_id === null || item.ticket_id === undefined ? (
+                    <Text size="sm" c="dimmed">
+                      <span aria-hidden>—</span>
+                      <VisuallyHidden>{t('outbox.noTicket')}</VisuallyHidden>
+                    </Text>
+                  ) : (
+                    <Anchor component={Link} to={`/tickets/${item.ticket_id}`} size="sm">
+                      {t('outbox.ticketLink', { id: item.ticket_id })}
+                    </Anchor>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm" c="dimmed">
+                    <DateTime value={item.created_at} />
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Stack gap={2}>
+                    {item.status === 'SENT' && item.sent_at && (
+                      <Text size="sm">{t('outbox.sentAt', { date: format.dateTime(item.sent_at) })}</Text>
+                    )}
+                    {item.status === 'PENDING' && (
+                      <Text size="sm">{t('outbox.nextAttempt', { date: format.dateTime(item.next_attempt_at) })}</Text>
+                    )}
+                    <Text size="xs" c="dimmed">
+                      {t('outbox.attempts', { count: item.attempts })}
+                    </Text>
+                  </Stack>
+                </Table.Td>
+                <Table.Td>
+                  {item.status === 'FAILED' && (
+                    <Button
+                      size="xs"
+                      variant="light"
+                      leftSection={<IconRefresh size={14} aria-hidden />}
+                      loading={retrying === item.id}
+                      disabled={retrying !== null && retrying !== item.id}
+                      onClick={() => onRetry(item)}
+                      aria-label={t('outbox.retryNamed', { id: item.id })}
+                    >
+                      {t('outbox.retry')}
+                    </Button>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </ScrollArea>
+    </Paper>
+  );
+}

@@ -1,0 +1,79 @@
+import { Group, ScrollArea, SegmentedControl, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EmptyState } from '@/components/ui/EmptyState';
+import { ErrorAlert } from '@/components/ui/ErrorAlert';
+import { LoadingState } from '@/components/ui/LoadingState';
+import { PageHeader } from '@/components/ui/PageHeader';
+import { Pager } from '@/components/ui/Pager';
+import { useOutbox } from '@/features/outbox/api/get-outbox';
+import { useRetryOutboxMessage } from '@/features/outbox/api/retry-outbox-message';
+import { OUTBOX_STATUSES, type OutboxStatus } from '@/lib/api/types';
+import { OutboxTable } from '../components/OutboxTable';
+
+const PAGE_SIZE = 20;
+const ALL = 'ALL';
+
+/**
+ * Admin: the notification emails (the outbox), filtered by status and paged, with the relay's
+ * error of failed ones and a button to send them again.
+ */
+export function AdminOutboxPage() {
+  const { t } = useTranslation('admin');
+  const filterLabel = useId();
+  const [status, setStatus] = useState<OutboxStatus | null>(null);
+  const [page, setPage] = useState(0);
+  const outbox = useOutbox({ status, page, size: PAGE_SIZE });
+  const retry = useRetryOutboxMessage();
+
+  let body;
+  if (outbox.isPending) body = <LoadingState />;
+  else if (outbox.isError) body = <ErrorAlert error={outbox.error} onRetry={() => void outbox.refetch()} />;
+  else if (outbox.data.items.length === 0)
+    body = <EmptyState title={status ? t('outbox.emptyFiltered') : t('outbox.empty')} />;
+  else
+    body = (
+      <>
+        <OutboxTable
+          items={outbox.data.items}
+          retrying={retry.isPending ? (retry.variables ?? null) : null}
+          onRetry={(item) =>
+            retry.mutate(item.id, {
+              onSuccess: () => notifications.show({ color: 'teal', message: t('outbox.retried') }),
+            })
+          }
+        />
+        <Pager page={outbox.data.page} size={outbox.data.size} total={outbox.data.total} onChange={setPage} />
+      </>
+    );
+
+  return (
+    <>
+      <PageHeader title={t('outbox.title')} subtitle={t('outbox.subtitle')} />
+      <Stack gap="md">
+        <Group gap="sm" align="center" wrap="nowrap">
+          <Text id={filterLabel} size="sm" fw={500}>
+            {t('outbox.filter')}
+          </Text>
+          <ScrollArea type="auto" offsetScrollbars>
+            <SegmentedControl
+              role="radiogroup"
+              aria-labelledby={filterLabel}
+              value={status ?? ALL}
+              onChange={(value) => {
+                setStatus(value === ALL ? null : (value as OutboxStatus));
+                setPage(0);
+              }}
+              data={[
+                { value: ALL, label: t('outbox.all') },
+                ...OUTBOX_STATUSES.map((s) => ({ value: s, label: t(`outbox.filters.${s}`) })),
+              ]}
+            />
+          </ScrollArea>
+        </Group>
+        {body}
+      </Stack>
+    </>
+  );
+}

@@ -1,0 +1,15 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '@/lib/api/client';
+import type { OutboxItem } from '@/lib/api/types';
+
+/** POST /admin/outbox/{id}/retry (admin): queues a FAILED message again; 409 for any other status. */
+export const retryOutboxMessage = (id: number) => api<OutboxItem>(`/admin/outbox/${id}/retry`, { method: 'POST' });
+
+/** Sends a failed email again, then reloads the outbox. */
+export function useRetryOutboxMessage() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: retryOutboxMessage,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['outbox'] }),
+  });
+}
