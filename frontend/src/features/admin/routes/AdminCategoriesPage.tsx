@@ -1,5 +1,5 @@
 import { Badge, Button, Group, Paper, ScrollArea, Table, Text, VisuallyHidden } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { IconBell, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '@/components/ui/EmptyState';
@@ -10,13 +10,18 @@ import { useCategories } from '@/features/categories/api/get-categories';
 import { useUpdateCategory } from '@/features/categories/api/update-category';
 import type { Category } from '@/lib/api/types';
 import { CategoryModal } from '../components/CategoryModal';
+import { CategoryTechniciansModal, CategoryTechniciansSummary } from '../components/CategoryTechniciansModal';
 
-/** Admin: the ticket categories, active and inactive, with create, rename and (de)activate. */
+/**
+ * Admin: the ticket categories, active and inactive, with create, rename and (de)activate, and
+ * who is alerted by email about each one's new tickets.
+ */
 export function AdminCategoriesPage() {
   const { t } = useTranslation('admin');
   const categories = useCategories(true);
   const update = useUpdateCategory();
   const [modal, setModal] = useState<{ category: Category | null } | null>(null);
+  const [alerting, setAlerting] = useState<Category | null>(null);
 
   let body;
   if (categories.isPending) body = <LoadingState />;
@@ -26,7 +31,7 @@ export function AdminCategoriesPage() {
     body = (
       <Paper p={0} style={{ overflow: 'hidden' }}>
         <ScrollArea type="auto">
-          <Table verticalSpacing="sm" horizontalSpacing="md" miw={560}>
+          <Table verticalSpacing="sm" horizontalSpacing="md" miw={760}>
             <caption>
               <VisuallyHidden>{t('categories.title')}</VisuallyHidden>
             </caption>
@@ -35,6 +40,7 @@ export function AdminCategoriesPage() {
                 <Table.Th>{t('categories.name')}</Table.Th>
                 <Table.Th>{t('categories.description')}</Table.Th>
                 <Table.Th>{t('users.status')}</Table.Th>
+                <Table.Th>{t('categories.alerted')}</Table.Th>
                 <Table.Th>
                   <VisuallyHidden>{t('common:actions.actions')}</VisuallyHidden>
                 </Table.Th>
@@ -55,7 +61,19 @@ export function AdminCategoriesPage() {
                     </Badge>
                   </Table.Td>
                   <Table.Td>
+                    <CategoryTechniciansSummary categoryId={category.id} />
+                  </Table.Td>
+                  <Table.Td>
                     <Group gap="xs" justify="flex-end" wrap="nowrap">
+                      <Button
+                        size="xs"
+                        variant="default"
+                        leftSection={<IconBell size={14} aria-hidden />}
+                        onClick={() => setAlerting(category)}
+                        aria-label={t('categories.editTechniciansNamed', { name: category.name })}
+                      >
+                        {t('categories.editTechnicians')}
+                      </Button>
                       <Button
                         size="xs"
                         variant="default"
@@ -98,6 +116,7 @@ export function AdminCategoriesPage() {
       />
       {body}
       <CategoryModal opened={modal !== null} category={modal?.category ?? null} onClose={() => setModal(null)} />
+      <CategoryTechniciansModal category={alerting} onClose={() => setAlerting(null)} />
     </>
   );
 }
