@@ -89,13 +89,16 @@ describe('the outbox', () => {
     expect(screen.queryByRole('button', { name: /^Réessayer l’envoi/ })).not.toBeInTheDocument();
   });
 
-  it('shows the problem detail when the email was not failed any more', async () => {
-    outboxServer(() => problem(409, 'Only a FAILED message can be retried; this one is SENDING.'));
+  it('shows the problem detail when the email was not failed any more, and reloads the list', async () => {
+    const { lists } = outboxServer(() => problem(409, 'Only a FAILED message can be retried; this one is SENDING.'));
     renderApp('/admin/outbox');
 
-    await userEvent.click(await screen.findByRole('button', { name: 'Réessayer l’envoi du message n° 8' }));
+    const retry = await screen.findByRole('button', { name: 'Réessayer l’envoi du message n° 8' });
+    const before = lists.length;
+    await userEvent.click(retry);
 
     expect(await screen.findByText('Only a FAILED message can be retried; this one is SENDING.')).toBeInTheDocument();
+    await waitFor(() => expect(lists.length).toBeGreaterThan(before));
   });
 
   it('sends the chosen status to the API and starts again from the first page', async () => {
