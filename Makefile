@@ -37,7 +37,7 @@ test-e2e: ## Playwright end-to-end suite through nginx in front of the backend j
 	@frontend/e2e/run.sh
 
 test-deployment: ## nginx -t, compose and Kubernetes validation, systemd units, restore drill
-	@deployment/tests/run-all.sh
+	@DRILL_REQUIRE_ATTACHMENTS=1 deployment/tests/run-all.sh
 
 seed-demo: ## load the demo helpdesk (real Endava tickets) through the service; idempotent
 	@scripts/seed-demo.sh

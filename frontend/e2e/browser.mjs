@@ -24,12 +24,20 @@ export function launch() {
   });
 }
 
+/** Messages of the Content Security Policy violations seen by any page of this process. */
+export const cspViolations = [];
+
 /** A fresh browser context (its own storage: one person) with a page, in French. */
 export async function newPerson(browser, viewport = { width: 1366, height: 900 }) {
   const context = await browser.newContext({ viewport, locale: 'fr-FR', baseURL: BASE_URL });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) {
+      cspViolations.push(message.text());
+    }
+  });
   return { context, page };
 }
 

@@ -2,7 +2,7 @@
 // noted and answered by a technician, resolved, then reopened by the employee.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { choose, launch, newPerson, signIn, snap } from './browser.mjs';
+import { choose, cspViolations, launch, newPerson, signIn, snap } from './browser.mjs';
 
 const PASSWORD = 'guichet-demo-2026';
 const EMPLOYEE = 'camille.martin@demo.guichet.dev';
@@ -101,6 +101,10 @@ describe('a ticket from filing to reopening', () => {
     await page.getByRole('button', { name: 'Rouvrir' }).waitFor({ state: 'detached' });
     await page.getByText('En cours').first().waitFor();
     await snap(page, 'employee-ticket');
+  });
+
+  test('no page broke the Content Security Policy', () => {
+    assert.deepEqual(cspViolations, []);
   });
 });
 

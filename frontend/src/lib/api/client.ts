@@ -7,6 +7,7 @@ import { expireSession, refreshSession } from '@/lib/auth/session';
 import { currentLocale } from '@/lib/i18n';
 import { toApiError } from './problem';
 
+/** Every API path starts here; same origin, so the SPA works behind any host name. */
 export const API_BASE = '/api/v1';
 
 type QueryValue = string | number | boolean | null | undefined | (string | number)[];

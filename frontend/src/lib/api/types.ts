@@ -34,7 +34,9 @@ export type Locale = 'fr' | 'en';
 /** A locale from the API, defaulting to French. */
 export const toLocale = (value: string | null | undefined): Locale => (value === 'en' ? 'en' : 'fr');
 
+/** Every role, lowest first. */
 export const ROLES = ['EMPLOYEE', 'TECHNICIAN', 'ADMIN'] as const satisfies readonly Role[];
+/** Every status, in the order of a ticket's life. */
 export const STATUSES = [
   'NEW',
   'IN_PROGRESS',
@@ -42,6 +44,7 @@ export const STATUSES = [
   'RESOLVED',
   'CLOSED',
 ] as const satisfies readonly TicketStatus[];
+/** Every priority, lowest first. */
 export const PRIORITIES = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const satisfies readonly TicketPriority[];
 export const OUTBOX_STATUSES = ['PENDING', 'SENDING', 'SENT', 'FAILED'] as const satisfies readonly OutboxStatus[];
 

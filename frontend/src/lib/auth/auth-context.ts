@@ -18,6 +18,7 @@ export interface AuthState {
   forget: () => void;
 }
 
+/** Provided by AuthProvider; read it through useAuth(). */
 export const AuthContext = createContext<AuthState | null>(null);
 
 /** The session: who is signed in, and how to sign in and out. */

@@ -8,7 +8,9 @@ import type { Locale } from '@/lib/api/types';
 import { resources } from './resources';
 
 const LOCALE_KEY = 'guichet.locale';
+/** The interface languages, French first. */
 export const LOCALES: Locale[] = ['fr', 'en'];
+/** One namespace per feature, each a JSON file in src/locales/<lang>/. */
 export const NAMESPACES = ['common', 'auth', 'tickets', 'admin', 'profile'] as const;
 
 function storedLocale(): Locale {

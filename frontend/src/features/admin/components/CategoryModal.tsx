@@ -1,9 +1,17 @@
+import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Group, Modal, Stack, TextInput, Textarea } from '@mantine/core';
-import { useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import { useCreateCategory } from '@/features/categories/api/create-category';
 import { useUpdateCategory } from '@/features/categories/api/update-category';
 import type { Category } from '@/lib/api/types';
+
+const schema = z.object({
+  name: z.string().trim().min(1, 'admin:validation.required').max(100, 'admin:validation.tooLong'),
+  description: z.string().trim().max(500, 'admin:validation.tooLong'),
+});
+type Values = z.infer<typeof schema>;
 
 /** A dialog to create a category (`category` null) or rename one. */
 export function CategoryModal({
@@ -18,24 +26,18 @@ export function CategoryModal({
   const { t } = useTranslation('admin');
   const create = useCreateCategory();
   const update = useUpdateCategory();
-  const [name, setName] = useState('');
-  const [description, setDescription] = useState('');
-  const [loadedFor, setLoadedFor] = useState<number | 'new' | null>(null);
+  const { register, handleSubmit, formState } = useForm<Values>({
+    resolver: zodResolver(schema),
+    values: opened ? { name: category?.name ?? '', description: category?.description ?? '' } : undefined,
+  });
+  const message = (key?: string) => (key ? t(key) : undefined);
 
-  const key = opened ? (category?.id ?? 'new') : null;
-  if (key !== loadedFor) {
-    setLoadedFor(key);
-    setName(category?.name ?? '');
-    setDescription(category?.description ?? '');
-  }
-
-  const save = () => {
-    const input = { name: name.trim(), description: description.trim() || undefined };
+  const submit = handleSubmit(({ name, description }) => {
+    const input = { name, description: description || undefined };
     const done = { onSuccess: onClose };
     if (category) update.mutate({ id: category.id, ...input }, done);
     else create.mutate(input, done);
-  };
-  const tooLong = name.trim().length > 100;
+  });
 
   return (
     <Modal
@@ -44,37 +46,27 @@ export function CategoryModal({
       title={category ? t('categories.rename') : t('categories.create')}
       closeButtonProps={{ 'aria-label': t('common:actions.close') }}
     >
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          save();
-        }}
-      >
+      <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <TextInput
             label={t('categories.name')}
             required
-            value={name}
-            error={tooLong ? t('validation.tooLong') : undefined}
-            onChange={(e) => setName(e.currentTarget.value)}
             data-autofocus
+            error={message(formState.errors.name?.message)}
+            {...register('name')}
           />
           <Textarea
             label={t('categories.description')}
             autosize
             minRows={2}
-            value={description}
-            onChange={(e) => setDescription(e.currentTarget.value)}
+            error={message(formState.errors.description?.message)}
+            {...register('description')}
           />
           <Group justify="flex-end" mt="sm">
             <Button variant="default" onClick={onClose}>
               {t('common:actions.cancel')}
             </Button>
-            <Button
-              type="submit"
-              loading={create.isPending || update.isPending}
-              disabled={name.trim() === '' || tooLong}
-            >
+            <Button type="submit" loading={create.isPending || update.isPending}>
               {category ? t('common:actions.save') : t('common:actions.create')}
             </Button>
           </Group>

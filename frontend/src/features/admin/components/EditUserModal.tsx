@@ -1,105 +1,82 @@
-import { Button, Group, Modal, PasswordInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import { useUpdateUser } from '@/features/users/api/update-user';
-import { ROLES, type Role, type User } from '@/lib/api/types';
+import { ROLES, type User } from '@/lib/api/types';
 
-/**
- * A dialog for one account: `mode` "edit" changes name and role, "password" sets a new
- * password for someone who lost theirs.
- */
-export function EditUserModal({
-  user,
-  mode,
-  onClose,
-}: {
-  user: User | null;
-  mode: 'edit' | 'password';
-  onClose: () => void;
-}) {
+const schema = z.object({
+  full_name: z.string().trim().min(1, 'admin:validation.required').max(200, 'admin:validation.tooLong'),
+  role: z.enum(ROLES),
+});
+type Values = z.infer<typeof schema>;
+
+/** A dialog to change an account's name and role; open while `user` is set. */
+export function EditUserModal({ user, onClose }: { user: User | null; onClose: () => void }) {
   const { t } = useTranslation('admin');
   const update = useUpdateUser();
-  const [fullName, setFullName] = useState('');
-  const [role, setRole] = useState<Role>('EMPLOYEE');
-  const [password, setPassword] = useState('');
-  const [opened, setOpened] = useState<number | null>(null);
+  const { register, control, handleSubmit, formState } = useForm<Values>({
+    resolver: zodResolver(schema),
+    values: user ? { full_name: user.full_name, role: user.role } : undefined,
+  });
+  const message = (key?: string) => (key ? t(key) : undefined);
 
-  if (user && opened !== user.id) {
-    setOpened(user.id);
-    setFullName(user.full_name);
-    setRole(user.role);
-    setPassword('');
-  }
-  const tooShort = mode === 'password' && password.length > 0 && password.length < 12;
-
-  const save = () => {
+  const submit = handleSubmit((values) => {
     if (!user) return;
-    const input = mode === 'edit' ? { full_name: fullName.trim(), role } : { password };
     update.mutate(
-      { id: user.id, ...input },
+      { id: user.id, ...values },
       {
         onSuccess: () => {
-          notifications.show({ color: 'teal', message: t(mode === 'edit' ? 'users.saved' : 'users.passwordReset') });
-          setOpened(null);
+          notifications.show({ color: 'teal', message: t('users.saved') });
           onClose();
         },
       },
     );
-  };
+  });
 
   return (
     <Modal
       opened={user !== null}
-      onClose={() => {
-        setOpened(null);
-        onClose();
-      }}
-      title={mode === 'edit' ? t('users.edit') : t('users.resetPassword')}
+      onClose={onClose}
+      title={t('users.edit')}
       closeButtonProps={{ 'aria-label': t('common:actions.close') }}
     >
-      <Stack gap="sm">
-        <Text size="sm" c="dimmed">
-          {user?.email}
-        </Text>
-        {mode === 'edit' ? (
-          <>
-            <TextInput
-              label={t('users.fullName')}
-              value={fullName}
-              onChange={(e) => setFullName(e.currentTarget.value)}
-            />
-            <Select
-              label={t('users.role')}
-              allowDeselect={false}
-              data={ROLES.map((r) => ({ value: r, label: t(`common:roles.${r}`) }))}
-              value={role}
-              onChange={(v) => v && setRole(v as Role)}
-            />
-          </>
-        ) : (
-          <PasswordInput
-            label={t('users.newPassword')}
-            description={t('users.passwordHint')}
-            autoComplete="new-password"
-            value={password}
-            error={tooShort ? t('validation.passwordShort') : undefined}
-            onChange={(e) => setPassword(e.currentTarget.value)}
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <Text size="sm" c="dimmed">
+            {user?.email}
+          </Text>
+          <TextInput
+            label={t('users.fullName')}
+            required
+            error={message(formState.errors.full_name?.message)}
+            {...register('full_name')}
           />
-        )}
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('common:actions.cancel')}
-          </Button>
-          <Button
-            onClick={save}
-            loading={update.isPending}
-            disabled={mode === 'edit' ? fullName.trim() === '' : password.length < 12}
-          >
-            {t('common:actions.save')}
-          </Button>
-        </Group>
-      </Stack>
+          <Controller
+            control={control}
+            name="role"
+            render={({ field }) => (
+              <Select
+                label={t('users.role')}
+                allowDeselect={false}
+                data={ROLES.map((r) => ({ value: r, label: t(`common:roles.${r}`) }))}
+                value={field.value}
+                onChange={(v) => v && field.onChange(v)}
+              />
+            )}
+          />
+          <Group justify="flex-end" mt="sm">
+            <Button variant="default" onClick={onClose}>
+              {t('common:actions.cancel')}
+            </Button>
+            <Button type="submit" loading={update.isPending}>
+              {t('common:actions.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
     </Modal>
   );
 }

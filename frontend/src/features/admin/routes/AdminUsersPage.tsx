@@ -14,6 +14,7 @@ import { useUpdateUser } from '@/features/users/api/update-user';
 import { ROLES, type Role, type User } from '@/lib/api/types';
 import { CreateUserModal } from '../components/CreateUserModal';
 import { EditUserModal } from '../components/EditUserModal';
+import { ResetPasswordModal } from '../components/ResetPasswordModal';
 import { UsersTable } from '../components/UsersTable';
 
 const PAGE_SIZE = 25;
@@ -105,7 +106,8 @@ export function AdminUsersPage() {
         )}
       </Stack>
       <CreateUserModal opened={creating} onClose={creation.close} />
-      <EditUserModal user={editing?.user ?? null} mode={editing?.mode ?? 'edit'} onClose={() => setEditing(null)} />
+      <EditUserModal user={editing?.mode === 'edit' ? editing.user : null} onClose={() => setEditing(null)} />
+      <ResetPasswordModal user={editing?.mode === 'password' ? editing.user : null} onClose={() => setEditing(null)} />
     </>
   );
 }

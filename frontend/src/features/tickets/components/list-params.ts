@@ -7,6 +7,7 @@ import { useSearchParams } from 'react-router';
 import { z } from 'zod';
 import { PRIORITIES, STATUSES } from '@/lib/api/types';
 
+/** The sort orders offered in the queue, as the API spells them. */
 export const SORTS = [
   'updated_at,desc',
   'created_at,desc',

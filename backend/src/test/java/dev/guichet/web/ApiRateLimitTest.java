@@ -3,10 +3,13 @@ package dev.guichet.web;
 import dev.guichet.support.Api;
 import dev.guichet.support.ApiTest;
 import io.micronaut.context.annotation.Property;
+import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @Property(name = "guichet.rate-limits.api-limit", value = "5")
@@ -30,6 +33,31 @@ class ApiRateLimitTest extends ApiTest {
         assertEquals("nosniff", limited.header("X-Content-Type-Options"));
         // The budget is per person.
         assertEquals(200, api.get("/api/v1/me", ines.token()).status());
+    }
+
+    @Inject
+    RateLimiter limiter;
+
+    @Test
+    void expiredBucketsArePurged() {
+        Person camille = employee("Camille");
+        assertEquals(200, api.get("/api/v1/me", camille.token()).status());
+        tx.executeWrite(status -> jdbc.prepareStatement(
+                "INSERT INTO rate_limit_buckets (id, state, expires_at) VALUES ('api:gone', NULL, 0)", ps -> ps.executeUpdate()));
+
+        limiter.purgeExpired();
+
+        List<String> left = tx.executeRead(status -> jdbc.prepareStatement("SELECT id FROM rate_limit_buckets ORDER BY id", ps -> {
+            List<String> ids = new java.util.ArrayList<>();
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            return ids;
+        }));
+        assertTrue(left.contains("api:" + camille.id()), left::toString);
+        assertFalse(left.contains("api:gone"), left::toString);
     }
 
     @Test
