@@ -1,7 +1,8 @@
+import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Group, Modal, MultiSelect, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconInfoCircle } from '@tabler/icons-react';
-import { useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@/components/ui/ErrorAlert';
 import { LoadingState } from '@/components/ui/LoadingState';
@@ -9,6 +10,10 @@ import { useCategoryTechnicians } from '@/features/categories/api/get-category-t
 import { useUpdateCategoryTechnicians } from '@/features/categories/api/update-category-technicians';
 import { useAssignableUsers } from '@/features/users/api/get-assignable-users';
 import type { Category } from '@/lib/api/types';
+import { z } from 'zod';
+
+const schema = z.object({ userIds: z.array(z.string()).max(500) });
+type Values = z.infer<typeof schema>;
 
 /**
  * A dialog to choose who is alerted by email about a category's new tickets, among the active
@@ -16,92 +21,94 @@ import type { Category } from '@/lib/api/types';
  */
 export function CategoryTechniciansModal({ category, onClose }: { category: Category | null; onClose: () => void }) {
   const { t } = useTranslation('admin');
-  const opened = category !== null;
-  const current = useCategoryTechnicians(category?.id ?? 0, opened);
-  const assignable = useAssignableUsers(opened);
-  const update = useUpdateCategoryTechnicians();
-  const [selected, setSelected] = useState<string[]>([]);
-  const [loadedFor, setLoadedFor] = useState<number | null>(null);
+  return (
+    <Modal
+      opened={category !== null}
+      onClose={onClose}
+      title={category ? t('categories.techniciansTitle', { name: category.name }) : ''}
+      closeButtonProps={{ 'aria-label': t('common:actions.close') }}
+    >
+      {/* Mounted afresh at each opening, so the form starts again from the saved list. */}
+      {category && <TechniciansForm key={category.id} category={category} onClose={onClose} />}
+    </Modal>
+  );
+}
 
-  // Start from the saved list each time the dialog opens on a category, once it has loaded.
-  const key = category && current.isSuccess ? category.id : null;
-  if (key !== loadedFor) {
-    setLoadedFor(key);
-    setSelected((current.data ?? []).map((u) => String(u.id)));
-  }
+function TechniciansForm({ category, onClose }: { category: Category; onClose: () => void }) {
+  const { t } = useTranslation('admin');
+  const current = useCategoryTechnicians(category.id);
+  const assignable = useAssignableUsers();
+  const update = useUpdateCategoryTechnicians();
+  const { control, handleSubmit } = useForm<Values>({
+    resolver: zodResolver(schema),
+    values: current.isSuccess ? { userIds: current.data.map((u) => String(u.id)) } : undefined,
+  });
 
   // The saved people stay listed even if they can no longer be chosen, so they can be removed.
   const people = new Map<number, string>();
   for (const u of [...(assignable.data ?? []), ...(current.data ?? [])]) people.set(u.id, u.full_name);
   const data = [...people].map(([id, name]) => ({ value: String(id), label: name }));
 
-  const save = () => {
-    if (!category) return;
+  const submit = handleSubmit(({ userIds }) =>
     update.mutate(
-      { id: category.id, userIds: selected.map(Number) },
+      { id: category.id, userIds: userIds.map(Number) },
       {
         onSuccess: () => {
           notifications.show({ color: 'teal', message: t('categories.techniciansSaved') });
           onClose();
         },
       },
-    );
-  };
+    ),
+  );
 
+  const ready = current.isSuccess && assignable.isSuccess;
   let body;
   if (current.isError || assignable.isError) {
     body = <ErrorAlert error={current.error ?? assignable.error} />;
-  } else if (loadedFor === null || assignable.isPending) {
+  } else if (!ready) {
     body = <LoadingState />;
   } else {
     body = (
-      <MultiSelect
-        label={t('categories.techniciansLabel')}
-        placeholder={selected.length === 0 ? t('categories.techniciansPlaceholder') : undefined}
-        data={data}
-        value={selected}
-        onChange={setSelected}
-        searchable
-        clearable
-        nothingFoundMessage={t('categories.techniciansNothingFound')}
-        // The field never scrolls out of this short dialog: keep the list shown without
-        // measuring where the field is (a measure jsdom cannot make either).
-        comboboxProps={{ hideDetached: false }}
-        data-autofocus
+      <Controller
+        control={control}
+        name="userIds"
+        render={({ field }) => (
+          <MultiSelect
+            label={t('categories.techniciansLabel')}
+            placeholder={field.value.length === 0 ? t('categories.techniciansPlaceholder') : undefined}
+            data={data}
+            value={field.value}
+            onChange={field.onChange}
+            onBlur={field.onBlur}
+            ref={field.ref}
+            searchable
+            clearable
+            nothingFoundMessage={t('categories.techniciansNothingFound')}
+            data-autofocus
+          />
+        )}
       />
     );
   }
 
   return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      title={category ? t('categories.techniciansTitle', { name: category.name }) : ''}
-      closeButtonProps={{ 'aria-label': t('common:actions.close') }}
-    >
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          save();
-        }}
-      >
-        <Stack gap="sm">
-          <Text size="sm">{t('categories.techniciansIntro')}</Text>
-          {body}
-          <Alert variant="light" color="blue" icon={<IconInfoCircle aria-hidden />} p="xs">
-            <Text size="sm">{t('categories.techniciansHint')}</Text>
-          </Alert>
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common:actions.cancel')}
-            </Button>
-            <Button type="submit" loading={update.isPending} disabled={loadedFor === null}>
-              {t('common:actions.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        <Text size="sm">{t('categories.techniciansIntro')}</Text>
+        {body}
+        <Alert variant="light" color="blue" icon={<IconInfoCircle aria-hidden />} p="xs">
+          <Text size="sm">{t('categories.techniciansHint')}</Text>
+        </Alert>
+        <Group justify="flex-end" mt="sm">
+          <Button variant="default" onClick={onClose}>
+            {t('common:actions.cancel')}
+          </Button>
+          <Button type="submit" loading={update.isPending} disabled={!ready}>
+            {t('common:actions.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }
 

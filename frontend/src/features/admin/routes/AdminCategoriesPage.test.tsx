@@ -39,6 +39,13 @@ function categoriesServer(alerted: CategoryTechnician[]) {
   return sent;
 }
 
+/** Picks an option of a Mantine MultiSelect, in the list that this input controls. */
+async function pick(input: HTMLElement, option: string) {
+  await userEvent.click(input);
+  const list = await waitFor(() => document.getElementById(input.getAttribute('aria-controls') ?? '')!);
+  await userEvent.click(within(list).getByRole('option', { name: option, hidden: true }));
+}
+
 const row = async () => (await screen.findByRole('cell', { name: 'Matériel' })).closest('tr')!;
 
 describe('who is alerted about a category', () => {
@@ -57,9 +64,8 @@ describe('who is alerted about a category', () => {
       ),
     ).toBeInTheDocument();
     const picker = await within(dialog).findByRole('textbox', { name: 'Techniciens et administrateurs alertés' });
-    await userEvent.click(picker);
-    await userEvent.click(await screen.findByRole('option', { name: 'Inès Dubois' }));
-    await userEvent.click(await screen.findByRole('option', { name: 'Hugo Lambert' }));
+    await pick(picker, 'Inès Dubois');
+    await pick(picker, 'Hugo Lambert');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Enregistrer' }));
 
     await waitFor(() => expect(sent).toEqual([[21, 22]]));
@@ -77,11 +83,33 @@ describe('who is alerted about a category', () => {
 
     const dialog = await screen.findByRole('dialog', { name: 'Personnes alertées : Matériel' });
     const picker = await within(dialog).findByRole('textbox', { name: 'Techniciens et administrateurs alertés' });
-    await userEvent.click(picker);
-    await userEvent.click(await screen.findByRole('option', { name: 'Inès Dubois' }));
+    await pick(picker, 'Inès Dubois');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Enregistrer' }));
 
     await waitFor(() => expect(sent).toEqual([[]]));
     expect(await within(matériel).findByText('Tous les techniciens')).toBeInTheDocument();
+  });
+
+  it('forgets a cancelled choice when the dialog opens again', async () => {
+    const sent = categoriesServer([inesDubois]);
+    renderApp('/admin/categories');
+
+    const matériel = await row();
+    await userEvent.click(await within(matériel).findByRole('button', { name: 'Alertes pour Matériel' }));
+    let dialog = await screen.findByRole('dialog', { name: 'Personnes alertées : Matériel' });
+    await pick(
+      await within(dialog).findByRole('textbox', { name: 'Techniciens et administrateurs alertés' }),
+      'Hugo Lambert',
+    );
+    expect(within(dialog).getByText('Hugo Lambert')).toBeInTheDocument();
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Annuler' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+
+    await userEvent.click(within(matériel).getByRole('button', { name: 'Alertes pour Matériel' }));
+    dialog = await screen.findByRole('dialog', { name: 'Personnes alertées : Matériel' });
+    await within(dialog).findByRole('textbox', { name: 'Techniciens et administrateurs alertés' });
+    expect(within(dialog).getByText('Inès Dubois')).toBeInTheDocument();
+    expect(within(dialog).queryByText('Hugo Lambert')).not.toBeInTheDocument();
+    expect(sent).toEqual([]);
   });
 });
