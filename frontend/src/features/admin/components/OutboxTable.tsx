@@ -50,7 +50,7 @@ export function OutboxTable({
   return (
     <Paper p={0} style={{ overflow: 'hidden' }}>
       <ScrollArea type="auto">
-        <Table verticalSpacing="sm" horizontalSpacing="md" miw={820}>
+        <Table verticalSpacing="sm" horizontalSpacing="md" miw={960}>
           <caption>
             <VisuallyHidden>{t('outbox.title')}</VisuallyHidden>
           </caption>
@@ -73,7 +73,7 @@ export function OutboxTable({
                 <Table.Td>
                   <OutboxStatusBadge status={item.status} />
                 </Table.Td>
-                <Table.Td maw={420}>
+                <Table.Td miw={260} maw={420}>
                   <Stack gap={2}>
                     <Text size="xs" c="dimmed">
                       {t(`outbox.kind.${item.kind}`, { defaultValue: item.kind })}
