@@ -25,6 +25,7 @@ export type Comment = Get<'/api/v1/tickets/{ticketId}/comments'>[number];
 export type HistoryEntry = Get<'/api/v1/tickets/{id}/history'>[number];
 export type Category = Get<'/api/v1/categories'>[number];
 export type AssignableUser = Get<'/api/v1/users/assignable'>[number];
+export type Attachment = Get<'/api/v1/tickets/{ticketId}/attachments'>[number];
 
 /** The interface languages (the API sends a user's locale as a plain string). */
 export type Locale = 'fr' | 'en';
@@ -43,21 +44,6 @@ export const STATUSES = [
 ] as const satisfies readonly TicketStatus[];
 /** Every priority, lowest first. */
 export const PRIORITIES = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const satisfies readonly TicketPriority[];
-
-/**
- * An attached file. Written by hand: attachments are served by a later backend change,
- * and the UI hides them until the list endpoint answers.
- */
-export interface Attachment {
-  id: number;
-  ticket_id: number;
-  file_name: string;
-  content_type: string;
-  size: number;
-  sha256: string;
-  uploaded_by: { id: number; full_name: string };
-  created_at: string;
-}
 
 /** One page of a list endpoint. */
 export interface Page<T> {
