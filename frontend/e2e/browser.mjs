@@ -30,7 +30,8 @@ export const cspViolations = [];
 /** A fresh browser context (its own storage: one person) with a page, in French. */
 export async function newPerson(browser, viewport = { width: 1366, height: 900 }) {
   const context = await browser.newContext({ viewport, locale: 'fr-FR', baseURL: BASE_URL });
-  context.setDefaultTimeout(15_000);
+  // Generous: CI runs this on two cores, next to the backend, nginx and PostgreSQL.
+  context.setDefaultTimeout(30_000);
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
   page.on('console', (message) => {
@@ -47,7 +48,12 @@ export async function signIn(page, email, password) {
   await page.getByLabel('Adresse e-mail').fill(email);
   await page.getByLabel('Mot de passe').fill(password);
   await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.getByRole('navigation', { name: 'Navigation principale' }).waitFor();
+  try {
+    await page.getByRole('navigation', { name: 'Navigation principale' }).waitFor();
+  } catch (error) {
+    await snap(page, `failed-sign-in-${email.split('@')[0]}`);
+    throw error;
+  }
 }
 
 /** Picks an option of a Mantine Select found by its label. */

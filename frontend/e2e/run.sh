@@ -7,7 +7,7 @@
 #
 # Environment: BACKEND_JAR (default backend/target/guichet-backend.jar), E2E_DB (guichet_e2e),
 # PGHOST/PGPORT/PGUSER (127.0.0.1/5432/postgres), CHROMIUM (/usr/bin/chromium),
-# E2E_NO_NGINX=1 to talk to the backend directly.
+# E2E_NO_NGINX=1 to talk to the backend directly, E2E_TESTS to pick test files.
 # Screenshots and logs land in frontend/e2e/artifacts/. Ends with "N passed, N failed".
 set -euo pipefail
 
@@ -97,11 +97,13 @@ start_front() {
 }
 
 run_suite() {
-    local tap=$ARTIFACTS/results.tap status=0
+    local tap=$ARTIFACTS/results.tap status=0 tests
+    # shellcheck disable=SC2206 # E2E_TESTS is a list of paths or globs, split on purpose
+    tests=(${E2E_TESTS:-frontend/e2e/*.test.mjs})
     E2E_BASE_URL=$BASE_URL node --test --test-concurrency=1 \
         --test-reporter=spec --test-reporter-destination=stdout \
         --test-reporter=tap --test-reporter-destination="$tap" \
-        frontend/e2e/*.test.mjs || status=$?
+        "${tests[@]}" || status=$?
     local passed failed
     passed=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$tap" | tail -1)
     failed=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$tap" | tail -1)

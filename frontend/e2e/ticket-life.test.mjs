@@ -40,8 +40,14 @@ describe('a ticket from filing to reopening', () => {
       .getByRole('textbox', { name: 'Description' })
       .fill(`Depuis ce matin l’écran reste noir.\nMot repère : ${WORD}`);
     await choose(page, 'Priorité', 'Haute');
+    await page.locator('input[type="file"]').setInputFiles({
+      name: 'journal-demarrage.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from(`Boot log ${WORD}\nGPU: no signal\n`),
+    });
     await page.getByRole('button', { name: 'Envoyer le ticket' }).click();
     await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+    await page.getByRole('button', { name: 'Télécharger journal-demarrage.txt' }).waitFor();
     ticketPath = new URL(page.url()).pathname;
     assert.match(ticketPath, /^\/tickets\/\d+$/);
 
@@ -60,6 +66,9 @@ describe('a ticket from filing to reopening', () => {
 
     await page.getByRole('link', { name: TITLE }).click();
     await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Télécharger journal-demarrage.txt' }).click();
+    assert.equal((await download).suggestedFilename(), 'journal-demarrage.txt');
     await page.getByRole('button', { name: 'M’assigner ce ticket' }).click();
     await page.getByRole('button', { name: 'M’assigner ce ticket' }).waitFor({ state: 'detached' });
     await assertField(page, 'Assigné à', 'Inès Dubois');

@@ -28,6 +28,7 @@ export type AssignableUser = Get<'/api/v1/users/assignable'>[number];
 export type CategoryTechnician = Get<'/api/v1/categories/{id}/technicians'>[number];
 export type OutboxItem = Get<'/api/v1/admin/outbox'>['items'][number];
 export type OutboxStatus = OutboxItem['status'];
+export type Attachment = Get<'/api/v1/tickets/{ticketId}/attachments'>[number];
 
 /** The interface languages (the API sends a user's locale as a plain string). */
 export type Locale = 'fr' | 'en';
@@ -48,21 +49,6 @@ export const STATUSES = [
 export const PRIORITIES = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const satisfies readonly TicketPriority[];
 /** Every status of an outbox email, in the order of its delivery. */
 export const OUTBOX_STATUSES = ['PENDING', 'SENDING', 'SENT', 'FAILED'] as const satisfies readonly OutboxStatus[];
-
-/**
- * An attached file. Written by hand: attachments are served by a later backend change,
- * and the UI hides them until the list endpoint answers.
- */
-export interface Attachment {
-  id: number;
-  ticket_id: number;
-  file_name: string;
-  content_type: string;
-  size: number;
-  sha256: string;
-  uploaded_by: { id: number; full_name: string };
-  created_at: string;
-}
 
 /** One page of a list endpoint. */
 export interface Page<T> {

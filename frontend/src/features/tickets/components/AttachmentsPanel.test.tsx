@@ -13,7 +13,12 @@ const attachment = {
   content_type: 'image/png',
   size: 254_000,
   sha256: 'ab'.repeat(32),
-  uploaded_by: { id: 11, full_name: 'Camille Martin' },
+  uploaded_by: {
+    id: 11,
+    full_name: 'Camille Martin',
+    email: 'camille.martin@demo.guichet.dev',
+    role: 'EMPLOYEE' as const,
+  },
   created_at: '2026-11-20T10:00:00Z',
 };
 
