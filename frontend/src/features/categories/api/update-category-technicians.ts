@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
 import type { Body, CategoryTechnician } from '@/lib/api/types';
 
+/** The ids of the people to alert; empty for every technician and admin. */
 export type CategoryTechnicianIds = Body<'/api/v1/categories/{id}/technicians', 'put'>;
 
 /** PUT /categories/{id}/technicians (admin): replaces the list; `[]` alerts every technician. */

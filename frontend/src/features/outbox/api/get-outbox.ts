@@ -2,6 +2,7 @@ import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 import { api } from '@/lib/api/client';
 import type { OutboxItem, OutboxStatus, Page } from '@/lib/api/types';
 
+/** Which page of the outbox to load, and of which status. */
 export interface OutboxQuery {
   /** One status only, or every message when null. */
   status: OutboxStatus | null;
