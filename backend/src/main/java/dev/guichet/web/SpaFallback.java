@@ -48,7 +48,7 @@ public class SpaFallback {
     @Error(status = HttpStatus.NOT_FOUND, global = true)
     public HttpResponse<?> notFound(HttpRequest<?> request) {
         String path = request.getPath();
-        boolean page = request.getMethod() == HttpMethod.GET && indexHtml != null
+        boolean page = (request.getMethod() == HttpMethod.GET || request.getMethod() == HttpMethod.HEAD) && indexHtml != null
                 && !path.startsWith("/api/") && !path.startsWith("/health") && !path.startsWith("/prometheus")
                 && request.accept().stream().anyMatch(t -> t.matches(MediaType.TEXT_HTML_TYPE));
         if (page) {
