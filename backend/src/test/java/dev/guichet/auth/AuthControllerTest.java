@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AuthControllerTest extends ApiTest {
 
@@ -145,7 +144,6 @@ class AuthControllerTest extends ApiTest {
         String expired = tokens.generateToken(Map.of("sub", String.valueOf(camille.id()), "roles", List.of("EMPLOYEE"),
                 "exp", Date.from(Instant.now().minusSeconds(60)), "iat", Date.from(Instant.now().minusSeconds(960)))).orElseThrow();
         assertProblem(401, api.get("/api/v1/me", expired));
-        assertTrue(camille.token().length() > 20);
     }
 
     private static String signed(JWTClaimsSet claims, String secret) {
