@@ -47,7 +47,7 @@ describe('a ticket from filing to reopening', () => {
     });
     await page.getByRole('button', { name: 'Envoyer le ticket' }).click();
     await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
-    await page.getByRole('button', { name: 'Télécharger journal-demarrage.txt' }).waitFor();
+    await page.getByRole('button', { name: /^journal-demarrage\.txt .*\(télécharger\)$/ }).waitFor();
     ticketPath = new URL(page.url()).pathname;
     assert.match(ticketPath, /^\/tickets\/\d+$/);
 
@@ -67,7 +67,7 @@ describe('a ticket from filing to reopening', () => {
     await page.getByRole('link', { name: TITLE }).click();
     await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
     const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Télécharger journal-demarrage.txt' }).click();
+    await page.getByRole('button', { name: /^journal-demarrage\.txt .*\(télécharger\)$/ }).click();
     assert.equal((await download).suggestedFilename(), 'journal-demarrage.txt');
     await page.getByRole('button', { name: 'M’assigner ce ticket' }).click();
     await page.getByRole('button', { name: 'M’assigner ce ticket' }).waitFor({ state: 'detached' });

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { errorMessage } from '@/lib/api/problem';
+import { errorMessage, isApiError } from '@/lib/api/problem';
 
 const schema = z.object({
   email: z.email('auth:validation.email'),
@@ -22,21 +22,29 @@ export function LoginForm({ onSubmit }: { onSubmit: (email: string, password: st
     formState: { errors, isSubmitting },
   } = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { email: '', password: '' } });
 
-  const submit = handleSubmit(async ({ email, password }) => {
-    setError(null);
-    try {
-      await onSubmit(email.trim(), password);
-    } catch (e) {
-      setError(e);
-    }
-  });
+  const submit = handleSubmit(
+    async ({ email, password }) => {
+      setError(null);
+      try {
+        await onSubmit(email.trim(), password);
+      } catch (e) {
+        setError(e);
+      }
+    },
+    // A new attempt with empty fields: the previous server refusal no longer applies.
+    () => setError(null),
+  );
+  // A deactivated account (right password) is told so; any other 401 stays "incorrect".
+  const deactivated = isApiError(error, 401) && error.problem.type?.endsWith('/account-deactivated');
 
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
         {error !== null && (
           <Alert color="red" role="alert">
-            {errorMessage(error, t, { 401: 'auth:login.badCredentials' })}
+            {deactivated
+              ? t('common:problems.account-deactivated')
+              : errorMessage(error, t, { 401: 'auth:login.badCredentials' })}
           </Alert>
         )}
         <TextInput
@@ -44,6 +52,8 @@ export function LoginForm({ onSubmit }: { onSubmit: (email: string, password: st
           type="email"
           autoComplete="username"
           required
+          // The page's one task: the cursor is in the email field on arrival.
+          autoFocus
           error={errors.email?.message && t(errors.email.message)}
           {...register('email')}
         />

@@ -20,6 +20,44 @@ describe('login', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('Adresse e-mail ou mot de passe incorrect.');
   });
 
+  it('puts the cursor in the email field on arrival, inside the page landmarks', async () => {
+    renderApp('/login');
+    const email = await screen.findByLabelText(/Adresse e-mail/);
+    await waitFor(() => expect(email).toHaveFocus());
+    expect(screen.getByRole('banner')).toContainElement(screen.getByRole('radio', { name: 'Français' }));
+    expect(screen.getByRole('main')).toContainElement(email);
+    expect(document.title).toBe('Connexion · Guichet');
+  });
+
+  it('clears the previous refusal when the fields are checked again', async () => {
+    server.use(http.post(`${API}/auth/login`, () => problem(401, 'Bad credentials')));
+    renderApp('/login');
+    await userEvent.type(screen.getByLabelText(/Adresse e-mail/), 'camille.martin@demo.guichet.dev');
+    await userEvent.type(screen.getByLabelText(/Mot de passe/), 'nope');
+    await userEvent.click(screen.getByRole('button', { name: 'Se connecter' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('incorrect');
+
+    await userEvent.clear(screen.getByLabelText(/Mot de passe/));
+    await userEvent.click(screen.getByRole('button', { name: 'Se connecter' }));
+    expect(await screen.findByText('Saisissez votre mot de passe.')).toBeInTheDocument();
+    expect(screen.queryByText('Adresse e-mail ou mot de passe incorrect.')).not.toBeInTheDocument();
+  });
+
+  it('tells a deactivated account so, rather than "incorrect"', async () => {
+    server.use(
+      http.post(`${API}/auth/login`, () =>
+        problem(401, 'This account has been deactivated.', {
+          type: 'https://guichet.dev/problems/account-deactivated',
+        }),
+      ),
+    );
+    renderApp('/login');
+    await userEvent.type(screen.getByLabelText(/Adresse e-mail/), 'camille.martin@demo.guichet.dev');
+    await userEvent.type(screen.getByLabelText(/Mot de passe/), 'guichet-demo-2026');
+    await userEvent.click(screen.getByRole('button', { name: 'Se connecter' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Ce compte a été désactivé.');
+  });
+
   it('sends a user whose session was revoked to login, then back to the page they were on', async () => {
     const ticket = printerTicket();
     let revoked = true;

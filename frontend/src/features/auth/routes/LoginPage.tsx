@@ -28,7 +28,7 @@ export function LoginPage() {
 
   return (
     <Box mih="100vh" bg="gray.0">
-      <Group justify="space-between" p="md">
+      <Group justify="space-between" p="md" component="header">
         <Brand />
         <LanguageSwitcher />
       </Group>

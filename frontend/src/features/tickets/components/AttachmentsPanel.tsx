@@ -1,4 +1,4 @@
-import { Button, FileButton, Group, Paper, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { Button, FileButton, Group, Paper, Stack, Text, Title, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { IconDownload, IconPaperclip, IconUpload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { LoadingState } from '@/components/ui/LoadingState';
@@ -52,8 +52,9 @@ export function AttachmentsPanel({ ticketId, canUpload }: { ticketId: number; ca
             <UnstyledButton
               key={file.id}
               onClick={() => downloadAttachment(file).catch(notifyError)}
-              aria-label={t('attachments.download', { name: file.file_name })}
+              className="guichet-focusable"
             >
+              {/* The accessible name starts with the visible text (WCAG 2.5.3 label in name). */}
               <Group gap="xs" wrap="nowrap">
                 <IconPaperclip size={16} aria-hidden />
                 <Text size="sm" c="blue" style={{ overflowWrap: 'anywhere' }}>
@@ -62,6 +63,7 @@ export function AttachmentsPanel({ ticketId, canUpload }: { ticketId: number; ca
                 <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
                   {format.bytes(file.size)}
                 </Text>
+                <VisuallyHidden>{t('attachments.download')}</VisuallyHidden>
                 <IconDownload size={14} aria-hidden style={{ marginLeft: 'auto' }} />
               </Group>
             </UnstyledButton>

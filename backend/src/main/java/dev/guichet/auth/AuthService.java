@@ -3,6 +3,7 @@ package dev.guichet.auth;
 import dev.guichet.user.User;
 import dev.guichet.user.UserRepository;
 import dev.guichet.web.ApiException;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.generator.AccessTokenConfiguration;
@@ -59,7 +60,8 @@ public class AuthService {
     /**
      * Checks email and password and issues a token pair.
      *
-     * @throws ApiException 401 for an unknown email, a wrong password or a deactivated account
+     * @throws ApiException 401 {@code unauthorized} for an unknown email or a wrong password (same answer
+     *     for both); 401 {@code account-deactivated} for a deactivated account with the right password
      */
     @Transactional
     public TokenResponse login(String email, String password) {
@@ -72,7 +74,9 @@ public class AuthService {
         }
         User user = found.get();
         if (!user.active()) {
-            throw ApiException.unauthorized("This account has been deactivated.");
+            // Only someone who knows the password learns that the account exists but is deactivated.
+            throw new ApiException(HttpStatus.UNAUTHORIZED, "account-deactivated",
+                    "This account has been deactivated; ask an administrator to reactivate it.");
         }
         LOG.info("User {} logged in", user.id());
         return issue(user).response();

@@ -57,7 +57,13 @@ class AuthControllerTest extends ApiTest {
         Person admin = admin("Alice");
         Person camille = employee("Camille");
         assertEquals(200, api.patch("/api/v1/users/" + camille.id(), admin.token(), Map.of("active", false)).status());
-        assertProblem(401, login(camille.email(), PASSWORD));
+        Map<String, Object> deactivated = assertProblem(401, login(camille.email(), PASSWORD));
+        assertEquals("https://guichet.dev/problems/account-deactivated", deactivated.get("type"));
+        // A wrong password does not reveal that the account exists, deactivated or not.
+        Map<String, Object> wrong = assertProblem(401, login(camille.email(), "not-the-password-at-all"));
+        Map<String, Object> unknown = assertProblem(401, login("nobody@example.test", "not-the-password-at-all"));
+        assertEquals(unknown.get("type"), wrong.get("type"));
+        assertEquals(unknown.get("detail"), wrong.get("detail"));
         assertProblem(401, api.post("/api/v1/auth/refresh", null, Map.of("refresh_token", camille.refreshToken())));
     }
 
