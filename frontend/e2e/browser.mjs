@@ -1,6 +1,8 @@
 // Browser helpers for the end-to-end suite: Debian's Chromium through playwright-core
 // (no browser download), and the few gestures the scenario repeats.
-import { mkdirSync } from 'node:fs';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -65,4 +67,35 @@ export async function choose(page, label, option) {
 /** Saves a full-page screenshot under e2e/artifacts/. */
 export async function snap(page, name) {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * Runs axe-core (WCAG 2.0/2.1/2.2 A and AA rules plus best practices) on the page as it is now
+ * and fails on any serious or critical violation, listing each rule with a few of its elements.
+ * axe is evaluated through the DevTools protocol, so the page's Content Security Policy stays on.
+ */
+export async function expectAccessible(page, name) {
+  // Let transitions and pending requests settle, so axe sees the page a user sees.
+  await page.waitForLoadState('networkidle').catch(() => {});
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')} — ${n.failureSummary.replace(/\s+/g, ' ')}`),
+        count: v.nodes.length,
+      }));
+  });
+  if (violations.length > 0) await snap(page, `axe-${name}`);
+  const report = violations
+    .map((v) => `${v.impact} ${v.id} (${v.count}): ${v.help}\n    ${v.nodes.join('\n    ')}`)
+    .join('\n');
+  assert.equal(violations.length, 0, `axe on ${name}:\n${report}`);
 }

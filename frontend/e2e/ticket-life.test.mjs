@@ -2,7 +2,7 @@
 // noted and answered by a technician, resolved, then reopened by the employee.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { choose, cspViolations, launch, newPerson, signIn, snap } from './browser.mjs';
+import { choose, cspViolations, expectAccessible, launch, newPerson, signIn, snap } from './browser.mjs';
 
 const PASSWORD = 'guichet-demo-2026';
 const EMPLOYEE = 'camille.martin@demo.guichet.dev';
@@ -40,6 +40,7 @@ describe('a ticket from filing to reopening', () => {
       .getByRole('textbox', { name: 'Description' })
       .fill(`Depuis ce matin l’écran reste noir.\nMot repère : ${WORD}`);
     await choose(page, 'Priorité', 'Haute');
+    await expectAccessible(page, 'new-ticket');
     await page.locator('input[type="file"]').setInputFiles({
       name: 'journal-demarrage.txt',
       mimeType: 'text/plain',
@@ -50,6 +51,7 @@ describe('a ticket from filing to reopening', () => {
     await page.getByRole('button', { name: /^journal-demarrage\.txt .*\(télécharger\)$/ }).waitFor();
     ticketPath = new URL(page.url()).pathname;
     assert.match(ticketPath, /^\/tickets\/\d+$/);
+    await expectAccessible(page, 'ticket-employee');
 
     await page.getByRole('link', { name: 'Mes tickets' }).first().click();
     await page.getByRole('link', { name: TITLE }).waitFor();
@@ -63,9 +65,11 @@ describe('a ticket from filing to reopening', () => {
     await page.getByText('1–1 sur 1').waitFor(); // the search finds exactly the new ticket
     await page.getByRole('link', { name: TITLE }).waitFor();
     await snap(page, 'technician-queue');
+    await expectAccessible(page, 'queue-search');
 
     await page.getByRole('link', { name: TITLE }).click();
     await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+    await expectAccessible(page, 'ticket-technician');
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: /^journal-demarrage\.txt .*\(télécharger\)$/ }).click();
     assert.equal((await download).suggestedFilename(), 'journal-demarrage.txt');
@@ -98,6 +102,7 @@ describe('a ticket from filing to reopening', () => {
     await assertField(page, 'Statut', 'Résolu');
     await page.getByText(/a changé le statut : En cours → Résolu/).waitFor();
     await snap(page, 'technician-ticket');
+    await expectAccessible(page, 'ticket-technician-resolved');
   });
 
   test('the employee sees the reply but not the note, and reopens the ticket', async () => {
@@ -110,6 +115,7 @@ describe('a ticket from filing to reopening', () => {
     await page.getByRole('button', { name: 'Rouvrir' }).waitFor({ state: 'detached' });
     await page.getByText('En cours').first().waitFor();
     await snap(page, 'employee-ticket');
+    await expectAccessible(page, 'ticket-employee-reopened');
   });
 
   test('no page broke the Content Security Policy', () => {

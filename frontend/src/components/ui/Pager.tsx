@@ -1,7 +1,7 @@
 import { Group, Pagination, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
-/** Page numbers (0-based page in, 0-based page out) and "1–20 sur 134". */
+/** Page numbers (0-based page in, 0-based page out) and "1–20 sur 1 134"; a page change scrolls to the top. */
 export function Pager({
   page,
   size,
@@ -27,7 +27,11 @@ export function Pager({
         <Pagination
           total={pages}
           value={page + 1}
-          onChange={(p) => onChange(p - 1)}
+          onChange={(p) => {
+            onChange(p - 1);
+            // The new page is read from its top, not from where the pager was.
+            window.scrollTo({ top: 0 });
+          }}
           size="sm"
           siblings={1}
           getControlProps={(control) => ({

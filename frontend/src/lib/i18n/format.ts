@@ -37,6 +37,11 @@ export function formatBytes(bytes: number, lng: string): string {
   }).format(value);
 }
 
+/** A count with the language's digit grouping, e.g. « 47 839 » / "47,839". */
+export function formatNumber(value: number, lng: string): string {
+  return new Intl.NumberFormat(intlLocale(lng)).format(value);
+}
+
 /** The formatters bound to the current language. */
 export function useFormat() {
   const { i18n } = useTranslation();
@@ -45,5 +50,6 @@ export function useFormat() {
     dateTime: (iso: string) => formatDateTime(iso, lng),
     relative: (iso: string) => formatRelative(iso, lng),
     bytes: (n: number) => formatBytes(n, lng),
+    number: (n: number) => formatNumber(n, lng),
   };
 }

@@ -9,5 +9,5 @@ export const getTicket = (id: number, signal?: AbortSignal) => api<Ticket>(`/tic
 export const ticketQueryOptions = (id: number) =>
   queryOptions({ queryKey: ['tickets', id], queryFn: ({ signal }) => getTicket(id, signal) });
 
-/** One ticket. */
-export const useTicket = (id: number) => useQuery(ticketQueryOptions(id));
+/** One ticket; `enabled` false (e.g. an id that is not a number) requests nothing. */
+export const useTicket = (id: number, enabled = true) => useQuery({ ...ticketQueryOptions(id), enabled });

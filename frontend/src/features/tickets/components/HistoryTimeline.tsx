@@ -6,7 +6,7 @@ import { LoadingState } from '@/components/ui/LoadingState';
 import type { HistoryEntry } from '@/lib/api/types';
 import { useHistory } from '../api/get-history';
 
-function useDescribe() {
+function useDescribe(requesterId: number) {
   const { t } = useTranslation('tickets');
   const value = (entry: HistoryEntry, raw: string | null | undefined) => {
     if (raw === null || raw === undefined || raw === '') return t('history.nothing');
@@ -17,7 +17,10 @@ function useDescribe() {
   return (entry: HistoryEntry) => {
     const actor = entry.actor?.full_name ?? t('history.system');
     if (entry.field === 'created') return t('history.created', { actor });
-    if (entry.field === 'reply') return t('history.replied', { actor });
+    if (entry.field === 'reply') {
+      // A public comment is a reply *to* the requester only when someone else writes it.
+      return t(entry.actor?.id === requesterId ? 'history.requesterReplied' : 'history.replied', { actor });
+    }
     if (entry.field === 'internal_note') return t('history.noted', { actor });
     return t('history.changed', {
       actor,
@@ -28,11 +31,11 @@ function useDescribe() {
   };
 }
 
-/** A ticket's history: who changed what, when. */
-export function HistoryTimeline({ ticketId }: { ticketId: number }) {
+/** A ticket's history: who changed what, when (`requesterId`: the ticket's requester). */
+export function HistoryTimeline({ ticketId, requesterId }: { ticketId: number; requesterId: number }) {
   const { t } = useTranslation('tickets');
   const history = useHistory(ticketId);
-  const describe = useDescribe();
+  const describe = useDescribe(requesterId);
   return (
     <Paper p="md" component="section" aria-labelledby="history-title">
       <Title order={2} fz="h5" mb="sm" id="history-title">

@@ -16,6 +16,58 @@ function ticketEndpoints(ticket: Ticket, comments = [reply()]) {
   ];
 }
 
+describe('ticket page, whoever reads it', () => {
+  it('treats /tickets/abc as not found without asking the server for ticket NaN, and titles the tab', async () => {
+    const asked: string[] = [];
+    sessionOf(
+      camille(),
+      http.get(`${API}/tickets/:id`, ({ params }) => {
+        asked.push(String(params.id));
+        return problem(404, 'Not Found');
+      }),
+    );
+    renderApp('/tickets/abc');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Page introuvable' })).toBeInTheDocument();
+    await waitFor(() => expect(document.title).toBe('Page introuvable · Guichet'));
+    expect(asked).toEqual([]);
+  });
+
+  it('titles the tab "Page introuvable" for a ticket the server does not know', async () => {
+    sessionOf(
+      camille(),
+      http.get(`${API}/tickets/:id`, () => problem(404, 'Not Found')),
+    );
+    renderApp('/tickets/999');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Page introuvable' })).toBeInTheDocument();
+    await waitFor(() => expect(document.title).toBe('Page introuvable · Guichet'));
+  });
+
+  it('words the requester’s own message as a message, and others’ as replies to the requester', async () => {
+    const ticket = printerTicket();
+    const camilleRef = ticket.requester;
+    const inesRef = { id: 21, full_name: 'Inès Dubois', email: 'ines.dubois@demo.guichet.dev', role: 'TECHNICIAN' };
+    const entry = (id: number, actor: typeof camilleRef) => ({
+      id,
+      field: 'reply',
+      old_value: null,
+      new_value: null,
+      actor,
+      created_at: '2026-11-21T10:00:00Z',
+    });
+    sessionOf(
+      camille(),
+      http.get(`${API}/tickets/42`, () => HttpResponse.json(ticket)),
+      http.get(`${API}/tickets/42/comments`, () => HttpResponse.json([])),
+      http.get(`${API}/tickets/42/history`, () => HttpResponse.json([entry(1, inesRef), entry(2, camilleRef)])),
+      http.get(`${API}/tickets/42/attachments`, () => problem(404, 'Not Found')),
+    );
+    renderApp('/tickets/42');
+    expect(await screen.findByText('Inès Dubois a répondu au demandeur')).toBeInTheDocument();
+    expect(screen.getByText('Camille Martin a ajouté un message')).toBeInTheDocument();
+    expect(screen.queryByText('Camille Martin a répondu au demandeur')).not.toBeInTheDocument();
+  });
+});
+
 describe('ticket page, as the requester', () => {
   it('shows no internal-note toggle and no status, priority or assignee controls', async () => {
     sessionOf(camille(), ...ticketEndpoints(printerTicket({ allowed_transitions: [] })));

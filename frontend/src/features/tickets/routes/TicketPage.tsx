@@ -24,12 +24,21 @@ import { DateTime } from '@/components/ui/DateTime';
 export function TicketPage() {
   const { t } = useTranslation('tickets');
   const user = useCurrentUser();
-  const id = Number(useParams().ticketId);
-  const ticket = useTicket(id);
+  const param = useParams().ticketId ?? '';
+  // Only digits make a ticket number: "/tickets/abc" or "/tickets/1e3" is "not found", asked of no one.
+  const id = /^[1-9]\d{0,17}$/.test(param) ? Number(param) : 0;
+  const ticket = useTicket(id, id > 0);
   const agent = isAgent(user.role);
-  useDocumentTitle(ticket.data ? `#${ticket.data.id} ${ticket.data.title} · Guichet` : 'Guichet');
+  // Empty while there is no ticket: the not-found page (a child) sets its own title.
+  useDocumentTitle(
+    ticket.data
+      ? `#${ticket.data.id} ${ticket.data.title} · Guichet`
+      : ticket.isError && !isApiError(ticket.error, 404)
+        ? `${t('common:errors.title')} · Guichet`
+        : '',
+  );
 
-  if (!Number.isInteger(id) || id <= 0 || isApiError(ticket.error, 404)) return <NotFoundPage />;
+  if (id <= 0 || isApiError(ticket.error, 404)) return <NotFoundPage />;
   if (ticket.isPending) return <LoadingState />;
   if (ticket.isError) return <ErrorAlert error={ticket.error} onRetry={() => void ticket.refetch()} />;
   const data = ticket.data;
@@ -75,7 +84,7 @@ export function TicketPage() {
             {agent ? <AgentControls ticket={data} /> : <RequesterActions ticket={data} />}
             <TicketFacts ticket={data} />
             <AttachmentsPanel ticketId={id} canUpload={data.status !== 'CLOSED'} />
-            <HistoryTimeline ticketId={id} />
+            <HistoryTimeline ticketId={id} requesterId={data.requester.id} />
           </Stack>
         </Grid.Col>
       </Grid>
