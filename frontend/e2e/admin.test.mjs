@@ -63,6 +63,7 @@ test('the admin creates an account, which can sign in, and deactivates it', asyn
   await dialog.getByLabel('Mot de passe initial').fill(password);
   await dialog.getByRole('button', { name: 'Créer' }).click();
   await dialog.waitFor({ state: 'detached' });
+  await page.getByText('Le compte de Nora Lefèvre a été créé.').waitFor();
   await page.getByRole('searchbox', { name: /Rechercher un utilisateur/ }).fill('Nora');
   await page.getByRole('cell', { name: email }).waitFor();
 
@@ -73,8 +74,23 @@ test('the admin creates an account, which can sign in, and deactivates it', asyn
 
   await page.getByRole('button', { name: 'Actions pour Nora Lefèvre' }).click();
   await page.getByRole('menuitem', { name: 'Désactiver' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Désactiver le compte de Nora Lefèvre ?' });
+  await confirm.getByRole('button', { name: 'Désactiver' }).click();
+  await page.getByText('Le compte de Nora Lefèvre a été désactivé.').waitFor();
   await page
     .getByRole('row', { name: /Nora Lefèvre/ })
     .getByText('Désactivé')
     .waitFor();
+
+  // With the right password, Nora is told her account is deactivated; with a wrong one, not.
+  const again = await newPerson(browser);
+  await again.page.goto('/login');
+  await again.page.getByLabel('Adresse e-mail').fill(email);
+  await again.page.getByLabel('Mot de passe').fill(password);
+  await again.page.getByRole('button', { name: 'Se connecter' }).click();
+  await again.page.getByRole('alert').getByText(/Ce compte a été désactivé/).waitFor();
+  await again.page.getByLabel('Mot de passe').fill('not-her-password-2026');
+  await again.page.getByRole('button', { name: 'Se connecter' }).click();
+  await again.page.getByRole('alert').getByText('Adresse e-mail ou mot de passe incorrect.').waitFor();
+  await again.context.close();
 });

@@ -1,6 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Group, Modal, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
 import { Controller, useForm } from 'react-hook-form';
+import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { useCreateUser } from '@/features/users/api/create-user';
@@ -33,7 +34,8 @@ export function CreateUserModal({ opened, onClose }: { opened: boolean; onClose:
   };
   const submit = handleSubmit(async (values) => {
     try {
-      await create.mutateAsync(values);
+      const created = await create.mutateAsync(values);
+      notifications.show({ color: 'teal', message: t('users.createdNotice', { name: created.full_name }) });
       close();
     } catch {
       // shown in the dialog

@@ -1,10 +1,12 @@
 import { Anchor, Badge, Button, Paper, ScrollArea, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { IconRefresh } from '@tabler/icons-react';
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DateTime } from '@/components/ui/DateTime';
 import { useFormat } from '@/lib/i18n/format';
 import type { OutboxItem, OutboxStatus } from '@/lib/api/types';
+import { outboxErrorCategory } from './outbox-error';
 
 /** Colour of each outbox status; the badge also says it in words. */
 export const OUTBOX_STATUS_COLOR: Record<OutboxStatus, string> = {
@@ -28,6 +30,24 @@ export function OutboxStatusBadge({ status }: { status: OutboxStatus }) {
     >
       {t(`outbox.status.${status}`)}
     </Badge>
+  );
+}
+
+/**
+ * An email address that wraps after its "@" and its dots rather than mid-word, and only
+ * mid-word when a part alone is wider than the column.
+ */
+export function BreakableAddress({ address }: { address: string }) {
+  const parts = address.split(/(?<=[@.])/);
+  return (
+    <>
+      {parts.map((part, i) => (
+        <Fragment key={i}>
+          {i > 0 && <wbr />}
+          {part}
+        </Fragment>
+      ))}
+    </>
   );
 }
 
@@ -62,7 +82,7 @@ export function OutboxTable({
               <Table.Th>{t('outbox.columns.ticket')}</Table.Th>
               <Table.Th>{t('outbox.columns.created')}</Table.Th>
               <Table.Th>{t('outbox.columns.delivery')}</Table.Th>
-              <Table.Th>
+              <Table.Th className="guichet-sticky-actions">
                 <VisuallyHidden>{t('common:actions.actions')}</VisuallyHidden>
               </Table.Th>
             </Table.Tr>
@@ -82,18 +102,19 @@ export function OutboxTable({
                       {item.subject}
                     </Text>
                     {item.last_error && (
-                      <Text size="xs" c="red.8" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                      <Text size="xs" c="red.9" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
                         <Text span inherit fw={600}>
-                          {t('outbox.lastError')}{' '}
+                          {t('outbox.lastError')} {t(`outbox.errorCategory.${outboxErrorCategory(item.last_error)}`)}
                         </Text>
-                        {item.last_error}
+                        <br />
+                        {t('outbox.errorDetail')} <span lang="en">{item.last_error}</span>
                       </Text>
                     )}
                   </Stack>
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                    {item.recipient}
+                  <Text size="sm" style={{ overflowWrap: 'anywhere' }} miw={140}>
+                    <BreakableAddress address={item.recipient} />
                   </Text>
                 </Table.Td>
                 <Table.Td>
@@ -126,7 +147,7 @@ export function OutboxTable({
                     </Text>
                   </Stack>
                 </Table.Td>
-                <Table.Td>
+                <Table.Td className="guichet-sticky-actions">
                   {item.status === 'FAILED' && (
                     <Button
                       size="xs"

@@ -3,6 +3,7 @@ import { IconDots, IconKey, IconPencil, IconUserCheck, IconUserOff } from '@tabl
 import { useTranslation } from 'react-i18next';
 import { DateTime } from '@/components/ui/DateTime';
 import type { Role, User } from '@/lib/api/types';
+import { BreakableAddress } from './OutboxTable';
 
 const ROLE_COLOR: Record<Role, string> = { EMPLOYEE: 'gray', TECHNICIAN: 'blue', ADMIN: 'grape' };
 
@@ -33,7 +34,7 @@ export function UsersTable({
               <Table.Th>{t('users.role')}</Table.Th>
               <Table.Th>{t('users.status')}</Table.Th>
               <Table.Th visibleFrom="md">{t('users.created')}</Table.Th>
-              <Table.Th w={60}>
+              <Table.Th w={60} className="guichet-sticky-actions">
                 <VisuallyHidden>{t('common:actions.actions')}</VisuallyHidden>
               </Table.Th>
             </Table.Tr>
@@ -42,7 +43,9 @@ export function UsersTable({
             {users.map((user) => (
               <Table.Tr key={user.id} c={user.active ? undefined : 'dimmed'}>
                 <Table.Td fw={600}>{user.full_name}</Table.Td>
-                <Table.Td>{user.email}</Table.Td>
+                <Table.Td style={{ overflowWrap: 'anywhere' }} miw={160}>
+                  <BreakableAddress address={user.email} />
+                </Table.Td>
                 <Table.Td>
                   <Badge color={ROLE_COLOR[user.role]} variant="light" radius="sm">
                     {t(`common:roles.${user.role}`)}
@@ -58,7 +61,7 @@ export function UsersTable({
                     <DateTime value={user.created_at} />
                   </Text>
                 </Table.Td>
-                <Table.Td>
+                <Table.Td className="guichet-sticky-actions">
                   <Menu position="bottom-end" withinPortal>
                     <Menu.Target>
                       <ActionIcon

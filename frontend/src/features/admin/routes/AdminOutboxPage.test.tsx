@@ -128,4 +128,43 @@ describe('the outbox', () => {
 
     expect(await screen.findByText('Aucun courriel pour l’instant.')).toBeInTheDocument();
   });
+
+  it('words the relay error in French, keeps the raw text as detail, and says mail is not set up', async () => {
+    const refused = mail({
+      id: 9,
+      status: 'PENDING',
+      attempts: 3,
+      sent_at: null,
+      recipient: 'un.destinataire.au.nom.tres.long@filiale-exemple.example.org',
+      last_error: "Couldn't connect to host, port: localhost, 25; timeout 20000",
+    });
+    sessionOf(
+      admin(),
+      http.get(`${API}/admin/outbox`, () =>
+        HttpResponse.json({ items: [refused, failed], page: 0, size: 20, total: 12345 }),
+      ),
+    );
+    renderApp('/admin/outbox');
+
+    expect(await screen.findByText('Les courriels ne partent pas')).toBeInTheDocument();
+    expect(screen.getByText(/Serveur d’envoi \(SMTP\) injoignable/)).toBeInTheDocument();
+    expect(screen.getByText(/Adresse du destinataire refusée/)).toBeInTheDocument();
+    const raw = screen.getByText("Couldn't connect to host, port: localhost, 25; timeout 20000");
+    expect(raw).toHaveAttribute('lang', 'en');
+    // Long addresses may wrap after "@" and dots.
+    const address = screen.getByText('un.destinataire.au.nom.tres.long@filiale-exemple.example.org');
+    expect(address.querySelectorAll('wbr').length).toBeGreaterThan(3);
+    // Counts with the French digit grouping.
+    expect(screen.getByText(/sur 12\u202f345/)).toBeInTheDocument();
+  });
+
+  it('says nothing about the relay when only an address was refused', async () => {
+    sessionOf(
+      admin(),
+      http.get(`${API}/admin/outbox`, () => HttpResponse.json({ items: [failed], page: 0, size: 20, total: 1 })),
+    );
+    renderApp('/admin/outbox');
+    expect(await screen.findByText(/Adresse du destinataire refusée/)).toBeInTheDocument();
+    expect(screen.queryByText('Les courriels ne partent pas')).not.toBeInTheDocument();
+  });
 });

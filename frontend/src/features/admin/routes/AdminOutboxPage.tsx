@@ -1,4 +1,5 @@
-import { Group, ScrollArea, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Alert, Group, ScrollArea, SegmentedControl, Stack, Text } from '@mantine/core';
+import { IconMailOff } from '@tabler/icons-react';
 import { notifications } from '@mantine/notifications';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +12,10 @@ import { useOutbox } from '@/features/outbox/api/get-outbox';
 import { useRetryOutboxMessage } from '@/features/outbox/api/retry-outbox-message';
 import { OUTBOX_STATUSES, type OutboxStatus } from '@/lib/api/types';
 import { OutboxTable } from '../components/OutboxTable';
+import { outboxErrorCategory } from '../components/outbox-error';
+
+/** Failures that mean the relay itself is missing or misconfigured, not one bad address. */
+const RELAY_FAILURES = new Set(['unreachable', 'timeout', 'authentication', 'tls']);
 
 const PAGE_SIZE = 20;
 const ALL = 'ALL';
@@ -26,6 +31,12 @@ export function AdminOutboxPage() {
   const [page, setPage] = useState(0);
   const outbox = useOutbox({ status, page, size: PAGE_SIZE });
   const retry = useRetryOutboxMessage();
+
+  // Messages waiting or given up because the relay cannot be reached: mail is not set up.
+  const relayDown = (outbox.data?.items ?? []).some(
+    (item) =>
+      item.status !== 'SENT' && item.last_error != null && RELAY_FAILURES.has(outboxErrorCategory(item.last_error)),
+  );
 
   let body;
   if (outbox.isPending) body = <LoadingState />;
@@ -72,6 +83,11 @@ export function AdminOutboxPage() {
             />
           </ScrollArea>
         </Group>
+        {relayDown && (
+          <Alert color="orange" icon={<IconMailOff aria-hidden />} title={t('outbox.relayDown.title')}>
+            {t('outbox.relayDown.text')}
+          </Alert>
+        )}
         {body}
       </Stack>
     </>

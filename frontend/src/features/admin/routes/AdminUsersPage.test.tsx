@@ -4,7 +4,7 @@ import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { admin, camille } from '@/test/fixtures';
 import { renderApp } from '@/test/render';
-import { API, problem, sessionOf } from '@/test/server';
+import { API, problem, server, sessionOf } from '@/test/server';
 
 /** Picks an option of a Mantine Select, in the list that this input controls. */
 async function pick(input: HTMLElement, option: string) {
@@ -64,14 +64,40 @@ describe('user administration', () => {
     await waitFor(() => expect(patches).toEqual([{ password: 'court-mais-plus-long' }]));
   });
 
-  it('deactivates an account from its menu', async () => {
+  it('deactivates an account from its menu after a confirmation, and says it is done', async () => {
     const patches = usersServer();
     renderApp('/admin/users');
 
     await userEvent.click(await screen.findByRole('button', { name: 'Actions pour Camille Martin' }));
     await userEvent.click(await screen.findByRole('menuitem', { name: 'Désactiver', hidden: true }));
+    const dialog = await screen.findByRole('dialog', { name: 'Désactiver le compte de Camille Martin ?' });
+    expect(patches).toEqual([]);
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Annuler' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(patches).toEqual([]);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Actions pour Camille Martin' }));
+    await userEvent.click(await screen.findByRole('menuitem', { name: 'Désactiver', hidden: true }));
+    const again = await screen.findByRole('dialog', { name: 'Désactiver le compte de Camille Martin ?' });
+    await userEvent.click(within(again).getByRole('button', { name: 'Désactiver' }));
 
     await waitFor(() => expect(patches).toEqual([{ active: false }]));
+    expect(await screen.findByText('Le compte de Camille Martin a été désactivé.')).toBeInTheDocument();
+  });
+
+  it('says the account was created', async () => {
+    usersServer();
+    server.use(http.post(`${API}/users`, () => HttpResponse.json(camille({ id: 30, full_name: 'Nora Lefèvre' }), { status: 201 })));
+    renderApp('/admin/users');
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Nouvel utilisateur' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Nouvel utilisateur' });
+    await userEvent.type(within(dialog).getByRole('textbox', { name: 'Nom complet' }), 'Nora Lefèvre');
+    await userEvent.type(within(dialog).getByRole('textbox', { name: 'E-mail' }), 'nora@demo.guichet.dev');
+    await userEvent.type(within(dialog).getByLabelText(/Mot de passe initial/), 'un-mot-de-passe-assez-long');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Créer' }));
+
+    expect(await screen.findByText('Le compte de Nora Lefèvre a été créé.')).toBeInTheDocument();
   });
 
   it('says in French that the email is taken', async () => {

@@ -1,4 +1,5 @@
-import { Button, Group, Select, Stack } from '@mantine/core';
+import { Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { useDisclosure } from '@mantine/hooks';
 import { IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -29,6 +30,21 @@ export function AdminUsersPage() {
   const [creating, creation] = useDisclosure(false);
   const [editing, setEditing] = useState<{ user: User; mode: 'edit' | 'password' } | null>(null);
   const update = useUpdateUser();
+  // Deactivating signs someone out of the helpdesk: it is confirmed first. Reactivating is not.
+  const [deactivating, setDeactivating] = useState<User | null>(null);
+  const setActiveFor = (user: User, value: boolean) =>
+    update.mutate(
+      { id: user.id, active: value },
+      {
+        onSuccess: () => {
+          setDeactivating(null);
+          notifications.show({
+            color: 'teal',
+            message: t(value ? 'users.reactivatedNotice' : 'users.deactivatedNotice', { name: user.full_name }),
+          });
+        },
+      },
+    );
   const users = useUsers({
     q: q || undefined,
     role,
@@ -99,13 +115,36 @@ export function AdminUsersPage() {
               users={users.data.items}
               onEdit={(user) => setEditing({ user, mode: 'edit' })}
               onResetPassword={(user) => setEditing({ user, mode: 'password' })}
-              onToggleActive={(user) => update.mutate({ id: user.id, active: !user.active })}
+              onToggleActive={(user) => (user.active ? setDeactivating(user) : setActiveFor(user, true))}
             />
             <Pager page={users.data.page} size={users.data.size} total={users.data.total} onChange={setPage} />
           </>
         )}
       </Stack>
       <CreateUserModal opened={creating} onClose={creation.close} />
+      <Modal
+        opened={deactivating !== null}
+        onClose={() => setDeactivating(null)}
+        title={t('users.confirmDeactivateTitle', { name: deactivating?.full_name ?? '' })}
+        closeButtonProps={{ 'aria-label': t('common:actions.close') }}
+      >
+        <Stack gap="md">
+          <Text size="sm">{t('users.confirmDeactivateText')}</Text>
+          {update.isError && <ErrorAlert error={update.error} />}
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={() => setDeactivating(null)}>
+              {t('common:actions.cancel')}
+            </Button>
+            <Button
+              color="red"
+              loading={update.isPending}
+              onClick={() => deactivating && setActiveFor(deactivating, false)}
+            >
+              {t('users.deactivate')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
       <EditUserModal user={editing?.mode === 'edit' ? editing.user : null} onClose={() => setEditing(null)} />
       <ResetPasswordModal user={editing?.mode === 'password' ? editing.user : null} onClose={() => setEditing(null)} />
     </>
