@@ -88,7 +88,10 @@ test('the admin creates an account, which can sign in, and deactivates it', asyn
   await again.page.getByLabel('Adresse e-mail').fill(email);
   await again.page.getByLabel('Mot de passe').fill(password);
   await again.page.getByRole('button', { name: 'Se connecter' }).click();
-  await again.page.getByRole('alert').getByText(/Ce compte a été désactivé/).waitFor();
+  await again.page
+    .getByRole('alert')
+    .getByText(/Ce compte a été désactivé/)
+    .waitFor();
   await again.page.getByLabel('Mot de passe').fill('not-her-password-2026');
   await again.page.getByRole('button', { name: 'Se connecter' }).click();
   await again.page.getByRole('alert').getByText('Adresse e-mail ou mot de passe incorrect.').waitFor();

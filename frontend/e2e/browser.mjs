@@ -79,6 +79,7 @@ const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core
 export async function expectAccessible(page, name) {
   // Let transitions and pending requests settle, so axe sees the page a user sees.
   await page.waitForLoadState('networkidle').catch(() => {});
+  // eslint-disable-next-line no-undef
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
     // eslint-disable-next-line no-undef

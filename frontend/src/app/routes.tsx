@@ -1,17 +1,18 @@
+import type { ComponentType } from 'react';
 import { Outlet, type RouteObject } from 'react-router';
-import { AdminCategoriesPage } from '@/features/admin/routes/AdminCategoriesPage';
-import { AdminOutboxPage } from '@/features/admin/routes/AdminOutboxPage';
-import { AdminUsersPage } from '@/features/admin/routes/AdminUsersPage';
-import { LoginPage } from '@/features/auth/routes/LoginPage';
-import { ProfilePage } from '@/features/profile/routes/ProfilePage';
-import { MyTicketsPage } from '@/features/tickets/routes/MyTicketsPage';
-import { NewTicketPage } from '@/features/tickets/routes/NewTicketPage';
-import { QueuePage } from '@/features/tickets/routes/QueuePage';
-import { TicketPage } from '@/features/tickets/routes/TicketPage';
+import { LoadingState } from '@/components/ui/LoadingState';
 import { AuthProvider } from '@/lib/auth/AuthProvider';
 import { HomeRedirect, RequireAuth, RequireRole } from './guards';
-import { AppLayout } from './layouts/AppLayout';
 import { NotFoundPage, RouteErrorPage } from '@/components/ui/ErrorPages';
+
+/*
+ * Each page is its own chunk, loaded when its route is first visited (react-router's `lazy`,
+ * fetched in parallel with nothing else to wait for): the login page loads neither the app shell
+ * nor any ticket or admin code, and an employee never loads the queue or the admin pages.
+ */
+function page<M>(load: () => Promise<M>, name: keyof M) {
+  return async () => ({ Component: (await load())[name] as ComponentType });
+}
 
 function Root() {
   return (
@@ -26,29 +27,48 @@ export const routes: RouteObject[] = [
   {
     element: <Root />,
     errorElement: <RouteErrorPage />,
+    // Shown while the first page's chunk loads.
+    hydrateFallbackElement: <LoadingState />,
     children: [
-      { path: '/login', element: <LoginPage /> },
+      { path: '/login', lazy: page(() => import('@/features/auth/routes/LoginPage'), 'LoginPage') },
       {
         element: <RequireAuth />,
         children: [
           {
-            element: <AppLayout />,
+            lazy: page(() => import('./layouts/AppLayout'), 'AppLayout'),
             children: [
               { index: true, element: <HomeRedirect /> },
-              { path: 'tickets', element: <MyTicketsPage /> },
-              { path: 'tickets/new', element: <NewTicketPage /> },
-              { path: 'tickets/:ticketId', element: <TicketPage /> },
-              { path: 'profile', element: <ProfilePage /> },
+              { path: 'tickets', lazy: page(() => import('@/features/tickets/routes/MyTicketsPage'), 'MyTicketsPage') },
+              {
+                path: 'tickets/new',
+                lazy: page(() => import('@/features/tickets/routes/NewTicketPage'), 'NewTicketPage'),
+              },
+              {
+                path: 'tickets/:ticketId',
+                lazy: page(() => import('@/features/tickets/routes/TicketPage'), 'TicketPage'),
+              },
+              { path: 'profile', lazy: page(() => import('@/features/profile/routes/ProfilePage'), 'ProfilePage') },
               {
                 element: <RequireRole roles={['TECHNICIAN', 'ADMIN']} />,
-                children: [{ path: 'queue', element: <QueuePage /> }],
+                children: [
+                  { path: 'queue', lazy: page(() => import('@/features/tickets/routes/QueuePage'), 'QueuePage') },
+                ],
               },
               {
                 element: <RequireRole roles={['ADMIN']} />,
                 children: [
-                  { path: 'admin/users', element: <AdminUsersPage /> },
-                  { path: 'admin/categories', element: <AdminCategoriesPage /> },
-                  { path: 'admin/outbox', element: <AdminOutboxPage /> },
+                  {
+                    path: 'admin/users',
+                    lazy: page(() => import('@/features/admin/routes/AdminUsersPage'), 'AdminUsersPage'),
+                  },
+                  {
+                    path: 'admin/categories',
+                    lazy: page(() => import('@/features/admin/routes/AdminCategoriesPage'), 'AdminCategoriesPage'),
+                  },
+                  {
+                    path: 'admin/outbox',
+                    lazy: page(() => import('@/features/admin/routes/AdminOutboxPage'), 'AdminOutboxPage'),
+                  },
                 ],
               },
               { path: '*', element: <NotFoundPage /> },

@@ -87,7 +87,11 @@ describe('user administration', () => {
 
   it('says the account was created', async () => {
     usersServer();
-    server.use(http.post(`${API}/users`, () => HttpResponse.json(camille({ id: 30, full_name: 'Nora Lefèvre' }), { status: 201 })));
+    server.use(
+      http.post(`${API}/users`, () =>
+        HttpResponse.json(camille({ id: 30, full_name: 'Nora Lefèvre' }), { status: 201 }),
+      ),
+    );
     renderApp('/admin/users');
 
     await userEvent.click(await screen.findByRole('button', { name: 'Nouvel utilisateur' }));

@@ -1,5 +1,6 @@
-import { Button, Group, Select } from '@mantine/core';
-import { IconFilterOff } from '@tabler/icons-react';
+import { Button, Collapse, Group, Select } from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { IconAdjustmentsHorizontal, IconFilterOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { SearchInput } from '@/components/ui/SearchInput';
 import { useCategories } from '@/features/categories/api/get-categories';
@@ -8,6 +9,8 @@ import { PRIORITIES, type TicketPriority } from '@/lib/api/types';
 import { SORTS, type ListParams } from './list-params';
 
 const FIELD = { flex: '1 1 150px', maxWidth: 220 };
+/** The sort box is never narrower than its longest choice, « Dernière mise à jour ». */
+const SORT_FIELD = { flex: '1 0 210px', maxWidth: 240 };
 
 /** The queue's search box and filter menus (priority, category, assignee, sort). */
 export function QueueFilters({
@@ -26,16 +29,22 @@ export function QueueFilters({
     params.category !== null ||
     params.assignee !== null ||
     params.status.length > 0;
+  // On a phone the menus fold behind a "Filtres" button, so the first ticket is on screen.
+  const phone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
+  const [unfolded, folding] = useDisclosure(false);
+  const chosen = [params.priority, params.category, params.assignee, params.sort].filter((v) => v !== null).length;
 
-  return (
-    <Group gap="sm" align="flex-end">
-      <SearchInput
-        value={params.q}
-        onSearch={(q) => update({ q })}
-        label={t('filters.search')}
-        placeholder={t('filters.searchPlaceholder')}
-        clearLabel={t('filters.clearSearch')}
-      />
+  const search = (
+    <SearchInput
+      value={params.q}
+      onSearch={(q) => update({ q })}
+      label={t('filters.search')}
+      placeholder={t('filters.searchPlaceholder')}
+      clearLabel={t('filters.clearSearch')}
+    />
+  );
+  const menus = (
+    <>
       <Select
         label={t('fields.priority')}
         placeholder={t('filters.any')}
@@ -71,7 +80,7 @@ export function QueueFilters({
       />
       <Select
         label={t('filters.sort')}
-        style={FIELD}
+        style={SORT_FIELD}
         allowDeselect={false}
         data={[
           ...(params.q ? [{ value: 'relevance', label: t('sort.relevance') }] : []),
@@ -80,15 +89,48 @@ export function QueueFilters({
         value={params.sort ?? (params.q ? 'relevance' : 'updated_at,desc')}
         onChange={(v) => update({ sort: v && v !== 'relevance' ? (v as ListParams['sort']) : null })}
       />
-      {active && (
-        <Button
-          variant="subtle"
-          leftSection={<IconFilterOff size={16} aria-hidden />}
-          onClick={() => update({ q: '', priority: null, category: null, assignee: null, status: [], sort: null })}
-        >
-          {t('filters.reset')}
-        </Button>
-      )}
+    </>
+  );
+  const reset = active && (
+    <Button
+      variant="subtle"
+      leftSection={<IconFilterOff size={16} aria-hidden />}
+      onClick={() => update({ q: '', priority: null, category: null, assignee: null, status: [], sort: null })}
+    >
+      {t('filters.reset')}
+    </Button>
+  );
+
+  if (phone) {
+    return (
+      <div>
+        <Group gap="sm" align="flex-end" wrap="nowrap">
+          {search}
+          <Button
+            variant="default"
+            leftSection={<IconAdjustmentsHorizontal size={16} aria-hidden />}
+            aria-expanded={unfolded}
+            aria-controls="queue-filter-menus"
+            onClick={folding.toggle}
+            style={{ flexShrink: 0 }}
+          >
+            {chosen > 0 ? t('filters.menusCount', { count: chosen }) : t('filters.menus')}
+          </Button>
+        </Group>
+        <Collapse in={unfolded} id="queue-filter-menus">
+          <Group gap="sm" align="flex-end" pt="sm">
+            {menus}
+            {reset}
+          </Group>
+        </Collapse>
+      </div>
+    );
+  }
+  return (
+    <Group gap="sm" align="flex-end">
+      {search}
+      {menus}
+      {reset}
     </Group>
   );
 }

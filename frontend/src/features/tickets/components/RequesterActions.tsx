@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconCircleCheck, IconRotateClockwise } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Ticket, TicketStatus } from '@/lib/api/types';
@@ -31,7 +31,8 @@ export function RequesterActions({ ticket }: { ticket: Ticket }) {
           {hint}
         </Text>
         {(canClose || canReopen) && (
-          <Group gap="sm" grow>
+          // One button per line: side by side, "Clore le ticket" was cut in the narrow column.
+          <Stack gap="xs">
             {canClose && (
               <Button
                 color="teal"
@@ -52,7 +53,7 @@ export function RequesterActions({ ticket }: { ticket: Ticket }) {
                 {t('requester.reopen')}
               </Button>
             )}
-          </Group>
+          </Stack>
         )}
       </Stack>
     </Paper>

@@ -23,14 +23,15 @@ export function TicketTable({
   return (
     <Paper p={0} style={{ overflow: 'hidden' }}>
       <ScrollArea type="auto">
-        <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="md">
+        {/* Compact rows and headers on one line: more tickets fit a laptop screen. */}
+        <Table highlightOnHover verticalSpacing={6} horizontalSpacing="sm" className="guichet-ticket-table">
           <caption>
             <VisuallyHidden>{caption}</VisuallyHidden>
           </caption>
           <Table.Thead bg="gray.0">
             <Table.Tr>
               <Table.Th w={70}>{t('fields.id')}</Table.Th>
-              <Table.Th>{t('fields.title')}</Table.Th>
+              <Table.Th miw={220}>{t('fields.title')}</Table.Th>
               <Table.Th visibleFrom="sm">{t('fields.status')}</Table.Th>
               <Table.Th visibleFrom="sm">{t('fields.priority')}</Table.Th>
               {agent && <Table.Th visibleFrom="md">{t('fields.requester')}</Table.Th>}
@@ -59,6 +60,15 @@ export function TicketTable({
                         <DateTime value={ticket.updated_at} relative />
                       </Text>
                     </Group>
+                    {agent && (
+                      // Where the requester and assignee columns are hidden (phones, tablets).
+                      <Text size="xs" c="dimmed" hiddenFrom="md">
+                        {t('list.people', {
+                          requester: ticket.requester.full_name,
+                          assignee: ticket.assignee?.full_name ?? t('unassigned'),
+                        })}
+                      </Text>
+                    )}
                   </Stack>
                 </Table.Td>
                 <Table.Td visibleFrom="sm">
@@ -69,7 +79,9 @@ export function TicketTable({
                 </Table.Td>
                 {agent && (
                   <Table.Td visibleFrom="md">
-                    <Text size="sm">{ticket.requester.full_name}</Text>
+                    <Text size="sm" truncate="end" maw={170} title={ticket.requester.full_name}>
+                      {ticket.requester.full_name}
+                    </Text>
                   </Table.Td>
                 )}
                 {agent && (
@@ -78,6 +90,8 @@ export function TicketTable({
                       size="sm"
                       c={ticket.assignee ? undefined : 'dimmed'}
                       fs={ticket.assignee ? undefined : 'italic'}
+                      truncate="end"
+                      maw={170}
                     >
                       {ticket.assignee?.full_name ?? t('unassigned')}
                     </Text>
