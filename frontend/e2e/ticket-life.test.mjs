@@ -48,7 +48,7 @@ describe('a ticket from filing to reopening', () => {
     });
     await page.getByRole('button', { name: 'Envoyer le ticket' }).click();
     await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
-    await page.getByRole('button', { name: /^journal-demarrage\.txt .*\(télécharger\)$/ }).waitFor();
+    await page.getByRole('button', { name: /^journal-demarrage\.txt\s*.*\(télécharger\)$/ }).waitFor();
     ticketPath = new URL(page.url()).pathname;
     assert.match(ticketPath, /^\/tickets\/\d+$/);
     await expectAccessible(page, 'ticket-employee');
@@ -71,7 +71,7 @@ describe('a ticket from filing to reopening', () => {
     await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
     await expectAccessible(page, 'ticket-technician');
     const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: /^journal-demarrage\.txt .*\(télécharger\)$/ }).click();
+    await page.getByRole('button', { name: /^journal-demarrage\.txt\s*.*\(télécharger\)$/ }).click();
     assert.equal((await download).suggestedFilename(), 'journal-demarrage.txt');
     await page.getByRole('button', { name: 'M’assigner ce ticket' }).click();
     await page.getByRole('button', { name: 'M’assigner ce ticket' }).waitFor({ state: 'detached' });

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Paper, ScrollArea, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Flex, Paper, ScrollArea, Table, Text, VisuallyHidden } from '@mantine/core';
 import { IconBell, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -41,7 +41,7 @@ export function AdminCategoriesPage() {
                 <Table.Th>{t('categories.description')}</Table.Th>
                 <Table.Th>{t('users.status')}</Table.Th>
                 <Table.Th>{t('categories.alerted')}</Table.Th>
-                <Table.Th>
+                <Table.Th className="guichet-sticky-actions">
                   <VisuallyHidden>{t('common:actions.actions')}</VisuallyHidden>
                 </Table.Th>
               </Table.Tr>
@@ -63,8 +63,9 @@ export function AdminCategoriesPage() {
                   <Table.Td>
                     <CategoryTechniciansSummary categoryId={category.id} />
                   </Table.Td>
-                  <Table.Td>
-                    <Group gap="xs" justify="flex-end" wrap="nowrap">
+                  <Table.Td className="guichet-sticky-actions">
+                    {/* One above the other on phones, so the pinned column stays narrow. */}
+                    <Flex gap="xs" justify="flex-end" direction={{ base: 'column', md: 'row' }}>
                       <Button
                         size="xs"
                         variant="default"
@@ -93,7 +94,7 @@ export function AdminCategoriesPage() {
                       >
                         {category.active ? t('categories.deactivate') : t('categories.reactivate')}
                       </Button>
-                    </Group>
+                    </Flex>
                   </Table.Td>
                 </Table.Tr>
               ))}

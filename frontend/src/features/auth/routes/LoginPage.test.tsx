@@ -13,7 +13,7 @@ describe('login', () => {
     server.use(http.post(`${API}/auth/login`, () => problem(401, 'Bad credentials')));
     renderApp('/login');
 
-    await userEvent.type(screen.getByLabelText(/Adresse e-mail/), 'camille.martin@demo.guichet.dev');
+    await userEvent.type(await screen.findByLabelText(/Adresse e-mail/), 'camille.martin@demo.guichet.dev');
     await userEvent.type(screen.getByLabelText(/Mot de passe/), 'nope');
     await userEvent.click(screen.getByRole('button', { name: 'Se connecter' }));
 
@@ -32,7 +32,7 @@ describe('login', () => {
   it('clears the previous refusal when the fields are checked again', async () => {
     server.use(http.post(`${API}/auth/login`, () => problem(401, 'Bad credentials')));
     renderApp('/login');
-    await userEvent.type(screen.getByLabelText(/Adresse e-mail/), 'camille.martin@demo.guichet.dev');
+    await userEvent.type(await screen.findByLabelText(/Adresse e-mail/), 'camille.martin@demo.guichet.dev');
     await userEvent.type(screen.getByLabelText(/Mot de passe/), 'nope');
     await userEvent.click(screen.getByRole('button', { name: 'Se connecter' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('incorrect');
@@ -52,7 +52,7 @@ describe('login', () => {
       ),
     );
     renderApp('/login');
-    await userEvent.type(screen.getByLabelText(/Adresse e-mail/), 'camille.martin@demo.guichet.dev');
+    await userEvent.type(await screen.findByLabelText(/Adresse e-mail/), 'camille.martin@demo.guichet.dev');
     await userEvent.type(screen.getByLabelText(/Mot de passe/), 'guichet-demo-2026');
     await userEvent.click(screen.getByRole('button', { name: 'Se connecter' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Ce compte a été désactivé.');
@@ -86,7 +86,7 @@ describe('login', () => {
     expect(router.state.location.pathname).toBe('/login');
     expect(new URLSearchParams(router.state.location.search).get('redirect')).toBe('/tickets/42?from=mail');
 
-    await userEvent.type(screen.getByLabelText(/Adresse e-mail/), 'camille.martin@demo.guichet.dev');
+    await userEvent.type(await screen.findByLabelText(/Adresse e-mail/), 'camille.martin@demo.guichet.dev');
     await userEvent.type(screen.getByLabelText(/Mot de passe/), 'guichet-demo-2026');
     await userEvent.click(screen.getByRole('button', { name: 'Se connecter' }));
 

@@ -58,13 +58,16 @@ describe('attachments on a ticket', () => {
     );
     const { container } = renderApp('/tickets/42');
 
-    expect(await screen.findByRole('button', { name: 'Télécharger capture-écran.png' })).toHaveTextContent('248 ko');
+    // The accessible name starts with the visible text (WCAG 2.5.3), then says what the button does.
+    expect(
+      await screen.findByRole('button', { name: /^capture-écran\.png\s248\sko\s\(télécharger\)$/ }),
+    ).toBeInTheDocument();
     await screen.findByRole('button', { name: 'Ajouter' });
     const input = container.ownerDocument.querySelector('input[type="file"]') as HTMLInputElement;
     await userEvent.upload(input, new File(['journal'], 'journal.txt', { type: 'text/plain' }));
 
     await waitFor(() => expect(uploaded).not.toBeNull());
     expect(await uploaded!.text()).toBe('journal');
-    expect(await screen.findByRole('button', { name: 'Télécharger journal.txt' })).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: /^journal\.txt\s.*\(télécharger\)$/ })).toBeInTheDocument();
   });
 });

@@ -45,7 +45,12 @@ describe('ticket page, whoever reads it', () => {
   it('words the requester’s own message as a message, and others’ as replies to the requester', async () => {
     const ticket = printerTicket();
     const camilleRef = ticket.requester;
-    const inesRef = { id: 21, full_name: 'Inès Dubois', email: 'ines.dubois@demo.guichet.dev', role: 'TECHNICIAN' as const };
+    const inesRef = {
+      id: 21,
+      full_name: 'Inès Dubois',
+      email: 'ines.dubois@demo.guichet.dev',
+      role: 'TECHNICIAN' as const,
+    };
     const entry = (id: number, actor: typeof camilleRef) => ({
       id,
       field: 'reply',
