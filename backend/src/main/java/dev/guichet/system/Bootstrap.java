@@ -1,6 +1,7 @@
 package dev.guichet.system;
 
 import dev.guichet.demo.DemoData;
+import dev.guichet.demo.DemoLoadState;
 import dev.guichet.user.Role;
 import dev.guichet.user.UserRepository;
 import dev.guichet.user.UserRequests;
@@ -14,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * First start on an empty database: creates the first admin from {@code ADMIN_EMAIL} /
- * {@code ADMIN_PASSWORD}, then, unless {@code DEMO_DATA=false}, loads the demo helpdesk. Runs
+ * {@code ADMIN_PASSWORD}, then, unless {@code DEMO_DATA=false}, loads the demo helpdesk in the
+ * background (readiness is DOWN meanwhile, see {@link DemoLoadState}). Runs
  * after Flyway has migrated (the datasource is migrated when it is created).
  */
 @Singleton
@@ -25,12 +27,13 @@ public class Bootstrap implements ApplicationEventListener<StartupEvent> {
     private final UserRepository users;
     private final UserService userService;
     private final DemoData demoData;
+    private final DemoLoadState demoState;
     private final String adminEmail;
     private final String adminPassword;
     private final boolean demoEnabled;
     private final int demoLimit;
 
-    Bootstrap(UserRepository users, UserService userService, DemoData demoData,
+    Bootstrap(UserRepository users, UserService userService, DemoData demoData, DemoLoadState demoState,
               @Value("${guichet.admin.email:}") String adminEmail,
               @Value("${guichet.admin.password:}") String adminPassword,
               @Value("${guichet.demo.enabled:true}") boolean demoEnabled,
@@ -38,6 +41,7 @@ public class Bootstrap implements ApplicationEventListener<StartupEvent> {
         this.users = users;
         this.userService = userService;
         this.demoData = demoData;
+        this.demoState = demoState;
         this.adminEmail = adminEmail;
         this.adminPassword = adminPassword;
         this.demoEnabled = demoEnabled;
@@ -56,8 +60,17 @@ public class Bootstrap implements ApplicationEventListener<StartupEvent> {
             LOG.info("Created the first admin, {}", adminEmail);
         }
         if (demoEnabled) {
-            LOG.info("Empty database: loading the demo helpdesk (DEMO_DATA=false turns this off)");
-            demoData.load(demoLimit);
+            LOG.info("Empty database: loading the demo helpdesk (DEMO_DATA=false turns this off); "
+                    + "/health/readiness answers DOWN (demo: loading) until it is done");
+            // In the background, so the server answers (and readiness says "loading") meanwhile.
+            demoState.started();
+            Thread.ofPlatform().name("demo-data").daemon(true).start(() -> {
+                try {
+                    demoData.load(demoLimit);
+                } catch (RuntimeException e) {
+                    LOG.error("Loading the demo helpdesk failed", e);
+                }
+            });
         }
     }
 }

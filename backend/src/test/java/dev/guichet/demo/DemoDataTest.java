@@ -2,6 +2,7 @@ package dev.guichet.demo;
 
 import dev.guichet.support.ApiTest;
 import jakarta.inject.Inject;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,7 +28,8 @@ class DemoDataTest extends ApiTest {
                 SELECT md5((SELECT string_agg(t::text, '|' ORDER BY t.id) FROM tickets t)
                         || (SELECT string_agg(u::text, '|' ORDER BY u.id) FROM users u)
                         || (SELECT string_agg(c::text, '|' ORDER BY c.id) FROM categories c)
-                        || (SELECT string_agg(h::text, '|' ORDER BY h.id) FROM ticket_history h))""", ps -> {
+                        || (SELECT string_agg(h::text, '|' ORDER BY h.id) FROM ticket_history h)
+                        || (SELECT string_agg(m::text, '|' ORDER BY m.id) FROM comments m))""", ps -> {
             try (var rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getString(1);
@@ -36,7 +38,7 @@ class DemoDataTest extends ApiTest {
     }
 
     @Test
-    void loadsRealTicketsThroughTheServiceAndASecondLoadChangesNothing() {
+    void loadsRealTicketsWithASimulatedLifeAndASecondLoadChangesNothing() {
         assertEquals(300, demo.load(300));
         String before = snapshot();
         assertEquals(0, demo.load(300));
@@ -44,18 +46,121 @@ class DemoDataTest extends ApiTest {
         tx.executeRead(s -> {
             assertEquals(300, count("SELECT count(*) FROM tickets"));
             assertEquals(300, count("SELECT count(*) FROM ticket_history WHERE field = 'created'"));
-            assertEquals(DemoData.PEOPLE.size(), count("SELECT count(*) FROM users"));
+            // A few hundred requesters and nine technicians, the documented accounts among them.
+            assertEquals(DemoStory.REQUESTERS, count("SELECT count(*) FROM users WHERE role = 'EMPLOYEE'"));
+            assertEquals(2 + DemoStory.MORE_TECHNICIANS.size(), count("SELECT count(*) FROM users WHERE role = 'TECHNICIAN'"));
+            assertTrue(count("SELECT count(DISTINCT requester_id) FROM tickets") > 100);
             assertEquals(0, count("SELECT count(*) FROM tickets WHERE category_id IS NULL"));
             assertTrue(count("SELECT count(DISTINCT category_id) FROM tickets") >= 5);
+            // Category names in French, the data set's own name in the description.
+            assertEquals(1, count("SELECT count(*) FROM categories WHERE name = 'Matériel' AND description LIKE '%Hardware%'"));
+            assertEquals(0, count("SELECT count(*) FROM categories WHERE name IN ('Hardware', 'Access', 'HR Support')"));
             // Priorities come from the original layout's urgency where the text matches.
             assertTrue(count("SELECT count(*) FROM tickets WHERE priority <> 'MEDIUM'") > 100);
+            // Every status is there, most tickets are done, all by a technician.
+            for (String status : List.of("NEW", "IN_PROGRESS", "WAITING", "RESOLVED", "CLOSED")) {
+                assertTrue(count("SELECT count(*) FROM tickets WHERE status = '" + status + "'") > 0, status);
+            }
+            assertTrue(count("SELECT count(*) FROM tickets WHERE status IN ('RESOLVED', 'CLOSED')") > 150);
+            assertEquals(0, count("""
+                    SELECT count(*) FROM tickets t JOIN users u ON u.id = t.assignee_id WHERE u.role <> 'TECHNICIAN'"""));
+            assertEquals(0, count("SELECT count(*) FROM tickets WHERE status <> 'NEW' AND assignee_id IS NULL"));
+            // Spread over weeks, never in the future, updated at the last event.
+            assertTrue(count("SELECT count(*) FROM tickets WHERE created_at < now() - interval '7 days'") > 150);
+            assertEquals(0, count("SELECT count(*) FROM tickets WHERE created_at > now() OR updated_at > now()"));
+            assertEquals(0, count("""
+                    SELECT count(*) FROM tickets t
+                     WHERE t.updated_at <> (SELECT max(h.created_at) FROM ticket_history h WHERE h.ticket_id = t.id)"""));
+            assertHistoryMatchesTickets();
             return null;
         });
         var login = login("ines.dubois@demo.guichet.dev", DemoData.DEMO_PASSWORD);
         assertEquals(200, login.status());
-        var found = api.get("/api/v1/tickets?q=password&size=5", (String) login.get("access_token"));
+        String token = (String) login.get("access_token");
+        var found = api.get("/api/v1/tickets?q=password&size=5", token);
         assertTrue(((Number) found.get("total")).intValue() > 0, found::toString);
-        assertTrue(api.get("/api/v1/tickets?size=1", (String) login.get("access_token")).items().getFirst().get("title") instanceof String);
+        // The public replies are searchable too (the search documents were recomputed).
+        var byReply = api.get("/api/v1/tickets?q=redémarrage&size=5", token);
+        assertTrue(((Number) byReply.get("total")).intValue() > 0, byReply::toString);
+        // A generated requester signs in with the demo password, and sees only their tickets.
+        String someone = tx.executeRead(s -> jdbc.prepareStatement("""
+                SELECT u.email FROM users u JOIN tickets t ON t.requester_id = u.id
+                 WHERE u.email NOT IN ('camille.martin@demo.guichet.dev', 'lucas.bernard@demo.guichet.dev')
+                 GROUP BY u.email ORDER BY count(*) DESC, u.email LIMIT 1""", ps -> {
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }));
+        var requester = login(someone, DemoData.DEMO_PASSWORD);
+        assertEquals(200, requester.status());
+        var mine = api.get("/api/v1/tickets?size=100", (String) requester.get("access_token"));
+        assertTrue(((Number) mine.get("total")).intValue() > 0);
+    }
+
+    /** The history says what the tickets are: the last change of each field is the current value. */
+    private void assertHistoryMatchesTickets() {
+        // Status: the last status change (or the creation, NEW) is the ticket's status.
+        assertEquals(0, count("""
+                SELECT count(*) FROM tickets t
+                 WHERE t.status <> coalesce((SELECT h.new_value FROM ticket_history h
+                                              WHERE h.ticket_id = t.id AND h.field = 'status'
+                                              ORDER BY h.created_at DESC, h.id DESC LIMIT 1), 'NEW')"""));
+        // Each status change starts from the previous one's end, and follows the lifecycle.
+        assertEquals(0, count("""
+                SELECT count(*) FROM (
+                  SELECT h.old_value, lag(h.new_value, 1, 'NEW') OVER (PARTITION BY h.ticket_id ORDER BY h.created_at, h.id) AS prev,
+                         h.new_value
+                    FROM ticket_history h WHERE h.field = 'status') s
+                 WHERE s.old_value <> s.prev
+                    OR (s.old_value, s.new_value) NOT IN (('NEW','IN_PROGRESS'), ('IN_PROGRESS','WAITING'),
+                        ('IN_PROGRESS','RESOLVED'), ('WAITING','IN_PROGRESS'), ('WAITING','RESOLVED'),
+                        ('RESOLVED','CLOSED'), ('RESOLVED','IN_PROGRESS'))"""));
+        // Assignee: the last assignment names the assignee.
+        assertEquals(0, count("""
+                SELECT count(*) FROM tickets t
+                 WHERE t.assignee_id IS DISTINCT FROM (SELECT h.new_value::bigint FROM ticket_history h
+                                              WHERE h.ticket_id = t.id AND h.field = 'assignee'
+                                              ORDER BY h.created_at DESC, h.id DESC LIMIT 1)"""));
+        // Resolved and closed dates are those of the changes.
+        assertEquals(0, count("""
+                SELECT count(*) FROM tickets t
+                 WHERE t.status IN ('RESOLVED', 'CLOSED') AND t.resolved_at IS DISTINCT FROM
+                       (SELECT max(h.created_at) FROM ticket_history h
+                         WHERE h.ticket_id = t.id AND h.field = 'status' AND h.new_value = 'RESOLVED')"""));
+        assertEquals(0, count("""
+                SELECT count(*) FROM tickets t
+                 WHERE (t.status = 'CLOSED') <> (t.closed_at IS NOT NULL)"""));
+        // One history row per comment, naming it, of the right kind, by its author, at its time.
+        assertEquals(count("SELECT count(*) FROM comments"),
+                count("SELECT count(*) FROM ticket_history WHERE field IN ('reply', 'internal_note')"));
+        assertEquals(0, count("""
+                SELECT count(*) FROM ticket_history h
+                  LEFT JOIN comments c ON c.id = h.new_value::bigint AND c.ticket_id = h.ticket_id
+                       AND c.author_id = h.actor_id AND c.created_at = h.created_at
+                       AND c.internal = (h.field = 'internal_note')
+                 WHERE h.field IN ('reply', 'internal_note') AND c.id IS NULL"""));
+        // Internal notes come from technicians only; requesters answer in public.
+        assertEquals(0, count("""
+                SELECT count(*) FROM comments c JOIN users u ON u.id = c.author_id
+                 WHERE c.internal AND u.role <> 'TECHNICIAN'"""));
+        assertTrue(count("SELECT count(*) FROM comments WHERE internal") > 0);
+        assertTrue(count("SELECT count(*) FROM comments c JOIN users u ON u.id = c.author_id WHERE u.role = 'EMPLOYEE'") > 0);
+    }
+
+    @Test
+    void filingTimesFollowTheWorkingWeek() {
+        java.time.Instant now = java.time.Instant.parse("2026-12-01T12:00:00Z");
+        java.time.Instant[] times = DemoStory.filingTimes(47_837, now);
+        assertTrue(times[0].isAfter(now.minus(java.time.Duration.ofDays(731))));
+        assertTrue(times[0].isBefore(now.minus(java.time.Duration.ofDays(700))));
+        assertTrue(times[times.length - 1].isBefore(now));
+        long weekend = java.util.Arrays.stream(times).filter(DemoStory::weekend).count();
+        // Two weekend days out of seven would be 28 %; a helpdesk's weekend is nearly empty.
+        assertTrue(weekend < times.length * 0.05, "weekend tickets: " + weekend);
+        long office = java.util.Arrays.stream(times)
+                .map(t -> t.atZone(DemoStory.ZONE).getHour()).filter(h -> h >= 8 && h < 19).count();
+        assertTrue(office > times.length * 0.85, "office-hour tickets: " + office);
     }
 
     @Test
