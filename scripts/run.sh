@@ -36,7 +36,7 @@ if curl -fsS -o /dev/null "http://localhost:$PORT/health" 2>/dev/null; then
 fi
 
 echo "Starting Guichet on port $PORT (database $db on $host:$port)…"
-echo "On an empty database the demo helpdesk (47,837 real tickets) is loaded first: about a minute."
+echo "On an empty database the demo helpdesk (47,837 real tickets, two years of simulated activity) is loaded first: under a minute, its progress below."
 java ${JAVA_OPTS:-} -jar "$JAR" &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null' INT TERM EXIT
@@ -53,6 +53,7 @@ cat <<MSG
   Demo logins (password guichet-demo-2026; absent if DEMO_DATA=false):
     employees    camille.martin@demo.guichet.dev, lucas.bernard@demo.guichet.dev
     technicians  ines.dubois@demo.guichet.dev, hugo.moreau@demo.guichet.dev
+    (and 315 more requesters and 7 more technicians, see Admin > Utilisateurs)
 
   Ctrl-C stops it.
 MSG

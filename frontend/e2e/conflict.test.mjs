@@ -18,8 +18,9 @@ test('a change made on a stale ticket says someone else changed it and shows the
   await signIn(ines.page, 'ines.dubois@demo.guichet.dev', 'guichet-demo-2026');
   await signIn(hugo.page, 'hugo.moreau@demo.guichet.dev', 'guichet-demo-2026');
 
-  // A ticket nobody else touches in this suite: the oldest one.
-  await ines.page.goto('/queue?sort=created_at%2Casc');
+  // A ticket nobody else touches in this suite: the oldest one in progress (the demo's older
+  // tickets are closed, and a closed ticket's priority cannot change).
+  await ines.page.goto('/queue?status=IN_PROGRESS&sort=created_at%2Casc');
   await ines.page.locator('tbody tr a').first().click();
   await ines.page.getByRole('heading', { level: 1 }).waitFor();
   const path = new URL(ines.page.url()).pathname;

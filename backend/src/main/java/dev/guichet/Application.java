@@ -37,7 +37,9 @@ public class Application {
 
     /** {@code java -jar guichet-backend.jar seed-demo}: loads the demo helpdesk without serving HTTP. */
     private static void seedDemo() {
-        try (ApplicationContext context = ApplicationContext.run()) {
+        // The load runs here, in the foreground: start-up must not start a second one in the background.
+        try (ApplicationContext context = ApplicationContext.builder()
+                .properties(java.util.Map.of("guichet.demo.enabled", false)).start()) {
             int limit = context.getProperty("guichet.demo.ticket-limit", Integer.class).orElse(0);
             int created = context.getBean(DemoData.class).load(limit);
             System.out.println("Demo helpdesk loaded: " + created + " new tickets (0 means it was already there).");

@@ -106,7 +106,7 @@ public class DemoData {
      * @param limit load at most this many tickets (the first rows of the file); 0 or less = all
      * @return how many tickets this call created (0 when everything was already there)
      */
-    public int load(int limit) {
+    public synchronized int load(int limit) {
         state.started();
         try {
             int created = loadAll(limit);
