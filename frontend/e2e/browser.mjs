@@ -79,6 +79,9 @@ const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core
 export async function expectAccessible(page, name) {
   // Let transitions and pending requests settle, so axe sees the page a user sees.
   await page.waitForLoadState('networkidle').catch(() => {});
+  // Dialogs and menus fade in: judge their colours once the transitions are over.
+  // eslint-disable-next-line no-undef
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished))).catch(() => {});
   // eslint-disable-next-line no-undef
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {

@@ -16,7 +16,9 @@ test('a revoked session goes through login and comes back to the same page', asy
   const { page } = await newPerson(browser);
   await signIn(page, 'lucas.bernard@demo.guichet.dev', 'guichet-demo-2026');
   await page.locator('tbody tr a').first().click();
-  await page.getByRole('heading', { level: 1 }).waitFor();
+  // Each page's code loads on first visit: the address changes once the ticket page is there.
+  await page.waitForURL(/\/tickets\/\d+$/);
+  await page.getByRole('heading', { level: 2, name: 'Conversation' }).waitFor();
   const ticketPath = new URL(page.url()).pathname;
 
   // A reload loses the in-memory access token: the stored refresh token renews it unseen.

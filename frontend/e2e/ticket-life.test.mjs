@@ -111,6 +111,14 @@ describe('a ticket from filing to reopening', () => {
     await page.getByText(REPLY).waitFor();
     assert.equal(await page.getByText(NOTE).count(), 0, 'the internal note stays hidden');
     assert.equal(await page.getByText('Note interne').count(), 0);
+    // At 1366 px the requester's buttons show their whole label ("Clore le tick…" was cut).
+    for (const name of ['Clore le ticket', 'Rouvrir']) {
+      const label = page.getByRole('button', { name }).locator('.mantine-Button-label');
+      assert.ok(
+        await label.evaluate((el) => el.scrollWidth <= el.clientWidth + 1),
+        `the "${name}" button shows its whole label`,
+      );
+    }
     await page.getByRole('button', { name: 'Rouvrir' }).click();
     await page.getByRole('button', { name: 'Rouvrir' }).waitFor({ state: 'detached' });
     await page.getByText('En cours').first().waitFor();

@@ -5,10 +5,18 @@ import { useState, type ReactNode } from 'react';
 import { createQueryClient } from '@/lib/query-client';
 import { theme } from './theme';
 
-/** Dimmed (secondary) text in gray-7, 8.2:1 on white, instead of Mantine's gray-6 at 3.3:1 (WCAG 1.4.3). */
+/**
+ * Text colours Mantine draws from pale shades, darkened to 4.5:1 or more on white (WCAG 1.4.3):
+ * dimmed (secondary) text gray-7 (8.2:1, was gray-6 at 3.3:1), error messages red-9 (5.5:1, was
+ * red-6 at 3.3:1), placeholders #6c757d (4.7:1, was gray-5 at 2.1:1).
+ */
 const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
+  light: {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    '--mantine-color-error': 'var(--mantine-color-red-9)',
+    '--mantine-color-placeholder': '#6c757d',
+  },
   dark: {},
 });
 
