@@ -1,16 +1,20 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
 import { errorMessage, isApiError } from '@/lib/api/problem';
 
-const schema = z.object({
-  email: z.email('auth:validation.email'),
-  password: z.string().min(1, 'auth:validation.passwordRequired'),
-});
-type Values = z.infer<typeof schema>;
+interface Values {
+  email: string;
+  password: string;
+}
+
+/**
+ * An address with one "@", something before it and a dotted domain after it. The server is the
+ * judge of accounts; this only catches typing slips. Plain rules rather than a schema library:
+ * the login page is the first page loaded and stays light (zod alone is about 40 KiB gzipped).
+ */
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Email and password, with the server's refusal shown above the button. */
 export function LoginForm({ onSubmit }: { onSubmit: (email: string, password: string) => Promise<void> }) {
@@ -20,7 +24,7 @@ export function LoginForm({ onSubmit }: { onSubmit: (email: string, password: st
     register,
     handleSubmit,
     formState: { errors, isSubmitting },
-  } = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { email: '', password: '' } });
+  } = useForm<Values>({ defaultValues: { email: '', password: '' } });
 
   const submit = handleSubmit(
     async ({ email, password }) => {
@@ -55,14 +59,16 @@ export function LoginForm({ onSubmit }: { onSubmit: (email: string, password: st
           // The page's one task: the cursor is in the email field on arrival.
           autoFocus
           error={errors.email?.message && t(errors.email.message)}
-          {...register('email')}
+          {...register('email', {
+            validate: (value) => EMAIL.test(value.trim()) || 'auth:validation.email',
+          })}
         />
         <PasswordInput
           label={t('login.password')}
           autoComplete="current-password"
           required
           error={errors.password?.message && t(errors.password.message)}
-          {...register('password')}
+          {...register('password', { required: 'auth:validation.passwordRequired' })}
         />
         <Button type="submit" loading={isSubmitting} fullWidth mt="xs">
           {t('login.submit')}

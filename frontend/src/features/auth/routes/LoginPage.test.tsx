@@ -40,6 +40,11 @@ describe('login', () => {
     await userEvent.clear(screen.getByLabelText(/Mot de passe/));
     await userEvent.click(screen.getByRole('button', { name: 'Se connecter' }));
     expect(await screen.findByText('Saisissez votre mot de passe.')).toBeInTheDocument();
+
+    await userEvent.clear(screen.getByLabelText(/Adresse e-mail/));
+    await userEvent.type(screen.getByLabelText(/Adresse e-mail/), 'camille.martin');
+    await userEvent.click(screen.getByRole('button', { name: 'Se connecter' }));
+    expect(await screen.findByText('Saisissez une adresse e-mail valide.')).toBeInTheDocument();
     expect(screen.queryByText('Adresse e-mail ou mot de passe incorrect.')).not.toBeInTheDocument();
   });
 
