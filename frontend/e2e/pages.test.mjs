@@ -5,7 +5,7 @@
 // focus rings, scroll position, tab titles).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { expectAccessible, launch, newPerson, signIn } from './browser.mjs';
+import { expectAccessible, launch, newPerson, signIn, snap } from './browser.mjs';
 
 const PASSWORD = 'guichet-demo-2026';
 const EMPLOYEE = 'lucas.bernard@demo.guichet.dev';
@@ -117,6 +117,7 @@ describe('on a laptop', () => {
     await page.getByRole('heading', { level: 1, name: 'File d’attente' }).waitFor();
     await page.locator('tbody tr').first().waitFor();
     assert.equal(await page.title(), 'File d’attente · Guichet');
+    await snap(page, 'laptop-queue');
     await expectAccessible(page, 'queue');
 
     // Headers on one line, the sort box's choice not cut.
@@ -177,6 +178,7 @@ describe('on a phone', () => {
       `the first ticket is on the first screen (bottom at ${box.y + box.height})`,
     );
     await firstRow.getByText(/Demandeur : .+ · Assigné à : .+/).waitFor();
+    await snap(page, 'phone-queue');
     await expectAccessible(page, 'phone-queue');
 
     await page.getByRole('button', { name: /^Filtres/ }).click();
@@ -214,6 +216,7 @@ describe('on a phone', () => {
     await actions.waitFor();
     const box = await actions.boundingBox();
     assert.ok(box.x >= 0 && box.x + box.width <= PHONE.width, `the actions menu is on screen (x = ${box.x})`);
+    await snap(page, 'phone-admin-users');
     await expectAccessible(page, 'phone-admin-users');
     await actions.click();
     await page.getByRole('menuitem', { name: 'Modifier' }).waitFor();

@@ -101,7 +101,9 @@ describe('user administration', () => {
     await userEvent.type(within(dialog).getByLabelText(/Mot de passe initial/), 'un-mot-de-passe-assez-long');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Créer' }));
 
-    expect(await screen.findByText('Le compte de Nora Lefèvre a été créé.')).toBeInTheDocument();
+    const notice = (await screen.findByText('Le compte de Nora Lefèvre a été créé.')).closest('[role="alert"]')!;
+    // The notification's close button has a name (axe: button-name).
+    expect(within(notice as HTMLElement).getByRole('button', { name: 'Fermer' })).toBeInTheDocument();
   });
 
   it('says in French that the email is taken', async () => {
