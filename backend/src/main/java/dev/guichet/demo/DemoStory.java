@@ -248,7 +248,9 @@ final class DemoStory {
                 raw.add(new Object[] {t, Kind.STATUS, TicketStatus.RESOLVED, TicketStatus.CLOSED, byRequester ? "requester" : null});
             }
         }
-        long room = Math.max(60, Duration.between(created, now).toSeconds() - 60);
+        // A story longer than the ticket's age ends somewhere in its past, not all of them a minute ago.
+        long age = Duration.between(created, now).toSeconds() - 60;
+        long room = Math.max(60, (long) (age * (0.3 + 0.65 * random.nextDouble())));
         double squeeze = t + 1 > room ? (double) room / (t + 1) : 1.0;
         long previous = 0;
         for (Object[] e : raw) {
