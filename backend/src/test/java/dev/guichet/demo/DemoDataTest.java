@@ -13,6 +13,9 @@ class DemoDataTest extends ApiTest {
     @Inject
     DemoData demo;
 
+    @Inject
+    DemoLoadState state;
+
     long count(String sql) {
         return jdbc.prepareStatement(sql, ps -> {
             try (var rs = ps.executeQuery()) {
@@ -148,6 +151,22 @@ class DemoDataTest extends ApiTest {
                  WHERE c.internal AND u.role <> 'TECHNICIAN'"""));
         assertTrue(count("SELECT count(*) FROM comments WHERE internal") > 0);
         assertTrue(count("SELECT count(*) FROM comments c JOIN users u ON u.id = c.author_id WHERE u.role = 'EMPLOYEE'") > 0);
+    }
+
+    @Test
+    void readinessSaysLoadingWhileTheDemoLoads() {
+        state.started();
+        state.progress(2500, 47837);
+        try {
+            var loading = api.get("/health/readiness", null);
+            assertEquals(503, loading.status(), loading::toString);
+            assertTrue(loading.body().contains("\"loading\""), loading::toString);
+            assertTrue(loading.body().contains("\"percent\":5"), loading::toString);
+        } finally {
+            state.finished();
+        }
+        var ready = api.get("/health/readiness", null);
+        assertEquals(200, ready.status(), ready::toString);
     }
 
     @Test
