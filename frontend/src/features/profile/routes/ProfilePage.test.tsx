@@ -69,4 +69,23 @@ describe('profile', () => {
     expect(router.state.location.pathname).toBe('/login');
     expect(getRefreshToken()).toBeNull();
   });
+
+  it('signs out of every device and goes back to login', async () => {
+    let called = false;
+    sessionOf(
+      camille(),
+      http.post(`${API}/auth/logout-all`, () => {
+        called = true;
+        return new HttpResponse(null, { status: 204 });
+      }),
+    );
+    const { router } = renderApp('/profile');
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Se déconnecter de tous les appareils' }));
+
+    expect(await screen.findByRole('heading', { name: 'Connexion' })).toBeInTheDocument();
+    expect(called).toBe(true);
+    expect(router.state.location.pathname).toBe('/login');
+    expect(getRefreshToken()).toBeNull();
+  });
 });

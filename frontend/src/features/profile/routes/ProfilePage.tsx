@@ -4,6 +4,7 @@ import { PageHeader } from '@/components/ui/PageHeader';
 import { useCurrentUser } from '@/lib/auth/auth-context';
 import { PasswordCard } from '../components/PasswordCard';
 import { PreferencesCard } from '../components/PreferencesCard';
+import { SessionsCard } from '../components/SessionsCard';
 
 /** The signed-in user's account: who they are, their preferences, their password. */
 export function ProfilePage() {
@@ -26,6 +27,7 @@ export function ProfilePage() {
         </Paper>
         <PreferencesCard user={user} />
         <PasswordCard />
+        <SessionsCard />
       </Stack>
     </>
   );

@@ -1,5 +1,6 @@
 package dev.guichet.auth;
 
+import dev.guichet.user.EmailAddresses;
 import dev.guichet.web.ClientAddress;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
@@ -10,6 +11,7 @@ import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -37,8 +39,9 @@ public class AuthController {
      */
     @Post("/login")
     public TokenResponse login(@Body @Valid AuthRequests.Login request, HttpRequest<?> http) {
-        LoginThrottle.Attempt attempt = throttle.begin(request.email(), clients.of(http));
-        TokenResponse tokens = auth.login(request.email(), request.password());
+        String email = EmailAddresses.normalize("email", request.email());
+        LoginThrottle.Attempt attempt = throttle.begin(email, clients.of(http));
+        TokenResponse tokens = auth.login(email, request.password());
         attempt.succeeded();
         return tokens;
     }
@@ -47,6 +50,17 @@ public class AuthController {
     @Post("/refresh")
     public TokenResponse refresh(@Body @Valid AuthRequests.Refresh request) {
         return auth.refresh(request.refreshToken());
+    }
+
+    /**
+     * Ends every session of the caller, this one included: all refresh tokens are revoked and every
+     * access token issued so far is refused from the next request. 204; 401 without a valid token.
+     */
+    @Post("/logout-all")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Status(HttpStatus.NO_CONTENT)
+    public void logoutEverywhere(Authentication authentication) {
+        auth.revokeAllSessions(Caller.of(authentication).id());
     }
 
     /** Revokes the given refresh token. Always 204, so it reveals nothing about the token. */

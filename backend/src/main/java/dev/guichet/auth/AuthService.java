@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -38,6 +37,7 @@ public class AuthService {
     private static final String INVALID_CREDENTIALS = "Invalid email or password.";
 
     private final UserRepository users;
+    private final AccountStates accounts;
     private final RefreshTokenRepository refreshTokens;
     private final PasswordHasher hasher;
     private final TokenGenerator tokenGenerator;
@@ -45,10 +45,11 @@ public class AuthService {
     private final Duration refreshTokenTtl;
     private final String dummyHash;
 
-    AuthService(UserRepository users, RefreshTokenRepository refreshTokens, PasswordHasher hasher,
+    AuthService(UserRepository users, AccountStates accounts, RefreshTokenRepository refreshTokens, PasswordHasher hasher,
                 TokenGenerator tokenGenerator, AccessTokenConfiguration accessTokens,
                 @Value("${guichet.refresh-token-ttl}") Duration refreshTokenTtl) {
         this.users = users;
+        this.accounts = accounts;
         this.refreshTokens = refreshTokens;
         this.hasher = hasher;
         this.tokenGenerator = tokenGenerator;
@@ -60,12 +61,14 @@ public class AuthService {
     /**
      * Checks email and password and issues a token pair.
      *
+     * @param email    the address as normalized by {@link dev.guichet.user.EmailAddresses#normalize}
+     * @param password the password as typed
      * @throws ApiException 401 {@code unauthorized} for an unknown email or a wrong password (same answer
      *     for both); 401 {@code account-deactivated} for a deactivated account with the right password
      */
     @Transactional
     public TokenResponse login(String email, String password) {
-        Optional<User> found = users.findByEmail(email.trim().toLowerCase(Locale.ROOT));
+        Optional<User> found = users.findByEmail(email);
         // Hash even for an unknown email, so response time does not reveal which emails exist.
         boolean matches = hasher.matches(password, found.map(User::passwordHash).orElse(dummyHash));
         if (found.isEmpty() || !matches) {
@@ -112,15 +115,22 @@ public class AuthService {
         refreshTokens.findByTokenHash(sha256(presented)).ifPresent(t -> refreshTokens.revokeIfLive(t.id()));
     }
 
-    /** Revokes every session of a user: on password change and deactivation. */
+    /**
+     * Ends every session of a user: revokes their refresh tokens and moves their session version on,
+     * so every access token issued so far is refused from the next request (see
+     * {@link CurrentAccountAuthenticationFactory}). Used on password change, deactivation, role change
+     * and "log out everywhere".
+     */
     @Transactional
     public void revokeAllSessions(long userId) {
         refreshTokens.revokeAllOfUser(userId);
+        accounts.endAccessTokens(userId);
     }
 
     private Issued issue(User user) {
-        Authentication authentication = Authentication.build(String.valueOf(user.id()),
-                List.of(user.role().name()), Map.of("email", user.email()));
+        int sessionVersion = accounts.find(user.id()).orElseThrow().sessionVersion();
+        Authentication authentication = Authentication.build(String.valueOf(user.id()), List.of(user.role().name()),
+                Map.of("email", user.email(), CurrentAccountAuthenticationFactory.SESSION_VERSION_CLAIM, sessionVersion));
         String accessToken = tokenGenerator.generateToken(authentication, accessTokenSeconds)
                 .orElseThrow(() -> new IllegalStateException("JWT generation failed"));
         byte[] raw = new byte[32];

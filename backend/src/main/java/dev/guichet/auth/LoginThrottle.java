@@ -13,7 +13,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,7 +62,7 @@ public class LoginThrottle {
     /**
      * Records the start of a login attempt, or refuses it.
      *
-     * @param email         the email as typed (normalized here)
+     * @param email         the email as normalized by {@link dev.guichet.user.EmailAddresses#normalize}
      * @param clientAddress the client's IP address, see {@code web.ClientAddress}
      * @return the attempt, to be told whether it succeeded
      * @throws RateLimitedException 429 when the address or the account is over its limit
@@ -100,7 +99,7 @@ public class LoginThrottle {
     private static String accountKey(String email) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(email.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+                    .digest(email.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every JVM", e);

@@ -1,5 +1,6 @@
 package dev.guichet.category;
 
+import dev.guichet.web.TextRules;
 import dev.guichet.auth.Caller;
 import dev.guichet.web.ApiException;
 import io.micronaut.core.annotation.Nullable;
@@ -20,6 +21,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
@@ -89,13 +91,14 @@ public class CategoryController {
 
     /** New category. */
     @Serdeable
-    public record CreateCategory(@NotBlank @Size(max = 100) String name, @Nullable @Size(max = 500) String description) {
+    public record CreateCategory(@NotBlank @Size(max = 100) @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.CONTROL_CHARACTERS) String name,
+                                 @Nullable @Size(max = 500) @Pattern(regexp = TextRules.MULTI_LINE, message = TextRules.CONTROL_CHARACTERS) String description) {
     }
 
     /** Category edit; absent fields are unchanged. */
     @Serdeable
-    public record UpdateCategory(@Nullable @Size(min = 1, max = 100) String name,
-                                 @Nullable @Size(max = 500) String description,
+    public record UpdateCategory(@Nullable @Size(min = 1, max = 100) @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.CONTROL_CHARACTERS) String name,
+                                 @Nullable @Size(max = 500) @Pattern(regexp = TextRules.MULTI_LINE, message = TextRules.CONTROL_CHARACTERS) String description,
                                  @Nullable Boolean active) {
     }
 }

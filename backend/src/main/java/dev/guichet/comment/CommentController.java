@@ -1,5 +1,6 @@
 package dev.guichet.comment;
 
+import dev.guichet.web.TextRules;
 import dev.guichet.auth.Caller;
 import dev.guichet.ticket.TicketEvent;
 import dev.guichet.ticket.TicketHistory;
@@ -27,6 +28,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
@@ -101,7 +103,7 @@ public class CommentController {
 
     /** A new reply or note; {@code internal} defaults to false (public). */
     @Serdeable
-    public record CreateComment(@NotBlank @Size(max = 20000) String body, @Nullable Boolean internal) {
+    public record CreateComment(@NotBlank @Size(max = 20000) @Pattern(regexp = TextRules.MULTI_LINE, message = TextRules.CONTROL_CHARACTERS) String body, @Nullable Boolean internal) {
     }
 
     /** A reply or note as the API shows it. */

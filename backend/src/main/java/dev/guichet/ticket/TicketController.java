@@ -1,5 +1,6 @@
 package dev.guichet.ticket;
 
+import dev.guichet.web.TextRules;
 import dev.guichet.auth.Caller;
 import dev.guichet.web.ApiException;
 import dev.guichet.web.PageResponse;
@@ -21,6 +22,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
@@ -55,7 +57,7 @@ public class TicketController {
             @Parameter(description = "a user id, `none` for unassigned, or `me`")
             @QueryValue("assignee_id") @Nullable String assigneeId,
             @QueryValue("requester_id") @Nullable Long requesterId,
-            @QueryValue @Nullable @Size(max = 200) String q,
+            @QueryValue @Nullable @Size(max = 200) @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.CONTROL_CHARACTERS) String q,
             @QueryValue(defaultValue = "0") @Min(0) @Max(100000) int page,
             @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size,
             @Parameter(description = "created_at, updated_at, priority, status, title or id, with ,asc or ,desc")
@@ -71,7 +73,7 @@ public class TicketController {
                                           @QueryValue("category_id") @Nullable Long categoryId,
                                           @QueryValue("assignee_id") @Nullable String assigneeId,
                                           @QueryValue("requester_id") @Nullable Long requesterId,
-                                          @QueryValue @Nullable @Size(max = 200) String q,
+                                          @QueryValue @Nullable @Size(max = 200) @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.CONTROL_CHARACTERS) String q,
                                           Authentication authentication) {
         return queries.countByStatus(filter(Caller.of(authentication), null, priority, categoryId, assigneeId, requesterId, q));
     }

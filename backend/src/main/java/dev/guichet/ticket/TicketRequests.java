@@ -1,9 +1,11 @@
 package dev.guichet.ticket;
 
+import dev.guichet.web.TextRules;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
@@ -15,8 +17,8 @@ public final class TicketRequests {
 
     /** A new ticket; priority defaults to MEDIUM, category to none. */
     @Serdeable
-    public record CreateTicket(@NotBlank @Size(max = 200) String title,
-                               @NotBlank @Size(max = 20000) String description,
+    public record CreateTicket(@NotBlank @Size(max = 200) @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.CONTROL_CHARACTERS) String title,
+                               @NotBlank @Size(max = 20000) @Pattern(regexp = TextRules.MULTI_LINE, message = TextRules.CONTROL_CHARACTERS) String description,
                                @Nullable Priority priority,
                                @Nullable Long categoryId) {
     }

@@ -28,9 +28,10 @@ public record TicketSort(String orderBy) {
         if (sort == null || sort.isBlank()) {
             return new TicketSort(hasQuery ? "rank DESC, t.id DESC" : "t.created_at DESC, t.id DESC");
         }
-        String[] parts = sort.trim().toLowerCase(Locale.ROOT).split(",");
-        String column = COLUMNS.get(parts[0].trim());
-        if (column == null || parts.length > 2) {
+        // -1 keeps empty fields, so ",", "a," and ",desc" are refused below instead of indexing past the array.
+        String[] parts = sort.trim().toLowerCase(Locale.ROOT).split(",", -1);
+        String column = parts.length > 2 ? null : COLUMNS.get(parts[0].trim());
+        if (column == null) {
             throw ApiException.invalidField("sort", "must be one of " + String.join(", ", COLUMNS.keySet().stream().sorted().toList())
                     + ", optionally followed by ,asc or ,desc");
         }

@@ -45,7 +45,7 @@ public class UserController {
                                            @QueryValue @Nullable Boolean active,
                                            @QueryValue(defaultValue = "0") @Min(0) int page,
                                            @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size) {
-        String needle = q == null || q.isBlank() ? null : q.trim();
+        String needle = q == null || q.isBlank() ? null : EmailAddresses.normalize("q", q);
         Page<User> found = users.search(needle, role == null ? null : role.name(), active, Pageable.from(page, size));
         return new PageResponse<>(found.getContent().stream().map(UserResponse::of).toList(), page, size,
                 found.getTotalSize());

@@ -1,5 +1,6 @@
 package dev.guichet.user;
 
+import dev.guichet.web.TextRules;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.Email;
@@ -16,8 +17,8 @@ public final class UserRequests {
 
     /** Admin creates an account. */
     @Serdeable
-    public record CreateUser(@NotBlank @Email @Size(max = 254) String email,
-                             @NotBlank @Size(max = 200) String fullName,
+    public record CreateUser(@NotBlank @Email @Size(max = 254) @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.CONTROL_CHARACTERS) String email,
+                             @NotBlank @Size(max = 200) @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.CONTROL_CHARACTERS) String fullName,
                              @NotNull String password,
                              @NotNull Role role,
                              @Nullable @Pattern(regexp = "fr|en") String locale) {
@@ -25,7 +26,7 @@ public final class UserRequests {
 
     /** Admin edits an account; absent fields are left unchanged. */
     @Serdeable
-    public record UpdateUser(@Nullable @Size(min = 1, max = 200) String fullName,
+    public record UpdateUser(@Nullable @Size(min = 1, max = 200) @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.CONTROL_CHARACTERS) String fullName,
                              @Nullable Role role,
                              @Nullable Boolean active,
                              @Nullable @Pattern(regexp = "fr|en") String locale,
@@ -34,7 +35,7 @@ public final class UserRequests {
 
     /** A person edits their own profile; absent fields are left unchanged. */
     @Serdeable
-    public record UpdateProfile(@Nullable @Size(min = 1, max = 200) String fullName,
+    public record UpdateProfile(@Nullable @Size(min = 1, max = 200) @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.CONTROL_CHARACTERS) String fullName,
                                 @Nullable @Pattern(regexp = "fr|en") String locale,
                                 @Nullable Boolean notificationsEnabled) {
     }

@@ -6,7 +6,6 @@ import dev.guichet.auth.PasswordPolicy;
 import dev.guichet.web.ApiException;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
-import java.util.Locale;
 
 /**
  * Creates and edits accounts. Every change that should end a person's sessions (password change,
@@ -34,7 +33,7 @@ public class UserService {
      */
     @Transactional
     public User create(UserRequests.CreateUser request) {
-        String email = request.email().trim().toLowerCase(Locale.ROOT);
+        String email = EmailAddresses.normalize("email", request.email());
         if (users.findByEmail(email).isPresent()) {
             throw ApiException.conflict("email-taken", "An account with this email already exists.");
         }

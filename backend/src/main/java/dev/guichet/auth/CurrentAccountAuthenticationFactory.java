@@ -1,0 +1,64 @@
+package dev.guichet.auth;
+
+import com.nimbusds.jwt.JWT;
+import com.nimbusds.jwt.JWTClaimsSet;
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.token.jwt.validator.DefaultJwtAuthenticationFactory;
+import io.micronaut.security.token.jwt.validator.JwtAuthenticationFactory;
+import jakarta.inject.Singleton;
+import java.text.ParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns a bearer token whose signature and expiry Micronaut Security has already checked into the
+ * request's {@link Authentication}, from the account's <em>current</em> state rather than from what
+ * the token says: one primary-key lookup per request ({@link AccountStates#find}). The token is
+ * refused (the request is then anonymous, so 401 on the API) when the account no longer exists, is
+ * deactivated, or has moved its session version on since the token was issued (password change,
+ * deactivation, role change, "log out everywhere"). The role granted is the one in the database, so
+ * a demotion takes effect on the next request. Every way of signing in issues its tokens through
+ * {@link AuthService}, so this check holds for all of them.
+ *
+ * <p>Micronaut Security runs this factory on its blocking executor, so the JDBC lookup does not
+ * block the event loop.
+ */
+@Singleton
+@Replaces(DefaultJwtAuthenticationFactory.class)
+public class CurrentAccountAuthenticationFactory implements JwtAuthenticationFactory {
+
+    /** Claim holding the account's session version when the token was issued. */
+    static final String SESSION_VERSION_CLAIM = "sv";
+
+    private final AccountStates accounts;
+
+    CurrentAccountAuthenticationFactory(AccountStates accounts) {
+        this.accounts = accounts;
+    }
+
+    /**
+     * @param token a JWT whose signature and time claims are valid
+     * @return the caller with their current role, or empty when the token no longer stands for a live session
+     */
+    @Override
+    public Optional<Authentication> createAuthentication(JWT token) {
+        final long userId;
+        final long version;
+        try {
+            JWTClaimsSet claims = token.getJWTClaimsSet();
+            if (claims.getSubject() == null || !(claims.getClaim(SESSION_VERSION_CLAIM) instanceof Number issued)) {
+                return Optional.empty();
+            }
+            userId = Long.parseLong(claims.getSubject());
+            version = issued.longValue();
+        } catch (ParseException | NumberFormatException e) {
+            return Optional.empty();
+        }
+        return accounts.find(userId)
+                .filter(account -> account.active() && account.sessionVersion() == version)
+                .map(account -> Authentication.build(String.valueOf(account.id()), List.of(account.role().name()),
+                        Map.of("email", account.email())));
+    }
+}
