@@ -1,9 +1,7 @@
 package dev.guichet.attachment;
 
 import dev.guichet.auth.Caller;
-import dev.guichet.ticket.TicketResponse;
 import dev.guichet.ticket.TicketService;
-import dev.guichet.ticket.TicketStatus;
 import dev.guichet.web.ApiException;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.convert.format.ReadableBytes;
@@ -63,10 +61,7 @@ public class AttachmentService {
      */
     @Transactional
     public AttachmentResponse upload(Caller caller, long ticketId, String fileName, long size, InputStream content) {
-        TicketResponse ticket = tickets.get(caller, ticketId);
-        if (ticket.status() == TicketStatus.CLOSED) {
-            throw ApiException.conflict("ticket-closed", "This ticket is closed; file a new ticket instead.");
-        }
+        tickets.lockForAddition(caller, ticketId);
         if (size == 0) {
             throw ApiException.invalidField("file", "is empty");
         }

@@ -2,16 +2,10 @@ package dev.guichet.comment;
 
 import dev.guichet.web.TextRules;
 import dev.guichet.auth.Caller;
-import dev.guichet.ticket.TicketEvent;
-import dev.guichet.ticket.TicketHistory;
-import dev.guichet.ticket.TicketResponse;
-import dev.guichet.ticket.TicketService;
-import dev.guichet.ticket.TicketStatus;
 import dev.guichet.user.User;
 import dev.guichet.user.UserRepository;
 import dev.guichet.user.UserSummary;
 import dev.guichet.web.ApiException;
-import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -25,7 +19,6 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -47,55 +40,33 @@ import java.util.stream.Collectors;
 @Tag(name = "comments")
 public class CommentController {
 
-    private final TicketService tickets;
-    private final CommentRepository comments;
+    private final CommentService comments;
     private final UserRepository users;
-    private final ApplicationEventPublisher<TicketEvent> events;
-    private final TicketHistory history;
 
-    CommentController(TicketService tickets, CommentRepository comments, UserRepository users,
-                      ApplicationEventPublisher<TicketEvent> events, TicketHistory history) {
-        this.history = history;
-        this.tickets = tickets;
+    CommentController(CommentService comments, UserRepository users) {
         this.comments = comments;
         this.users = users;
-        this.events = events;
     }
 
     /** The conversation, oldest first; internal notes only for technicians and admins. */
     @Get
     public List<CommentResponse> list(long ticketId, Authentication authentication) {
-        Caller caller = Caller.of(authentication);
-        tickets.get(caller, ticketId);
-        List<Comment> found = caller.isAgent() ? comments.findAllOfTicket(ticketId) : comments.findPublicOfTicket(ticketId);
+        List<Comment> found = comments.list(Caller.of(authentication), ticketId);
         Map<Long, User> authors = users.findByIdIn(found.stream().map(Comment::authorId).distinct().toList())
                 .stream().collect(Collectors.toMap(User::id, Function.identity()));
         return found.stream().map(c -> CommentResponse.of(c, authors.get(c.authorId()))).toList();
     }
 
     /**
-     * Adds a public reply or, for technicians and admins, an internal note.
+     * Adds a public reply or, for technicians and admins, an internal note (rules in {@link CommentService}).
      *
-     * @throws ApiException 403 when a requester writes an internal note; 409 on a closed ticket
+     * @throws ApiException 403 when a requester writes an internal note; 404 unseen ticket; 409 on a closed ticket
      */
     @Post
-    @Transactional
     public HttpResponse<CommentResponse> create(long ticketId, @Body @Valid CreateComment request,
                                                 Authentication authentication) {
         Caller caller = Caller.of(authentication);
-        TicketResponse ticket = tickets.get(caller, ticketId);
-        boolean internal = Boolean.TRUE.equals(request.internal());
-        if (internal && !caller.isAgent()) {
-            throw ApiException.forbidden("Only technicians and admins can write internal notes.");
-        }
-        if (ticket.status() == TicketStatus.CLOSED) {
-            throw ApiException.conflict("ticket-closed", "This ticket is closed; file a new ticket instead.");
-        }
-        Comment saved = comments.save(new Comment(null, ticketId, caller.id(), request.body().strip(), internal, null));
-        tickets.touch(ticketId);
-        history.record(ticketId, caller.id(), internal ? TicketHistory.Field.internal_note : TicketHistory.Field.reply,
-                null, saved.id());
-        events.publishEvent(new TicketEvent.CommentAdded(ticketId, caller.id(), saved.id(), internal));
+        Comment saved = comments.add(caller, ticketId, request.body(), Boolean.TRUE.equals(request.internal()));
         User author = users.findById(caller.id()).orElseThrow();
         return HttpResponse.created(CommentResponse.of(saved, author),
                 URI.create("/api/v1/tickets/" + ticketId + "/comments"));

@@ -152,6 +152,22 @@ public class TicketService {
         return get(caller, id);
     }
 
+    /**
+     * Locks a ticket the caller may see until the end of the current transaction and checks that it
+     * is still open to additions, so that a reply or an attachment and a concurrent close are
+     * serialized on the row lock: whichever commits second sees the other.
+     *
+     * @throws ApiException 404 when the caller may not see the ticket; 409 {@code ticket-closed} when it is closed
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockForAddition(Caller caller, long id) {
+        Current current = lock(id).filter(c -> mayView(caller, c.requesterId()))
+                .orElseThrow(() -> ApiException.notFound("Ticket"));
+        if (current.status() == TicketStatus.CLOSED) {
+            throw ApiException.conflict("ticket-closed", "This ticket is closed; file a new ticket instead.");
+        }
+    }
+
     /** @return whether the caller may see a ticket of this requester (employees: their own only) */
     public static boolean mayView(Caller caller, long requesterId) {
         return caller.isAgent() || caller.id() == requesterId;
