@@ -49,6 +49,10 @@ class ManagementEndpointsTest {
                     assertTrue(answer.status() == 401 || answer.status() == 404 || answer.status() == 405,
                             environment + " " + method + " " + path + " answered " + answer.status() + ": " + answer.body());
                 }
+                // A browser (Accept: text/html, */*) gets no SPA page in their place either.
+                Api.Response browser = api.send("GET", path, null, null, Map.of("Accept", "text/html,*/*"));
+                assertTrue(browser.status() == 401 || browser.status() == 404,
+                        environment + " browser GET " + path + " answered " + browser.status() + ": " + browser.body());
             }
             // The catch-all GET rule is gone: an unknown path is 401/404, not served.
             Api.Response health = api.get("/health", null);
