@@ -22,12 +22,18 @@ public final class DatabaseUnavailable {
      * @param error any exception, wrapped or not
      * @return whether its cause chain shows an unreachable database: a pool timeout
      *     ({@link SQLTransientConnectionException}), a broken connection, SQLSTATE class 08
-     *     (connection exception) or 57P01–57P03 (server shutting down or starting), or a refused socket
+     *     (connection exception) or 57P01–57P03 (server shutting down or starting), HikariCP's
+     *     "Connection is closed", or a refused socket
      */
     public static boolean is(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
                     || t instanceof ConnectException) {
+                return true;
+            }
+            // HikariCP's answer to a connection it has just closed as broken (no SQLSTATE): seen when
+            // a library's rollback after the I/O error hides that error (bucket4j does).
+            if (t instanceof SQLException sql && sql.getSQLState() == null && "Connection is closed".equals(sql.getMessage())) {
                 return true;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null) {
