@@ -1,19 +1,25 @@
 #!/usr/bin/env bash
 # Guichet — restores a dump made by backup.sh (pg_dump -Fc) into the configured database.
 #
-# Usage: deployment/restore.sh [--yes] FILE
+# Usage: deployment/restore.sh [--yes] [--terminate-sessions] FILE
 #        make restore FILE=backups/daily/guichet-20260101-023000.dump CONFIRM=yes
 #
 # Steps: check FILE with pg_restore --list → create the database if it does not exist →
-# refuse a database that already holds tables unless --yes → in ONE transaction, drop the
+# refuse a database that already holds tables unless --yes → refuse while another session
+# (the backend) is connected to it, unless --terminate-sessions → in ONE transaction, drop the
 # schema `public` (tables, sequences, the unaccent extension: everything Guichet owns),
-# recreate it and replay the dump (pg_restore --no-owner piped into psql with
-# ON_ERROR_STOP) → print the row count of every table.
+# recreate it, replay the dump (pg_restore --no-owner piped into psql with ON_ERROR_STOP) and
+# mark the mails that were waiting in the dump HELD (lib/hold-outbox.sql: they were most likely
+# delivered since; an admin releases or discards them on the outbox page) → print the row
+# count of every table.
 # Why one psql transaction rather than `pg_restore --clean`: --clean only drops what the dump
 # contains, so a table added by a later migration would survive the restore; here either
 # the whole restore commits or nothing in the database changes.
-# Stop the backend first (systemctl stop guichet-backend / docker compose stop backend):
-# its open connections would hold locks; the restore gives up after LOCK_TIMEOUT (30s).
+# Stop the backend first (systemctl stop guichet-backend / docker compose stop backend /
+# kubectl scale deployment guichet-backend --replicas=0): a connected backend makes the restore
+# refuse (exit 5). --terminate-sessions ends those sessions instead (pg_terminate_backend), for a
+# backend that is already gone but left sessions behind; a running backend would reconnect and
+# wait on the restore's locks, or make it give up after LOCK_TIMEOUT (30s).
 #
 # Settings: DATABASE_URL, or PGHOST PGPORT PGUSER PGPASSWORD PGDATABASE, or the backend's
 # DATASOURCES_DEFAULT_*, possibly from GUICHET_ENV_FILE (see deployment/lib/common.sh);
@@ -23,7 +29,8 @@
 #   docker compose run --rm --entrypoint /opt/guichet/deployment/restore.sh backup --yes /backups/daily/FILE
 # Exit status: 0 restored; 1 usage, settings or missing tool; 2 refused: the database is not
 # empty and --yes was not given; 3 FILE is not a readable dump (nothing touched);
-# 4 the restore failed and was rolled back (nothing changed).
+# 4 the restore failed and was rolled back (nothing changed); 5 refused: other sessions (the
+# backend?) are connected to the database and --terminate-sessions was not given.
 set -Eeuo pipefail
 
 DEPLOYMENT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -32,6 +39,7 @@ source "$DEPLOYMENT_DIR/lib/common.sh"
 
 LOCK_TIMEOUT=${LOCK_TIMEOUT:-30s}
 ASSUME_YES=false
+TERMINATE_SESSIONS=false
 DUMP_FILE=
 
 main() {
@@ -41,14 +49,15 @@ main() {
     check_dump
     ensure_database_exists
     refuse_non_empty_database_without_yes
-    warn_about_other_sessions
+    refuse_while_other_sessions_are_connected
     replace_schema_from_dump
     print_row_counts
     log "restore complete: $(describe_target) now holds $DUMP_FILE"
+    report_held_mails
 }
 
 usage() {
-    echo "usage: $0 [--yes] FILE    (FILE: a dump made by deployment/backup.sh)" >&2
+    echo "usage: $0 [--yes] [--terminate-sessions] FILE    (FILE: a dump made by deployment/backup.sh)" >&2
     exit 1
 }
 
@@ -56,6 +65,7 @@ parse_arguments() {
     while [[ $# -gt 0 ]]; do
         case $1 in
             -y|--yes) ASSUME_YES=true ;;
+            --terminate-sessions) TERMINATE_SESSIONS=true ;;
             -h|--help) usage ;;
             -*) echo "unknown option: $1" >&2; usage ;;
             *) [[ -z $DUMP_FILE ]] || usage; DUMP_FILE=$1 ;;
@@ -101,10 +111,25 @@ refuse_non_empty_database_without_yes() {
     fi
 }
 
-warn_about_other_sessions() {
+# Client sessions on the target database other than this script's own: a running backend.
+other_sessions() {
+    sql -c "SELECT coalesce(string_agg(format('pid %s (%s, from %s)', pid, coalesce(nullif(application_name, ''), 'unnamed'),
+                                              coalesce(client_addr::text, 'local socket')), '; '), '')
+              FROM pg_stat_activity
+             WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'"
+}
+
+refuse_while_other_sessions_are_connected() {
     local sessions
-    sessions=$(sql -c "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()" || echo 0)
-    [[ $sessions == 0 ]] || warn "$sessions other session(s) use $(describe_target); is the backend stopped? Waiting at most $LOCK_TIMEOUT for their locks."
+    sessions=$(other_sessions) || die 1 "cannot list the sessions of $(describe_target)"
+    [[ -n $sessions ]] || return 0
+    if ! $TERMINATE_SESSIONS; then
+        die 5 "other sessions are connected to $(describe_target): $sessions. Stop the backend first (systemctl stop guichet-backend / docker compose stop backend / kubectl scale deployment guichet-backend --replicas=0), then run again; --terminate-sessions ends them instead. Nothing was touched."
+    fi
+    warn "ending the other sessions of $(describe_target) (--terminate-sessions): $sessions"
+    sql -c "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
+             WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'" >/dev/null \
+        || die 1 "cannot end the other sessions of $(describe_target) (the user needs pg_signal_backend or to own them)"
 }
 
 replace_schema_from_dump() {
@@ -129,7 +154,15 @@ ALTER SCHEMA public OWNER TO pg_database_owner;
 GRANT USAGE ON SCHEMA public TO PUBLIC;
 SQL
     pg_restore --no-owner --no-privileges --file=- "$DUMP_FILE" || return 1
+    # Mails waiting in the dump are held for an admin's decision rather than sent a second time.
+    cat "$DEPLOYMENT_DIR/lib/hold-outbox.sql" || return 1
     echo "COMMIT;"
+}
+
+report_held_mails() {
+    local held
+    held=$(sql -c "SELECT count(*) FROM public.mail_outbox WHERE status = 'HELD'" 2>/dev/null) || return 0
+    [[ $held == 0 ]] || log "$held mail(s) that were waiting in the dump are HELD: release or discard them on the outbox page (Administration → Outbox) once the backend is back"
 }
 
 print_row_counts() {

@@ -99,6 +99,9 @@ show_outbox_backlog() {
     if [[ $exists != t ]]; then echo "no mail_outbox table in $(describe_target)"; return; fi
     pending=$(query "SELECT count(*) FROM mail_outbox WHERE status = 'PENDING'")
     echo "$pending message(s) waiting to be sent"
+    local held
+    held=$(query "SELECT count(*) FROM mail_outbox WHERE status = 'HELD'" 2>/dev/null) || held=0
+    [[ $held == 0 ]] || echo "$held message(s) held since a restore: release or discard them (Administration → Outbox)"
 }
 
 show_newest_backup() {

@@ -18,6 +18,9 @@ for tool in python3 curl openssl; do command -v "$tool" >/dev/null || apt_packag
 command -v systemd-analyze >/dev/null || apt_packages+=(systemd)
 if ! pg_isready -q -h "$PGHOST" -p "$PGPORT" -t 2 2>/dev/null && ! ls /etc/postgresql/*/main >/dev/null 2>&1; then
   apt_packages+=(postgresql postgresql-contrib)
+elif ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  # The server binaries: DatabaseOutageTest stops and starts a scratch cluster of its own.
+  apt_packages+=(postgresql)
 fi
 if ((${#apt_packages[@]})); then
   if [[ $(id -u) -ne 0 ]]; then

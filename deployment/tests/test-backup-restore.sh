@@ -13,6 +13,8 @@ export PGOPTIONS='-c client_min_messages=warning'
 unset DATABASE_URL DATASOURCES_DEFAULT_URL
 PREFIX="guichet_bt_$$"
 SRC="${PREFIX}_src" DST="${PREFIX}_dst" NEW="${PREFIX}_new" OWNED="${PREFIX}_owned" OWNER="${PREFIX}_owner"
+MAIL_SRC="${PREFIX}_mailsrc" MAIL_DST="${PREFIX}_maildst"
+SESSION_PID=
 WORK="$(mktemp -d)"
 
 main() {
@@ -31,11 +33,14 @@ main() {
     test_restore_as_the_database_owner_without_superuser_rights
     test_corrupt_dump_is_refused_and_target_untouched
     test_truncated_dump_is_rolled_back
+    test_restore_holds_the_mails_waiting_in_the_dump
+    test_restore_refuses_while_a_backend_is_connected
 }
 
 cleanup() {
     local db
-    for db in "$SRC" "$DST" "$NEW" "$OWNED"; do
+    [[ -n $SESSION_PID ]] && kill "$SESSION_PID" 2>/dev/null
+    for db in "$SRC" "$DST" "$NEW" "$OWNED" "$MAIL_SRC" "$MAIL_DST"; do
         psql -X -q -d postgres -c "DROP DATABASE IF EXISTS \"$db\"" >/dev/null 2>&1
     done
     psql -X -q -d postgres -c "DROP ROLE IF EXISTS \"$OWNER\"" >/dev/null 2>&1
@@ -243,6 +248,48 @@ test_truncated_dump_is_rolled_back() {
     else
         fail "a truncated dump fails and the target is exactly as before" "rc=$rc $out"
     fi
+}
+
+# An outbox as migration V2 made it (no HELD yet), with mails in every state (issue 9, defect 8).
+test_restore_holds_the_mails_waiting_in_the_dump() {
+    sql -d postgres -c "CREATE DATABASE \"$MAIL_SRC\""
+    sql -d "$MAIL_SRC" <<'SQL'
+CREATE TABLE mail_outbox (
+    id bigserial PRIMARY KEY,
+    status varchar(8) NOT NULL DEFAULT 'PENDING' CHECK (status IN ('PENDING', 'SENDING', 'SENT', 'FAILED')),
+    lease_until timestamptz,
+    CHECK (status <> 'SENDING' OR lease_until IS NOT NULL));
+INSERT INTO mail_outbox (status, lease_until) VALUES ('PENDING', NULL), ('SENDING', now()), ('SENT', NULL), ('FAILED', NULL);
+SQL
+    local out statuses
+    MAIL_DUMP=$(BACKUP_DIR=$WORK/mail PGDATABASE=$MAIL_SRC "$DEPLOYMENT_DIR/backup.sh" 2>/dev/null | tail -n 1)
+    out=$(restore "$MAIL_DST" "$MAIL_DUMP" 2>&1)
+    statuses=$(sql -d "$MAIL_DST" -c "SELECT string_agg(status || ':' || (lease_until IS NULL), ',' ORDER BY id) FROM mail_outbox")
+    [[ $statuses == "HELD:true,HELD:true,SENT:true,FAILED:true" && $out == *"2 mail(s)"*HELD* ]]
+    verdict "restore.sh holds the mails that were waiting in the dump (PENDING, SENDING → HELD), keeps the others" "$statuses $out"
+}
+
+test_restore_refuses_while_a_backend_is_connected() {
+    psql -X -q -d "$MAIL_DST" -c "SET application_name = 'guichet-backend-stand-in'; SELECT pg_sleep(120)" >/dev/null 2>&1 &
+    SESSION_PID=$!
+    for _ in $(seq 50); do
+        [[ $(sql -d postgres -c "SELECT count(*) FROM pg_stat_activity WHERE datname = '$MAIL_DST' AND application_name = 'guichet-backend-stand-in'") == 1 ]] && break
+        sleep 0.1
+    done
+    sql -d "$MAIL_DST" -c "UPDATE mail_outbox SET status = 'SENT' WHERE id = 1"
+    local out rc=0
+    out=$(restore "$MAIL_DST" --yes "$MAIL_DUMP" 2>&1) || rc=$?
+    [[ $rc -eq 5 && $out == *"other sessions are connected"*guichet-backend-stand-in*"Stop the backend"* \
+        && $(sql -d "$MAIL_DST" -c "SELECT status FROM mail_outbox WHERE id = 1") == SENT ]]
+    verdict "restore.sh refuses while another session (the backend) is connected, and touches nothing" "rc=$rc $out"
+    rc=0
+    out=$(restore "$MAIL_DST" --yes --terminate-sessions "$MAIL_DUMP" 2>&1) || rc=$?
+    local ended=false
+    for _ in $(seq 50); do kill -0 "$SESSION_PID" 2>/dev/null || { ended=true; break; }; sleep 0.1; done
+    [[ $rc -eq 0 && $ended == true && $(sql -d "$MAIL_DST" -c "SELECT status FROM mail_outbox WHERE id = 1") == HELD ]]
+    verdict "restore.sh --terminate-sessions ends the other sessions, then restores" "rc=$rc $out"
+    wait "$SESSION_PID" 2>/dev/null
+    SESSION_PID=
 }
 
 main

@@ -102,6 +102,12 @@ test_production_settings() {
     done
     [[ ${#missing[@]} -eq 0 ]]
     verdict "the resolved stack keeps healthchecks, restart policy, log rotation, read-only certs" "missing: ${missing[*]}"
+    # Docker's default 10 s would kill the backend in the middle of its 20 s graceful shutdown.
+    local grace
+    grace=$(python3 -c 'import sys, yaml; print(yaml.safe_load(sys.stdin)["services"]["backend"].get("stop_grace_period", ""))' \
+        <<< "$config" 2>/dev/null)
+    [[ $grace =~ ^([0-9]+)s$ ]] && (( BASH_REMATCH[1] > 20 ))
+    verdict "the backend's stop_grace_period ($grace) exceeds SHUTDOWN_GRACE_PERIOD (20s)"
     if grep -Eq 'image: [^ ]*:latest$' <<< "$config" || grep -Eq 'image: (postgres|nginx|axllent/mailpit)$' <<< "$config"; then
         fail "third-party images are pinned to a version" "$(grep 'image:' <<< "$config")"
     else

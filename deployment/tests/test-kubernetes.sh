@@ -14,6 +14,7 @@ WORK="$(mktemp -d)"
 
 main() {
     at_exit cleanup
+    test_termination_grace_exceeds_the_shutdown_grace
     if ! command -v node >/dev/null 2>&1; then skip "Kubernetes manifest checks" "node is not installed"; return; fi
     if ! install_validator; then return; fi
     test_manifests_are_valid
@@ -22,6 +23,14 @@ main() {
 }
 
 cleanup() { rm -rf "$WORK"; }
+
+# The pod must outlive the application's SHUTDOWN_GRACE_PERIOD (20s), or it is killed mid-shutdown.
+test_termination_grace_exceeds_the_shutdown_grace() {
+    local grace
+    grace=$(sed -n 's/^ *terminationGracePeriodSeconds: *\([0-9]*\)$/\1/p' "$DEPLOYMENT_DIR/kubernetes/backend-deployment.yaml")
+    [[ -n $grace ]] && (( grace > 20 ))
+    verdict "the backend's terminationGracePeriodSeconds (${grace:-unset}) exceeds SHUTDOWN_GRACE_PERIOD (20s)"
+}
 
 install_validator() {
     [[ -d $K8S_TOOL/node_modules/kubernetes-models ]] && return 0

@@ -11,6 +11,19 @@ const problemResponse = (status: number, body: object, headers: Record<string, s
   });
 
 describe('problem+json to a message', () => {
+  it('says the service is momentarily unavailable for a 503, with its Retry-After', async () => {
+    const body = {
+      type: 'https://guichet.dev/problems/service-unavailable',
+      status: 503,
+      detail: 'The service is momentarily unavailable (database unreachable). Try again in a few seconds.',
+    };
+    const error = await toApiError(problemResponse(503, body, { 'Retry-After': '5' }));
+    expect(errorMessage(error, t)).toBe('Service momentanément indisponible. Réessayez dans 5 s.');
+    expect(errorMessage(error, i18n.getFixedT('en'))).toBe('Service momentarily unavailable. Try again in 5 s.');
+    const bare = await toApiError(new Response('', { status: 503 }));
+    expect(errorMessage(bare, t)).toBe('Service momentanément indisponible. Réessayez dans quelques secondes.');
+  });
+
   it('uses the detail of the problem', async () => {
     const error = await toApiError(
       problemResponse(409, { title: 'Conflict', status: 409, detail: 'Transition CLOSED → NEW refusée.' }),

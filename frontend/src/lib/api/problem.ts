@@ -64,6 +64,12 @@ export function errorMessage(
         ? t('common:errors.rateLimitedFor', { seconds: error.retryAfter })
         : t('common:errors.rateLimited');
     }
+    // The database (or the whole service) is down for a moment: say so, not "an error occurred".
+    if (error.status === 503) {
+      return error.retryAfter
+        ? t('common:errors.unavailableFor', { seconds: error.retryAfter })
+        : t('common:errors.unavailable');
+    }
     // Known problem types are worded in the interface's language; others keep the server's detail.
     const slug = error.problem.type?.split('/').pop();
     const known = slug && /^[a-z-]+$/.test(slug) ? t(`common:problems.${slug}`, { defaultValue: '' }) : '';

@@ -47,8 +47,14 @@ export const STATUSES = [
 ] as const satisfies readonly TicketStatus[];
 /** Every priority, lowest first. */
 export const PRIORITIES = ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] as const satisfies readonly TicketPriority[];
-/** Every status of an outbox email, in the order of its delivery. */
-export const OUTBOX_STATUSES = ['PENDING', 'SENDING', 'SENT', 'FAILED'] as const satisfies readonly OutboxStatus[];
+/** Every status of an outbox email, in the order of its delivery; HELD: waiting in a restored backup. */
+export const OUTBOX_STATUSES = [
+  'PENDING',
+  'SENDING',
+  'SENT',
+  'FAILED',
+  'HELD',
+] as const satisfies readonly OutboxStatus[];
 
 /** One page of a list endpoint. */
 export interface Page<T> {

@@ -1,5 +1,5 @@
-import { Anchor, Badge, Button, Paper, ScrollArea, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
-import { IconRefresh } from '@tabler/icons-react';
+import { Anchor, Badge, Button, Group, Paper, ScrollArea, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { IconRefresh, IconSend, IconTrash } from '@tabler/icons-react';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -7,6 +7,7 @@ import { DateTime } from '@/components/ui/DateTime';
 import { useFormat } from '@/lib/i18n/format';
 import type { OutboxItem, OutboxStatus } from '@/lib/api/types';
 import { outboxErrorCategory } from './outbox-error';
+import type { HeldDecision } from '@/features/outbox/api/decide-held-message';
 
 /** Colour of each outbox status; the badge also says it in words. */
 export const OUTBOX_STATUS_COLOR: Record<OutboxStatus, string> = {
@@ -14,6 +15,7 @@ export const OUTBOX_STATUS_COLOR: Record<OutboxStatus, string> = {
   SENDING: 'blue',
   SENT: 'teal',
   FAILED: 'red',
+  HELD: 'orange',
 };
 
 /** An email's delivery status, in colour and in words. */
@@ -53,16 +55,19 @@ export function BreakableAddress({ address }: { address: string }) {
 
 /**
  * The outbox's emails: status, kind and subject, recipient, ticket, dates, the relay's last
- * error (as plain text) and, for failed ones, a button to send them again.
+ * error (as plain text); for failed ones, a button to send them again; for held ones (after a
+ * restore), buttons to send or discard them.
  */
 export function OutboxTable({
   items,
   onRetry,
+  onDecide,
   retrying,
 }: {
   items: OutboxItem[];
   onRetry: (item: OutboxItem) => void;
-  /** The id of the message being retried, if any. */
+  onDecide: (item: OutboxItem, decision: HeldDecision) => void;
+  /** The id of the message being retried, released or discarded, if any. */
   retrying: number | null;
 }) {
   const { t } = useTranslation('admin');
@@ -139,6 +144,11 @@ export function OutboxTable({
                     {item.status === 'SENT' && item.sent_at && (
                       <Text size="sm">{t('outbox.sentAt', { date: format.dateTime(item.sent_at) })}</Text>
                     )}
+                    {item.status === 'HELD' && (
+                      <Text size="sm" c="orange.9">
+                        {t('outbox.heldHint')}
+                      </Text>
+                    )}
                     {item.status === 'PENDING' && (
                       <Text size="sm">{t('outbox.nextAttempt', { date: format.dateTime(item.next_attempt_at) })}</Text>
                     )}
@@ -160,6 +170,32 @@ export function OutboxTable({
                     >
                       {t('outbox.retry')}
                     </Button>
+                  )}
+                  {item.status === 'HELD' && (
+                    <Group gap="xs" wrap="nowrap">
+                      <Button
+                        size="xs"
+                        variant="light"
+                        leftSection={<IconSend size={14} aria-hidden />}
+                        loading={retrying === item.id}
+                        disabled={retrying !== null && retrying !== item.id}
+                        onClick={() => onDecide(item, 'release')}
+                        aria-label={t('outbox.releaseNamed', { id: item.id })}
+                      >
+                        {t('outbox.release')}
+                      </Button>
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        color="red"
+                        leftSection={<IconTrash size={14} aria-hidden />}
+                        disabled={retrying !== null}
+                        onClick={() => onDecide(item, 'discard')}
+                        aria-label={t('outbox.discardNamed', { id: item.id })}
+                      >
+                        {t('outbox.discard')}
+                      </Button>
+                    </Group>
                   )}
                 </Table.Td>
               </Table.Tr>

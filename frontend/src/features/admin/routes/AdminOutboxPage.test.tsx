@@ -119,6 +119,41 @@ describe('the outbox', () => {
     expect(await screen.findByText('Aucun courriel avec cet état.')).toBeInTheDocument();
   });
 
+  it('lets an admin send or discard the emails held after a restore', async () => {
+    const held = [
+      mail({ id: 11, status: 'HELD', sent_at: null, recipient: 'held.one@demo.guichet.dev' }),
+      mail({ id: 12, status: 'HELD', sent_at: null, recipient: 'held.two@demo.guichet.dev' }),
+    ];
+    const decided: string[] = [];
+    sessionOf(
+      admin(),
+      http.get(`${API}/admin/outbox`, () => HttpResponse.json({ items: held, page: 0, size: 20, total: held.length })),
+      http.post(`${API}/admin/outbox/:id/release`, ({ params }) => {
+        decided.push(`release ${String(params.id)}`);
+        return HttpResponse.json({ ...held[0], status: 'PENDING', attempts: 0 });
+      }),
+      http.post(`${API}/admin/outbox/:id/discard`, ({ params }) => {
+        decided.push(`discard ${String(params.id)}`);
+        return new HttpResponse(null, { status: 204 });
+      }),
+    );
+    renderApp('/admin/outbox');
+
+    const first = (await screen.findByText('held.one@demo.guichet.dev')).closest('tr')!;
+    expect(within(first).getByText('Retenu')).toBeInTheDocument();
+    expect(within(first).getByText(/il a peut-être déjà été envoyé/)).toBeInTheDocument();
+    expect(screen.getByRole('radio', { name: 'Retenus' })).toBeInTheDocument();
+
+    await userEvent.click(within(first).getByRole('button', { name: 'Envoyer le message retenu n° 11' }));
+    await waitFor(() => expect(decided).toEqual(['release 11']));
+    expect(await screen.findByText('Le message retenu est en attente d’envoi.')).toBeInTheDocument();
+
+    const second = screen.getByText('held.two@demo.guichet.dev').closest('tr')!;
+    await userEvent.click(within(second).getByRole('button', { name: 'Abandonner le message retenu n° 12' }));
+    await waitFor(() => expect(decided).toEqual(['release 11', 'discard 12']));
+    expect(await screen.findByText('Le message retenu a été abandonné.')).toBeInTheDocument();
+  });
+
   it('says so when there is no email yet', async () => {
     sessionOf(
       admin(),

@@ -9,6 +9,7 @@ import { LoadingState } from '@/components/ui/LoadingState';
 import { PageHeader } from '@/components/ui/PageHeader';
 import { Pager } from '@/components/ui/Pager';
 import { useOutbox } from '@/features/outbox/api/get-outbox';
+import { useDecideHeldMessage } from '@/features/outbox/api/decide-held-message';
 import { useRetryOutboxMessage } from '@/features/outbox/api/retry-outbox-message';
 import { OUTBOX_STATUSES, type OutboxStatus } from '@/lib/api/types';
 import { OutboxTable } from '../components/OutboxTable';
@@ -22,7 +23,8 @@ const ALL = 'ALL';
 
 /**
  * Admin: the notification emails (the outbox), filtered by status and paged, with the relay's
- * error of failed ones and a button to send them again.
+ * error of failed ones and a button to send them again; messages HELD after a restore of a
+ * backup (maybe delivered already) are released or discarded here.
  */
 export function AdminOutboxPage() {
   const { t } = useTranslation('admin');
@@ -31,6 +33,7 @@ export function AdminOutboxPage() {
   const [page, setPage] = useState(0);
   const outbox = useOutbox({ status, page, size: PAGE_SIZE });
   const retry = useRetryOutboxMessage();
+  const decide = useDecideHeldMessage();
 
   // Messages waiting or given up because the relay cannot be reached: mail is not set up.
   const relayDown = (outbox.data?.items ?? []).some(
@@ -48,11 +51,25 @@ export function AdminOutboxPage() {
       <>
         <OutboxTable
           items={outbox.data.items}
-          retrying={retry.isPending ? (retry.variables ?? null) : null}
+          retrying={
+            retry.isPending ? (retry.variables ?? null) : decide.isPending ? (decide.variables?.id ?? null) : null
+          }
           onRetry={(item) =>
             retry.mutate(item.id, {
               onSuccess: () => notifications.show({ color: 'teal', message: t('outbox.retried') }),
             })
+          }
+          onDecide={(item, decision) =>
+            decide.mutate(
+              { id: item.id, decision },
+              {
+                onSuccess: () =>
+                  notifications.show({
+                    color: 'teal',
+                    message: t(decision === 'release' ? 'outbox.released' : 'outbox.discarded'),
+                  }),
+              },
+            )
           }
         />
         <Pager page={outbox.data.page} size={outbox.data.size} total={outbox.data.total} onChange={setPage} />

@@ -3,15 +3,20 @@ package dev.guichet.notification;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.net.URI;
+import java.security.SecureRandom;
 
 /**
  * Addresses that notification emails carry, all derived from {@code PUBLIC_URL}
  * ({@code guichet.public-url}): links into the single-page app, and the RFC 5322 message ids that
- * thread a ticket's emails ({@code <ticket-{id}@host>} for the ticket, {@code <ticket-{id}-{outboxId}@host>}
- * for each message).
+ * thread a ticket's emails ({@code <ticket-{id}.{created}@host>} for the ticket,
+ * {@code <ticket-{id}-{outboxId}.{random}@host>} for each message). The ticket's creation instant
+ * and the random part keep ids unique when ticket and outbox ids are reused, as after restoring a
+ * backup over newer data (issue 9, defect 8): RFC 5322 §3.6.4 wants a Message-ID used once ever.
  */
 @Singleton
 public class MailLinks {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String base;
     private final String host;
@@ -35,13 +40,16 @@ public class MailLinks {
         return base + "/profile";
     }
 
-    /** @return the id every email about this ticket refers to, so mail clients thread them */
-    public String threadRoot(long ticketId) {
-        return "<ticket-" + ticketId + "@" + host + ">";
+    /**
+     * @param createdMicros the ticket's creation instant, in microseconds since the epoch (as stored)
+     * @return the id every email about this ticket refers to, so mail clients thread them
+     */
+    public String threadRoot(long ticketId, long createdMicros) {
+        return "<ticket-" + ticketId + "." + Long.toString(createdMicros, 36) + "@" + host + ">";
     }
 
-    /** @return the unique Message-ID of one outbox message */
+    /** @return a Message-ID for one outbox message, unique even when ids repeat (64 random bits) */
     public String messageId(long ticketId, long outboxId) {
-        return "<ticket-" + ticketId + "-" + outboxId + "@" + host + ">";
+        return "<ticket-" + ticketId + "-" + outboxId + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + "@" + host + ">";
     }
 }

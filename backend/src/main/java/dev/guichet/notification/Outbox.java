@@ -40,13 +40,17 @@ public class Outbox {
      */
     public long enqueue(MailKind kind, long recipientId, String recipientEmail, String locale, long ticketId,
                         MailRenderer.Rendered mail) {
-        long id = jdbc.prepareStatement("SELECT nextval(pg_get_serial_sequence('mail_outbox', 'id'))", ps -> {
+        long[] idAndCreated = jdbc.prepareStatement("""
+                SELECT nextval(pg_get_serial_sequence('mail_outbox', 'id')),
+                       (SELECT (extract(epoch FROM created_at) * 1000000)::bigint FROM tickets WHERE id = ?)""", ps -> {
+            ps.setLong(1, ticketId);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return rs.getLong(1);
+                return new long[] {rs.getLong(1), rs.getLong(2)};
             }
         });
-        String root = links.threadRoot(ticketId);
+        long id = idAndCreated[0];
+        String root = links.threadRoot(ticketId, idAndCreated[1]);
         jdbc.prepareStatement("""
                 INSERT INTO mail_outbox (id, kind, recipient_id, recipient_email, locale, subject, body_text, body_html,
                                          ticket_id, message_id, in_reply_to, thread_references)

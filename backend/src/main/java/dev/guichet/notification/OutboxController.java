@@ -13,6 +13,9 @@ import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.serde.annotation.Serdeable;
 
 /** Admins watch the notification outbox and send a failed message again. */
 @Controller("/api/v1/admin/outbox")
@@ -27,7 +30,7 @@ public class OutboxController {
         this.outbox = outbox;
     }
 
-    /** Messages newest first, optionally of one status (PENDING, SENDING, SENT, FAILED). */
+    /** Messages newest first, optionally of one status (PENDING, SENDING, SENT, FAILED, HELD). */
     @Get
     public PageResponse<OutboxItem> list(@QueryValue @Nullable OutboxStatus status,
                                          @QueryValue(defaultValue = "0") @Min(0) @Max(100000) int page,
@@ -50,5 +53,53 @@ public class OutboxController {
                     + current.status() + ".");
         }
         return outbox.find(id).orElseThrow();
+    }
+
+    /**
+     * Sends a message HELD after a restore: PENDING, due now, attempts back to 0.
+     *
+     * @return the message after the change
+     * @throws ApiException 404 unknown message; 409 when it is not HELD
+     */
+    @Post("/{id}/release")
+    public OutboxItem release(long id) {
+        OutboxItem current = outbox.find(id).orElseThrow(() -> ApiException.notFound("Message"));
+        if (outbox.release(id) == 0) {
+            throw ApiException.conflict("not-held", "Only a HELD message can be released or discarded; this one is "
+                    + current.status() + ".");
+        }
+        return outbox.find(id).orElseThrow();
+    }
+
+    /**
+     * Deletes a message HELD after a restore (it was most likely delivered before the restore).
+     *
+     * @throws ApiException 404 unknown message; 409 when it is not HELD
+     */
+    @Post("/{id}/discard")
+    @Status(HttpStatus.NO_CONTENT)
+    public void discard(long id) {
+        OutboxItem current = outbox.find(id).orElseThrow(() -> ApiException.notFound("Message"));
+        if (outbox.discard(id) == 0) {
+            throw ApiException.conflict("not-held", "Only a HELD message can be released or discarded; this one is "
+                    + current.status() + ".");
+        }
+    }
+
+    /** How many HELD messages an action on all of them changed. */
+    @Serdeable
+    public record Count(long count) {
+    }
+
+    /** Releases every HELD message at once (see {@link #release}). */
+    @Post("/held/release")
+    public Count releaseAll() {
+        return new Count(outbox.release(null));
+    }
+
+    /** Discards every HELD message at once (see {@link #discard}). */
+    @Post("/held/discard")
+    public Count discardAll() {
+        return new Count(outbox.discard(null));
     }
 }

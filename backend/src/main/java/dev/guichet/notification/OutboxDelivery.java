@@ -1,6 +1,5 @@
 package dev.guichet.notification;
 
-import io.github.resilience4j.core.IntervalFunction;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.email.Contact;
@@ -25,8 +24,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Drains the outbox: claims a batch, hands each message to the SMTP relay through
  * micronaut-email-javamail, and records the outcome. A failure is retried after an exponential
- * backoff with jitter (resilience4j's {@link IntervalFunction}) until {@link MailSettings#maxAttempts()},
- * then the message is FAILED with the error kept. Safe to run on every replica, and from several
+ * backoff with jitter ({@link RetrySchedule}, resilience4j) until {@link MailSettings#maxAttempts()},
+ * then the message is FAILED with the error kept. After {@link #stop()} (shutdown) no further
+ * message of a batch is tried: the rest is handed back untried. Safe to run on every replica, and from several
  * threads: a message is only ever claimed by one worker at a time (see {@link Outbox#claim}).
  *
  * <p>Metrics: {@code guichet.mail.sent}, {@code guichet.mail.retried} (a failure that will be
@@ -43,37 +43,52 @@ public class OutboxDelivery {
     private final EmailSender<Message, ?> sender;
     private final MailSettings settings;
     private final Contact from;
-    private final IntervalFunction backoff;
+    private final RetrySchedule schedule;
+    private volatile boolean stopping;
     private final Counter sent;
     private final Counter retried;
     private final Counter failed;
 
     OutboxDelivery(Outbox outbox, EmailSender<Message, ?> sender, MailSettings settings, SmtpSettings smtp,
-                   MeterRegistry meters) {
+                   RetrySchedule schedule, MeterRegistry meters) {
         this.outbox = outbox;
         this.sender = sender;
         this.settings = settings;
         this.from = contact(smtp.from());
-        // ±20 % jitter keeps replicas and messages that failed together from retrying in lockstep.
-        this.backoff = IntervalFunction.ofExponentialRandomBackoff(settings.retryInitialDelay(),
-                settings.retryMultiplier(), 0.2, settings.retryMaxDelay());
+        this.schedule = schedule;
         this.sent = Counter.builder("guichet.mail.sent").description("Notification emails accepted by the SMTP relay").register(meters);
         this.retried = Counter.builder("guichet.mail.retried").description("Failed deliveries that will be tried again").register(meters);
         this.failed = Counter.builder("guichet.mail.failed").description("Notification emails given up after the last attempt").register(meters);
     }
 
     /**
+     * Shutdown: claims nothing more, and hands the rest of a batch back untried (the message being
+     * sent, if any, finishes first). Irreversible.
+     */
+    public void stop() {
+        stopping = true;
+    }
+
+    /** @return whether {@link #stop()} was called */
+    public boolean stopping() {
+        return stopping;
+    }
+
+    /**
      * Claims and delivers one batch. Stops early, handing the untried rest back, when the relay
-     * is unreachable or half of the lease has passed.
+     * is unreachable, half of the lease has passed, or the application is stopping.
      *
-     * @return how many messages were tried (0 when nothing was due)
+     * @return how many messages were tried (0 when nothing was due or the application is stopping)
      */
     public int deliverBatch() {
+        if (stopping) {
+            return 0;
+        }
         Instant claimedAt = Instant.now();
         List<Outbox.Claimed> batch = outbox.claim(settings.batchSize(), settings.lease());
         for (int i = 0; i < batch.size(); i++) {
             // Never run into the lease: past half of it, hand the rest back untried for the next poll.
-            boolean late = Instant.now().isAfter(claimedAt.plus(settings.lease().dividedBy(2)));
+            boolean late = stopping || Instant.now().isAfter(claimedAt.plus(settings.lease().dividedBy(2)));
             // An unreachable relay fails every message alike: one attempt tells, the rest wait untried.
             if (late || !deliver(batch.get(i))) {
                 int tried = late ? i : i + 1;
@@ -115,7 +130,7 @@ public class OutboxDelivery {
     }
 
     private void recordFailure(Outbox.Claimed message, String error) {
-        if (message.attempts() >= settings.maxAttempts()) {
+        if (schedule.givesUpAfter(message.attempts())) {
             if (outbox.markFailed(message, error)) {
                 failed.increment();
             }
@@ -123,7 +138,7 @@ public class OutboxDelivery {
                     message.id(), message.recipientEmail(), message.attempts(), error);
             return;
         }
-        Duration wait = Duration.ofMillis(backoff.apply(message.attempts()));
+        Duration wait = schedule.delayAfter(message.attempts());
         if (outbox.markRetry(message, error, wait)) {
             retried.increment();
         }

@@ -38,6 +38,44 @@ public class OutboxQueries {
         });
     }
 
+    /**
+     * An admin's release of HELD messages (after a restore): PENDING, due now, attempts back to 0.
+     *
+     * @param id one message, or null for every HELD message
+     * @return how many were released (0 when the message does not exist or is not HELD)
+     */
+    public int release(@Nullable Long id) {
+        return jdbc.prepareStatement("""
+                UPDATE mail_outbox SET status = 'PENDING', attempts = 0, next_attempt_at = now(), lease_until = NULL
+                 WHERE status = 'HELD' AND (?::bigint IS NULL OR id = ?)""", ps -> {
+            bindOptionalId(ps, id);
+            return ps.executeUpdate();
+        });
+    }
+
+    /**
+     * An admin's discard of HELD messages (delivered before the restore, or no longer wanted): deleted.
+     *
+     * @param id one message, or null for every HELD message
+     * @return how many were discarded (0 when the message does not exist or is not HELD)
+     */
+    public int discard(@Nullable Long id) {
+        return jdbc.prepareStatement("DELETE FROM mail_outbox WHERE status = 'HELD' AND (?::bigint IS NULL OR id = ?)", ps -> {
+            bindOptionalId(ps, id);
+            return ps.executeUpdate();
+        });
+    }
+
+    private static void bindOptionalId(java.sql.PreparedStatement ps, @Nullable Long id) throws SQLException {
+        if (id == null) {
+            ps.setNull(1, java.sql.Types.BIGINT);
+            ps.setNull(2, java.sql.Types.BIGINT);
+        } else {
+            ps.setLong(1, id);
+            ps.setLong(2, id);
+        }
+    }
+
     /** @return one message as admins see it */
     public Optional<OutboxItem> find(long id) {
         return jdbc.prepareStatement(OutboxItem.SELECT + " WHERE id = ?", ps -> {
@@ -88,8 +126,9 @@ public class OutboxQueries {
      * @param pending                 messages waiting (PENDING or SENDING)
      * @param failed                  messages given up on
      * @param oldestPendingAgeSeconds age of the oldest waiting message, 0 when none waits
+     * @param held                    messages held after a restore, waiting for an admin
      */
-    public record Backlog(long pending, long failed, long oldestPendingAgeSeconds) {
+    public record Backlog(long pending, long failed, long oldestPendingAgeSeconds, long held) {
     }
 
     /** @return how much is waiting and for how long */
@@ -97,11 +136,12 @@ public class OutboxQueries {
         return jdbc.prepareStatement("""
                 SELECT count(*) FILTER (WHERE status IN ('PENDING', 'SENDING')),
                        count(*) FILTER (WHERE status = 'FAILED'),
-                       coalesce(floor(extract(epoch FROM now() - min(created_at) FILTER (WHERE status IN ('PENDING', 'SENDING')))), 0)
+                       coalesce(floor(extract(epoch FROM now() - min(created_at) FILTER (WHERE status IN ('PENDING', 'SENDING')))), 0),
+                       count(*) FILTER (WHERE status = 'HELD')
                   FROM mail_outbox""", ps -> {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return new Backlog(rs.getLong(1), rs.getLong(2), rs.getLong(3));
+                return new Backlog(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
             }
         });
     }

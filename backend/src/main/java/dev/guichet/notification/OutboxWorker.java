@@ -6,11 +6,16 @@ import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.TaskScheduler;
+import io.micronaut.runtime.graceful.GracefulShutdownCapable;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Named;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,10 +26,14 @@ import org.slf4j.LoggerFactory;
  * {@link Outbox#claim}). Scheduled once the application has started rather than with
  * {@code @Scheduled}, whose first run can race the start-up of the data source; created at
  * start-up, so a wrong {@code SMTP_FROM} or {@code SMTP_SECURITY} stops the start.
+ *
+ * <p>Shutdown (SIGTERM, graceful shutdown): stops claiming at once, lets the message being sent
+ * finish, hands the rest of its batch back untried (PENDING, no attempt counted) and returns: the
+ * backlog never holds the shutdown for its grace period (issue 9, defect 9).
  */
 @Context
 @Requires(property = "guichet.mail.worker-enabled", notEquals = "false")
-public class OutboxWorker implements ApplicationEventListener<StartupEvent> {
+public class OutboxWorker implements ApplicationEventListener<StartupEvent>, GracefulShutdownCapable {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxWorker.class);
 
@@ -37,6 +46,8 @@ public class OutboxWorker implements ApplicationEventListener<StartupEvent> {
     private final TaskScheduler scheduler;
     private ScheduledFuture<?> polling;
     private Instant nextPurge = Instant.EPOCH;
+    /** Held while a poll runs: shutdown waits on it for the message being sent. */
+    private final ReentrantLock running = new ReentrantLock();
 
     OutboxWorker(OutboxDelivery delivery, Outbox outbox, MailSettings settings,
                  @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler) {
@@ -54,11 +65,38 @@ public class OutboxWorker implements ApplicationEventListener<StartupEvent> {
         }
     }
 
-    /** Stops polling at shutdown; a delivery in progress finishes, or its lease expires. */
+    /**
+     * Graceful shutdown: stops claiming and polling; completes once the poll in progress, if any,
+     * has finished its current message and handed the rest back.
+     */
+    @Override
+    public CompletionStage<?> shutdownGracefully() {
+        stopClaiming();
+        return CompletableFuture.runAsync(this::awaitPoll);
+    }
+
+    /** Stops polling when the context closes (also without graceful shutdown), waiting for the poll in progress. */
     @PreDestroy
-    synchronized void stop() {
+    void stop() {
+        stopClaiming();
+        awaitPoll();
+    }
+
+    private synchronized void stopClaiming() {
+        delivery.stop();
         if (polling != null) {
             polling.cancel(false);
+        }
+    }
+
+    /** Waits for a running poll (bounded by one SMTP conversation: its timeout is set on the session). */
+    private void awaitPoll() {
+        try {
+            if (running.tryLock(1, TimeUnit.MINUTES)) {
+                running.unlock();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -67,19 +105,24 @@ public class OutboxWorker implements ApplicationEventListener<StartupEvent> {
      * relay down); about once an hour, also deletes SENT messages older than {@code MAIL_SENT_RETENTION}.
      */
     void poll() {
+        if (delivery.stopping() || !running.tryLock()) {
+            return;
+        }
         try {
             if (Instant.now().isAfter(nextPurge)) {
                 nextPurge = Instant.now().plus(PURGE_EVERY);
                 outbox.deleteSentOlderThan(settings.sentRetention());
             }
             while (delivery.deliverBatch() == settings.batchSize()) {
-                if (Thread.currentThread().isInterrupted()) {
+                if (Thread.currentThread().isInterrupted() || delivery.stopping()) {
                     return;
                 }
             }
         } catch (RuntimeException e) {
             // The database may be briefly unreachable: the next poll tries again.
             LOG.warn("Mail outbox poll failed: {}", e.getMessage());
+        } finally {
+            running.unlock();
         }
     }
 }

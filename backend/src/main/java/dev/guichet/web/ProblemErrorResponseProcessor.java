@@ -29,7 +29,15 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
         int status = response.code();
         Throwable cause = context.getRootCause().orElse(null);
         Problem problem;
-        if (cause instanceof ApiException api) {
+        if (status == 500 && cause != null && DatabaseUnavailable.is(cause)) {
+            // PostgreSQL is down or restarting: a temporary condition, not a bug (issue 9, defect 11).
+            LOG.warn("Database unavailable on {} {}: {}", context.getRequest().getMethod(), context.getRequest().getPath(),
+                    cause.toString());
+            response.status(HttpStatus.SERVICE_UNAVAILABLE);
+            response.header(io.micronaut.http.HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+            problem = problem("service-unavailable", 503,
+                    "The service is momentarily unavailable (database unreachable). Try again in a few seconds.", null);
+        } else if (cause instanceof ApiException api) {
             problem = problem(api.type(), status, api.getMessage(), api.errors().isEmpty() ? null : api.errors());
         } else if (status >= 500) {
             LOG.error("Unexpected error on {} {}", context.getRequest().getMethod(), context.getRequest().getPath(), cause);
@@ -88,6 +96,7 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
             case 413 -> "payload-too-large";
             case 415 -> "unsupported-media-type";
             case 429 -> "rate-limited";
+            case 503 -> "service-unavailable";
             default -> "http-" + status;
         };
     }

@@ -28,6 +28,13 @@ import java.util.Optional;
 @Hidden
 public class SpaFallback {
 
+    /**
+     * First segments that are Micronaut management endpoints (disabled or guarded, see
+     * application.yml): a browser asking for them gets the 404, not the SPA (issue 9, defect 2).
+     */
+    private static final java.util.Set<String> MANAGEMENT = java.util.Set.of("health", "prometheus", "routes",
+            "threaddump", "metrics", "flyway", "beans", "env", "loggers", "info", "refresh", "caches", "stop");
+
     private final byte[] indexHtml;
     private final ErrorResponseProcessor<?> errors;
 
@@ -49,11 +56,17 @@ public class SpaFallback {
     public HttpResponse<?> notFound(HttpRequest<?> request) {
         String path = request.getPath();
         boolean page = (request.getMethod() == HttpMethod.GET || request.getMethod() == HttpMethod.HEAD) && indexHtml != null
-                && !path.startsWith("/api/") && !path.startsWith("/health") && !path.startsWith("/prometheus")
+                && !path.startsWith("/api/") && !MANAGEMENT.contains(firstSegment(path))
                 && request.accept().stream().anyMatch(t -> t.matches(MediaType.TEXT_HTML_TYPE));
         if (page) {
             return HttpResponse.ok(indexHtml).contentType(MediaType.TEXT_HTML_TYPE).header("Cache-Control", "no-cache");
         }
         return errors.processResponse(ErrorContext.builder(request).build(), HttpResponse.notFound());
+    }
+
+    private static String firstSegment(String path) {
+        String rest = path.startsWith("/") ? path.substring(1) : path;
+        int slash = rest.indexOf('/');
+        return slash < 0 ? rest : rest.substring(0, slash);
     }
 }

@@ -63,10 +63,12 @@ class NotificationMessageTest extends MailTest {
         Api.Response reply = api.post("/api/v1/tickets/" + id + "/comments", ines.token(), Map.of("body", "Redémarrez"));
         assertEquals(201, reply.status());
 
-        String root = "<ticket-" + id + "@" + HOST + ">";
-        Pattern ownId = Pattern.compile("<ticket-" + id + "-\\d+@" + Pattern.quote(HOST) + ">");
+        Pattern rootId = Pattern.compile("<ticket-" + id + "\\.[0-9a-z]+@" + Pattern.quote(HOST) + ">");
+        Pattern ownId = Pattern.compile("<ticket-" + id + "-\\d+\\.[0-9a-z]+@" + Pattern.quote(HOST) + ">");
         var messages = delivered();
         assertEquals(3, messages.size());
+        String root = header(messages.getFirst(), "In-Reply-To");
+        assertTrue(rootId.matcher(root).matches(), root);
         assertEquals(3, messages.stream().map(m -> header(m, "Message-ID")).distinct().count());
         for (MimeMessage message : messages) {
             assertTrue(ownId.matcher(header(message, "Message-ID")).matches(), header(message, "Message-ID"));

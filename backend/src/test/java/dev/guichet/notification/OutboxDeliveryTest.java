@@ -146,7 +146,7 @@ class OutboxDeliveryTest extends MailTest {
         assertProblem(409, api.post("/api/v1/admin/outbox/" + id + "/retry", alice.token(), null));
         assertProblem(400, api.get("/api/v1/admin/outbox?status=LOST", alice.token()));
 
-        String metrics = api.get("/prometheus", null).body();
+        String metrics = api.get("/prometheus", "test-prometheus-token").body();
         assertTrue(counter(metrics, "guichet_mail_failed_total") >= 3, metrics);
         assertTrue(counter(metrics, "guichet_mail_retried_total") >= 3 * (MAX_ATTEMPTS - 1), metrics);
         assertTrue(counter(metrics, "guichet_mail_sent_total") >= 1, metrics);
@@ -179,7 +179,8 @@ class OutboxDeliveryTest extends MailTest {
         stopSmtp();
         ticket(camille, "Relais en panne", "Aucun e-mail ne part");
 
-        Api.Response health = api.get("/health", null);
+        // Details for a signed-in caller only (anonymous callers get the status).
+        Api.Response health = api.get("/health", admin("Hugo").token());
         assertEquals(200, health.status(), health::toString);
         assertEquals("UP", health.get("status"));
         Map<String, Object> mail = details(health.map(), "mail");
