@@ -81,6 +81,11 @@ public class ApiRateLimit implements Ordered {
         buckets.values().removeIf(bucket -> bucket.getAvailableTokens() >= capacity);
     }
 
+    /** Forgets every bucket of this replica (tests, which reuse user ids after emptying the database). */
+    public void forgetAll() {
+        buckets.clear();
+    }
+
     /** @return how many people have a bucket in this replica now (for tests and metrics) */
     int trackedBuckets() {
         return buckets.size();
