@@ -48,7 +48,7 @@ public class TicketController {
      * Rows carry the first 200 characters of the description. Page with {@code cursor} (the previous
      * page's {@code next_cursor}): every page costs the same; {@code page} (offset) still works but
      * deep pages are slow. {@code total} is exact up to 10 000, beyond it is 10 000 with
-     * {@code total_is_lower_bound}. A search sorted by relevance ranks the 1 000 most recently
+     * {@code total_is_lower_bound}. A search sorted by relevance ranks the 200 most recently
      * updated matches.
      */
     @Get

@@ -49,7 +49,7 @@ public class TicketQueries {
     /** Totals and filtered counts stop counting here ("10 000+"). */
     public static final long COUNT_BOUND = 10_000;
     /** A search sorted by relevance ranks this many of the most recently updated matches. */
-    public static final int SEARCH_CANDIDATES = 1_000;
+    public static final int SEARCH_CANDIDATES = 200;
 
     private static final String LIST_SELECT = SELECT.replace("t.description,", "left(t.description, " + EXCERPT + ") AS description,");
     private static final String JOINS = """
@@ -96,9 +96,13 @@ public class TicketQueries {
         boolean ranked = sort == TicketSort.RANK;
         String sql;
         if (ranked) {
-            sql = "WITH candidates AS (SELECT t.id, ts_rank_cd(t.search_vector, " + TSQUERY + ") AS rank FROM tickets t"
-                    + where.sql + " ORDER BY t.updated_at DESC, t.id DESC LIMIT " + SEARCH_CANDIDATES + ") "
-                    + LIST_SELECT + ", m.rank AS sort_key FROM candidates m JOIN tickets t ON t.id = m.id" + JOINS
+            // Candidates: the most recently updated matches (an index walk of the recency order for a
+            // common word, the GIN index then a small sort for a rare one); only they are ranked.
+            sql = "WITH candidates AS (SELECT t.id FROM tickets t" + where.sql
+                    + " ORDER BY t.updated_at DESC, t.id DESC LIMIT " + SEARCH_CANDIDATES + "),"
+                    + " ranked AS (SELECT m.id, ts_rank_cd(t.search_vector, " + TSQUERY + ") AS rank"
+                    + " FROM candidates m JOIN tickets t ON t.id = m.id) "
+                    + LIST_SELECT + ", m.rank AS sort_key FROM ranked m JOIN tickets t ON t.id = m.id" + JOINS
                     + " WHERE true" + (after == null ? "" : " AND " + sort.after());
         } else {
             sql = LIST_SELECT + ", " + sort.key() + " AS sort_key FROM tickets t" + JOINS + where.sql
@@ -110,12 +114,10 @@ public class TicketQueries {
         TicketCursor[] next = new TicketCursor[1];
         jdbc.prepareStatement(statement, ps -> {
             int i = 1;
+            i = where.bind(ps, i);
             if (ranked) {
                 ps.setString(i++, filter.query());
                 ps.setString(i++, filter.query());
-                i = where.bind(ps, i);
-            } else {
-                i = where.bind(ps, i);
             }
             if (after != null) {
                 i = after.bind(ps, i, sort);
