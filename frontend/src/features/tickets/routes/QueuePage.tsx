@@ -27,7 +27,7 @@ export function QueuePage() {
     {
       ...filters,
       status: params.status,
-      page: params.page,
+      cursor: params.cursor,
       size: PAGE_SIZE,
       sort: params.sort ?? (params.q ? null : 'updated_at,desc'),
     },
@@ -42,7 +42,13 @@ export function QueuePage() {
       <Stack gap="md">
         <QueueFilters params={params} update={update} />
         <StatusChips value={params.status} onChange={(status) => update({ status })} counts={counts.data} />
-        <TicketListBody query={tickets} agent filtered={filtered} onPage={(page) => update({ page })} />
+        <TicketListBody
+          query={tickets}
+          agent
+          filtered={filtered}
+          cursor={params.cursor}
+          onCursor={(cursor) => update({ cursor })}
+        />
       </Stack>
     </>
   );
