@@ -83,7 +83,7 @@ describe('the queue', () => {
 
   it('pages with the cursor: next, previous, and "10 000+" when the total is a lower bound', async () => {
     const lists: URLSearchParams[] = [];
-    const page = (cursor: string | null, title: string, next: string | null) => ({
+    const page = (title: string, next: string | null) => ({
       items: [{ ...printerTicket(), id: title.length, title }],
       page: 0,
       size: 25,
@@ -97,9 +97,9 @@ describe('the queue', () => {
         const params = new URL(request.url).searchParams;
         lists.push(params);
         const cursor = params.get('cursor');
-        if (cursor === 'c2') return HttpResponse.json(page(cursor, 'Troisième page', null));
-        if (cursor === 'c1') return HttpResponse.json(page(cursor, 'Deuxième page', 'c2'));
-        return HttpResponse.json(page(null, 'Première page', 'c1'));
+        if (cursor === 'c2') return HttpResponse.json(page('Troisième page', null));
+        if (cursor === 'c1') return HttpResponse.json(page('Deuxième page', 'c2'));
+        return HttpResponse.json(page('Première page', 'c1'));
       }),
       http.get(`${API}/tickets/counts`, () =>
         HttpResponse.json({ NEW: 10001, IN_PROGRESS: 1, WAITING: 0, RESOLVED: 2, CLOSED: 9 }),
