@@ -34,34 +34,48 @@ DROP INDEX IF EXISTS tickets_priority_idx;
 DROP INDEX IF EXISTS tickets_category_idx;
 DROP INDEX IF EXISTS tickets_assignee_idx;
 
--- Counts per status: an append-only ledger of +1/-1 rows, written by the trigger below, and
--- compacted to one row per status by the application every 30 s (TicketCounts.compact). Appending
--- never waits on a lock, so concurrent creates and transitions do not serialize on a counter row;
--- reading sums a few dozen to a few thousand rows, whatever the number of tickets.
+-- Counts per status: an append-only ledger of +1/-1 rows keyed by the queue's filters (status,
+-- priority, category, assignee), written by the trigger below in the same transaction as each
+-- ticket insert, change of one of these fields, or delete, and folded to one row per distinct key
+-- by the application every 30 s (TicketCounts.compact). Appending never waits on a lock, so
+-- concurrent creates and transitions do not serialize on a counter row; reading sums at most a few
+-- thousand rows (statuses x priorities x categories x assignees in use), whatever the number of
+-- tickets, exactly, for the unfiltered queue and for its priority, category and assignee filters.
 CREATE TABLE ticket_status_counts (
-    id     bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    status varchar(16) NOT NULL,
-    n      bigint      NOT NULL
+    id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    status      varchar(16) NOT NULL,
+    priority    varchar(16) NOT NULL,
+    category_id bigint,
+    assignee_id bigint,
+    n           bigint      NOT NULL
 );
 
-INSERT INTO ticket_status_counts (status, n)
-SELECT status, count(*) FROM tickets GROUP BY status;
+INSERT INTO ticket_status_counts (status, priority, category_id, assignee_id, n)
+SELECT status, priority, category_id, assignee_id, count(*) FROM tickets
+ GROUP BY status, priority, category_id, assignee_id;
 
 CREATE FUNCTION tickets_count_status() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF TG_OP = 'INSERT' THEN
-        INSERT INTO ticket_status_counts (status, n) VALUES (NEW.status, 1);
-    ELSIF TG_OP = 'DELETE' THEN
-        INSERT INTO ticket_status_counts (status, n) VALUES (OLD.status, -1);
-    ELSIF NEW.status IS DISTINCT FROM OLD.status THEN
-        INSERT INTO ticket_status_counts (status, n) VALUES (OLD.status, -1), (NEW.status, 1);
+    IF TG_OP IN ('UPDATE', 'DELETE') THEN
+        INSERT INTO ticket_status_counts (status, priority, category_id, assignee_id, n)
+        VALUES (OLD.status, OLD.priority, OLD.category_id, OLD.assignee_id, -1);
+    END IF;
+    IF TG_OP IN ('UPDATE', 'INSERT') THEN
+        INSERT INTO ticket_status_counts (status, priority, category_id, assignee_id, n)
+        VALUES (NEW.status, NEW.priority, NEW.category_id, NEW.assignee_id, 1);
     END IF;
     RETURN NULL;
 END $$;
 
 CREATE TRIGGER tickets_count_status_trg
-    AFTER INSERT OR DELETE OR UPDATE OF status ON tickets
+    AFTER INSERT OR DELETE ON tickets
     FOR EACH ROW EXECUTE FUNCTION tickets_count_status();
+CREATE TRIGGER tickets_count_status_update_trg
+    AFTER UPDATE OF status, priority, category_id, assignee_id ON tickets
+    FOR EACH ROW
+    WHEN (OLD.status IS DISTINCT FROM NEW.status OR OLD.priority IS DISTINCT FROM NEW.priority
+          OR OLD.category_id IS DISTINCT FROM NEW.category_id OR OLD.assignee_id IS DISTINCT FROM NEW.assignee_id)
+    EXECUTE FUNCTION tickets_count_status();
 
 -- TRUNCATE fires no row trigger: empty the ledger with the tickets (tests, restores).
 CREATE FUNCTION tickets_truncate_counts() RETURNS trigger LANGUAGE plpgsql AS $$

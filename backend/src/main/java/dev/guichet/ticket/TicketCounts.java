@@ -11,9 +11,9 @@ import java.util.Map;
 
 /**
  * The number of tickets in each status, read from the ledger {@code ticket_status_counts} that a
- * trigger appends to in the same transaction as every ticket insert, status change or delete
- * (migration V8). Reading sums a handful of rows, whatever the number of tickets; the ledger is
- * folded back to one row per status every 30 s.
+ * trigger appends to in the same transaction as every ticket insert, delete or change of status,
+ * priority, category or assignee (migration V8). Reading sums at most a few thousand rows,
+ * whatever the number of tickets; the ledger is folded back to one row per key every 30 s.
  */
 @Singleton
 @Connectable
@@ -25,9 +25,44 @@ public class TicketCounts {
         this.jdbc = jdbc;
     }
 
-    /** @return every status with its number of tickets (0 included) */
-    public Map<TicketStatus, Long> all() {
-        return jdbc.prepareStatement("SELECT status, sum(n) FROM ticket_status_counts GROUP BY status", ps -> {
+    /**
+     * @return whether the ledger can count this filter exactly: no full text and no requester
+     *         (the ledger is keyed by status, priority, category and assignee only)
+     */
+    public static boolean covers(TicketFilter filter) {
+        return filter.query() == null && filter.requesterId() == null;
+    }
+
+    /**
+     * @param filter a filter the ledger {@link #covers}; its statuses are ignored
+     * @return every status with its number of matching tickets (0 included)
+     */
+    public Map<TicketStatus, Long> count(TicketFilter filter) {
+        StringBuilder where = new StringBuilder(" WHERE true");
+        java.util.List<Object> params = new java.util.ArrayList<>();
+        if (!filter.priorities().isEmpty()) {
+            where.append(" AND priority = ANY (?::varchar[])");
+            params.add(filter.priorities().stream().map(Enum::name).toArray(String[]::new));
+        }
+        if (filter.categoryId() != null) {
+            where.append(" AND category_id = ?");
+            params.add(filter.categoryId());
+        }
+        if (filter.unassigned()) {
+            where.append(" AND assignee_id IS NULL");
+        } else if (filter.assigneeId() != null) {
+            where.append(" AND assignee_id = ?");
+            params.add(filter.assigneeId());
+        }
+        return jdbc.prepareStatement("SELECT status, sum(n) FROM ticket_status_counts" + where + " GROUP BY status", ps -> {
+            int i = 1;
+            for (Object p : params) {
+                if (p instanceof String[] values) {
+                    ps.setArray(i++, ps.getConnection().createArrayOf("varchar", values));
+                } else {
+                    ps.setObject(i++, p);
+                }
+            }
             Map<TicketStatus, Long> counts = new EnumMap<>(TicketStatus.class);
             for (TicketStatus s : TicketStatus.values()) {
                 counts.put(s, 0L);
@@ -52,9 +87,10 @@ public class TicketCounts {
     @Transactional
     public int compact() {
         return jdbc.prepareStatement("""
-                WITH moved AS (DELETE FROM ticket_status_counts RETURNING status, n),
-                     folded AS (INSERT INTO ticket_status_counts (status, n)
-                                SELECT status, sum(n) FROM moved GROUP BY status HAVING sum(n) <> 0)
+                WITH moved AS (DELETE FROM ticket_status_counts RETURNING status, priority, category_id, assignee_id, n),
+                     folded AS (INSERT INTO ticket_status_counts (status, priority, category_id, assignee_id, n)
+                                SELECT status, priority, category_id, assignee_id, sum(n) FROM moved
+                                 GROUP BY status, priority, category_id, assignee_id HAVING sum(n) <> 0)
                 SELECT count(*) FROM moved""", ps -> {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

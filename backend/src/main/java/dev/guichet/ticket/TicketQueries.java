@@ -144,12 +144,12 @@ public class TicketQueries {
     }
 
     /**
-     * How many tickets match: exact from the counts ledger when only statuses are filtered,
-     * otherwise counted up to {@value #COUNT_BOUND} (and flagged as a lower bound beyond).
+     * How many tickets match: exact from the counts ledger when it covers the filter (no full text,
+     * no requester), otherwise counted up to {@value #COUNT_BOUND} (and flagged as a lower bound beyond).
      */
     Total total(TicketFilter filter) {
-        if (filter.withoutStatuses().isEmpty()) {
-            Map<TicketStatus, Long> perStatus = counts.all();
+        if (TicketCounts.covers(filter)) {
+            Map<TicketStatus, Long> perStatus = counts.count(filter);
             return new Total(perStatus.entrySet().stream()
                     .filter(e -> filter.statuses().isEmpty() || filter.statuses().contains(e.getKey()))
                     .mapToLong(Map.Entry::getValue).sum(), false);
@@ -168,14 +168,14 @@ public class TicketQueries {
 
     /**
      * How many tickets match {@code filter} in each status (every status present, 0 included). The
-     * unfiltered counts come from the counts ledger (constant time); filtered counts are counted up
-     * to {@value #COUNT_BOUND} per status, and a value of {@value #COUNT_BOUND} + 1 means "more than
-     * {@value #COUNT_BOUND}".
+     * counts ledger answers exactly, whatever the number of tickets, unless full text or a requester
+     * is filtered: those are counted up to {@value #COUNT_BOUND} per status, and a value of
+     * {@value #COUNT_BOUND} + 1 means "more than {@value #COUNT_BOUND}".
      */
     public Map<TicketStatus, Long> countByStatus(TicketFilter filter) {
         TicketFilter others = filter.withoutStatuses();
-        if (others.isEmpty()) {
-            return counts.all();
+        if (TicketCounts.covers(others)) {
+            return counts.count(others);
         }
         Where where = where(others);
         String sql = "SELECT s.status, (SELECT count(*) FROM (SELECT 1 FROM tickets t" + where.sql

@@ -129,7 +129,11 @@ class TicketQueueAtScaleTest extends ApiTest {
         assertEquals(false, all.get("total_is_lower_bound"));
         Api.Response fresh = api.get("/api/v1/tickets?size=1&status=NEW", ines.token());
         assertEquals(10_011, ((Number) fresh.get("total")).intValue());
-        // Filtered counts stop at 10 001 ("more than 10 000").
+        // Priority, category and assignee filters are counted exactly by the ledger too.
+        Api.Response medium = api.get("/api/v1/tickets?size=1&priority=MEDIUM", ines.token());
+        assertEquals(10_000 + created.stream().filter(id -> id % 3 == 1).count(), ((Number) medium.get("total")).longValue());
+        assertEquals(false, medium.get("total_is_lower_bound"));
+        // Requester and full-text counts stop at 10 001 ("more than 10 000").
         Map<String, Object> counts = api.get("/api/v1/tickets/counts?requester_id=" + camille.id(), ines.token()).map();
         assertEquals(10_001, ((Number) counts.get("NEW")).intValue());
         assertEquals(2, ((Number) counts.get("IN_PROGRESS")).intValue());
@@ -162,9 +166,13 @@ class TicketQueueAtScaleTest extends ApiTest {
         } finally {
             pool.shutdown();
         }
+        change(ines, created.get(1), Map.of("assignee_id", ines.id(), "priority", "CRITICAL"));
         assertEquals(groupByStatus(), counts());
+        assertEquals(groupByStatus(" WHERE priority = 'CRITICAL' AND assignee_id = " + ines.id()),
+                counts("?priority=CRITICAL&assignee_id=me"));
         assertTrue(ticketCounts.compact() > 0);
         assertEquals(groupByStatus(), counts());
+        assertEquals(groupByStatus(" WHERE assignee_id IS NULL"), counts("?assignee_id=none"));
         sql("DELETE FROM tickets WHERE id = " + created.getFirst());
         assertEquals(groupByStatus(), counts());
     }
@@ -206,17 +214,25 @@ class TicketQueueAtScaleTest extends ApiTest {
     }
 
     private Map<String, Long> counts() {
+        return counts("");
+    }
+
+    private Map<String, Long> counts(String query) {
         Map<String, Long> result = new java.util.TreeMap<>();
-        api.get("/api/v1/tickets/counts", ines.token()).map().forEach((k, v) -> result.put(k, ((Number) v).longValue()));
+        api.get("/api/v1/tickets/counts" + query, ines.token()).map().forEach((k, v) -> result.put(k, ((Number) v).longValue()));
         return result;
     }
 
     private Map<String, Long> groupByStatus() {
+        return groupByStatus("");
+    }
+
+    private Map<String, Long> groupByStatus(String where) {
         Map<TicketStatus, Long> exact = new EnumMap<>(TicketStatus.class);
         for (TicketStatus s : TicketStatus.values()) {
             exact.put(s, 0L);
         }
-        tx.executeRead(status -> jdbc.prepareStatement("SELECT status, count(*) FROM tickets GROUP BY status", ps -> {
+        tx.executeRead(status -> jdbc.prepareStatement("SELECT status, count(*) FROM tickets" + where + " GROUP BY status", ps -> {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     exact.put(TicketStatus.valueOf(rs.getString(1)), rs.getLong(2));
