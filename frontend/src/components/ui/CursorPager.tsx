@@ -3,7 +3,7 @@ import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 
 /**
- * Previous / next buttons of a keyset-paged list, and "1–25 sur 134" (or "sur 10 000+" when the
+ * Previous / next buttons of a keyset-paged list, and "1–25 sur 134" (or "sur 1 000+" when the
  * API only knows a lower bound). `index` is the 0-based number of the page shown, null when
  * unknown (a shared link to a deep page): the range is then left out.
  */

@@ -49,7 +49,7 @@ export function MyTicketsPage() {
             clearLabel={t('filters.clearSearch')}
           />
         </Group>
-        <StatusChips value={params.status} onChange={(status) => update({ status })} counts={counts.data} />
+        <StatusChips value={params.status} onChange={(status) => update({ status })} counts={counts.data} bounded />
         <TicketListBody
           query={tickets}
           filtered={params.status.length > 0 || params.q !== ''}

@@ -81,13 +81,13 @@ describe('the queue', () => {
     expect(sent.get('assignee_id')).toBeNull();
   });
 
-  it('pages with the cursor: next, previous, and "10 000+" when the total is a lower bound', async () => {
+  it('pages with the cursor: next, previous, and "1 000+" when the total is a lower bound', async () => {
     const lists: URLSearchParams[] = [];
     const page = (title: string, next: string | null) => ({
       items: [{ ...printerTicket(), id: title.length, title }],
       page: 0,
       size: 25,
-      total: 10000,
+      total: 1000,
       total_is_lower_bound: true,
       next_cursor: next,
     });
@@ -102,13 +102,15 @@ describe('the queue', () => {
         return HttpResponse.json(page('Première page', 'c1'));
       }),
       http.get(`${API}/tickets/counts`, () =>
-        HttpResponse.json({ NEW: 10001, IN_PROGRESS: 1, WAITING: 0, RESOLVED: 2, CLOSED: 9 }),
+        HttpResponse.json({ NEW: 1001, IN_PROGRESS: 1, WAITING: 0, RESOLVED: 2, CLOSED: 9 }),
       ),
     );
-    renderApp('/queue?priority=HIGH');
+    renderApp('/queue?priority=HIGH&q=imprimante');
+
+    expect(await screen.findByRole('checkbox', { name: /^Nouveau · 1\s000\+$/ })).toBeInTheDocument();
 
     expect(await screen.findByRole('link', { name: 'Première page' })).toBeInTheDocument();
-    expect(screen.getByText(/^1–1 sur 10\s000\+$/)).toBeInTheDocument();
+    expect(screen.getByText(/^1–1 sur 1\s000\+$/)).toBeInTheDocument();
     const previous = () => screen.getByRole('button', { name: 'Page précédente' });
     const next = () => screen.getByRole('button', { name: 'Page suivante' });
     expect(previous()).toBeDisabled();

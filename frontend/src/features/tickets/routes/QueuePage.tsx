@@ -41,7 +41,12 @@ export function QueuePage() {
       <PageHeader title={t('queue.title')} subtitle={t('queue.subtitle')} />
       <Stack gap="md">
         <QueueFilters params={params} update={update} />
-        <StatusChips value={params.status} onChange={(status) => update({ status })} counts={counts.data} />
+        <StatusChips
+          value={params.status}
+          onChange={(status) => update({ status })}
+          counts={counts.data}
+          bounded={params.q !== ''}
+        />
         <TicketListBody
           query={tickets}
           agent

@@ -47,8 +47,8 @@ public class TicketController {
      * (unassigned) or {@code me}; {@code q} is full text (French and English, accents ignored).
      * Rows carry the first 200 characters of the description. Page with {@code cursor} (the previous
      * page's {@code next_cursor}): every page costs the same; {@code page} (offset) still works but
-     * deep pages are slow. {@code total} is exact up to 10 000, beyond it is 10 000 with
-     * {@code total_is_lower_bound}. A search sorted by relevance ranks the 200 most recently
+     * deep pages are slow. {@code total} is exact, except with {@code q} or {@code requester_id}: exact up
+     * to 1 000, beyond it is 1 000 with {@code total_is_lower_bound}. A search sorted by relevance ranks the 200 most recently
      * updated matches.
      */
     @Get
@@ -74,8 +74,9 @@ public class TicketController {
 
     /**
      * How many tickets match the filters in each status (the status filter itself is ignored).
-     * Without filters the counts are exact and cost the same at any size; with filters each status
-     * is counted up to 10 000, and 10 001 means "more than 10 000".
+     * Exact and cheap at any size for the priority, category and assignee filters (a counts ledger);
+     * with {@code q} or {@code requester_id} every status is counted up to 1 000, and 1 001 means
+     * "more than 1 000".
      */
     @Get("/counts")
     public Map<TicketStatus, Long> counts(@QueryValue @Nullable List<Priority> priority,

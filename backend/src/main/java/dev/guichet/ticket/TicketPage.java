@@ -12,7 +12,7 @@ import java.util.List;
  * @param page              the 0-based page number asked for (0 when paging by cursor)
  * @param size              the requested page size (1–100)
  * @param total             tickets matching the filters; exact unless {@code totalIsLowerBound}
- * @param totalIsLowerBound true when more than {@code total} (10 000) tickets match: show "10 000+"
+ * @param totalIsLowerBound true when more than {@code total} (1 000) tickets match: show "1 000+"
  * @param nextCursor        pass as {@code cursor} to get the next page; null on the last page
  */
 @Serdeable

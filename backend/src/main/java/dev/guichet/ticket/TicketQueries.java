@@ -46,8 +46,8 @@ public class TicketQueries {
 
     /** Characters of the description shown in list rows (the detail shows the whole). */
     public static final int EXCERPT = 200;
-    /** Totals and filtered counts stop counting here ("10 000+"). */
-    public static final long COUNT_BOUND = 10_000;
+    /** Totals and counts that the ledger cannot answer (full text, requester) stop here ("1 000+"). */
+    public static final long COUNT_BOUND = 1_000;
     /** A search sorted by relevance ranks this many of the most recently updated matches. */
     public static final int SEARCH_CANDIDATES = 200;
 

@@ -117,27 +117,27 @@ class TicketQueueAtScaleTest extends ApiTest {
     }
 
     @Test
-    void totalsAreExactUpToTenThousandThenALowerBound() {
+    void totalsAreExactFromTheLedgerOrUpToAThousandThenALowerBound() {
         sql("INSERT INTO tickets (title, description, requester_id) SELECT 'Bulk ' || g, 'Imported', " + camille.id()
-                + " FROM generate_series(1, 10000) g");
+                + " FROM generate_series(1, 1000) g");
         Api.Response filtered = api.get("/api/v1/tickets?size=1&requester_id=" + camille.id(), ines.token());
-        assertEquals(10_000, ((Number) filtered.get("total")).intValue());
+        assertEquals(1_000, ((Number) filtered.get("total")).intValue());
         assertEquals(true, filtered.get("total_is_lower_bound"));
         // Unfiltered and status-only totals come exact from the counts ledger.
         Api.Response all = api.get("/api/v1/tickets?size=1", ines.token());
-        assertEquals(10_013, ((Number) all.get("total")).intValue());
+        assertEquals(1_013, ((Number) all.get("total")).intValue());
         assertEquals(false, all.get("total_is_lower_bound"));
         Api.Response fresh = api.get("/api/v1/tickets?size=1&status=NEW", ines.token());
-        assertEquals(10_011, ((Number) fresh.get("total")).intValue());
+        assertEquals(1_011, ((Number) fresh.get("total")).intValue());
         // Priority, category and assignee filters are counted exactly by the ledger too.
         Api.Response medium = api.get("/api/v1/tickets?size=1&priority=MEDIUM", ines.token());
-        assertEquals(10_000 + created.stream().filter(id -> id % 3 == 1).count(), ((Number) medium.get("total")).longValue());
+        assertEquals(1_000 + created.stream().filter(id -> id % 3 == 1).count(), ((Number) medium.get("total")).longValue());
         assertEquals(false, medium.get("total_is_lower_bound"));
-        // Requester and full-text counts stop at 10 001 ("more than 10 000").
+        // Requester and full-text counts stop at 1 001 ("more than 1 000").
         Map<String, Object> counts = api.get("/api/v1/tickets/counts?requester_id=" + camille.id(), ines.token()).map();
-        assertEquals(10_001, ((Number) counts.get("NEW")).intValue());
+        assertEquals(1_001, ((Number) counts.get("NEW")).intValue());
         assertEquals(2, ((Number) counts.get("IN_PROGRESS")).intValue());
-        assertEquals(10_011, ((Number) api.get("/api/v1/tickets/counts", ines.token()).get("NEW")).intValue());
+        assertEquals(1_011, ((Number) api.get("/api/v1/tickets/counts", ines.token()).get("NEW")).intValue());
     }
 
     @Test
