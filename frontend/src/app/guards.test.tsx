@@ -19,7 +19,9 @@ describe('signed-in routes', () => {
     sessionOf(
       camille(),
       http.get(`${API}/me`, () => (down ? problem(503, 'Maintenance en cours.') : HttpResponse.json(camille()))),
-      http.get(`${API}/tickets`, () => HttpResponse.json({ items: [], page: 0, size: 20, total: 0 })),
+      http.get(`${API}/tickets`, () =>
+        HttpResponse.json({ items: [], page: 0, size: 20, total: 0, total_is_lower_bound: false, next_cursor: null }),
+      ),
       http.get(`${API}/tickets/counts`, () =>
         HttpResponse.json({ NEW: 0, IN_PROGRESS: 0, WAITING: 0, RESOLVED: 0, CLOSED: 0 }),
       ),

@@ -6,7 +6,7 @@ import { admin, camille, ines } from '@/test/fixtures';
 import { renderApp } from '@/test/render';
 import { API, sessionOf } from '@/test/server';
 
-const emptyPage = { items: [], page: 0, size: 20, total: 0 };
+const emptyPage = { items: [], page: 0, size: 20, total: 0, total_is_lower_bound: false, next_cursor: null };
 const zeroCounts = { NEW: 0, IN_PROGRESS: 0, WAITING: 0, RESOLVED: 0, CLOSED: 0 };
 
 function signedInAs(user: User) {

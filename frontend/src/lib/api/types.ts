@@ -21,6 +21,8 @@ export type Ticket = Get<'/api/v1/tickets/{id}'>;
 export type TicketStatus = Ticket['status'];
 export type TicketPriority = Ticket['priority'];
 export type TicketCounts = Get<'/api/v1/tickets/counts'>;
+/** One page of the ticket list: keyset cursor, exact or lower-bound total, description excerpts. */
+export type TicketPage = Get<'/api/v1/tickets'>;
 export type Comment = Get<'/api/v1/tickets/{ticketId}/comments'>[number];
 export type HistoryEntry = Get<'/api/v1/tickets/{id}/history'>[number];
 export type Category = Get<'/api/v1/categories'>[number];

@@ -3,8 +3,8 @@ import { api } from '@/lib/api/client';
 import type { TicketCounts } from '@/lib/api/types';
 import type { TicketQuery } from './get-tickets';
 
-/** The filters counts accept: those of the list, less status, page, size and sort. */
-export type CountsQuery = Omit<TicketQuery, 'status' | 'page' | 'size' | 'sort'>;
+/** The filters counts accept: those of the list, less status, cursor, size and sort. */
+export type CountsQuery = Omit<TicketQuery, 'status' | 'cursor' | 'size' | 'sort'>;
 
 /** GET /tickets/counts: how many tickets per status under the other filters. */
 export const getTicketCounts = (query: CountsQuery, signal?: AbortSignal) =>

@@ -1,8 +1,8 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
-import type { Page, Ticket, TicketPriority, TicketStatus } from '@/lib/api/types';
+import type { TicketPage, TicketPriority, TicketStatus } from '@/lib/api/types';
 
-/** Filters, sort and page of GET /tickets (all optional but page and size). */
+/** Filters, sort and cursor of GET /tickets (all optional but size). */
 export interface TicketQuery {
   status?: TicketStatus[];
   priority?: TicketPriority | null;
@@ -11,7 +11,8 @@ export interface TicketQuery {
   assignee_id?: number | 'none' | 'me' | null;
   requester_id?: number | null;
   q?: string;
-  page: number;
+  /** A previous page's `next_cursor`; null or absent for the first page. */
+  cursor?: string | null;
   size: number;
   /** e.g. `created_at,desc`; left out with a search to sort by relevance. */
   sort?: string | null;
@@ -19,7 +20,7 @@ export interface TicketQuery {
 
 /** GET /tickets. */
 export const getTickets = (query: TicketQuery, signal?: AbortSignal) =>
-  api<Page<Ticket>>('/tickets', { query: { ...query }, signal });
+  api<TicketPage>('/tickets', { query: { ...query }, signal });
 
 /** Query options for one page of tickets. */
 export const ticketsQueryOptions = (query: TicketQuery) =>

@@ -1,31 +1,52 @@
 import { Button } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { CursorPager } from '@/components/ui/CursorPager';
 import { EmptyState } from '@/components/ui/EmptyState';
 import { ErrorAlert } from '@/components/ui/ErrorAlert';
 import { LoadingState } from '@/components/ui/LoadingState';
-import { Pager } from '@/components/ui/Pager';
-import type { Page, Ticket } from '@/lib/api/types';
+import type { TicketPage } from '@/lib/api/types';
 import { TicketTable } from './TicketTable';
 
-/** A ticket list's loading, error, empty and filled states, with its pager. */
+/**
+ * The cursors of the pages seen since the first one (null = first page), so "previous" can go
+ * back; the browser's Back button works too, since each page is in the address.
+ */
+function useCursorTrail(cursor: string | null) {
+  const [trail, setTrail] = useState<(string | null)[]>([null]);
+  const index = trail.indexOf(cursor);
+  return {
+    index: index >= 0 ? index : null,
+    previous: index > 0 ? trail[index - 1] : index < 0 ? null : undefined,
+    next: (nextCursor: string) => {
+      setTrail(index >= 0 ? [...trail.slice(0, index + 1), nextCursor] : [null, cursor, nextCursor]);
+    },
+  };
+}
+
+/** A ticket list's loading, error, empty and filled states, with its previous/next pager. */
 export function TicketListBody({
   query,
   agent = false,
   filtered,
-  onPage,
+  cursor,
+  onCursor,
 }: {
-  query: UseQueryResult<Page<Ticket>>;
+  query: UseQueryResult<TicketPage>;
   agent?: boolean;
   filtered: boolean;
-  onPage: (page: number) => void;
+  /** The cursor of the page shown (null: first page). */
+  cursor: string | null;
+  onCursor: (cursor: string | null) => void;
 }) {
-  const { t } = useTranslation('tickets');
+  const { t, i18n } = useTranslation('tickets');
+  const trail = useCursorTrail(cursor);
   if (query.isPending) return <LoadingState />;
   if (query.isError) return <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
-  const { items, page, size, total } = query.data;
-  if (items.length === 0) {
+  const { items, size, total, total_is_lower_bound: lowerBound, next_cursor: nextCursor } = query.data;
+  if (items.length === 0 && cursor === null) {
     return filtered ? (
       <EmptyState title={t('list.noMatch')} hint={t('list.noMatchHint')} />
     ) : (
@@ -40,10 +61,25 @@ export function TicketListBody({
       />
     );
   }
+  const count = total.toLocaleString(i18n.language) + (lowerBound ? '+' : '');
   return (
     <div style={{ opacity: query.isPlaceholderData ? 0.6 : 1 }} aria-busy={query.isFetching}>
-      <TicketTable tickets={items} agent={agent} caption={t('list.caption', { total })} />
-      <Pager page={page} size={size} total={total} onChange={onPage} />
+      <TicketTable tickets={items} agent={agent} caption={t('list.caption', { total: count })} />
+      <CursorPager
+        index={trail.index}
+        size={size}
+        shown={items.length}
+        total={total}
+        totalIsLowerBound={lowerBound}
+        hasPrevious={cursor !== null}
+        hasNext={!!nextCursor && !query.isPlaceholderData}
+        onPrevious={() => onCursor(trail.previous ?? null)}
+        onNext={() => {
+          if (!nextCursor) return;
+          trail.next(nextCursor);
+          onCursor(nextCursor);
+        }}
+      />
     </div>
   );
 }

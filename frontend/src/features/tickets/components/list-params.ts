@@ -20,7 +20,8 @@ export const SORTS = [
 const schema = z.object({
   status: z.array(z.enum(STATUSES)).catch([]),
   q: z.string().max(200).catch(''),
-  page: z.coerce.number().int().min(0).catch(0),
+  /** The keyset cursor of the page shown (null: the first page). */
+  cursor: z.string().min(1).max(1000).nullable().catch(null),
   priority: z.enum(PRIORITIES).nullable().catch(null),
   category: z.coerce.number().int().positive().nullable().catch(null),
   assignee: z
@@ -38,7 +39,7 @@ export function parseListParams(params: URLSearchParams): ListParams {
   return schema.parse({
     status: params.getAll('status'),
     q: one('q') ?? '',
-    page: one('page') ?? 0,
+    cursor: one('cursor') ?? null,
     priority: one('priority') ?? null,
     category: one('category') ?? null,
     assignee: one('assignee') ?? null,
@@ -46,7 +47,7 @@ export function parseListParams(params: URLSearchParams): ListParams {
   });
 }
 
-/** The list's parameters, and a setter that resets to the first page when a filter changes. */
+/** The list's parameters, and a setter that goes back to the first page when a filter changes. */
 export function useListParams() {
   const [params, setParams] = useSearchParams();
   const value = useMemo(() => parseListParams(params), [params]);
@@ -58,14 +59,14 @@ export function useListParams() {
           for (const [key, val] of Object.entries(change)) {
             next.delete(key);
             if (Array.isArray(val)) val.forEach((v) => next.append(key, String(v)));
-            else if (val !== null && val !== undefined && val !== '' && !(key === 'page' && val === 0)) {
+            else if (val !== null && val !== undefined && val !== '') {
               next.set(key, String(val));
             }
           }
-          if (!('page' in change)) next.delete('page');
+          if (!('cursor' in change)) next.delete('cursor');
           return next;
         },
-        { replace: !('page' in change) },
+        { replace: !('cursor' in change) },
       );
     },
     [setParams],

@@ -23,7 +23,7 @@ export function MyTicketsPage() {
   const tickets = useTickets({
     ...base,
     status: params.status,
-    page: params.page,
+    cursor: params.cursor,
     size: PAGE_SIZE,
     sort: params.q ? null : 'updated_at,desc',
   });
@@ -49,11 +49,12 @@ export function MyTicketsPage() {
             clearLabel={t('filters.clearSearch')}
           />
         </Group>
-        <StatusChips value={params.status} onChange={(status) => update({ status })} counts={counts.data} />
+        <StatusChips value={params.status} onChange={(status) => update({ status })} counts={counts.data} bounded />
         <TicketListBody
           query={tickets}
           filtered={params.status.length > 0 || params.q !== ''}
-          onPage={(page) => update({ page })}
+          cursor={params.cursor}
+          onCursor={(cursor) => update({ cursor })}
         />
       </Stack>
     </>

@@ -27,7 +27,7 @@ export function QueuePage() {
     {
       ...filters,
       status: params.status,
-      page: params.page,
+      cursor: params.cursor,
       size: PAGE_SIZE,
       sort: params.sort ?? (params.q ? null : 'updated_at,desc'),
     },
@@ -41,8 +41,19 @@ export function QueuePage() {
       <PageHeader title={t('queue.title')} subtitle={t('queue.subtitle')} />
       <Stack gap="md">
         <QueueFilters params={params} update={update} />
-        <StatusChips value={params.status} onChange={(status) => update({ status })} counts={counts.data} />
-        <TicketListBody query={tickets} agent filtered={filtered} onPage={(page) => update({ page })} />
+        <StatusChips
+          value={params.status}
+          onChange={(status) => update({ status })}
+          counts={counts.data}
+          bounded={params.q !== ''}
+        />
+        <TicketListBody
+          query={tickets}
+          agent
+          filtered={filtered}
+          cursor={params.cursor}
+          onCursor={(cursor) => update({ cursor })}
+        />
       </Stack>
     </>
   );

@@ -3,7 +3,6 @@ package dev.guichet.ticket;
 import dev.guichet.web.TextRules;
 import dev.guichet.auth.Caller;
 import dev.guichet.web.ApiException;
-import dev.guichet.web.PageResponse;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -48,9 +47,14 @@ public class TicketController {
     /**
      * Lists tickets. Employees only ever get their own. {@code assignee_id} takes an id, {@code none}
      * (unassigned) or {@code me}; {@code q} is full text (French and English, accents ignored).
+     * Rows carry the first 200 characters of the description. Page with {@code cursor} (the previous
+     * page's {@code next_cursor}): every page costs the same; {@code page} (offset) still works but
+     * deep pages are slow. {@code total} is exact, except with {@code q} or {@code requester_id}: exact up
+     * to 1 000, beyond it is 1 000 with {@code total_is_lower_bound}. A search sorted by relevance ranks the 200 most recently
+     * updated matches.
      */
     @Get
-    public PageResponse<TicketResponse> list(
+    public TicketPage list(
             @QueryValue @Nullable List<TicketStatus> status,
             @QueryValue @Nullable List<Priority> priority,
             @QueryValue("category_id") @Nullable Long categoryId,
@@ -58,16 +62,24 @@ public class TicketController {
             @QueryValue("assignee_id") @Nullable String assigneeId,
             @QueryValue("requester_id") @Nullable Long requesterId,
             @QueryValue @Nullable @Size(max = 200) @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.CONTROL_CHARACTERS) String q,
+            @Parameter(description = "the `next_cursor` of the previous page, with the same filters and sort")
+            @QueryValue @Nullable @Size(max = 1000) String cursor,
+            @Parameter(description = "0-based page (offset paging, ignored with `cursor`; prefer `cursor`)")
             @QueryValue(defaultValue = "0") @Min(0) @Max(100000) int page,
             @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size,
             @Parameter(description = "created_at, updated_at, priority, status, title or id, with ,asc or ,desc")
             @QueryValue @Nullable String sort,
             Authentication authentication) {
         TicketFilter filter = filter(Caller.of(authentication), status, priority, categoryId, assigneeId, requesterId, q);
-        return queries.list(filter, TicketSort.parse(sort, filter.query() != null), page, size);
+        return queries.list(filter, TicketSort.parse(sort, filter.query() != null), cursor, page, size);
     }
 
-    /** How many tickets match the filters in each status (the status filter itself is ignored). */
+    /**
+     * How many tickets match the filters in each status (the status filter itself is ignored).
+     * Exact and cheap at any size for the priority, category and assignee filters (a counts ledger);
+     * with {@code q} or {@code requester_id} every status is counted up to 1 000, and 1 001 means
+     * "more than 1 000".
+     */
     @Get("/counts")
     public Map<TicketStatus, Long> counts(@QueryValue @Nullable List<Priority> priority,
                                           @QueryValue("category_id") @Nullable Long categoryId,

@@ -23,4 +23,10 @@ public record TicketFilter(List<TicketStatus> statuses, List<Priority> prioritie
     public TicketFilter withoutStatuses() {
         return new TicketFilter(List.of(), priorities, categoryId, assigneeId, unassigned, requesterId, query);
     }
+
+    /** @return whether nothing at all is filtered (every ticket matches) */
+    public boolean isEmpty() {
+        return statuses.isEmpty() && priorities.isEmpty() && categoryId == null && assigneeId == null && !unassigned
+                && requesterId == null && query == null;
+    }
 }

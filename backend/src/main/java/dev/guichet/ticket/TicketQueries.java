@@ -2,7 +2,8 @@ package dev.guichet.ticket;
 
 import dev.guichet.user.Role;
 import dev.guichet.user.UserSummary;
-import dev.guichet.web.PageResponse;
+import dev.guichet.web.ApiException;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.data.connection.annotation.Connectable;
 import jakarta.inject.Singleton;
@@ -43,10 +44,26 @@ public class TicketQueries {
     private static final String TSQUERY =
             "(websearch_to_tsquery('guichet_fr', ?) || websearch_to_tsquery('guichet_en', ?))";
 
-    private final JdbcOperations jdbc;
+    /** Characters of the description shown in list rows (the detail shows the whole). */
+    public static final int EXCERPT = 200;
+    /** Totals and counts that the ledger cannot answer (full text, requester) stop here ("1 000+"). */
+    public static final long COUNT_BOUND = 1_000;
+    /** A search sorted by relevance ranks this many of the most recently updated matches. */
+    public static final int SEARCH_CANDIDATES = 200;
 
-    TicketQueries(JdbcOperations jdbc) {
+    private static final String LIST_SELECT = SELECT.replace("t.description,", "left(t.description, " + EXCERPT + ") AS description,");
+    private static final String JOINS = """
+              JOIN users r ON r.id = t.requester_id
+              LEFT JOIN users a ON a.id = t.assignee_id
+              LEFT JOIN categories c ON c.id = t.category_id
+            """;
+
+    private final JdbcOperations jdbc;
+    private final TicketCounts counts;
+
+    TicketQueries(JdbcOperations jdbc, TicketCounts counts) {
         this.jdbc = jdbc;
+        this.counts = counts;
     }
 
     /** @return the ticket, whoever may see it (callers check visibility) */
@@ -60,59 +77,126 @@ public class TicketQueries {
     }
 
     /**
-     * One page of tickets matching {@code filter}.
+     * One page of tickets matching {@code filter}, with a description excerpt (the first
+     * {@value #EXCERPT} characters) instead of the whole description.
      *
-     * @param page 0-based page
-     * @param size rows per page (the controller caps it at 100)
+     * <p>Keyset pagination: with {@code cursor} (a previous page's {@code next_cursor}) the page
+     * starts strictly after that row; without it, at {@code page * size} (offset, kept for old
+     * clients; deep offsets cost a scan of the skipped rows). The relevance order of a search ranks
+     * only the {@value #SEARCH_CANDIDATES} most recently updated matches (see docs/architecture.md).
+     *
+     * @param cursor an opaque cursor of the same sort, or null for the first page
+     * @param page   0-based page, used only without cursor
+     * @param size   rows per page (the controller caps it at 100)
+     * @throws ApiException 400 for a malformed cursor or a cursor of another sort
      */
-    public PageResponse<TicketResponse> list(TicketFilter filter, TicketSort sort, int page, int size) {
+    public TicketPage list(TicketFilter filter, TicketSort sort, @Nullable String cursor, int page, int size) {
+        TicketCursor after = cursor == null || cursor.isBlank() ? null : TicketCursor.decode(cursor, sort);
         Where where = where(filter);
-        String rank = filter.query() == null ? "0" : "ts_rank_cd(t.search_vector, " + TSQUERY + ")";
-        String sql = SELECT + ", " + rank + " AS rank " + FROM + where.sql
-                + " ORDER BY " + sort.orderBy() + " LIMIT ? OFFSET ?";
-        List<TicketResponse> items = jdbc.prepareStatement(sql, ps -> {
+        boolean ranked = sort == TicketSort.RANK;
+        String sql;
+        if (ranked) {
+            // Candidates: the most recently updated matches (an index walk of the recency order for a
+            // common word, the GIN index then a small sort for a rare one); only they are ranked.
+            sql = "WITH candidates AS (SELECT t.id FROM tickets t" + where.sql
+                    + " ORDER BY t.updated_at DESC, t.id DESC LIMIT " + SEARCH_CANDIDATES + "),"
+                    + " ranked AS (SELECT m.id, ts_rank_cd(t.search_vector, " + TSQUERY + ") AS rank"
+                    + " FROM candidates m JOIN tickets t ON t.id = m.id) "
+                    + LIST_SELECT + ", m.rank AS sort_key FROM ranked m JOIN tickets t ON t.id = m.id" + JOINS
+                    + " WHERE true" + (after == null ? "" : " AND " + sort.after());
+        } else {
+            sql = LIST_SELECT + ", " + sort.key() + " AS sort_key FROM tickets t" + JOINS + where.sql
+                    + (after == null ? "" : " AND " + sort.after());
+        }
+        sql += " ORDER BY " + sort.orderBy() + " LIMIT ?" + (after == null && page > 0 ? " OFFSET ?" : "");
+        String statement = sql;
+        List<TicketResponse> items = new ArrayList<>();
+        TicketCursor[] next = new TicketCursor[1];
+        jdbc.prepareStatement(statement, ps -> {
             int i = 1;
-            if (filter.query() != null) {
+            i = where.bind(ps, i);
+            if (ranked) {
                 ps.setString(i++, filter.query());
                 ps.setString(i++, filter.query());
             }
-            i = where.bind(ps, i);
-            ps.setInt(i++, size);
-            ps.setLong(i, (long) page * size);
-            List<TicketResponse> rows = new ArrayList<>();
+            if (after != null) {
+                i = after.bind(ps, i, sort);
+            }
+            ps.setInt(i++, size + 1);
+            if (after == null && page > 0) {
+                ps.setLong(i, (long) page * size);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(map(rs));
+                    if (items.size() == size) {
+                        return null; // one more row exists: the cursor points after the last row kept
+                    }
+                    items.add(map(rs));
+                    next[0] = TicketCursor.after(rs, sort);
                 }
+                next[0] = null;
+                return null;
             }
-            return rows;
         });
-        long total = jdbc.prepareStatement("SELECT count(*) " + FROM + where.sql, ps -> {
+        Total total = total(filter);
+        return new TicketPage(items, page, size, total.value(), total.lowerBound(),
+                next[0] == null ? null : next[0].encode());
+    }
+
+    /**
+     * How many tickets match: exact from the counts ledger when it covers the filter (no full text,
+     * no requester), otherwise counted up to {@value #COUNT_BOUND} (and flagged as a lower bound beyond).
+     */
+    Total total(TicketFilter filter) {
+        if (TicketCounts.covers(filter)) {
+            Map<TicketStatus, Long> perStatus = counts.count(filter);
+            return new Total(perStatus.entrySet().stream()
+                    .filter(e -> filter.statuses().isEmpty() || filter.statuses().contains(e.getKey()))
+                    .mapToLong(Map.Entry::getValue).sum(), false);
+        }
+        Where where = where(filter);
+        long n = jdbc.prepareStatement("SELECT count(*) FROM (SELECT 1 FROM tickets t" + where.sql + " LIMIT "
+                + (COUNT_BOUND + 1) + ") bounded", ps -> {
             where.bind(ps, 1);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
             }
         });
-        return new PageResponse<>(items, page, size, total);
+        return n > COUNT_BOUND ? new Total(COUNT_BOUND, true) : new Total(n, false);
     }
 
-    /** @return how many tickets match {@code filter} in each status (every status present, 0 included) */
+    /**
+     * How many tickets match {@code filter} in each status (every status present, 0 included). The
+     * counts ledger answers exactly, whatever the number of tickets, unless full text or a requester
+     * is filtered: those are counted up to {@value #COUNT_BOUND} per status, and a value of
+     * {@value #COUNT_BOUND} + 1 means "more than {@value #COUNT_BOUND}".
+     */
     public Map<TicketStatus, Long> countByStatus(TicketFilter filter) {
-        Where where = where(filter.withoutStatuses());
-        return jdbc.prepareStatement("SELECT t.status, count(*) " + FROM + where.sql + " GROUP BY t.status", ps -> {
-            where.bind(ps, 1);
-            Map<TicketStatus, Long> counts = new EnumMap<>(TicketStatus.class);
-            for (TicketStatus s : TicketStatus.values()) {
-                counts.put(s, 0L);
-            }
+        TicketFilter others = filter.withoutStatuses();
+        if (TicketCounts.covers(others)) {
+            return counts.count(others);
+        }
+        Where where = where(others);
+        String sql = "SELECT s.status, (SELECT count(*) FROM (SELECT 1 FROM tickets t" + where.sql
+                + " AND t.status = s.status LIMIT " + (COUNT_BOUND + 1) + ") bounded)"
+                + " FROM unnest(?::varchar[]) AS s(status)";
+        return jdbc.prepareStatement(sql, ps -> {
+            int i = where.bind(ps, 1);
+            ps.setArray(i, ps.getConnection().createArrayOf("varchar",
+                    java.util.Arrays.stream(TicketStatus.values()).map(Enum::name).toArray()));
+            Map<TicketStatus, Long> result = new EnumMap<>(TicketStatus.class);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    counts.put(TicketStatus.valueOf(rs.getString(1)), rs.getLong(2));
+                    result.put(TicketStatus.valueOf(rs.getString(1)), rs.getLong(2));
                 }
             }
-            return counts;
+            return result;
         });
+    }
+
+    /** A number of tickets, exact or (when {@code lowerBound}) "at least". */
+    record Total(long value, boolean lowerBound) {
     }
 
     private static Where where(TicketFilter filter) {

@@ -7,17 +7,34 @@ import java.util.Map;
 
 /**
  * A whitelisted sort order for ticket listings, parsed from {@code field[,asc|desc]}. Only the
- * columns below can be sorted on, so a client can never inject SQL through {@code sort}.
+ * columns below can be sorted on, so a client can never inject SQL through {@code sort}. Every
+ * order ends with the ticket id in the same direction, so ties are stable and the keyset cursor
+ * ({@link TicketCursor}) can resume exactly after the last row; each key has a matching index
+ * (migration V8).
+ *
+ * @param field     the API's name of the sort key ({@code rank} for relevance)
+ * @param key       the SQL expression of the sort key
+ * @param type      how the key is carried in a cursor
+ * @param ascending the direction of both the key and the id
  */
-public record TicketSort(String orderBy) {
+public record TicketSort(String field, String key, KeyType type, boolean ascending) {
 
-    private static final Map<String, String> COLUMNS = Map.of(
-            "created_at", "t.created_at",
-            "updated_at", "t.updated_at",
-            "priority", "array_position(ARRAY['LOW','MEDIUM','HIGH','CRITICAL']::varchar[], t.priority)",
-            "status", "array_position(ARRAY['NEW','IN_PROGRESS','WAITING','RESOLVED','CLOSED']::varchar[], t.status)",
-            "title", "lower(t.title)",
-            "id", "t.id");
+    /** How a sort key's value travels in a cursor and is bound back as a parameter. */
+    public enum KeyType { TIMESTAMP, INTEGER, TEXT, REAL }
+
+    private record Column(String sql, KeyType type) {
+    }
+
+    private static final Map<String, Column> COLUMNS = Map.of(
+            "created_at", new Column("t.created_at", KeyType.TIMESTAMP),
+            "updated_at", new Column("t.updated_at", KeyType.TIMESTAMP),
+            "priority", new Column("array_position(ARRAY['LOW','MEDIUM','HIGH','CRITICAL']::varchar[], t.priority)", KeyType.INTEGER),
+            "status", new Column("array_position(ARRAY['NEW','IN_PROGRESS','WAITING','RESOLVED','CLOSED']::varchar[], t.status)", KeyType.INTEGER),
+            "title", new Column("lower(t.title)", KeyType.TEXT),
+            "id", new Column("t.id", KeyType.INTEGER));
+
+    /** Relevance of a full-text search (computed within the candidate set, see TicketQueries). */
+    static final TicketSort RANK = new TicketSort("rank", "m.rank", KeyType.REAL, false);
 
     /**
      * @param sort     the client's value, e.g. {@code priority,desc}; null for the default
@@ -26,11 +43,12 @@ public record TicketSort(String orderBy) {
      */
     public static TicketSort parse(@Nullable String sort, boolean hasQuery) {
         if (sort == null || sort.isBlank()) {
-            return new TicketSort(hasQuery ? "rank DESC, t.id DESC" : "t.created_at DESC, t.id DESC");
+            return hasQuery ? RANK : new TicketSort("created_at", "t.created_at", KeyType.TIMESTAMP, false);
         }
         // -1 keeps empty fields, so ",", "a," and ",desc" are refused below instead of indexing past the array.
         String[] parts = sort.trim().toLowerCase(Locale.ROOT).split(",", -1);
-        String column = parts.length > 2 ? null : COLUMNS.get(parts[0].trim());
+        String field = parts[0].trim();
+        Column column = parts.length > 2 ? null : COLUMNS.get(field);
         if (column == null) {
             throw ApiException.invalidField("sort", "must be one of " + String.join(", ", COLUMNS.keySet().stream().sorted().toList())
                     + ", optionally followed by ,asc or ,desc");
@@ -39,6 +57,22 @@ public record TicketSort(String orderBy) {
         if (!direction.equals("asc") && !direction.equals("desc")) {
             throw ApiException.invalidField("sort", "direction must be asc or desc");
         }
-        return new TicketSort(column + " " + direction.toUpperCase(Locale.ROOT) + ", t.id " + direction.toUpperCase(Locale.ROOT));
+        return new TicketSort(field, column.sql(), column.type(), direction.equals("asc"));
+    }
+
+    /** @return the ORDER BY list: the key, then the id, both in this direction */
+    public String orderBy() {
+        String dir = ascending ? " ASC" : " DESC";
+        return key + dir + ", t.id" + dir;
+    }
+
+    /** @return the condition "strictly after the cursor's row" in this order (two placeholders: key, id) */
+    String after() {
+        return "(" + key + ", t.id) " + (ascending ? ">" : "<") + " (?, ?)";
+    }
+
+    /** @return the cursor's identity of this order, e.g. {@code priority,desc} */
+    String name() {
+        return field + (ascending ? ",asc" : ",desc");
     }
 }

@@ -45,6 +45,8 @@ public abstract class ApiTest implements TestPropertyProvider {
     protected UserService users;
 
     protected Api api;
+    @Inject
+    protected dev.guichet.web.ApiRateLimit apiBudget;
 
     @Override
     public Map<String, String> getProperties() {
@@ -54,6 +56,7 @@ public abstract class ApiTest implements TestPropertyProvider {
     @BeforeEach
     void cleanDatabase() {
         api = new Api(server.getURI(), json);
+        apiBudget.forgetAll();
         tx.executeWrite(status -> jdbc.prepareStatement("""
                 SELECT string_agg(format('%I', tablename), ', ') FROM pg_tables
                  WHERE schemaname = 'public' AND tablename <> 'flyway_schema_history'""", ps -> {

@@ -37,13 +37,14 @@ class ApiRateLimitTest extends ApiTest {
 
     @Inject
     RateLimiter limiter;
+    @Inject
+    ApiRateLimit apiRateLimit;
 
     @Test
-    void expiredBucketsArePurged() {
-        Person camille = employee("Camille");
-        assertEquals(200, api.get("/api/v1/me", camille.token()).status());
-        tx.executeWrite(status -> jdbc.prepareStatement(
-                "INSERT INTO rate_limit_buckets (id, state, expires_at) VALUES ('api:gone', NULL, 0)", ps -> ps.executeUpdate()));
+    void expiredLoginBucketsArePurged() {
+        tx.executeWrite(status -> jdbc.prepareStatement("""
+                INSERT INTO rate_limit_buckets (id, state, expires_at)
+                VALUES ('login-ip:gone', NULL, 0), ('login-ip:kept', NULL, 9223372036854775807)""", ps -> ps.executeUpdate()));
 
         limiter.purgeExpired();
 
@@ -56,22 +57,25 @@ class ApiRateLimitTest extends ApiTest {
             }
             return ids;
         }));
-        assertTrue(left.contains("api:" + camille.id()), left::toString);
-        assertFalse(left.contains("api:gone"), left::toString);
+        assertTrue(left.contains("login-ip:kept"), left::toString);
+        assertFalse(left.contains("login-ip:gone"), left::toString);
     }
 
     @Test
-    void theBudgetIsSharedThroughTheDatabase() {
+    void theApiBudgetCostsNoDatabaseRowAndFullBucketsAreForgotten() {
         Person camille = employee("Camille");
         assertEquals(200, api.get("/api/v1/me", camille.token()).status());
         long rows = tx.executeRead(status -> jdbc.prepareStatement(
-                "SELECT count(*) FROM rate_limit_buckets WHERE id = ?", ps -> {
-                    ps.setString(1, "api:" + camille.id());
+                "SELECT count(*) FROM rate_limit_buckets WHERE id LIKE 'api:%'", ps -> {
                     try (var rs = ps.executeQuery()) {
                         rs.next();
                         return rs.getLong(1);
                     }
                 }));
-        assertEquals(1, rows);
+        assertEquals(0, rows);
+        assertTrue(apiRateLimit.trackedBuckets() >= 1);
+        // Camille's bucket is not full (one token used of five per hour): it is kept.
+        apiRateLimit.forgetFullBuckets();
+        assertTrue(apiRateLimit.trackedBuckets() >= 1);
     }
 }

@@ -1,0 +1,251 @@
+package dev.guichet.ticket;
+
+import dev.guichet.support.Api;
+import dev.guichet.support.ApiTest;
+import jakarta.inject.Inject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Keyset pagination, bounded totals, the counts ledger and search candidates (docs/architecture.md, "Queue at scale"). */
+class TicketQueueAtScaleTest extends ApiTest {
+
+    @Inject
+    TicketCounts ticketCounts;
+
+    Person camille;
+    Person ines;
+    List<Long> created = new ArrayList<>();
+
+    @BeforeEach
+    void ticketsWithTies() {
+        camille = employee("Camille");
+        ines = technician("Ines");
+        created.clear();
+        for (int i = 1; i <= 13; i++) {
+            created.add(ticket(camille, (i % 3 == 0 ? "Same title" : "Ticket " + i), "Description " + i));
+        }
+        // Ties on every sort key: three groups share their timestamps, priorities repeat, titles repeat.
+        sql("UPDATE tickets SET created_at = timestamptz '2026-01-01 10:00:00+00' + (id % 3) * interval '1 hour',"
+                + " updated_at = timestamptz '2026-02-01 10:00:00+00' + (id % 3) * interval '1 hour',"
+                + " priority = (ARRAY['LOW','MEDIUM','HIGH'])[1 + id % 3]");
+        change(ines, created.get(2), Map.of("status", "IN_PROGRESS"));
+        change(ines, created.get(5), Map.of("status", "IN_PROGRESS"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"updated_at,desc", "created_at,desc", "created_at,asc", "priority,desc", "priority,asc",
+            "status,asc", "status,desc", "title,asc", "title,desc", "id,asc", "id,desc"})
+    void everySortPagesByCursorWithoutGapsOrDuplicates(String sort) {
+        List<Long> all = ids(api.get("/api/v1/tickets?size=100&sort=" + sort, ines.token()));
+        assertEquals(13, all.size());
+
+        List<Long> walked = walk("sort=" + sort, 4);
+
+        assertEquals(all, walked, sort);
+        // The same order twice: ties are broken by id, so the order is stable.
+        assertEquals(all, ids(api.get("/api/v1/tickets?size=100&sort=" + sort, ines.token())));
+    }
+
+    @Test
+    void ticketsFiledWhilePagingNeitherRepeatNorHideTheOthers() {
+        Api.Response first = api.get("/api/v1/tickets?size=5&sort=updated_at,desc", ines.token());
+        List<Long> seen = new ArrayList<>(ids(first));
+        String cursor = (String) first.get("next_cursor");
+        // New tickets go to the top of the queue, before the cursor.
+        for (int i = 0; i < 3; i++) {
+            ticket(camille, "Filed meanwhile " + i, "x");
+        }
+        while (cursor != null) {
+            Api.Response next = api.get("/api/v1/tickets?size=5&sort=updated_at,desc&cursor=" + cursor, ines.token());
+            seen.addAll(ids(next));
+            cursor = (String) next.get("next_cursor");
+        }
+        assertEquals(new HashSet<>(created), new HashSet<>(seen));
+        assertEquals(seen.size(), new HashSet<>(seen).size(), "no duplicates");
+    }
+
+    @Test
+    void theLastPageHasNoNextCursorAndFiltersKeepWorkingWithTheCursor() {
+        List<Long> walked = walk("status=NEW&sort=created_at,asc", 5);
+        assertEquals(11, walked.size());
+        assertFalse(walked.contains(created.get(2)));
+        Api.Response last = api.get("/api/v1/tickets?size=20&status=NEW", ines.token());
+        assertNull(last.get("next_cursor"));
+        assertEquals(11, ((Number) last.get("total")).intValue());
+        assertEquals(false, last.get("total_is_lower_bound"));
+    }
+
+    @Test
+    void aMalformedCursorOrACursorOfAnotherSortIsA400() {
+        String cursor = (String) api.get("/api/v1/tickets?size=2&sort=priority,desc", ines.token()).get("next_cursor");
+        assertNotNull(cursor);
+        Map<String, Object> problem = assertProblem(400, api.get("/api/v1/tickets?sort=updated_at,desc&cursor=" + cursor, ines.token()));
+        assertEquals("cursor", ((Map<?, ?>) ((List<?>) problem.get("errors")).getFirst()).get("field"));
+        for (String bad : List.of("nonsense", "cHJpb3JpdHksZGVzY3x4fDE", "%00")) {
+            assertProblem(400, api.get("/api/v1/tickets?sort=priority,desc&cursor=" + bad, ines.token()));
+        }
+    }
+
+    @Test
+    void listRowsCarryAnExcerptAndTheDetailTheWholeDescription() {
+        String longText = "é".repeat(150) + "x".repeat(350);
+        long id = ticket(camille, "Long", longText);
+        Map<String, Object> row = api.get("/api/v1/tickets?size=1&sort=id,desc", ines.token()).items().getFirst();
+        assertEquals(id, ((Number) row.get("id")).longValue());
+        assertEquals(longText.substring(0, 200), row.get("description"));
+        assertEquals(longText, api.get("/api/v1/tickets/" + id, ines.token()).get("description"));
+    }
+
+    @Test
+    void totalsAreExactFromTheLedgerOrUpToAThousandThenALowerBound() {
+        sql("INSERT INTO tickets (title, description, requester_id) SELECT 'Bulk ' || g, 'Imported', " + camille.id()
+                + " FROM generate_series(1, 1000) g");
+        Api.Response filtered = api.get("/api/v1/tickets?size=1&requester_id=" + camille.id(), ines.token());
+        assertEquals(1_000, ((Number) filtered.get("total")).intValue());
+        assertEquals(true, filtered.get("total_is_lower_bound"));
+        // Unfiltered and status-only totals come exact from the counts ledger.
+        Api.Response all = api.get("/api/v1/tickets?size=1", ines.token());
+        assertEquals(1_013, ((Number) all.get("total")).intValue());
+        assertEquals(false, all.get("total_is_lower_bound"));
+        Api.Response fresh = api.get("/api/v1/tickets?size=1&status=NEW", ines.token());
+        assertEquals(1_011, ((Number) fresh.get("total")).intValue());
+        // Priority, category and assignee filters are counted exactly by the ledger too.
+        Api.Response medium = api.get("/api/v1/tickets?size=1&priority=MEDIUM", ines.token());
+        assertEquals(1_000 + created.stream().filter(id -> id % 3 == 1).count(), ((Number) medium.get("total")).longValue());
+        assertEquals(false, medium.get("total_is_lower_bound"));
+        // Requester and full-text counts stop at 1 001 ("more than 1 000").
+        Map<String, Object> counts = api.get("/api/v1/tickets/counts?requester_id=" + camille.id(), ines.token()).map();
+        assertEquals(1_001, ((Number) counts.get("NEW")).intValue());
+        assertEquals(2, ((Number) counts.get("IN_PROGRESS")).intValue());
+        assertEquals(1_011, ((Number) api.get("/api/v1/tickets/counts", ines.token()).get("NEW")).intValue());
+    }
+
+    @Test
+    void countsFollowConcurrentStatusChangesAndCompaction() throws Exception {
+        Person alice = technician("Alice");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> work = new ArrayList<>();
+            for (int i = 0; i < created.size(); i++) {
+                long id = created.get(i);
+                Person who = i % 2 == 0 ? ines : alice;
+                work.add(pool.submit(() -> {
+                    for (String status : List.of("IN_PROGRESS", "WAITING", "RESOLVED")) {
+                        Api.Response current = api.get("/api/v1/tickets/" + id, who.token());
+                        if (!status.equals(current.get("status"))) {
+                            api.patch("/api/v1/tickets/" + id, who.token(),
+                                    Map.of("status", status, "version", current.get("version")));
+                        }
+                    }
+                }));
+                work.add(pool.submit(() -> ticket(camille, "Concurrent", "filed")));
+            }
+            for (Future<?> f : work) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        change(ines, created.get(1), Map.of("assignee_id", ines.id(), "priority", "CRITICAL"));
+        assertEquals(groupByStatus(), counts());
+        assertEquals(groupByStatus(" WHERE priority = 'CRITICAL' AND assignee_id = " + ines.id()),
+                counts("?priority=CRITICAL&assignee_id=me"));
+        assertTrue(ticketCounts.compact() > 0);
+        assertEquals(groupByStatus(), counts());
+        assertEquals(groupByStatus(" WHERE assignee_id IS NULL"), counts("?assignee_id=none"));
+        sql("DELETE FROM tickets WHERE id = " + created.getFirst());
+        assertEquals(groupByStatus(), counts());
+    }
+
+    @Test
+    void relevanceRanksTheMostRecentMatchesOnly() {
+        long strongOld = ticket(camille, "Imprimante imprimante imprimante", "L'imprimante ne répond plus, imprimante bloquée");
+        sql("UPDATE tickets SET updated_at = timestamptz '2020-01-01 00:00:00+00' WHERE id = " + strongOld);
+        sql("INSERT INTO tickets (title, description, requester_id) SELECT 'Souci ' || g, 'Une imprimante parmi d''autres', "
+                + camille.id() + " FROM generate_series(1, " + TicketQueries.SEARCH_CANDIDATES + ") g");
+        long strongNew = ticket(camille, "Imprimante imprimante", "Imprimante HS, imprimante en panne");
+        String q = "q=" + URLEncoder.encode("imprimante", StandardCharsets.UTF_8);
+
+        List<Long> byRelevance = ids(api.get("/api/v1/tickets?size=5&" + q, ines.token()));
+        assertEquals(strongNew, byRelevance.getFirst(), "the best match among the recent ones comes first");
+        assertFalse(walkIds(q, 100).contains(strongOld), "an old match beyond the candidates is not ranked");
+        // Sorted by date, every match is reachable.
+        assertTrue(walkIds(q + "&sort=updated_at,asc", 100).contains(strongOld));
+    }
+
+    private List<Long> walk(String query, int size) {
+        return walkIds(query, size);
+    }
+
+    private List<Long> walkIds(String query, int size) {
+        List<Long> walked = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            Api.Response page = api.get("/api/v1/tickets?size=" + size + "&" + query + (cursor == null ? "" : "&cursor=" + cursor), ines.token());
+            assertEquals(200, page.status(), page::toString);
+            walked.addAll(ids(page));
+            cursor = (String) page.get("next_cursor");
+            assertTrue(++pages < 200, "the walk ends");
+        } while (cursor != null);
+        Set<Long> distinct = new HashSet<>(walked);
+        assertEquals(walked.size(), distinct.size(), () -> "duplicates in " + walked);
+        return walked;
+    }
+
+    private Map<String, Long> counts() {
+        return counts("");
+    }
+
+    private Map<String, Long> counts(String query) {
+        Map<String, Long> result = new java.util.TreeMap<>();
+        api.get("/api/v1/tickets/counts" + query, ines.token()).map().forEach((k, v) -> result.put(k, ((Number) v).longValue()));
+        return result;
+    }
+
+    private Map<String, Long> groupByStatus() {
+        return groupByStatus("");
+    }
+
+    private Map<String, Long> groupByStatus(String where) {
+        Map<TicketStatus, Long> exact = new EnumMap<>(TicketStatus.class);
+        for (TicketStatus s : TicketStatus.values()) {
+            exact.put(s, 0L);
+        }
+        tx.executeRead(status -> jdbc.prepareStatement("SELECT status, count(*) FROM tickets" + where + " GROUP BY status", ps -> {
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    exact.put(TicketStatus.valueOf(rs.getString(1)), rs.getLong(2));
+                }
+            }
+            return null;
+        }));
+        Map<String, Long> result = new java.util.TreeMap<>();
+        exact.forEach((k, v) -> result.put(k.name(), v));
+        return result;
+    }
+
+    private void sql(String statement) {
+        tx.executeWrite(status -> jdbc.prepareStatement(statement, ps -> ps.executeUpdate()));
+    }
+}
