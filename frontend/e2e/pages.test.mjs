@@ -134,7 +134,7 @@ describe('on a laptop', () => {
 
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     const first = await page.locator('tbody tr a').first().textContent();
-    await page.getByRole('button', { name: 'Page 2' }).click();
+    await page.getByRole('button', { name: 'Page suivante' }).click();
     await page.waitForFunction((before) => document.querySelector('tbody tr a')?.textContent !== before, first);
     assert.equal(await page.evaluate(() => window.scrollY), 0, 'page 2 is shown from its top');
 

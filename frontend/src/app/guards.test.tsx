@@ -28,7 +28,7 @@ describe('signed-in routes', () => {
     );
     renderApp('/tickets');
 
-    expect(await screen.findByRole('alert')).toHaveTextContent('Maintenance en cours.');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Service momentanément indisponible');
     down = false;
     await userEvent.click(screen.getByRole('button', { name: 'Réessayer' }));
 

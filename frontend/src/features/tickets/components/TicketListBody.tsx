@@ -7,6 +7,7 @@ import { CursorPager } from '@/components/ui/CursorPager';
 import { EmptyState } from '@/components/ui/EmptyState';
 import { ErrorAlert } from '@/components/ui/ErrorAlert';
 import { LoadingState } from '@/components/ui/LoadingState';
+import { useFormat } from '@/lib/i18n/format';
 import type { TicketPage } from '@/lib/api/types';
 import { TicketTable } from './TicketTable';
 
@@ -41,7 +42,8 @@ export function TicketListBody({
   cursor: string | null;
   onCursor: (cursor: string | null) => void;
 }) {
-  const { t, i18n } = useTranslation('tickets');
+  const { t } = useTranslation('tickets');
+  const format = useFormat();
   const trail = useCursorTrail(cursor);
   if (query.isPending) return <LoadingState />;
   if (query.isError) return <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
@@ -61,7 +63,7 @@ export function TicketListBody({
       />
     );
   }
-  const count = total.toLocaleString(i18n.language) + (lowerBound ? '+' : '');
+  const count = format.number(total) + (lowerBound ? '+' : '');
   return (
     <div style={{ opacity: query.isPlaceholderData ? 0.6 : 1 }} aria-busy={query.isFetching}>
       <TicketTable tickets={items} agent={agent} caption={t('list.caption', { total: count })} />
