@@ -25,6 +25,10 @@
 #   PITR_CHECK_PORT   port for the trial start of the restored copy (default 55432)
 #   PITR_STOP / PITR_START   commands that stop / start the server (default pg_ctl -D "$PGDATA")
 #   PG_BINDIR         directory of pg_ctl (default: the one on PATH)
+#   PITR_IN_VOLUME=1  $PGDATA is a mount point (Docker volume): restore into $PGDATA/.pitr-new and
+#                     swap the contents (old ones kept in $PGDATA/.before-pitr-<time>) instead of
+#                     renaming the directory
+# Run as root, it runs pgBackRest and PostgreSQL as PITR_OS_USER (postgres) and PITR_STOP/START as root.
 # Exit status: 0 restored and running; 1 bad usage or tools missing; 2 target outside the
 # archive; 3 the restore or the trial start failed (current cluster untouched); 4 the swap failed.
 set -euo pipefail
@@ -36,6 +40,8 @@ source "$DEPLOYMENT_DIR/lib/common.sh"
 export PGBACKREST_STANZA=${PGBACKREST_STANZA:-guichet}
 PITR_CHECK_PORT=${PITR_CHECK_PORT:-55432}
 PG_CTL=${PG_BINDIR:+$PG_BINDIR/}pg_ctl
+AS_PG=()
+[[ $(id -u) -ne 0 ]] || AS_PG=(runuser -u "${PITR_OS_USER:-postgres}" --)
 
 main() {
     local yes=false target
@@ -54,17 +60,19 @@ main() {
     fi
     local stamp new
     stamp=$(date +%Y%m%d-%H%M%S)
+    local aside="$PGDATA.before-pitr-$stamp"
     new="$PGDATA.pitr-$stamp"
+    if [[ ${PITR_IN_VOLUME:-0} == 1 ]]; then new="$PGDATA/.pitr-new" aside="$PGDATA/.before-pitr-$stamp"; rm -rf "$new"; fi
     restore_into "$new" "$target"
     trial_start "$new"
-    swap "$new" "$PGDATA.before-pitr-$stamp"
-    log "restored to $target; the previous cluster is in $PGDATA.before-pitr-$stamp (delete it once satisfied)"
+    swap "$new" "$aside"
+    log "restored to $target; the previous cluster is in $aside (delete it once satisfied)"
 }
 
 # Refuses (exit 2) a target before the end of the oldest backup or after the last archived WAL.
 check_target_in_archive() {
     local target=$1 target_epoch=$2 info range oldest newest last_wal
-    info=$(pgbackrest info --output=json 2>&1) || die 2 "cannot read the pgBackRest repository: $info"
+    info=$("${AS_PG[@]}" pgbackrest info --output=json 2>&1) || die 2 "cannot read the pgBackRest repository: $info"
     range=$(python3 -c '
 import json, sys
 stanzas = json.load(sys.stdin)
@@ -74,7 +82,7 @@ if not backups:
 print(min(b["timestamp"]["stop"] for b in backups), max(b["timestamp"]["stop"] for b in backups))
 ' <<< "$info") || die 2 "the repository holds no base backup for stanza $PGBACKREST_STANZA: take one first (pgbackrest backup)"
     read -r oldest newest <<< "$range"
-    last_wal=$(psql -X -At -p "${PGPORT:-5432}" -d postgres -c \
+    last_wal=$("${AS_PG[@]}" psql -X -At -p "${PGPORT:-5432}" -d postgres -c \
         "SELECT extract(epoch FROM last_archived_time)::bigint FROM pg_stat_archiver" 2>/dev/null || true)
     [[ $last_wal =~ ^[0-9]+$ ]] || last_wal=$(date +%s)
     if (( target_epoch < oldest )); then
@@ -88,9 +96,9 @@ print(min(b["timestamp"]["stop"] for b in backups), max(b["timestamp"]["stop"] f
 
 restore_into() {
     local new=$1 target=$2
-    mkdir -m 0700 "$new"
+    "${AS_PG[@]}" mkdir -m 0700 "$new"
     log "restoring into $new"
-    if ! pgbackrest restore --pg1-path="$new" --type=time --target="$target" --target-action=promote \
+    if ! "${AS_PG[@]}" pgbackrest restore --pg1-path="$new" --type=time --target="$target" --target-action=promote \
             --target-timeline=current --log-level-console=warn; then
         rm -rf "$new"
         die 3 "pgbackrest restore failed: the current cluster in $PGDATA is untouched"
@@ -101,33 +109,42 @@ restore_into() {
 trial_start() {
     local new=$1 i
     log "trial start of the restored cluster on port $PITR_CHECK_PORT"
-    if ! "$PG_CTL" -D "$new" -l "$new/pitr-trial.log" -w -t 600 \
+    if ! "${AS_PG[@]}" "$PG_CTL" -D "$new" -l "$new/pitr-trial.log" -w -t 600 \
             -o "-p $PITR_CHECK_PORT -c listen_addresses='' -c unix_socket_directories='$new'" start >/dev/null; then
         cat "$new/pitr-trial.log" >&2 || true
         rm -rf "$new"
         die 3 "the restored cluster did not start (is the target after the last archived WAL?): the current cluster in $PGDATA is untouched"
     fi
     for i in $(seq 1 600); do
-        [[ $(psql -X -At -h "$new" -p "$PITR_CHECK_PORT" -d postgres -c 'SELECT pg_is_in_recovery()' 2>/dev/null) == f ]] && break
+        [[ $("${AS_PG[@]}" psql -X -At -h "$new" -p "$PITR_CHECK_PORT" -d postgres -c 'SELECT pg_is_in_recovery()' 2>/dev/null) == f ]] && break
         if (( i == 600 )); then
-            "$PG_CTL" -D "$new" -m fast stop >/dev/null || true
+            "${AS_PG[@]}" "$PG_CTL" -D "$new" -m fast stop >/dev/null || true
             rm -rf "$new"
             die 3 "the restored cluster never finished its recovery: the current cluster in $PGDATA is untouched"
         fi
         sleep 1
     done
-    "$PG_CTL" -D "$new" -m fast -w stop >/dev/null
+    "${AS_PG[@]}" "$PG_CTL" -D "$new" -m fast -w stop >/dev/null
     rm -f "$new/pitr-trial.log"
 }
 
 swap() {
     local new=$1 aside=$2
     log "stopping the current server"
-    if [[ -n ${PITR_STOP:-} ]]; then bash -c "$PITR_STOP"; else "$PG_CTL" -D "$PGDATA" -m fast -w stop >/dev/null || true; fi
-    mv "$PGDATA" "$aside" || die 4 "could not move $PGDATA aside"
-    if ! mv "$new" "$PGDATA"; then mv "$aside" "$PGDATA"; die 4 "could not move the restored cluster into place; the old one is back"; fi
+    if [[ -n ${PITR_STOP:-} ]]; then bash -c "$PITR_STOP"; else "${AS_PG[@]}" "$PG_CTL" -D "$PGDATA" -m fast -w stop >/dev/null || true; fi
+    if [[ ${PITR_IN_VOLUME:-0} == 1 ]]; then
+        # Renames inside one file system: the old contents aside, the restored ones up one level.
+        "${AS_PG[@]}" mkdir -m 0700 "$aside"
+        if ! { find "$PGDATA" -mindepth 1 -maxdepth 1 ! -path "$new" ! -path "$aside" ! -name '.before-pitr-*' -exec mv -t "$aside" {} + \
+            && find "$new" -mindepth 1 -maxdepth 1 -exec mv -t "$PGDATA" {} + && rmdir "$new"; }; then
+            die 4 "the swap inside $PGDATA failed: the old contents are in $aside, the restored ones in $new"
+        fi
+    else
+        mv "$PGDATA" "$aside" || die 4 "could not move $PGDATA aside"
+        if ! mv "$new" "$PGDATA"; then mv "$aside" "$PGDATA"; die 4 "could not move the restored cluster into place; the old one is back"; fi
+    fi
     log "starting the restored server"
-    if [[ -n ${PITR_START:-} ]]; then bash -c "$PITR_START"; else "$PG_CTL" -D "$PGDATA" -l "$PGDATA/postgresql.log" -w start >/dev/null; fi
+    if [[ -n ${PITR_START:-} ]]; then bash -c "$PITR_START"; else "${AS_PG[@]}" "$PG_CTL" -D "$PGDATA" -l "$PGDATA/postgresql.log" -w start >/dev/null; fi
 }
 
 main "$@"

@@ -34,7 +34,8 @@ ADMIN_PASSWORD="Pitr-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')-Aa1!
 JWT_SECRET=$(head -c 64 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 64)
 CIPHER_PASS=$(head -c 32 /dev/urandom | base64)
 S3_KEY=guichet S3_SECRET=$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')
-BACKEND_PID= S3_PID=
+BACKEND_PID='' S3_PID=''
+export JWT_SECRET BACKEND_PID
 TICKET_TABLES="tickets ticket_history comments attachments attachment_contents"
 unset DATABASE_URL DATASOURCES_DEFAULT_URL
 
@@ -113,8 +114,7 @@ jclouds.filesystem.basedir=$WORK/s3data
 EOF
     "$JAVA" -Xmx256m -jar "$S3PROXY_JAR" --properties "$WORK/s3proxy.conf" > "$WORK/s3proxy.log" 2>&1 &
     S3_PID=$!
-    local i
-    for i in $(seq 1 60); do
+    for _ in $(seq 1 60); do
         curl -sk -o /dev/null "https://127.0.0.1:$S3_PORT/" && { pass "s3proxy answers over HTTPS on port $S3_PORT"; return 0; }
         sleep 1
     done
