@@ -24,6 +24,8 @@
 #   PGPORT            port of the running server, for pg_stat_archiver (default 5432)
 #   PITR_CHECK_PORT   port for the trial start of the restored copy (default 55432)
 #   PITR_STOP / PITR_START   commands that stop / start the server (default pg_ctl -D "$PGDATA")
+#   PITR_TRIAL_OPTIONS  extra server options of the trial start (Docker: the archive settings the
+#                     postgres service passes on its command line, so the new timeline is archived)
 #   PG_BINDIR         directory of pg_ctl (default: the one on PATH)
 #   PITR_IN_VOLUME=1  $PGDATA is a mount point (Docker volume): restore into $PGDATA/.pitr-new and
 #                     swap the contents (old ones kept in $PGDATA/.before-pitr-<time>) instead of
@@ -110,7 +112,7 @@ trial_start() {
     local new=$1 i
     log "trial start of the restored cluster on port $PITR_CHECK_PORT"
     if ! "${AS_PG[@]}" "$PG_CTL" -D "$new" -l "$new/pitr-trial.log" -w -t 600 \
-            -o "-p $PITR_CHECK_PORT -c listen_addresses='' -c unix_socket_directories='$new'" start >/dev/null; then
+            -o "-p $PITR_CHECK_PORT -c listen_addresses='' -c unix_socket_directories='$new' ${PITR_TRIAL_OPTIONS:-}" start >/dev/null; then
         cat "$new/pitr-trial.log" >&2 || true
         rm -rf "$new"
         die 3 "the restored cluster did not start (is the target after the last archived WAL?): the current cluster in $PGDATA is untouched"
