@@ -5,11 +5,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.AbstractHealthIndicator;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,11 +36,13 @@ import java.util.Map;
 @Singleton
 public class WalArchiving extends AbstractHealthIndicator<Map<String, Object>> implements MeterBinder {
 
-    private final JdbcOperations jdbc;
+    // A provider: this bean is also a MeterBinder, bound while the MeterRegistry is built, and the
+    // pooled DataSource itself needs that registry; resolving JDBC lazily breaks the cycle.
+    private final Provider<ConnectionOperations<Connection>> connections;
     private final Duration maxLag;
 
-    WalArchiving(JdbcOperations jdbc, @Value("${guichet.wal-archive.max-lag:10m}") Duration maxLag) {
-        this.jdbc = jdbc;
+    WalArchiving(Provider<ConnectionOperations<Connection>> connections, @Value("${guichet.wal-archive.max-lag:10m}") Duration maxLag) {
+        this.connections = connections;
         this.maxLag = maxLag;
     }
 
@@ -73,14 +79,18 @@ public class WalArchiving extends AbstractHealthIndicator<Map<String, Object>> i
 
     /** @return the current reading; throws the driver's exception when the database does not answer */
     public Reading read() {
-        return jdbc.prepareStatement("""
-                SELECT current_setting('archive_mode'), last_archived_time, last_archived_wal,
-                       last_failed_time, now()
-                  FROM pg_stat_archiver""", ps -> {
-            try (ResultSet rs = ps.executeQuery()) {
+        // Its own short connection from the pool (or the caller's), like any other read.
+        return connections.get().executeRead(status -> {
+            try (PreparedStatement ps = status.getConnection().prepareStatement("""
+                    SELECT current_setting('archive_mode'), last_archived_time, last_archived_wal,
+                           last_failed_time, now()
+                      FROM pg_stat_archiver""");
+                 ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return new Reading(rs.getString(1), instant(rs.getTimestamp(2)), rs.getString(3),
                         instant(rs.getTimestamp(4)), rs.getTimestamp(5).toInstant());
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot read pg_stat_archiver", e);
             }
         });
     }
