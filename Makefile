@@ -54,6 +54,7 @@ restore: ## restore a dump: make restore FILE=backups/daily/x.dump CONFIRM=yes
 restore-pitr: ## point-in-time restore (pgBackRest), as root on the VPS: make restore-pitr TARGET="2026-12-03 17:55:00" CONFIRM=yes
 	@PGDATA=$${PGDATA:-$$(ls -d /var/lib/postgresql/*/main 2>/dev/null | tail -n 1)} \
 	 PG_BINDIR=$${PG_BINDIR:-$$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | tail -n 1)} \
+	 PITR_CONFIG_FILE=$${PITR_CONFIG_FILE:-$$(ls /etc/postgresql/*/main/postgresql.conf 2>/dev/null | tail -n 1)} \
 	 PITR_STOP="$${PITR_STOP:-systemctl stop guichet-backend postgresql}" \
 	 PITR_START="$${PITR_START:-systemctl start postgresql guichet-backend}" \
 	 deployment/restore-pitr.sh $(if $(CONFIRM),--yes) "$(TARGET)"

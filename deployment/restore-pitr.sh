@@ -26,6 +26,8 @@
 #   PITR_STOP / PITR_START   commands that stop / start the server (default pg_ctl -D "$PGDATA")
 #   PITR_TRIAL_OPTIONS  extra server options of the trial start (Docker: the archive settings the
 #                     postgres service passes on its command line, so the new timeline is archived)
+#   PITR_CONFIG_FILE  postgresql.conf kept outside the data directory (Debian:
+#                     /etc/postgresql/16/main/postgresql.conf): used by the trial start
 #   PG_BINDIR         directory of pg_ctl (default: the one on PATH)
 #   PITR_IN_VOLUME=1  $PGDATA is a mount point (Docker volume): restore into $PGDATA/.pitr-new and
 #                     swap the contents (old ones kept in $PGDATA/.before-pitr-<time>) instead of
@@ -110,9 +112,11 @@ restore_into() {
 # Starts the restored copy on a spare port until it has promoted, then stops it.
 trial_start() {
     local new=$1 i
+    local config=''
+    [[ -z ${PITR_CONFIG_FILE:-} ]] || config="-c config_file=$PITR_CONFIG_FILE -c data_directory=$new"
     log "trial start of the restored cluster on port $PITR_CHECK_PORT"
     if ! "${AS_PG[@]}" "$PG_CTL" -D "$new" -l "$new/pitr-trial.log" -w -t 600 \
-            -o "-p $PITR_CHECK_PORT -c listen_addresses='' -c unix_socket_directories='$new' ${PITR_TRIAL_OPTIONS:-}" start >/dev/null; then
+            -o "-p $PITR_CHECK_PORT -c listen_addresses='' -c unix_socket_directories='$new' $config ${PITR_TRIAL_OPTIONS:-}" start >/dev/null; then
         cat "$new/pitr-trial.log" >&2 || true
         rm -rf "$new"
         die 3 "the restored cluster did not start (is the target after the last archived WAL?): the current cluster in $PGDATA is untouched"
