@@ -8,7 +8,7 @@ MVN := mvn -B -ntp -q
 JAR := backend/target/guichet-backend.jar
 
 .PHONY: help deps build run test test-backend test-frontend test-e2e test-deployment \
-        seed-demo bench backup restore docker-up docker-backup docker-restore docker-down logs status clean
+        seed-demo bench backup restore restore-pitr docker-restore-pitr failover-drill docker-up docker-backup docker-restore docker-down logs status clean
 
 help: ## list the verbs
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -50,6 +50,25 @@ backup: ## dump the database now (deployment/backup.sh)
 
 restore: ## restore a dump: make restore FILE=backups/daily/x.dump CONFIRM=yes
 	@deployment/restore.sh $(if $(CONFIRM),--yes) "$(FILE)"
+
+restore-pitr: ## point-in-time restore (pgBackRest), as root on the VPS: make restore-pitr TARGET="2026-12-03 17:55:00" CONFIRM=yes
+	@PGDATA=$${PGDATA:-$$(ls -d /var/lib/postgresql/*/main 2>/dev/null | tail -n 1)} \
+	 PG_BINDIR=$${PG_BINDIR:-$$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | tail -n 1)} \
+	 PITR_CONFIG_FILE=$${PITR_CONFIG_FILE:-$$(ls /etc/postgresql/*/main/postgresql.conf 2>/dev/null | tail -n 1)} \
+	 PITR_STOP="$${PITR_STOP:-systemctl stop guichet-backend postgresql}" \
+	 PITR_START="$${PITR_START:-systemctl start postgresql guichet-backend}" \
+	 deployment/restore-pitr.sh $(if $(CONFIRM),--yes) "$(TARGET)"
+
+docker-restore-pitr: ## on a Docker Compose host: make docker-restore-pitr TARGET="2026-12-03 17:55:00" CONFIRM=yes
+	docker compose stop backend pgbackrest postgres
+	docker compose run --rm --no-deps --entrypoint /opt/guichet/deployment/restore-pitr.sh \
+	  -e PGDATA=/var/lib/postgresql/data -e PITR_IN_VOLUME=1 \
+	  -e PITR_TRIAL_OPTIONS="-c wal_level=replica -c archive_mode=on -c archive_command='pgbackrest --stanza=guichet archive-push %p'" \
+	  -e PITR_STOP=true -e PITR_START=true pgbackrest $(if $(CONFIRM),--yes) "$(TARGET)"
+	docker compose start postgres pgbackrest backend
+
+failover-drill: build ## primary + streaming replica, promote under write load, every acknowledged ticket kept
+	@deployment/tests/failover-drill.sh
 
 docker-up: ## build and start the production stack with Docker Compose
 	docker compose up -d --build

@@ -12,6 +12,10 @@
 # http://localhost:8080), BACKUP_DIR (./backups), BACKUP_MAX_AGE_HOURS (26: one missed night
 # is a problem), the database settings of deployment/lib/common.sh (GUICHET_ENV_FILE on a
 # systemd host).
+# Point-in-time recovery: age of the newest pgBackRest base backup (pgbackrest info, inside the
+# postgres container with Compose, as postgres on a VPS) and of the last archived WAL
+# (pg_stat_archiver); PITR_MAX_BACKUP_AGE_HOURS (26) and ARCHIVE_MAX_LAG_MINUTES (10) mark problems,
+# only where archive_mode is on.
 # Exit status: 0 healthy; 1 /health is not UP, or no backup younger than BACKUP_MAX_AGE_HOURS.
 # The outbox backlog and an unreachable database are reported, not counted as failures.
 set -uo pipefail
@@ -33,6 +37,7 @@ main() {
     show_health
     show_outbox_backlog
     show_newest_backup
+    show_pitr_archive
     echo
     if [[ $PROBLEMS -eq 0 ]]; then echo "status: OK"; else echo "status: $PROBLEMS problem(s)"; exit 1; fi
 }
@@ -117,6 +122,57 @@ show_newest_backup() {
     echo "newest: $newest ($age_hours h old, $(du -h "$newest" | cut -f1))"
     if [[ $age_hours -ge $BACKUP_MAX_AGE_HOURS ]]; then
         echo "older than $BACKUP_MAX_AGE_HOURS h: is the nightly backup running?"
+        PROBLEMS=$((PROBLEMS + 1))
+    fi
+}
+
+show_pitr_archive() {
+    section "point-in-time recovery (pgBackRest, WAL archiving)"
+    local archiver mode last_age failed_after info
+    if [[ ${#COMPOSE[@]} -eq 0 ]] && ! command -v psql >/dev/null 2>&1; then echo "psql not installed: archiving unknown"; return; fi
+    load_pg_settings
+    archiver=$(query "SELECT current_setting('archive_mode'), coalesce(extract(epoch FROM now() - last_archived_time)::bigint::text, 'never'),
+                             coalesce(last_failed_time > coalesce(last_archived_time, '-infinity'), false), coalesce(last_archived_wal, '')
+                        FROM pg_stat_archiver" 2>/dev/null) || { echo "cannot read pg_stat_archiver"; return; }
+    IFS='|' read -r mode last_age failed_after last_wal <<< "$archiver"
+    if [[ $mode == off ]]; then echo "WAL archiving is off: only the nightly dump protects the data (see GUIDE_HEBERGEMENT.md)"; return; fi
+    if [[ $last_age == never ]]; then
+        echo "last archived WAL: never"
+    else
+        echo "last archived WAL: $last_wal, $((last_age / 60)) min ago"
+    fi
+    if [[ $failed_after == t && ( $last_age == never || $last_age -gt $(( ${ARCHIVE_MAX_LAG_MINUTES:-10} * 60 )) ) ]]; then
+        echo "WAL archiving has been FAILING for more than ${ARCHIVE_MAX_LAG_MINUTES:-10} min: check archive_command and the repository"
+        PROBLEMS=$((PROBLEMS + 1))
+    fi
+    if [[ ${#COMPOSE[@]} -gt 0 ]]; then
+        info=$(compose exec -T -u postgres postgres pgbackrest --stanza=guichet info --output=json 2>/dev/null)
+    elif command -v pgbackrest >/dev/null 2>&1; then
+        if [[ $(id -u) -eq 0 ]]; then
+            # shellcheck disable=SC1091 # the operator's file, if any
+            info=$( (set -a; [[ -r /etc/pgbackrest/pgbackrest.env ]] && . /etc/pgbackrest/pgbackrest.env; runuser -u postgres -- pgbackrest --stanza=guichet info --output=json) 2>/dev/null)
+        else
+            info=$(pgbackrest --stanza=guichet info --output=json 2>/dev/null)
+        fi
+    fi
+    local newest
+    newest=$(python3 -c '
+import json, sys, time
+backups = [b for s in json.load(sys.stdin) for b in s.get("backup", [])]
+if backups:
+    b = max(backups, key=lambda b: b["timestamp"]["stop"])
+    print(b["type"], int(time.time()) - b["timestamp"]["stop"])
+' <<< "${info:-[]}" 2>/dev/null)
+    if [[ -z $newest ]]; then
+        echo "newest base backup: none readable (pgbackrest info failed or the repository is empty)"
+        PROBLEMS=$((PROBLEMS + 1))
+        return
+    fi
+    local type age
+    read -r type age <<< "$newest"
+    echo "newest base backup: $type, $((age / 3600)) h old"
+    if (( age / 3600 >= ${PITR_MAX_BACKUP_AGE_HOURS:-26} )); then
+        echo "older than ${PITR_MAX_BACKUP_AGE_HOURS:-26} h: is the pgbackrest timer/service running?"
         PROBLEMS=$((PROBLEMS + 1))
     fi
 }

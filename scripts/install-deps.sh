@@ -16,6 +16,8 @@ command -v shellcheck >/dev/null || apt_packages+=(shellcheck)
 command -v pg_dump >/dev/null || apt_packages+=(postgresql-client)
 for tool in python3 curl openssl; do command -v "$tool" >/dev/null || apt_packages+=("$tool"); done
 command -v systemd-analyze >/dev/null || apt_packages+=(systemd)
+# pgBackRest: WAL archiving and point-in-time restore (the PITR drill of make test-deployment).
+command -v pgbackrest >/dev/null || apt_packages+=(pgbackrest)
 if ! pg_isready -q -h "$PGHOST" -p "$PGPORT" -t 2 2>/dev/null && ! ls /etc/postgresql/*/main >/dev/null 2>&1; then
   apt_packages+=(postgresql postgresql-contrib)
 elif ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then

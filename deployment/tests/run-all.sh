@@ -11,6 +11,9 @@
 #   test-backup-restore.sh  backup.sh / restore.sh on scratch databases
 #   test-status.sh          status.sh: health, outbox backlog, backup age, exit codes
 #   restore-drill.sh        the real jar, API traffic, backup, drop, restore, compare
+#   test-pitr-config.sh     pgBackRest template, systemd timers, Compose archiving, CloudNativePG manifests
+#   pitr-drill.sh           WAL archiving to encrypted local + S3 (s3proxy) repositories, restore-pitr.sh to a time
+#   failover-drill.sh       primary + synchronous replica, promotion under API write load, no acknowledged loss
 # Installs what it needs from Debian when missing (nginx, docker-compose, shellcheck).
 # Environment: PGHOST/PGPORT/PGUSER/PGPASSWORD for PostgreSQL (default 127.0.0.1, postgres);
 # GUICHET_JAR and DRILL_REQUIRE_ATTACHMENTS for the drill; ONLY="nginx compose" runs a subset.
@@ -23,7 +26,7 @@ export RESULTS_FILE
 trap 'rm -f "$RESULTS_FILE"' EXIT
 
 SUITES=(test-shellcheck test-dockerfiles test-ci-workflow test-nginx test-nginx-backend test-compose test-kubernetes test-systemd
-        test-backup-restore test-status restore-drill)
+        test-backup-restore test-status restore-drill test-pitr-config pitr-drill failover-drill)
 
 count() { grep -c "^$1" "$RESULTS_FILE"; }
 

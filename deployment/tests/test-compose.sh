@@ -38,6 +38,7 @@ fill_env_file() {
         -e 's/^JWT_SECRET=$/JWT_SECRET=0123456789abcdef0123456789abcdef0123456789abcdef/' \
         -e 's/^ADMIN_EMAIL=$/ADMIN_EMAIL=admin@guichet.test/' \
         -e 's/^ADMIN_PASSWORD=$/ADMIN_PASSWORD=Correct-Horse-42/' \
+        -e 's/^PGBACKREST_CIPHER_PASS=$/PGBACKREST_CIPHER_PASS=test-cipher-passphrase/' \
         "$REPO_DIR/.env.example" > "$WORK/.env"
 }
 
