@@ -38,8 +38,8 @@ fi
 echo "Starting Guichet on port $PORT (database $db on $host:$port)…"
 echo "On an empty database the demo helpdesk (47,837 real tickets, two years of simulated activity) is loaded first: under a minute, its progress below."
 # Default JVM options (docs/architecture.md, "Queue at scale"): serial GC and a 256 MiB heap keep the
-# process under 400 MiB; the class-data archive (written at the first stop) saves ~1 s per start.
-JAVA_OPTS="${JAVA_OPTS:--XX:+UseSerialGC -Xmx256m -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=backend/target/guichet.jsa}"
+# process under 400 MiB.
+JAVA_OPTS="${JAVA_OPTS:--XX:+UseSerialGC -Xmx256m}"
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
 java $JAVA_OPTS -jar "$JAR" &
 pid=$!

@@ -50,8 +50,8 @@ public class TicketController {
      * Rows carry the first 200 characters of the description. Page with {@code cursor} (the previous
      * page's {@code next_cursor}): every page costs the same; {@code page} (offset) still works but
      * deep pages are slow. {@code total} is exact, except with {@code q} or {@code requester_id}: exact up
-     * to 1 000, beyond it is 1 000 with {@code total_is_lower_bound}. A search sorted by relevance ranks the 200 most recently
-     * updated matches.
+     * to 1 000, beyond it is 1 000 with {@code total_is_lower_bound}. A search sorted by relevance ranks every match when there
+     * are at most 1 000, else the 200 most recently updated.
      */
     @Get
     public TicketPage list(

@@ -83,7 +83,8 @@ public class TicketQueries {
      * <p>Keyset pagination: with {@code cursor} (a previous page's {@code next_cursor}) the page
      * starts strictly after that row; without it, at {@code page * size} (offset, kept for old
      * clients; deep offsets cost a scan of the skipped rows). The relevance order of a search ranks
-     * only the {@value #SEARCH_CANDIDATES} most recently updated matches (see docs/architecture.md).
+     * every match when there are at most {@value #COUNT_BOUND}, else only the
+     * {@value #SEARCH_CANDIDATES} most recently updated matches (see docs/architecture.md).
      *
      * @param cursor an opaque cursor of the same sort, or null for the first page
      * @param page   0-based page, used only without cursor
@@ -94,10 +95,23 @@ public class TicketQueries {
         TicketCursor after = cursor == null || cursor.isBlank() ? null : TicketCursor.decode(cursor, sort);
         Where where = where(filter);
         boolean ranked = sort == TicketSort.RANK;
+        // The bounded count first: it tells a small match set (at most COUNT_BOUND, e.g. a rare word)
+        // from a large one, which the planner's estimates of full text do not do reliably.
+        Total total = total(filter);
+        boolean few = filter.query() != null && !total.lowerBound();
         String sql;
-        if (ranked) {
-            // Candidates: the most recently updated matches (an index walk of the recency order for a
-            // common word, the GIN index then a small sort for a rare one); only they are ranked.
+        if (few) {
+            // A small match set: fetched whole through the GIN index (MATERIALIZED keeps the planner
+            // from walking a sort index in search of rare rows), then ranked or sorted in memory.
+            sql = "WITH matches AS MATERIALIZED (SELECT t.id FROM tickets t" + where.sql + ")"
+                    + (ranked ? ", ranked AS (SELECT x.id, ts_rank_cd(t.search_vector, " + TSQUERY + ") AS rank"
+                    + " FROM matches x JOIN tickets t ON t.id = x.id) " + LIST_SELECT
+                    + ", m.rank AS sort_key FROM ranked m JOIN tickets t ON t.id = m.id"
+                    : " " + LIST_SELECT + ", " + sort.key() + " AS sort_key FROM matches x JOIN tickets t ON t.id = x.id")
+                    + JOINS + " WHERE true" + (after == null ? "" : " AND " + sort.after());
+        } else if (ranked) {
+            // A common word: the candidates are its most recently updated matches (a walk of the
+            // recency index that stops after SEARCH_CANDIDATES matches); only they are ranked.
             sql = "WITH candidates AS (SELECT t.id FROM tickets t" + where.sql
                     + " ORDER BY t.updated_at DESC, t.id DESC LIMIT " + SEARCH_CANDIDATES + "),"
                     + " ranked AS (SELECT m.id, ts_rank_cd(t.search_vector, " + TSQUERY + ") AS rank"
@@ -138,7 +152,6 @@ public class TicketQueries {
                 return null;
             }
         });
-        Total total = total(filter);
         return new TicketPage(items, page, size, total.value(), total.lowerBound(),
                 next[0] == null ? null : next[0].encode());
     }

@@ -182,15 +182,29 @@ class TicketQueueAtScaleTest extends ApiTest {
         long strongOld = ticket(camille, "Imprimante imprimante imprimante", "L'imprimante ne répond plus, imprimante bloquée");
         sql("UPDATE tickets SET updated_at = timestamptz '2020-01-01 00:00:00+00' WHERE id = " + strongOld);
         sql("INSERT INTO tickets (title, description, requester_id) SELECT 'Souci ' || g, 'Une imprimante parmi d''autres', "
-                + camille.id() + " FROM generate_series(1, " + TicketQueries.SEARCH_CANDIDATES + ") g");
+                + camille.id() + " FROM generate_series(1, " + TicketQueries.COUNT_BOUND + ") g");
         long strongNew = ticket(camille, "Imprimante imprimante", "Imprimante HS, imprimante en panne");
         String q = "q=" + URLEncoder.encode("imprimante", StandardCharsets.UTF_8);
 
         List<Long> byRelevance = ids(api.get("/api/v1/tickets?size=5&" + q, ines.token()));
         assertEquals(strongNew, byRelevance.getFirst(), "the best match among the recent ones comes first");
-        assertFalse(walkIds(q, 100).contains(strongOld), "an old match beyond the candidates is not ranked");
+        List<Long> ranked = walkIds(q, 100);
+        assertEquals(TicketQueries.SEARCH_CANDIDATES, ranked.size(), "a common word ranks its most recent matches");
+        assertFalse(ranked.contains(strongOld), "an old match beyond the candidates is not ranked");
         // Sorted by date, every match is reachable.
         assertTrue(walkIds(q + "&sort=updated_at,asc", 100).contains(strongOld));
+    }
+
+    @Test
+    void aRareWordRanksEveryMatchWhateverItsAge() {
+        long old = ticket(camille, "Scanner scanner", "Le scanner ne numérise plus");
+        sql("UPDATE tickets SET updated_at = timestamptz '2020-01-01 00:00:00+00' WHERE id = " + old);
+        long recent = ticket(camille, "Question", "Où est le scanner ?");
+        List<Long> ranked = walkIds("q=scanner", 1);
+        assertEquals(List.of(old, recent), ranked, "the best match first, however old");
+        assertEquals(List.of(recent, old), walkIds("q=scanner&sort=updated_at,desc", 1));
+        Api.Response page = api.get("/api/v1/tickets?q=scanner", ines.token());
+        assertEquals(2, ((Number) page.get("total")).intValue());
     }
 
     private List<Long> walk(String query, int size) {
