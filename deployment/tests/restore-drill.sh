@@ -33,6 +33,7 @@ ADMIN_PASSWORD="Drill-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')-Aa1
 JWT_SECRET=$(head -c 64 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 64)
 WORK="$(mktemp -d)"
 BACKEND_PID=
+WAITING_BEFORE=0
 TICKET_TITLE="Exercice de restauration $(date -u +%Y%m%dT%H%M%S) — imprimante du 2e étage"
 
 main() {
@@ -47,7 +48,8 @@ main() {
     # A failure here is the backend's, not the backup's: noted, and the drill goes on.
     read_drill_ticket "$WORK/ticket-before.json" "before the backup"
     stop_backend
-    db_fingerprint "$DRILL_DB" > "$WORK/before.txt"
+    drill_fingerprint "$DRILL_DB" > "$WORK/before.txt"
+    WAITING_BEFORE=$(psql -X -At -d "$DRILL_DB" -c "SELECT count(*) FROM mail_outbox WHERE status IN ('PENDING', 'SENDING')")
     back_up_drop_and_restore || return
     compare_fingerprints
     start_backend "restore drill, on the restored database" || return
@@ -148,8 +150,22 @@ back_up_drop_and_restore() {
     pass "restore drill: restore.sh restored the dump into the recreated database"
 }
 
+# db_fingerprint, but mail_outbox compared without status and lease: the restore holds the mails
+# that were waiting in the dump (PENDING/SENDING → HELD, lease cleared; issue 9, defect 8).
+drill_fingerprint() {
+    db_fingerprint "$1" | grep -v '^mail_outbox|'
+    psql -X -At -d "$1" -c "SELECT 'mail_outbox', count(*), md5(coalesce(string_agg(r::text, '|' ORDER BY r::text), ''))
+        FROM (SELECT (to_jsonb(t) - 'status' - 'lease_until')
+                     || jsonb_build_object('waiting', t.status IN ('PENDING', 'SENDING', 'HELD')) AS r
+                FROM public.mail_outbox t) s"
+}
+
 compare_fingerprints() {
-    db_fingerprint "$DRILL_DB" > "$WORK/after.txt"
+    drill_fingerprint "$DRILL_DB" > "$WORK/after.txt"
+    local held
+    held=$(psql -X -At -d "$DRILL_DB" -c "SELECT count(*) FROM mail_outbox WHERE status = 'HELD'")
+    [[ $held == "$WAITING_BEFORE" && $(psql -X -At -d "$DRILL_DB" -c "SELECT count(*) FROM mail_outbox WHERE status IN ('PENDING', 'SENDING')") == 0 ]]
+    verdict "restore drill: the $WAITING_BEFORE mail(s) waiting in the dump are HELD after the restore, none PENDING" "held=$held"
     local tables rows
     tables=$(wc -l < "$WORK/before.txt")
     rows=$(awk -F'|' '{ n += $2 } END { print n + 0 }' "$WORK/before.txt")

@@ -28,7 +28,8 @@ describe('signed-in routes', () => {
     );
     renderApp('/tickets');
 
-    expect(await screen.findByRole('alert')).toHaveTextContent('Service momentanément indisponible');
+    // A 503 (database or service down for a moment) is worded as such, in the interface's language.
+    expect(await screen.findByRole('alert')).toHaveTextContent('Service momentanément indisponible.');
     down = false;
     await userEvent.click(screen.getByRole('button', { name: 'Réessayer' }));
 
