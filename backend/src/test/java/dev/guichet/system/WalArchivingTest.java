@@ -23,12 +23,13 @@ class WalArchivingTest extends ApiTest {
     @Test
     void healthAndMetricsReportTheArchiverOfTheRealDatabase() {
         WalArchiving.Reading reading = archiving.read();
-        Api.Response health = api.get("/health", null);
+        // The health details are for signed-in callers only (HEALTH_DETAILS_VISIBLE).
+        Api.Response health = api.get("/health", admin("Alice").token());
         assertEquals(200, health.status(), health::toString);
         assertEquals("UP", health.get("status"), "archiving must never take the service down");
         assertTrue(health.body().contains("\"wal_archiving\""), health::toString);
         assertTrue(health.body().contains("\"archive_mode\":\"" + reading.archiveMode() + "\""), health::toString);
-        Api.Response metrics = api.get("/prometheus", null);
+        Api.Response metrics = api.get("/prometheus", "test-prometheus-token");
         assertTrue(metrics.body().contains("guichet_wal_archive_last_archived_age_seconds"), "age gauge missing");
         assertTrue(metrics.body().contains("guichet_wal_archive_lagging 0.0"), "lagging gauge missing or set");
     }
