@@ -34,6 +34,7 @@ ADMIN_EMAIL="${BENCH_ADMIN_EMAIL:-admin@bench.test}"
 ADMIN_PASSWORD="${BENCH_ADMIN_PASSWORD:-bench-admin-passphrase}"
 PASSWORD="${BENCH_PASSWORD:-bench-user-passphrase}"
 CSV=backend/src/main/resources/demo/endava-it-tickets.csv.gz
+GENERATOR=2  # bumped when this script's data changes, so an older database is rebuilt
 [[ -f $JAR ]] || { echo "Build first: make build" >&2; exit 1; }
 
 # Latest migration version in this tree, e.g. "12".
@@ -43,7 +44,7 @@ q() { psql -X -q -v ON_ERROR_STOP=1 -tA -d "$DB" "$@"; }
 ts() { date -u +%H:%M:%S; }
 
 if [[ -z "${BENCH_REBUILD:-}" ]] && psql -X -qtA -d postgres -c "SELECT 1 FROM pg_database WHERE datname = '$DB'" | grep -q 1 \
-   && [[ "$(q -c "SELECT tickets || ' ' || flyway_version FROM bench_marker" 2>/dev/null)" == "$N $want_version" ]]; then
+   && [[ "$(q -c "SELECT tickets || ' ' || flyway_version || ' ' || generator FROM bench_marker" 2>/dev/null)" == "$N $want_version $GENERATOR" ]]; then
   echo "bench database $DB: reused ($N tickets, migrations V$want_version)"
   exit 0
 fi
@@ -176,6 +177,11 @@ SELECT name, '« ' || topic || ' » dans les tickets Endava', now() - interval '
                ('Storage', 'Stockage'), ('Purchase', 'Achats'), ('Internal Project', 'Projets internes'),
                ('Administrative rights', 'Droits d’administration')) v(topic, name)
 ON CONFLICT DO NOTHING;
+-- Each category alerts a team of 5 technicians (40 / 8), as a helpdesk of this size is organised;
+-- a category nobody is mapped to would alert all 40 technicians and the admin on every new ticket.
+INSERT INTO category_technicians (category_id, user_id)
+SELECT c.id, t.id FROM (SELECT id, row_number() OVER (ORDER BY id) - 1 AS k FROM categories) c
+  JOIN tech t ON t.k % (SELECT count(*) FROM categories) = c.k;
 CREATE TEMP TABLE tpl_cat AS
   SELECT t.r, c.id AS category_id FROM tpl t
     LEFT JOIN categories c ON c.description = '« ' || t.topic || ' » dans les tickets Endava';
@@ -274,7 +280,7 @@ ledger=$(q -c "SELECT count(*) FROM ((SELECT status, priority, category_id, assi
                  EXCEPT SELECT status, priority, category_id, assignee_id, sum(n) FROM ticket_status_counts GROUP BY 1,2,3,4)) d")
 [[ $bad == 0 && $ledger == 0 ]] || { echo "check failed: $bad search documents differ, $ledger ledger keys differ" >&2; exit 1; }
 version=$(q -c "SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank DESC LIMIT 1")
-q -c "CREATE TABLE bench_marker AS SELECT $N::bigint AS tickets, '$version'::text AS flyway_version, now() AS built_at"
+q -c "CREATE TABLE bench_marker AS SELECT $N::bigint AS tickets, '$version'::text AS flyway_version, $GENERATOR AS generator, now() AS built_at"
 q -c "SELECT format('[$(ts)] done in %s s: %s tickets (%s open), %s comments, %s history rows, %s users; database %s',
         $(date +%s) - $t_start, (SELECT count(*) FROM tickets), (SELECT count(*) FROM tickets WHERE status IN ('NEW','IN_PROGRESS','WAITING')),
         (SELECT count(*) FROM comments), (SELECT count(*) FROM ticket_history), (SELECT count(*) FROM users),
