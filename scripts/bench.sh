@@ -23,7 +23,7 @@ require_postgres
 JAR=backend/target/guichet-backend.jar
 [[ -f $JAR ]] || { echo "Build first: make build" >&2; exit 1; }
 command -v node >/dev/null || { echo "node (20+) is needed for the load generator" >&2; exit 1; }
-command -v pgbench >/dev/null || { echo "pgbench is needed (Debian: postgresql-contrib / postgresql-client)" >&2; exit 1; }
+command -v pgbench >/dev/null || { echo "pgbench is needed (Debian: part of the postgresql-15 package)" >&2; exit 1; }
 
 export BENCH_DB="${BENCH_DB:-guichet_bench}"
 if [[ -n "${BENCH_QUICK:-}" ]]; then
