@@ -42,7 +42,7 @@ test-deployment: ## nginx -t, compose and Kubernetes validation, systemd units, 
 seed-demo: ## load the demo helpdesk (real Endava tickets) through the service; idempotent
 	@scripts/seed-demo.sh
 
-bench: build ## measure start-up time, memory and API latency
+bench: build ## measure at scale: 1M-ticket database, latency table, pgbench floor, JSM-like mix (docs/performance.md)
 	@scripts/bench.sh
 
 backup: ## dump the database now (deployment/backup.sh)
