@@ -56,8 +56,9 @@ function send(path: string, options: RequestOptions): Promise<Response> {
 
 /**
  * Sends a request and returns the successful Response.
- * An expired or refused access token is renewed once, transparently; a refused refresh
- * throws SessionExpiredError after the session listeners have been told.
+ * An expired or refused access token is renewed once, transparently; a refused refresh, or a
+ * request refused again with the renewed token, throws SessionExpiredError after the session
+ * listeners have been told.
  */
 export async function apiResponse(path: string, options: RequestOptions = {}): Promise<Response> {
   if (hasSession() && isAccessTokenExpired()) await refreshSession();
@@ -69,6 +70,9 @@ export async function apiResponse(path: string, options: RequestOptions = {}): P
     // Refresh only if nobody renewed the token while this request was under way.
     if (getAccessToken() === sentWith) await refreshSession();
     response = await send(path, options);
+    // Refused again with a token just issued: the account itself may no longer sign in
+    // (deactivated or its sessions ended meanwhile), so the session is over.
+    if (response.status === 401) expireSession();
   }
   if (!response.ok) throw await toApiError(response);
   return response;

@@ -63,6 +63,29 @@ describe('silent token refresh', () => {
     expect(getRefreshToken()).toBeNull();
   });
 
+  it('ends the session when the renewed token is refused too (account deactivated meanwhile)', async () => {
+    const calls: string[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: RequestInfo | URL) => {
+        calls.push(String(input));
+        return String(input).endsWith('/auth/refresh')
+          ? json(200, pair(2))
+          : json(401, { status: 401, detail: 'no longer valid' });
+      }),
+    );
+    const expired = vi.fn();
+    const stop = onSessionExpired(expired);
+
+    await expect(api('/tickets')).rejects.toBeInstanceOf(SessionExpiredError);
+    stop();
+
+    expect(expired).toHaveBeenCalledTimes(1);
+    expect(calls.filter((c) => c.endsWith('/auth/refresh'))).toHaveLength(1);
+    expect(getAccessToken()).toBeNull();
+    expect(getRefreshToken()).toBeNull();
+  });
+
   it('ends the session when another tab logged out meanwhile', async () => {
     const server = fakeServer(() => json(200, pair(2)));
     localStorage.removeItem('guichet.refresh_token'); // what the other tab's logout does
