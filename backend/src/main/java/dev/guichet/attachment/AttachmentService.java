@@ -94,7 +94,7 @@ public class AttachmentService {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             store.writeContent(id, new DigestInputStream(buffered, sha256), size);
             store.insert(id, ticketId, name, contentType, size, HexFormat.of().formatHex(sha256.digest()), caller.id());
-            tickets.touch(ticketId);
+            tickets.touch(ticketId, caller.id(), true);
             return store.find(id).orElseThrow();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -2,6 +2,7 @@ package dev.guichet.comment;
 
 import dev.guichet.web.TextRules;
 import dev.guichet.auth.Caller;
+import dev.guichet.ticket.TicketStatus;
 import dev.guichet.user.User;
 import dev.guichet.user.UserRepository;
 import dev.guichet.user.UserSummary;
@@ -66,15 +67,20 @@ public class CommentController {
     public HttpResponse<CommentResponse> create(long ticketId, @Body @Valid CreateComment request,
                                                 Authentication authentication) {
         Caller caller = Caller.of(authentication);
-        Comment saved = comments.add(caller, ticketId, request.body(), Boolean.TRUE.equals(request.internal()));
+        Comment saved = comments.add(caller, ticketId, request.body(), Boolean.TRUE.equals(request.internal()),
+                request.status());
         User author = users.findById(caller.id()).orElseThrow();
         return HttpResponse.created(CommentResponse.of(saved, author),
                 URI.create("/api/v1/tickets/" + ticketId + "/comments"));
     }
 
-    /** A new reply or note; {@code internal} defaults to false (public). */
+    /**
+     * A new reply or note; {@code internal} defaults to false (public). {@code status}: technicians
+     * only, with a public reply: the status to set in the same change ("send and set to Waiting").
+     */
     @Serdeable
-    public record CreateComment(@NotBlank @Size(max = 20000) @Pattern(regexp = TextRules.MULTI_LINE, message = TextRules.CONTROL_CHARACTERS) String body, @Nullable Boolean internal) {
+    public record CreateComment(@NotBlank @Size(max = 20000) @Pattern(regexp = TextRules.MULTI_LINE, message = TextRules.CONTROL_CHARACTERS) String body, @Nullable Boolean internal,
+                                @Nullable TicketStatus status) {
     }
 
     /** A reply or note as the API shows it. */

@@ -4,6 +4,8 @@ import dev.guichet.auth.Caller;
 import dev.guichet.ticket.TicketEvent;
 import dev.guichet.ticket.TicketHistory;
 import dev.guichet.ticket.TicketService;
+import dev.guichet.ticket.TicketStatus;
+import io.micronaut.core.annotation.Nullable;
 import dev.guichet.web.ApiException;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
@@ -45,22 +47,28 @@ public class CommentService {
      * records history and publishes the event that notifies people, in one transaction.
      *
      * @param body     the text, already validated (length, no control characters); stripped here
+     * The reply also moves the ticket where the lifecycle says ({@link TicketService#applyReply}):
+     * a requester's answer reopens a WAITING or RESOLVED ticket, a technician may set the status
+     * with the reply, and then one notification says both.
+     *
      * @param internal true for an internal note
+     * @param status   the status a technician sets with a public reply, or null
      * @return the stored comment
-     * @throws ApiException 404 unseen ticket; 403 when a requester writes an internal note; 409 closed ticket
+     * @throws ApiException 404 unseen ticket; 403 when a requester writes an internal note or sets a
+     *                      status; 400 a status with an internal note; 409 closed ticket or illegal transition
      */
     @Transactional
-    public Comment add(Caller caller, long ticketId, String body, boolean internal) {
+    public Comment add(Caller caller, long ticketId, String body, boolean internal, @Nullable TicketStatus status) {
         if (internal && !caller.isAgent()) {
             tickets.get(caller, ticketId);
             throw ApiException.forbidden("Only technicians and admins can write internal notes.");
         }
         tickets.lockForAddition(caller, ticketId);
         Comment saved = comments.save(new Comment(null, ticketId, caller.id(), body.strip(), internal, null));
-        tickets.touch(ticketId);
         history.record(ticketId, caller.id(), internal ? TicketHistory.Field.internal_note : TicketHistory.Field.reply,
                 null, saved.id());
-        events.publishEvent(new TicketEvent.CommentAdded(ticketId, caller.id(), saved.id(), internal));
+        TicketStatus moved = tickets.applyReply(caller, ticketId, internal, status);
+        events.publishEvent(new TicketEvent.CommentAdded(ticketId, caller.id(), saved.id(), internal, moved));
         return saved;
     }
 }

@@ -15,6 +15,10 @@ public enum MailKind {
     ASSIGNED,
     /** A public reply: to the requester, or to the assignee (or technicians) when the requester wrote. */
     REPLY,
+    /** A technician's public reply that also set the ticket to WAITING: to the requester. */
+    REPLY_WAITING,
+    /** A technician's public reply that also resolved the ticket: to the requester. */
+    REPLY_RESOLVED,
     /** An internal note: to the assignee only, and never with the note's text. */
     NOTE,
     /** To the requester: the ticket waits for their answer. */

@@ -6,6 +6,7 @@ import dev.guichet.comment.CommentRepository;
 import dev.guichet.ticket.TicketEvent;
 import dev.guichet.ticket.TicketQueries;
 import dev.guichet.ticket.TicketResponse;
+import dev.guichet.ticket.TicketStatus;
 import dev.guichet.user.User;
 import dev.guichet.user.UserRepository;
 import io.micronaut.context.event.ApplicationEventListener;
@@ -26,7 +27,8 @@ import java.util.stream.Stream;
  *   <li>public reply: to the requester when someone else replies; when the requester replies, to
  *       the assignee, or the category's technicians when nobody is assigned;</li>
  *   <li>internal note: to the assignee, without the note's text; never to the requester;</li>
- *   <li>status WAITING, RESOLVED or CLOSED: to the requester.</li>
+ *   <li>status WAITING, RESOLVED or CLOSED: to the requester; a reply that set WAITING or RESOLVED
+ *       sends one email saying both.</li>
  * </ul>
  * Nobody is emailed about their own action (the acknowledgement of one's own ticket is the one
  * receipt), and inactive people or people who turned notifications off get nothing.
@@ -86,7 +88,10 @@ public class TicketNotifier implements ApplicationEventListener<TicketEvent> {
                 String body = comments.findById(added.commentId()).map(Comment::body).orElseThrow();
                 Collection<Long> to = actor.id() != requester ? List.of(requester)
                         : ticket.assignee() != null ? List.of(ticket.assignee().id()) : alerted(ticket);
-                queue(MailKind.REPLY, ticket, actor, to, body, false);
+                // A reply that set the status says both in one email.
+                MailKind kind = added.status() == TicketStatus.WAITING ? MailKind.REPLY_WAITING
+                        : added.status() == TicketStatus.RESOLVED ? MailKind.REPLY_RESOLVED : MailKind.REPLY;
+                queue(kind, ticket, actor, to, body, false);
             }
         }
     }

@@ -10,6 +10,9 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -62,6 +65,8 @@ public class TicketController {
             @QueryValue("assignee_id") @Nullable String assigneeId,
             @QueryValue("requester_id") @Nullable Long requesterId,
             @QueryValue @Nullable @Size(max = 200) @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.CONTROL_CHARACTERS) String q,
+            @Parameter(description = "true: only tickets with activity by someone else the caller has not seen (last 30 days)")
+            @QueryValue @Nullable Boolean unread,
             @Parameter(description = "the `next_cursor` of the previous page, with the same filters and sort")
             @QueryValue @Nullable @Size(max = 1000) String cursor,
             @Parameter(description = "0-based page (offset paging, ignored with `cursor`; prefer `cursor`)")
@@ -70,8 +75,9 @@ public class TicketController {
             @Parameter(description = "created_at, updated_at, priority, status, title or id, with ,asc or ,desc")
             @QueryValue @Nullable String sort,
             Authentication authentication) {
-        TicketFilter filter = filter(Caller.of(authentication), status, priority, categoryId, assigneeId, requesterId, q);
-        return queries.list(filter, TicketSort.parse(sort, filter.query() != null), cursor, page, size);
+        Caller caller = Caller.of(authentication);
+        TicketFilter filter = filter(caller, status, priority, categoryId, assigneeId, requesterId, q, unread);
+        return queries.list(filter, TicketSort.parse(sort, filter.query() != null), cursor, page, size, reader(caller));
     }
 
     /**
@@ -86,8 +92,9 @@ public class TicketController {
                                           @QueryValue("assignee_id") @Nullable String assigneeId,
                                           @QueryValue("requester_id") @Nullable Long requesterId,
                                           @QueryValue @Nullable @Size(max = 200) @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.CONTROL_CHARACTERS) String q,
+                                          @QueryValue @Nullable Boolean unread,
                                           Authentication authentication) {
-        return queries.countByStatus(filter(Caller.of(authentication), null, priority, categoryId, assigneeId, requesterId, q));
+        return queries.countByStatus(filter(Caller.of(authentication), null, priority, categoryId, assigneeId, requesterId, q, unread));
     }
 
     /** Files a ticket for the caller: 201 with its Location. */
@@ -101,6 +108,18 @@ public class TicketController {
     @Get("/{id}")
     public TicketResponse get(long id, Authentication authentication) {
         return tickets.get(Caller.of(authentication), id);
+    }
+
+    /**
+     * Marks the ticket as seen by the caller as it is now: its unread mark clears until someone else
+     * acts on it. The SPA calls it when it shows the ticket. 204; 404 for a ticket the caller may not see.
+     */
+    @Put("/{id}/seen")
+    @Status(HttpStatus.NO_CONTENT)
+    public void seen(long id, Authentication authentication) {
+        Caller caller = Caller.of(authentication);
+        tickets.get(caller, id);
+        queries.markSeen(id, caller.id());
     }
 
     /** Changes status, priority, category or assignee; 409 on a stale version or an illegal transition. */
@@ -117,8 +136,12 @@ public class TicketController {
         return history.of(id, caller.isAgent());
     }
 
+    private static TicketFilter.Reader reader(Caller caller) {
+        return new TicketFilter.Reader(caller.id(), caller.isAgent());
+    }
+
     private static TicketFilter filter(Caller caller, List<TicketStatus> status, List<Priority> priority, Long categoryId,
-                                       String assigneeId, Long requesterId, String q) {
+                                       String assigneeId, Long requesterId, String q, Boolean unread) {
         Long assignee = null;
         boolean unassigned = false;
         if (assigneeId != null && !assigneeId.isBlank()) {
@@ -141,6 +164,6 @@ public class TicketController {
         }
         String query = q == null || q.isBlank() ? null : q.trim();
         return new TicketFilter(status == null ? List.of() : status, priority == null ? List.of() : priority,
-                categoryId, assignee, unassigned, requester, query);
+                categoryId, assignee, unassigned, requester, query, Boolean.TRUE.equals(unread) ? reader(caller) : null);
     }
 }

@@ -25,7 +25,13 @@ public sealed interface TicketEvent {
     record StatusChanged(long ticketId, long actorId, TicketStatus from, TicketStatus to) implements TicketEvent {
     }
 
-    /** A public reply or an internal note was added. */
-    record CommentAdded(long ticketId, long actorId, long commentId, boolean internal) implements TicketEvent {
+    /**
+     * A public reply or an internal note was added.
+     *
+     * @param status the status the reply moved the ticket to (set with the reply, or an automatic
+     *               transition), null when it kept its status; no separate StatusChanged is published
+     */
+    record CommentAdded(long ticketId, long actorId, long commentId, boolean internal,
+                        @io.micronaut.core.annotation.Nullable TicketStatus status) implements TicketEvent {
     }
 }

@@ -14,19 +14,30 @@ import java.util.List;
  * @param unassigned   only tickets without assignee
  * @param requesterId  this requester
  * @param query        full-text query in web-search syntax (quotes, OR, -word)
+ * @param unreadFor    only tickets with activity this person has not seen (see {@link Reader})
  */
 public record TicketFilter(List<TicketStatus> statuses, List<Priority> priorities, @Nullable Long categoryId,
                            @Nullable Long assigneeId, boolean unassigned, @Nullable Long requesterId,
-                           @Nullable String query) {
+                           @Nullable String query, @Nullable Reader unreadFor) {
+
+    /**
+     * Whose unread state a filter or a list row is about.
+     *
+     * @param userId the person
+     * @param agent  true for technicians and admins (all activity counts), false for employees
+     *               (only public activity: replies and status changes)
+     */
+    public record Reader(long userId, boolean agent) {
+    }
 
     /** @return the same filter without its status condition, for counts per status */
     public TicketFilter withoutStatuses() {
-        return new TicketFilter(List.of(), priorities, categoryId, assigneeId, unassigned, requesterId, query);
+        return new TicketFilter(List.of(), priorities, categoryId, assigneeId, unassigned, requesterId, query, unreadFor);
     }
 
     /** @return whether nothing at all is filtered (every ticket matches) */
     public boolean isEmpty() {
         return statuses.isEmpty() && priorities.isEmpty() && categoryId == null && assigneeId == null && !unassigned
-                && requesterId == null && query == null;
+                && requesterId == null && query == null && unreadFor == null;
     }
 }

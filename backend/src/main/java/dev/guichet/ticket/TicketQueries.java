@@ -30,7 +30,7 @@ public class TicketQueries {
 
     private static final String SELECT = """
             SELECT t.id, t.title, t.description, t.status, t.priority, t.version, t.created_at, t.updated_at,
-                   t.resolved_at, t.closed_at,
+                   t.resolved_at, t.closed_at, t.activity_by, t.public_activity_at, t.public_activity_by,
                    c.id AS category_id, c.name AS category_name,
                    r.id AS requester_id, r.full_name AS requester_name, r.email AS requester_email, r.role AS requester_role,
                    a.id AS assignee_id, a.full_name AS assignee_name, a.email AS assignee_email, a.role AS assignee_role
@@ -50,6 +50,11 @@ public class TicketQueries {
     public static final long COUNT_BOUND = 1_000;
     /** A search sorted by relevance ranks this many of the most recently updated matches. */
     public static final int SEARCH_CANDIDATES = 200;
+    /**
+     * Activity older than this is not news: a ticket is unread only for activity within this many
+     * days (bounds the unread filter to a recent slice of the recency index at any table size).
+     */
+    public static final int UNREAD_HORIZON_DAYS = 30;
 
     private static final String LIST_SELECT = SELECT.replace("t.description,", "left(t.description, " + EXCERPT + ") AS description,");
     private static final String JOINS = """
@@ -89,9 +94,11 @@ public class TicketQueries {
      * @param cursor an opaque cursor of the same sort, or null for the first page
      * @param page   0-based page, used only without cursor
      * @param size   rows per page (the controller caps it at 100)
+     * @param reader whose unread marks the rows carry
      * @throws ApiException 400 for a malformed cursor or a cursor of another sort
      */
-    public TicketPage list(TicketFilter filter, TicketSort sort, @Nullable String cursor, int page, int size) {
+    public TicketPage list(TicketFilter filter, TicketSort sort, @Nullable String cursor, int page, int size,
+                           TicketFilter.Reader reader) {
         TicketCursor after = cursor == null || cursor.isBlank() ? null : TicketCursor.decode(cursor, sort);
         Where where = where(filter);
         boolean ranked = sort == TicketSort.RANK;
@@ -125,6 +132,7 @@ public class TicketQueries {
         sql += " ORDER BY " + sort.orderBy() + " LIMIT ?" + (after == null && page > 0 ? " OFFSET ?" : "");
         String statement = sql;
         List<TicketResponse> items = new ArrayList<>();
+        List<Activity> activity = new ArrayList<>();
         TicketCursor[] next = new TicketCursor[1];
         jdbc.prepareStatement(statement, ps -> {
             int i = 1;
@@ -146,14 +154,72 @@ public class TicketQueries {
                         return null; // one more row exists: the cursor points after the last row kept
                     }
                     items.add(map(rs));
+                    activity.add(Activity.of(rs));
                     next[0] = TicketCursor.after(rs, sort);
                 }
                 next[0] = null;
                 return null;
             }
         });
-        return new TicketPage(items, page, size, total.value(), total.lowerBound(),
+        return new TicketPage(markUnread(items, activity, reader), page, size, total.value(), total.lowerBound(),
                 next[0] == null ? null : next[0].encode());
+    }
+
+    /**
+     * Sets {@code unread} on a page's rows with one primary-key lookup of the reader's last views.
+     * Unread: someone else's activity (for employees, a public one) within the last
+     * {@value #UNREAD_HORIZON_DAYS} days and later than what the reader last saw.
+     */
+    private List<TicketResponse> markUnread(List<TicketResponse> items, List<Activity> activity, TicketFilter.Reader reader) {
+        if (items.isEmpty()) {
+            return items;
+        }
+        Map<Long, Instant> seen = new java.util.HashMap<>();
+        jdbc.prepareStatement("SELECT ticket_id, seen_at FROM ticket_reads WHERE user_id = ? AND ticket_id = ANY (?)", ps -> {
+            ps.setLong(1, reader.userId());
+            ps.setArray(2, ps.getConnection().createArrayOf("bigint", items.stream().map(TicketResponse::id).toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    seen.put(rs.getLong(1), instant(rs, "seen_at"));
+                }
+            }
+            return null;
+        });
+        Instant horizon = Instant.now().minus(java.time.Duration.ofDays(UNREAD_HORIZON_DAYS));
+        List<TicketResponse> marked = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            Activity a = activity.get(i);
+            Long by = reader.agent() ? a.by() : a.publicBy();
+            Instant at = reader.agent() ? a.at() : a.publicAt();
+            Instant lastSeen = seen.get(items.get(i).id());
+            boolean unread = by != null && by != reader.userId() && at != null && at.isAfter(horizon)
+                    && (lastSeen == null || at.isAfter(lastSeen));
+            marked.add(items.get(i).withUnread(unread));
+        }
+        return marked;
+    }
+
+    /**
+     * Records that the reader has seen the ticket as it is now (its latest activity), which clears
+     * its unread mark; a later activity by someone else marks it again. Callers check visibility.
+     */
+    public void markSeen(long ticketId, long userId) {
+        jdbc.prepareStatement("""
+                INSERT INTO ticket_reads (user_id, ticket_id, seen_at)
+                SELECT ?, t.id, greatest(t.updated_at, t.public_activity_at) FROM tickets t WHERE t.id = ?
+                ON CONFLICT (user_id, ticket_id) DO UPDATE SET seen_at = greatest(ticket_reads.seen_at, excluded.seen_at)""", ps -> {
+            ps.setLong(1, userId);
+            ps.setLong(2, ticketId);
+            return ps.executeUpdate();
+        });
+    }
+
+    /** Who made a row's latest activity and when (all, and what the requester sees). */
+    private record Activity(@Nullable Long by, Instant at, @Nullable Long publicBy, @Nullable Instant publicAt) {
+        static Activity of(ResultSet rs) throws SQLException {
+            return new Activity(rs.getObject("activity_by", Long.class), instant(rs, "updated_at"),
+                    rs.getObject("public_activity_by", Long.class), instant(rs, "public_activity_at"));
+        }
     }
 
     /**
@@ -242,6 +308,16 @@ public class TicketQueries {
             params.add(filter.query());
             params.add(filter.query());
         }
+        if (filter.unreadFor() != null) {
+            // Same rule as markUnread; the horizon bounds the walk of the recency index.
+            String by = filter.unreadFor().agent() ? "t.activity_by" : "t.public_activity_by";
+            String at = filter.unreadFor().agent() ? "t.updated_at" : "t.public_activity_at";
+            sql.append(" AND ").append(by).append(" <> ? AND ").append(at).append(" > now() - interval '")
+                    .append(UNREAD_HORIZON_DAYS).append(" days' AND NOT EXISTS (SELECT 1 FROM ticket_reads tr")
+                    .append(" WHERE tr.user_id = ? AND tr.ticket_id = t.id AND tr.seen_at >= ").append(at).append(')');
+            params.add(filter.unreadFor().userId());
+            params.add(filter.unreadFor().userId());
+        }
         return new Where(sql.toString(), params);
     }
 
@@ -261,7 +337,7 @@ public class TicketQueries {
         return new TicketResponse(rs.getLong("id"), rs.getString("title"), rs.getString("description"),
                 TicketStatus.valueOf(rs.getString("status")), Priority.valueOf(rs.getString("priority")),
                 category, requester, assignee, rs.getInt("version"), instant(rs, "created_at"),
-                instant(rs, "updated_at"), instant(rs, "resolved_at"), instant(rs, "closed_at"), Set.of());
+                instant(rs, "updated_at"), instant(rs, "resolved_at"), instant(rs, "closed_at"), Set.of(), false);
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

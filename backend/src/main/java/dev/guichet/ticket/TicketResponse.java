@@ -11,12 +11,14 @@ import java.util.Set;
  *
  * @param version             optimistic-lock counter: send it back in PATCH; bumped by every change
  * @param allowedTransitions  statuses the caller may move this ticket to now
+ * @param unread              in lists: the ticket has activity by someone else that the caller has
+ *                            not seen (docs/architecture.md, "Unread"); always false in the detail
  */
 @Serdeable
 public record TicketResponse(long id, String title, String description, TicketStatus status, Priority priority,
                              @Nullable CategoryRef category, UserSummary requester, @Nullable UserSummary assignee,
                              int version, Instant createdAt, Instant updatedAt, @Nullable Instant resolvedAt,
-                             @Nullable Instant closedAt, Set<TicketStatus> allowedTransitions) {
+                             @Nullable Instant closedAt, Set<TicketStatus> allowedTransitions, boolean unread) {
 
     /** A category named on a ticket. */
     @Serdeable
@@ -25,6 +27,11 @@ public record TicketResponse(long id, String title, String description, TicketSt
 
     TicketResponse withAllowedTransitions(Set<TicketStatus> transitions) {
         return new TicketResponse(id, title, description, status, priority, category, requester, assignee, version,
-                createdAt, updatedAt, resolvedAt, closedAt, transitions);
+                createdAt, updatedAt, resolvedAt, closedAt, transitions, unread);
+    }
+
+    TicketResponse withUnread(boolean value) {
+        return new TicketResponse(id, title, description, status, priority, category, requester, assignee, version,
+                createdAt, updatedAt, resolvedAt, closedAt, allowedTransitions, value);
     }
 }

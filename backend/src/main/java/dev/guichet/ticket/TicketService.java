@@ -59,14 +59,16 @@ public class TicketService {
         }
         Priority priority = request.priority() == null ? Priority.MEDIUM : request.priority();
         Long id = jdbc.prepareStatement("""
-                INSERT INTO tickets (title, description, priority, category_id, requester_id, external_ref)
-                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (external_ref) DO NOTHING RETURNING id""", ps -> {
+                INSERT INTO tickets (title, description, priority, category_id, requester_id, external_ref, activity_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (external_ref) DO NOTHING RETURNING id""", ps -> {
             ps.setString(1, request.title().strip());
             ps.setString(2, request.description().strip());
             ps.setString(3, priority.name());
             ps.setObject(4, categoryId);
             ps.setLong(5, caller.id());
             ps.setString(6, externalRef);
+            // Imported tickets (demo data) are nobody's news.
+            ps.setObject(7, externalRef == null ? caller.id() : null);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : null;
             }
@@ -113,6 +115,13 @@ public class TicketService {
                     + "). Reload it and try again.");
         }
         TicketStatus status = request.status() == null ? current.status() : request.status();
+        Long requestedAssignee = Boolean.TRUE.equals(request.unassign()) ? null
+                : request.assigneeId() == null ? current.assigneeId() : request.assigneeId();
+        if (current.status() == TicketStatus.NEW && status == TicketStatus.NEW && requestedAssignee != null
+                && !requestedAssignee.equals(current.assigneeId())) {
+            // Automatic transition: assigning a NEW ticket starts the work on it (docs/architecture.md).
+            status = TicketStatus.IN_PROGRESS;
+        }
         if (status != current.status() && !allowedTransitions(caller, current.status()).contains(status)) {
             throw ApiException.conflict("illegal-transition", "A ticket cannot go from " + current.status() + " to "
                     + status + ". From " + current.status() + " it can go to: " + describe(allowedTransitions(caller, current.status())) + ".");
@@ -125,9 +134,10 @@ public class TicketService {
 
         List<Runnable> after = new ArrayList<>();
         boolean changed = false;
+        TicketStatus newStatus = status;
         if (status != current.status()) {
             history.record(id, caller.id(), TicketHistory.Field.status, current.status(), status);
-            after.add(() -> events.publishEvent(new TicketEvent.StatusChanged(id, caller.id(), current.status(), status)));
+            after.add(() -> events.publishEvent(new TicketEvent.StatusChanged(id, caller.id(), current.status(), newStatus)));
             changed = true;
         }
         if (priority != current.priority()) {
@@ -146,10 +156,68 @@ public class TicketService {
             changed = true;
         }
         if (changed) {
-            write(id, current, status, priority, categoryId, assigneeId);
+            write(id, current, status, priority, categoryId, assigneeId, caller.id(), status != current.status());
             after.forEach(Runnable::run);
         }
         return get(caller, id);
+    }
+
+    /**
+     * Applies what a new reply or internal note does to its ticket, in the transaction that stores
+     * it: the lifecycle moves (docs/architecture.md, "Automatic transitions"), the activity that
+     * marks the ticket unread for others, and {@code updated_at}. Call after
+     * {@link #lockForAddition}.
+     *
+     * <ul>
+     *   <li>a requester's public reply on a WAITING or RESOLVED ticket moves it to IN_PROGRESS;</li>
+     *   <li>a technician's public reply may carry the status to set ({@code requested}); from NEW
+     *       to WAITING or RESOLVED it passes through IN_PROGRESS (two history entries).</li>
+     * </ul>
+     *
+     * @param requested the status asked for with the reply, or null
+     * @return the status the ticket moved to, or null when it kept its status
+     * @throws ApiException 403 when a requester sends a status; 400 a status with an internal note;
+     *                      409 {@code illegal-transition}
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public @Nullable TicketStatus applyReply(Caller caller, long id, boolean internal, @Nullable TicketStatus requested) {
+        Current current = lock(id).orElseThrow(() -> ApiException.notFound("Ticket"));
+        List<TicketStatus> steps = new ArrayList<>();
+        if (requested != null) {
+            if (!caller.isAgent()) {
+                throw ApiException.forbidden("Requesters can only close or reopen their tickets; "
+                        + "priority, category and assignee are set by the IT team.");
+            }
+            if (internal) {
+                throw ApiException.invalidField("status", "can only be set with a public reply");
+            }
+            if (requested != current.status()) {
+                if (current.status() == TicketStatus.NEW
+                        && (requested == TicketStatus.WAITING || requested == TicketStatus.RESOLVED)) {
+                    steps.add(TicketStatus.IN_PROGRESS);
+                } else if (!allowedTransitions(caller, current.status()).contains(requested)) {
+                    throw ApiException.conflict("illegal-transition", "A ticket cannot go from " + current.status()
+                            + " to " + requested + ". From " + current.status() + " it can go to: "
+                            + describe(allowedTransitions(caller, current.status())) + ".");
+                }
+                steps.add(requested);
+            }
+        } else if (!internal && caller.id() == current.requesterId()
+                && (current.status() == TicketStatus.WAITING || current.status() == TicketStatus.RESOLVED)) {
+            // Automatic transition: the requester answered, the ticket needs the IT team again.
+            steps.add(TicketStatus.IN_PROGRESS);
+        }
+        TicketStatus from = current.status();
+        for (TicketStatus step : steps) {
+            history.record(id, caller.id(), TicketHistory.Field.status, from, step);
+            from = step;
+        }
+        if (steps.isEmpty()) {
+            touch(id, caller.id(), !internal);
+            return null;
+        }
+        write(id, current, from, current.priority(), current.categoryId(), current.assigneeId(), caller.id(), true);
+        return from;
     }
 
     /**
@@ -227,13 +295,16 @@ public class TicketService {
         });
     }
 
-    private void write(long id, Current current, TicketStatus status, Priority priority, Long categoryId, Long assigneeId) {
+    private void write(long id, Current current, TicketStatus status, Priority priority, Long categoryId, Long assigneeId,
+                       long actorId, boolean publicChange) {
         int updated = jdbc.prepareStatement("""
                 UPDATE tickets SET status = ?, priority = ?, category_id = ?, assignee_id = ?,
                        resolved_at = CASE WHEN ? = 'RESOLVED' AND status <> 'RESOLVED' THEN now()
                                           WHEN ? IN ('NEW', 'IN_PROGRESS', 'WAITING') THEN NULL ELSE resolved_at END,
                        closed_at = CASE WHEN ? = 'CLOSED' AND status <> 'CLOSED' THEN now() ELSE closed_at END,
-                       version = version + 1, updated_at = now()
+                       version = version + 1, updated_at = now(), activity_by = ?,
+                       public_activity_at = CASE WHEN ? THEN now() ELSE public_activity_at END,
+                       public_activity_by = CASE WHEN ? THEN ? ELSE public_activity_by END
                  WHERE id = ? AND version = ?""", ps -> {
             ps.setString(1, status.name());
             ps.setString(2, priority.name());
@@ -242,8 +313,12 @@ public class TicketService {
             ps.setString(5, status.name());
             ps.setString(6, status.name());
             ps.setString(7, status.name());
-            ps.setLong(8, id);
-            ps.setInt(9, current.version());
+            ps.setLong(8, actorId);
+            ps.setBoolean(9, publicChange);
+            ps.setBoolean(10, publicChange);
+            ps.setLong(11, actorId);
+            ps.setLong(12, id);
+            ps.setInt(13, current.version());
             return ps.executeUpdate();
         });
         if (updated != 1) {
@@ -255,10 +330,23 @@ public class TicketService {
         return statuses.isEmpty() ? "nothing (this is final for you)" : String.join(", ", statuses.stream().map(Enum::name).toList());
     }
 
-    /** Touches {@code updated_at} after a reply, without changing the version. */
-    public void touch(long id) {
-        jdbc.prepareStatement("UPDATE tickets SET updated_at = now() WHERE id = ?", ps -> {
-            ps.setLong(1, id);
+    /**
+     * Records activity without a change of fields (a reply, a note, an attachment): {@code updated_at}
+     * and who acted, which marks the ticket unread for everyone else; the version is kept.
+     *
+     * @param publicActivity whether the requester sees it (a public reply or an attachment)
+     */
+    public void touch(long id, long actorId, boolean publicActivity) {
+        jdbc.prepareStatement("""
+                UPDATE tickets SET updated_at = now(), activity_by = ?,
+                       public_activity_at = CASE WHEN ? THEN now() ELSE public_activity_at END,
+                       public_activity_by = CASE WHEN ? THEN ? ELSE public_activity_by END
+                 WHERE id = ?""", ps -> {
+            ps.setLong(1, actorId);
+            ps.setBoolean(2, publicActivity);
+            ps.setBoolean(3, publicActivity);
+            ps.setLong(4, actorId);
+            ps.setLong(5, id);
             return ps.executeUpdate();
         });
     }
