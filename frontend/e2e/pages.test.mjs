@@ -69,8 +69,8 @@ describe('on a laptop', () => {
   test('the employee’s pages', async () => {
     const { page, context } = await newPerson(browser);
     await signIn(page, EMPLOYEE, PASSWORD);
-    await page.getByRole('heading', { level: 1, name: 'Mes tickets' }).waitFor();
-    assert.equal(await page.title(), 'Mes tickets · Guichet');
+    await page.getByRole('heading', { level: 1, name: 'Mes demandes' }).waitFor();
+    assert.equal(await page.title(), 'Mes demandes · Guichet');
     await expectAccessible(page, 'my-tickets');
 
     await page.locator('tbody tr a').first().click();
@@ -191,7 +191,7 @@ describe('on a phone', () => {
       .click();
     await page
       .getByRole('navigation', { name: 'Navigation principale' })
-      .getByRole('link', { name: 'Mes tickets' })
+      .getByRole('link', { name: 'Mes demandes' })
       .waitFor();
     await expectAccessible(page, 'phone-navigation');
     await context.close();
@@ -200,7 +200,7 @@ describe('on a phone', () => {
   test('the employee’s pages', async () => {
     const { page, context } = await newPerson(browser, PHONE);
     await signIn(page, EMPLOYEE, PASSWORD);
-    await page.getByRole('heading', { level: 1, name: 'Mes tickets' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Mes demandes' }).waitFor();
     await expectAccessible(page, 'phone-my-tickets');
     await page.locator('tbody tr a').first().click();
     await page.getByRole('heading', { level: 2, name: 'Conversation' }).waitFor();

@@ -53,7 +53,7 @@ describe('a ticket from filing to reopening', () => {
     assert.match(ticketPath, /^\/tickets\/\d+$/);
     await expectAccessible(page, 'ticket-employee');
 
-    await page.getByRole('link', { name: 'Mes tickets' }).first().click();
+    await page.getByRole('link', { name: 'Mes demandes' }).first().click();
     await page.getByRole('link', { name: TITLE }).waitFor();
   });
 

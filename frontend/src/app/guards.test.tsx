@@ -33,7 +33,7 @@ describe('signed-in routes', () => {
     down = false;
     await userEvent.click(screen.getByRole('button', { name: 'Réessayer' }));
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'Mes tickets' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Mes demandes' })).toBeInTheDocument();
     expect(await screen.findByText('Aucun ticket pour l’instant')).toBeInTheDocument();
   });
 });

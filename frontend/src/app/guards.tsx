@@ -31,7 +31,7 @@ export function RequireRole({ roles }: { roles: Role[] }) {
   return roles.includes(user.role) ? <Outlet /> : <NotFoundPage />;
 }
 
-/** The home page: the queue for technicians and admins, "Mes tickets" for employees. */
+/** The home page: the queue for technicians and admins, "Mes demandes" for employees. */
 export function HomeRedirect() {
   const user = useCurrentUser();
   return <Navigate to={isAgent(user.role) ? '/queue' : '/tickets'} replace />;

@@ -42,6 +42,7 @@ export function printerTicket(overrides: Partial<Ticket> = {}): Ticket {
     requester: { id: 11, full_name: 'Camille Martin', email: 'camille.martin@demo.guichet.dev', role: 'EMPLOYEE' },
     assignee: null,
     version: 3,
+    unread: false,
     created_at: at,
     updated_at: at,
     resolved_at: null,

@@ -46,6 +46,12 @@ export function sessionOf(user: User, ...handlers: RequestHandler[]) {
         { id: 21, full_name: 'Inès Dubois', email: 'ines.dubois@demo.guichet.dev', role: 'TECHNICIAN' },
       ]),
     ),
+    // The menu's queue views (technicians) and their counts, and "seen" marks of the ticket page.
+    http.get(`${API}/views`, () => HttpResponse.json([])),
+    http.get(`${API}/tickets/counts`, () =>
+      HttpResponse.json({ NEW: 0, IN_PROGRESS: 0, WAITING: 0, RESOLVED: 0, CLOSED: 0 }),
+    ),
+    http.put(`${API}/tickets/:id/seen`, () => new HttpResponse(null, { status: 204 })),
   );
   server.use(...handlers); // added last, so they take precedence
 }

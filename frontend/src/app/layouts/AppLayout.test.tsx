@@ -1,10 +1,10 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import type { User } from '@/lib/api/types';
 import { admin, camille, ines } from '@/test/fixtures';
 import { renderApp } from '@/test/render';
-import { API, sessionOf } from '@/test/server';
+import { API, server, sessionOf } from '@/test/server';
 
 const emptyPage = { items: [], page: 0, size: 20, total: 0, total_is_lower_bound: false, next_cursor: null };
 const zeroCounts = { NEW: 0, IN_PROGRESS: 0, WAITING: 0, RESOLVED: 0, CLOSED: 0 };
@@ -23,7 +23,7 @@ describe('navigation by role', () => {
     signedInAs(camille());
     renderApp('/');
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'Mes tickets' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Mes demandes' })).toBeInTheDocument();
     const nav = screen.getByRole('navigation', { name: 'Navigation principale' });
     expect(within(nav).getByRole('link', { name: 'Nouveau ticket' })).toBeInTheDocument();
     expect(within(nav).queryByRole('link', { name: 'File d’attente' })).not.toBeInTheDocument();
@@ -39,6 +39,46 @@ describe('navigation by role', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'File d’attente' })).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Utilisateurs' })).not.toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Courriels' })).not.toBeInTheDocument();
+  });
+
+  it('gives a technician the queue views with their counts, and their saved views', async () => {
+    signedInAs(ines());
+    server.use(
+      http.get(`${API}/tickets/counts`, ({ request }) => {
+        const assignee = new URL(request.url).searchParams.get('assignee_id');
+        return HttpResponse.json(
+          assignee === 'me'
+            ? { NEW: 0, IN_PROGRESS: 2, WAITING: 1, RESOLVED: 4, CLOSED: 9 }
+            : assignee === 'none'
+              ? { NEW: 5, IN_PROGRESS: 0, WAITING: 0, RESOLVED: 0, CLOSED: 0 }
+              : { NEW: 5, IN_PROGRESS: 7, WAITING: 3, RESOLVED: 10, CLOSED: 100 },
+        );
+      }),
+      http.get(`${API}/views`, () =>
+        HttpResponse.json([
+          { id: 4, name: 'Urgent réseau', query: 'priority=CRITICAL', created_at: '2026-12-01T10:00:00Z' },
+        ]),
+      ),
+    );
+    renderApp('/queue?status=WAITING');
+
+    const views = await screen.findByRole('group', { name: 'Vues de la file' });
+    const link = (name: RegExp) => within(views).getByRole('link', { name });
+    await waitFor(() => expect(link(/^Mes tickets assignés/)).toHaveTextContent('3'));
+    expect(link(/^Non assignés/)).toHaveTextContent('5');
+    expect(link(/^Ouverts/)).toHaveTextContent('15');
+    expect(link(/^En attente du demandeur/)).toHaveTextContent('3');
+    expect(link(/^En attente du demandeur/)).toHaveAttribute('aria-current', 'page');
+    expect(link(/^Tous/)).toHaveTextContent('125');
+    expect(link(/^Mes tickets assignés/)).toHaveAttribute(
+      'href',
+      '/queue?assignee=me&status=NEW&status=IN_PROGRESS&status=WAITING',
+    );
+    const saved = screen.getByRole('group', { name: 'Mes vues' });
+    expect(within(saved).getByRole('link', { name: /Urgent réseau/ })).toHaveAttribute(
+      'href',
+      '/queue?priority=CRITICAL',
+    );
   });
 
   it('shows the administration menu to an admin only', async () => {

@@ -1,21 +1,13 @@
-import { AppShell, Burger, Group, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
+import { AppShell, Box, Burger, Group, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import {
-  IconCategory,
-  IconInbox,
-  IconLayoutList,
-  IconLogout,
-  IconMail,
-  IconPlus,
-  IconUser,
-  IconUsers,
-} from '@tabler/icons-react';
+import { IconCategory, IconInbox, IconLogout, IconMail, IconPlus, IconUser, IconUsers } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { isAgent, useAuth, useCurrentUser } from '@/lib/auth/auth-context';
 import { Brand } from '@/components/ui/Brand';
 import { LanguageSwitcher } from '@/components/ui/LanguageSwitcher';
+import { QueueViewsNav } from '@/features/tickets/components/QueueViewsNav';
 
 interface Item {
   to: string;
@@ -31,8 +23,8 @@ export function AppLayout() {
   const [opened, { toggle, close }] = useDisclosure(false);
   const { pathname } = useLocation();
 
+  const agent = isAgent(user.role);
   const work: Item[] = [
-    ...(isAgent(user.role) ? [{ to: '/queue', label: t('nav.queue'), icon: <IconLayoutList size={18} /> }] : []),
     { to: '/tickets', label: t('nav.myTickets'), icon: <IconInbox size={18} /> },
     { to: '/tickets/new', label: t('nav.newTicket'), icon: <IconPlus size={18} /> },
   ];
@@ -84,6 +76,15 @@ export function AppLayout() {
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label={t('nav.main')}>
         <AppShell.Section grow component={ScrollArea}>
+          {agent && (
+            <>
+              <Text size="xs" fw={700} c="dimmed" tt="uppercase" mb={4} px="sm">
+                {t('nav.queue')}
+              </Text>
+              <QueueViewsNav onNavigate={close} />
+              <Box mt="md" />
+            </>
+          )}
           <Stack gap={2}>{work.map(link)}</Stack>
           {admin.length > 0 && (
             <>

@@ -74,3 +74,5 @@ export interface Problem {
   detail?: string;
   errors?: { field: string; message: string }[];
 }
+/** A queue view a technician saved. */
+export type SavedView = Get<'/api/v1/views'>[number];

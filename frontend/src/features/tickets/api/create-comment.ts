@@ -16,6 +16,9 @@ export function useCreateComment(ticketId: number) {
     mutationFn: (input: CreateCommentInput) => createComment(ticketId, input),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['tickets', ticketId] });
+      // A reply may move the ticket (reopened, set to Waiting or Resolved).
+      void queryClient.invalidateQueries({ queryKey: ['tickets', 'list'] });
+      void queryClient.invalidateQueries({ queryKey: ['tickets', 'counts'] });
       return queryClient.invalidateQueries({ queryKey: commentsQueryOptions(ticketId).queryKey });
     },
   });

@@ -16,6 +16,8 @@ export interface TicketQuery {
   size: number;
   /** e.g. `created_at,desc`; left out with a search to sort by relevance. */
   sort?: string | null;
+  /** true: only tickets with activity the caller has not seen. */
+  unread?: boolean | null;
 }
 
 /** GET /tickets. */

@@ -1,19 +1,49 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Group, Paper, SegmentedControl, Stack, Textarea } from '@mantine/core';
+import { Button, Group, NativeSelect, Paper, SegmentedControl, Stack, Textarea } from '@mantine/core';
 import { IconLock, IconSend } from '@tabler/icons-react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
+import type { TicketStatus } from '@/lib/api/types';
 import { useCreateComment } from '../api/create-comment';
 
 const schema = z.object({
   body: z.string().trim().min(1, 'tickets:validation.replyRequired').max(20000, 'tickets:validation.descriptionLong'),
   kind: z.enum(['reply', 'note']),
+  /** The status a technician sets with a public reply; '' keeps it. */
+  then: z.enum(['', 'WAITING', 'RESOLVED']),
 });
 type Values = z.infer<typeof schema>;
 
-/** The reply box; technicians and admins can switch it to an internal note. */
-export function CommentForm({ ticketId, canWriteNotes }: { ticketId: number; canWriteNotes: boolean }) {
+/**
+ * The statuses a technician's reply may set from `status` (docs/architecture.md, "Automatic
+ * transitions"): from NEW, WAITING and RESOLVED pass through IN_PROGRESS on the server.
+ */
+export function statusesAfterReply(status: TicketStatus): ('WAITING' | 'RESOLVED')[] {
+  switch (status) {
+    case 'NEW':
+    case 'IN_PROGRESS':
+      return ['WAITING', 'RESOLVED'];
+    case 'WAITING':
+      return ['RESOLVED'];
+    default:
+      return [];
+  }
+}
+
+/**
+ * The reply box; technicians and admins can switch it to an internal note, and, given the
+ * ticket's `status`, send a public reply and set the ticket to Waiting or Resolved at once.
+ */
+export function CommentForm({
+  ticketId,
+  canWriteNotes,
+  status,
+}: {
+  ticketId: number;
+  canWriteNotes: boolean;
+  status?: TicketStatus;
+}) {
   const { t } = useTranslation('tickets');
   const create = useCreateComment(ticketId);
   const {
@@ -22,13 +52,20 @@ export function CommentForm({ ticketId, canWriteNotes }: { ticketId: number; can
     handleSubmit,
     reset,
     formState: { errors, isSubmitting },
-  } = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { body: '', kind: 'reply' } });
+  } = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { body: '', kind: 'reply', then: '' } });
   const note = useWatch({ control, name: 'kind' }) === 'note';
+  const then = useWatch({ control, name: 'then' });
+  const choices = status ? statusesAfterReply(status) : [];
 
-  const submit = handleSubmit(async ({ body, kind }) => {
+  const submit = handleSubmit(async ({ body, kind, then }) => {
+    const setStatus = kind === 'reply' && then !== '' && choices.includes(then) ? then : undefined;
     try {
-      await create.mutateAsync({ body, ...(canWriteNotes ? { internal: kind === 'note' } : {}) });
-      reset({ body: '', kind });
+      await create.mutateAsync({
+        body,
+        ...(canWriteNotes ? { internal: kind === 'note' } : {}),
+        ...(setStatus ? { status: setStatus } : {}),
+      });
+      reset({ body: '', kind, then: '' });
     } catch {
       // Reported by the query client; the text stays in the box.
     }
@@ -65,14 +102,37 @@ export function CommentForm({ ticketId, canWriteNotes }: { ticketId: number; can
             error={errors.body?.message && t(errors.body.message)}
             {...register('body')}
           />
-          <Group justify="flex-end">
+          <Group justify="flex-end" align="flex-end">
+            {!note && choices.length > 0 && (
+              <Controller
+                control={control}
+                name="then"
+                render={({ field }) => (
+                  <NativeSelect
+                    label={t('conversation.then')}
+                    value={field.value}
+                    onChange={(e) => field.onChange(e.currentTarget.value)}
+                    data={[
+                      { value: '', label: t('conversation.thenKeep') },
+                      ...choices.map((s) => ({ value: s, label: t(`conversation.then${s}`) })),
+                    ]}
+                  />
+                )}
+              />
+            )}
             <Button
               type="submit"
               color={note ? 'yellow' : undefined}
               loading={isSubmitting}
               leftSection={note ? <IconLock size={16} aria-hidden /> : <IconSend size={16} aria-hidden />}
             >
-              {note ? t('conversation.addNote') : t('conversation.send')}
+              {note
+                ? t('conversation.addNote')
+                : then === 'WAITING'
+                  ? t('conversation.sendWaiting')
+                  : then === 'RESOLVED'
+                    ? t('conversation.sendResolved')
+                    : t('conversation.send')}
             </Button>
           </Group>
         </Stack>

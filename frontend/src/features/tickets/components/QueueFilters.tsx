@@ -28,6 +28,7 @@ export function QueueFilters({
     params.priority !== null ||
     params.category !== null ||
     params.assignee !== null ||
+    params.unread ||
     params.status.length > 0;
   // On a phone the menus fold behind a "Filtres" button, so the first ticket is on screen.
   const phone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
@@ -95,7 +96,9 @@ export function QueueFilters({
     <Button
       variant="subtle"
       leftSection={<IconFilterOff size={16} aria-hidden />}
-      onClick={() => update({ q: '', priority: null, category: null, assignee: null, status: [], sort: null })}
+      onClick={() =>
+        update({ q: '', priority: null, category: null, assignee: null, status: [], sort: null, unread: false })
+      }
     >
       {t('filters.reset')}
     </Button>

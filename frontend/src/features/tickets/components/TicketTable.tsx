@@ -1,4 +1,4 @@
-import { Anchor, Group, Paper, ScrollArea, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Anchor, Badge, Group, Paper, ScrollArea, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DateTime } from '@/components/ui/DateTime';
@@ -50,9 +50,23 @@ export function TicketTable({
                 </Table.Td>
                 <Table.Td>
                   <Stack gap={4}>
-                    <Anchor component={Link} to={`/tickets/${ticket.id}`} fw={600} size="sm" lineClamp={2}>
-                      {ticket.title}
-                    </Anchor>
+                    <Group gap={6} wrap="nowrap" align="flex-start">
+                      {ticket.unread && (
+                        // Text, not colour alone: "Nouveau" is read and seen.
+                        <Badge size="xs" variant="filled" color="blue" style={{ flexShrink: 0 }} mt={2}>
+                          {t('list.unread')}
+                        </Badge>
+                      )}
+                      <Anchor
+                        component={Link}
+                        to={`/tickets/${ticket.id}`}
+                        fw={ticket.unread ? 800 : 600}
+                        size="sm"
+                        lineClamp={2}
+                      >
+                        {ticket.title}
+                      </Anchor>
+                    </Group>
                     <Group gap={6} hiddenFrom="sm">
                       <StatusBadge status={ticket.status} />
                       <PriorityBadge priority={ticket.priority} />

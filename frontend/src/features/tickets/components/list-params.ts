@@ -29,6 +29,8 @@ const schema = z.object({
     .nullable()
     .catch(null),
   sort: z.enum(SORTS).nullable().catch(null),
+  /** Only tickets with activity the user has not seen. */
+  unread: z.boolean().catch(false),
 });
 
 export type ListParams = z.infer<typeof schema>;
@@ -44,6 +46,7 @@ export function parseListParams(params: URLSearchParams): ListParams {
     category: one('category') ?? null,
     assignee: one('assignee') ?? null,
     sort: one('sort') ?? null,
+    unread: params.get('unread') === 'true',
   });
 }
 
@@ -59,7 +62,7 @@ export function useListParams() {
           for (const [key, val] of Object.entries(change)) {
             next.delete(key);
             if (Array.isArray(val)) val.forEach((v) => next.append(key, String(v)));
-            else if (val !== null && val !== undefined && val !== '') {
+            else if (val !== null && val !== undefined && val !== '' && val !== false) {
               next.set(key, String(val));
             }
           }

@@ -1,4 +1,4 @@
-import { Button, Group, Stack } from '@mantine/core';
+import { Button, Group, Stack, Switch } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -13,12 +13,12 @@ import { TicketListBody } from '../components/TicketListBody';
 
 const PAGE_SIZE = 20;
 
-/** "Mes tickets": the tickets the signed-in user filed, with status chips and search. */
+/** "Mes demandes": the tickets the signed-in user filed, with status chips and search. */
 export function MyTicketsPage() {
   const { t } = useTranslation('tickets');
   const user = useCurrentUser();
   const [params, update] = useListParams();
-  const base = { requester_id: user.id, q: params.q || undefined };
+  const base = { requester_id: user.id, q: params.q || undefined, unread: params.unread || undefined };
   const counts = useTicketCounts(base);
   const tickets = useTickets({
     ...base,
@@ -48,11 +48,16 @@ export function MyTicketsPage() {
             placeholder={t('filters.searchPlaceholder')}
             clearLabel={t('filters.clearSearch')}
           />
+          <Switch
+            label={t('filters.unreadMine')}
+            checked={params.unread}
+            onChange={(event) => update({ unread: event.currentTarget.checked })}
+          />
         </Group>
         <StatusChips value={params.status} onChange={(status) => update({ status })} counts={counts.data} bounded />
         <TicketListBody
           query={tickets}
-          filtered={params.status.length > 0 || params.q !== ''}
+          filtered={params.status.length > 0 || params.q !== '' || params.unread}
           cursor={params.cursor}
           onCursor={(cursor) => update({ cursor })}
         />

@@ -1,4 +1,5 @@
-import { Stack } from '@mantine/core';
+import { Stack, Switch } from '@mantine/core';
+import { SaveViewButton } from '../components/SaveViewButton';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '@/components/ui/PageHeader';
 import { useTicketCounts } from '../api/get-ticket-counts';
@@ -21,6 +22,7 @@ export function QueuePage() {
     priority: params.priority,
     category_id: params.category,
     assignee_id: params.assignee,
+    unread: params.unread || undefined,
   };
   const counts = useTicketCounts(filters, REFRESH_MS);
   const tickets = useTickets(
@@ -38,14 +40,19 @@ export function QueuePage() {
 
   return (
     <>
-      <PageHeader title={t('queue.title')} subtitle={t('queue.subtitle')} />
+      <PageHeader title={t('queue.title')} subtitle={t('queue.subtitle')} actions={<SaveViewButton />} />
       <Stack gap="md">
         <QueueFilters params={params} update={update} />
+        <Switch
+          label={t('filters.unread')}
+          checked={params.unread}
+          onChange={(event) => update({ unread: event.currentTarget.checked })}
+        />
         <StatusChips
           value={params.status}
           onChange={(status) => update({ status })}
           counts={counts.data}
-          bounded={params.q !== ''}
+          bounded={params.q !== '' || params.unread}
         />
         <TicketListBody
           query={tickets}

@@ -13,6 +13,7 @@ import { useTicket } from '../api/get-ticket';
 import { AgentControls } from '../components/AgentControls';
 import { AttachmentsPanel } from '../components/AttachmentsPanel';
 import { CommentForm } from '../components/CommentForm';
+import { useMarkSeen } from '../api/mark-seen';
 import { Conversation } from '../components/Conversation';
 import { HistoryTimeline } from '../components/HistoryTimeline';
 import { RequesterActions } from '../components/RequesterActions';
@@ -28,6 +29,7 @@ export function TicketPage() {
   // Only digits make a ticket number: "/tickets/abc" or "/tickets/1e3" is "not found", asked of no one.
   const id = /^[1-9]\d{0,17}$/.test(param) ? Number(param) : 0;
   const ticket = useTicket(id, id > 0);
+  useMarkSeen(ticket.data);
   const agent = isAgent(user.role);
   // Empty while there is no ticket: the not-found page (a child) sets its own title.
   useDocumentTitle(
@@ -76,7 +78,9 @@ export function TicketPage() {
               {t('conversation.title')}
             </Title>
             <Conversation ticketId={id} />
-            {data.status !== 'CLOSED' && <CommentForm ticketId={id} canWriteNotes={agent} />}
+            {data.status !== 'CLOSED' && (
+              <CommentForm ticketId={id} canWriteNotes={agent} status={agent ? data.status : undefined} />
+            )}
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>

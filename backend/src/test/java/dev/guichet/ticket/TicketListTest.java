@@ -73,7 +73,9 @@ class TicketListTest extends ApiTest {
         long category = api.post("/api/v1/categories", alice.token(), Map.of("name", "Matériel")).id();
         change(ines, created.get(0), Map.of("status", "IN_PROGRESS", "assignee_id", ines.id(), "category_id", category));
         change(ines, created.get(1), Map.of("assignee_id", alice.id(), "priority", "HIGH"));
+        change(ines, created.get(1), Map.of("status", "WAITING"));
         assertEquals(List.of(created.get(0)), ids(api.get("/api/v1/tickets?status=IN_PROGRESS", ines.token())));
+        assertEquals(List.of(created.get(1)), ids(api.get("/api/v1/tickets?status=WAITING", ines.token())));
         assertEquals(List.of(created.get(1)), ids(api.get("/api/v1/tickets?priority=HIGH", ines.token())));
         assertEquals(List.of(created.get(0)), ids(api.get("/api/v1/tickets?category_id=" + category, ines.token())));
         assertEquals(List.of(created.get(0)), ids(api.get("/api/v1/tickets?assignee_id=me", ines.token())));
