@@ -96,10 +96,11 @@ describe('a ticket from filing to reopening', () => {
       .getByText(REPLY)
       .waitFor();
 
-    await choose(page, 'Statut', 'En cours');
+    // Assigning the NEW ticket started the work on it (automatic transition).
     await assertField(page, 'Statut', 'En cours');
     await choose(page, 'Statut', 'Résolu');
     await assertField(page, 'Statut', 'Résolu');
+    await page.getByText(/a changé le statut : Nouveau → En cours/).waitFor();
     await page.getByText(/a changé le statut : En cours → Résolu/).waitFor();
     await snap(page, 'technician-ticket');
     await expectAccessible(page, 'ticket-technician-resolved');
