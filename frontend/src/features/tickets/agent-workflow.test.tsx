@@ -40,9 +40,9 @@ describe('agent workflow', () => {
     renderApp('/queue');
 
     const row = (await screen.findByRole('link', { name: 'Imprimante du 2e étage bloquée' })).closest('tr')!;
-    expect(within(row).getByText('Nouveau')).toBeInTheDocument();
+    expect(within(row).getByText('Non lu')).toBeInTheDocument();
     const other = screen.getByRole('link', { name: 'Écran noir' }).closest('tr')!;
-    expect(within(other).queryByText('Nouveau')).not.toBeInTheDocument();
+    expect(within(other).queryByText('Non lu')).not.toBeInTheDocument();
 
     await user.click(screen.getByRole('switch', { name: 'Non lus seulement' }));
     await waitFor(() => expect(asked.at(-1)).toContain('unread=true'));

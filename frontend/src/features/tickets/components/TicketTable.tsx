@@ -52,7 +52,7 @@ export function TicketTable({
                   <Stack gap={4}>
                     <Group gap={6} wrap="nowrap" align="flex-start">
                       {ticket.unread && (
-                        // Text, not colour alone: "Nouveau" is read and seen.
+                        // Text, not colour alone: "Non lu" is read and seen.
                         <Badge size="xs" variant="filled" color="blue" style={{ flexShrink: 0 }} mt={2}>
                           {t('list.unread')}
                         </Badge>
