@@ -51,6 +51,11 @@ public class TicketQueries {
     /** A search sorted by relevance ranks this many of the most recently updated matches. */
     public static final int SEARCH_CANDIDATES = 200;
     /**
+     * A search fetches up to this many matches through the full-text index before it falls back to
+     * walking the recency index (a common word), see {@code matches}.
+     */
+    public static final int SEARCH_FETCH = 5_000;
+    /**
      * Activity older than this is not news: a ticket is unread only for activity within this many
      * days (bounds the unread filter to a recent slice of the recency index at any table size).
      */
@@ -102,15 +107,18 @@ public class TicketQueries {
         TicketCursor after = cursor == null || cursor.isBlank() ? null : TicketCursor.decode(cursor, sort);
         Where where = where(filter);
         boolean ranked = sort == TicketSort.RANK;
-        // The bounded count first: it tells a small match set (at most COUNT_BOUND, e.g. a rare word)
-        // from a large one, which the planner's estimates of full text do not do reliably.
-        Total total = total(filter);
-        boolean few = filter.query() != null && !total.lowerBound();
+        // A search first fetches its matches through the GIN index, up to SEARCH_FETCH of them:
+        // that one bitmap scan gives the total and, unless the word is common, the whole match set,
+        // which is then ranked or sorted without walking a sort index in search of scattered rows.
+        Matches matches = filter.query() == null ? null : matches(where, SEARCH_FETCH);
+        Total total = matches == null ? total(filter) : matches.total();
+        boolean known = matches != null && matches.complete();
         String sql;
-        if (few) {
-            // A small match set: fetched whole through the GIN index (MATERIALIZED keeps the planner
-            // from walking a sort index in search of rare rows), then ranked or sorted in memory.
-            sql = "WITH matches AS MATERIALIZED (SELECT t.id FROM tickets t" + where.sql + ")"
+        if (known) {
+            // Every match is known. A relevance sort ranks all of them when there are at most
+            // COUNT_BOUND, else the SEARCH_CANDIDATES most recently updated (the same candidates as
+            // the walk below would find).
+            sql = "WITH matches AS (SELECT unnest(?::bigint[]) AS id)"
                     + (ranked ? ", ranked AS (SELECT x.id, ts_rank_cd(t.search_vector, " + TSQUERY + ") AS rank"
                     + " FROM matches x JOIN tickets t ON t.id = x.id) " + LIST_SELECT
                     + ", m.rank AS sort_key FROM ranked m JOIN tickets t ON t.id = m.id"
@@ -134,9 +142,14 @@ public class TicketQueries {
         List<TicketResponse> items = new ArrayList<>();
         List<Activity> activity = new ArrayList<>();
         TicketCursor[] next = new TicketCursor[1];
+        Long[] matchIds = known ? matches.candidates(ranked) : null;
         jdbc.prepareStatement(statement, ps -> {
             int i = 1;
-            i = where.bind(ps, i);
+            if (matchIds != null) {
+                ps.setArray(i++, ps.getConnection().createArrayOf("bigint", matchIds));
+            } else {
+                i = where.bind(ps, i);
+            }
             if (ranked) {
                 ps.setString(i++, filter.query());
                 ps.setString(i++, filter.query());
@@ -257,14 +270,42 @@ public class TicketQueries {
             return counts.count(others);
         }
         Where where = where(others);
+        Map<TicketStatus, Long> result = new EnumMap<>(TicketStatus.class);
+        List<TicketStatus> bounded = List.of(TicketStatus.values());
+        if (others.query() != null) {
+            // A search with few matches: one scan of the full-text index fetches them all.
+            Matches matches = matches(where, (int) COUNT_BOUND);
+            if (matches.complete()) {
+                for (TicketStatus status : TicketStatus.values()) {
+                    result.put(status, matches.perStatus().getOrDefault(status, 0L));
+                }
+                return result;
+            }
+            // Many matches: the open statuses hold few tickets, counted exactly in one pass that
+            // intersects the full-text index with the open tickets' index; RESOLVED and CLOSED hold
+            // most matches and are counted up to the bound below (a scan that stops early).
+            jdbc.prepareStatement("SELECT t.status, count(*) FROM tickets t" + where.sql
+                    + " AND t.status IN ('NEW', 'IN_PROGRESS', 'WAITING') GROUP BY t.status", ps -> {
+                where.bind(ps, 1);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        result.put(TicketStatus.valueOf(rs.getString(1)), Math.min(rs.getLong(2), COUNT_BOUND + 1));
+                    }
+                }
+                return null;
+            });
+            for (TicketStatus open : List.of(TicketStatus.NEW, TicketStatus.IN_PROGRESS, TicketStatus.WAITING)) {
+                result.putIfAbsent(open, 0L);
+            }
+            bounded = List.of(TicketStatus.RESOLVED, TicketStatus.CLOSED);
+        }
         String sql = "SELECT s.status, (SELECT count(*) FROM (SELECT 1 FROM tickets t" + where.sql
                 + " AND t.status = s.status LIMIT " + (COUNT_BOUND + 1) + ") bounded)"
                 + " FROM unnest(?::varchar[]) AS s(status)";
+        List<TicketStatus> counted = bounded;
         return jdbc.prepareStatement(sql, ps -> {
             int i = where.bind(ps, 1);
-            ps.setArray(i, ps.getConnection().createArrayOf("varchar",
-                    java.util.Arrays.stream(TicketStatus.values()).map(Enum::name).toArray()));
-            Map<TicketStatus, Long> result = new EnumMap<>(TicketStatus.class);
+            ps.setArray(i, ps.getConnection().createArrayOf("varchar", counted.stream().map(Enum::name).toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     result.put(TicketStatus.valueOf(rs.getString(1)), rs.getLong(2));
@@ -276,6 +317,44 @@ public class TicketQueries {
 
     /** A number of tickets, exact or (when {@code lowerBound}) "at least". */
     record Total(long value, boolean lowerBound) {
+    }
+
+    /**
+     * The matches of a search fetched through the GIN index, most recently updated first, at most
+     * {@code limit}; {@code complete} when there are no more. A bitmap scan costs in
+     * proportion to the matches, a walk of the recency index in proportion to the rows it must skip
+     * to find {@value #SEARCH_CANDIDATES} matches: up to a few thousand matches the first is the
+     * cheaper, for a common word the second (docs/architecture.md, "Search ranks a bounded
+     * candidate set").
+     */
+    private Matches matches(Where where, int limit) {
+        String sql = "SELECT id, status FROM (SELECT t.id, t.updated_at, t.status FROM tickets t" + where.sql
+                + " LIMIT " + (limit + 1) + ") m ORDER BY updated_at DESC, id DESC";
+        return jdbc.prepareStatement(sql, ps -> {
+            where.bind(ps, 1);
+            List<Long> ids = new ArrayList<>();
+            Map<TicketStatus, Long> perStatus = new EnumMap<>(TicketStatus.class);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                    perStatus.merge(TicketStatus.valueOf(rs.getString(2)), 1L, Long::sum);
+                }
+            }
+            return new Matches(ids, perStatus, ids.size() <= limit);
+        });
+    }
+
+    /** Match ids of a search, most recently updated first, and how many are in each status. */
+    private record Matches(List<Long> ids, Map<TicketStatus, Long> perStatus, boolean complete) {
+        Total total() {
+            return ids.size() > COUNT_BOUND ? new Total(COUNT_BOUND, true) : new Total(ids.size(), false);
+        }
+
+        /** @return the ids to list: all of them, or for a relevance sort beyond COUNT_BOUND the most recent */
+        Long[] candidates(boolean ranked) {
+            List<Long> chosen = ranked && ids.size() > COUNT_BOUND ? ids.subList(0, SEARCH_CANDIDATES) : ids;
+            return chosen.toArray(Long[]::new);
+        }
     }
 
     private static Where where(TicketFilter filter) {

@@ -196,6 +196,24 @@ class TicketQueueAtScaleTest extends ApiTest {
     }
 
     @Test
+    void aWordBeyondTheIndexFetchIsRankedFromItsMostRecentMatchesAndCountedUpToTheBound() {
+        long strongOld = ticket(camille, "Clavier clavier clavier", "Le clavier ne répond plus, clavier mort");
+        sql("UPDATE tickets SET updated_at = timestamptz '2020-01-01 00:00:00+00' WHERE id = " + strongOld);
+        sql("INSERT INTO tickets (title, description, requester_id) SELECT 'Poste ' || g, 'Un clavier parmi d''autres', "
+                + camille.id() + " FROM generate_series(1, " + (TicketQueries.SEARCH_FETCH + 10) + ") g");
+        long strongNew = ticket(camille, "Clavier clavier", "Clavier HS, clavier en panne");
+
+        Api.Response page = api.get("/api/v1/tickets?size=5&q=clavier", ines.token());
+        assertEquals(strongNew, ids(page).getFirst());
+        assertEquals(true, page.get("total_is_lower_bound"));
+        List<Long> ranked = walkIds("q=clavier", 100);
+        assertEquals(TicketQueries.SEARCH_CANDIDATES, ranked.size());
+        assertFalse(ranked.contains(strongOld));
+        assertEquals(TicketQueries.COUNT_BOUND + 1, ((Number) api.get("/api/v1/tickets/counts?q=clavier", ines.token())
+                .get("NEW")).longValue(), "more than the bound reads as bound + 1");
+    }
+
+    @Test
     void aRareWordRanksEveryMatchWhateverItsAge() {
         long old = ticket(camille, "Scanner scanner", "Le scanner ne numérise plus");
         sql("UPDATE tickets SET updated_at = timestamptz '2020-01-01 00:00:00+00' WHERE id = " + old);
