@@ -137,7 +137,11 @@ public class TicketQueries {
             sql = LIST_SELECT + ", " + sort.key() + " AS sort_key FROM tickets t" + JOINS + where.sql
                     + (after == null ? "" : " AND " + sort.after());
         }
-        sql += " ORDER BY " + sort.orderBy() + " LIMIT ?" + (after == null && page > 0 ? " OFFSET ?" : "");
+        // One status and the recency order: leading the order with the (constant) status makes the
+        // planner walk the (status, updated_at, id) index instead of the recency index filtered by
+        // status, which skips every row of the other statuses (issue Scale, CLOSED chip).
+        boolean statusLed = !known && !ranked && filter.statuses().size() == 1 && "updated_at".equals(sort.field());
+        sql += " ORDER BY " + (statusLed ? "t.status" + (sort.ascending() ? " DESC, " : ", ") : "") + sort.orderBy() + " LIMIT ?" + (after == null && page > 0 ? " OFFSET ?" : "");
         String statement = sql;
         List<TicketResponse> items = new ArrayList<>();
         List<Activity> activity = new ArrayList<>();
