@@ -4,6 +4,7 @@ import { IconLock, IconSend } from '@tabler/icons-react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
+import { useShortcuts, type Shortcut } from '@/lib/shortcuts';
 import { useCreateComment } from '../api/create-comment';
 
 const schema = z.object({
@@ -21,9 +22,17 @@ export function CommentForm({ ticketId, canWriteNotes }: { ticketId: number; can
     control,
     handleSubmit,
     reset,
+    setValue,
+    setFocus,
     formState: { errors, isSubmitting },
   } = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { body: '', kind: 'reply' } });
   const note = useWatch({ control, name: 'kind' }) === 'note';
+  // `r` writes a public reply, `n` an internal note: both switch the box and put the cursor in it.
+  const write = (kind: Values['kind']) => () => {
+    setValue('kind', kind);
+    setFocus('body');
+  };
+  useShortcuts([['r', write('reply')], ...(canWriteNotes ? [['n', write('note')] as Shortcut] : [])]);
 
   const submit = handleSubmit(async ({ body, kind }) => {
     try {

@@ -19,7 +19,7 @@ public final class BulkChange {
     }
 
     /**
-     * @param ticketIds the tickets to change, 1 to {@link #MAX_TICKETS}, each at most once; results come in this order
+     * @param ticketIds the tickets to change, 1 to 100 ({@link #MAX_TICKETS}), each at most once; results come in this order
      * @param change    what to change on every one of them
      */
     @Serdeable
