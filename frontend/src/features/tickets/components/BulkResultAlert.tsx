@@ -8,7 +8,7 @@ export interface RefusedTicket {
   reason: string;
 }
 
-/** The report of a bulk change: "3 modifiés, 1 refusé", then each refused ticket and why. */
+/** The report of a bulk change: "3 modifiés, 1 refusé" (or "3 modifiés"), then each refused ticket and why. */
 export function BulkResultAlert({
   changed,
   refused,
@@ -19,10 +19,10 @@ export function BulkResultAlert({
   onClose: () => void;
 }) {
   const { t } = useTranslation('bulk');
-  const summary = t('summary', {
-    changed: t('changed', { count: changed }),
-    refused: t('refused', { count: refused.length }),
-  });
+  const summary =
+    refused.length === 0
+      ? t('changed', { count: changed })
+      : t('summary', { changed: t('changed', { count: changed }), refused: t('refused', { count: refused.length }) });
   return (
     <Alert
       color={refused.length > 0 ? 'orange' : 'green'}
