@@ -45,28 +45,47 @@ export function QueueTable({ tickets, caption }: { tickets: Ticket[]; caption: s
     const index = tickets.findIndex((ticket) => ticket.id === lastQueueView().ticketId);
     return index >= 0 ? index : null;
   });
+  // The shortcuts read the row from here: keys typed fast arrive before React renders again.
+  const focusedRow = useRef(focused);
   const { search } = useLocation();
   useEffect(() => rememberQueueSearch(search), [search]);
   const table = useRef<HTMLDivElement>(null);
   const current = focused !== null && focused < tickets.length ? focused : null;
 
+  const markRow = (index: number) => {
+    focusedRow.current = index;
+    setFocused(index);
+  };
   /** Moves the keyboard focus to a row's title link, so Enter opens it as a click would. */
-  const focusRow = (index: number) => {
-    const row = Math.max(0, Math.min(index, tickets.length - 1));
-    setFocused(row);
+  const focusRow = (move: (row: number) => number) => {
+    const from = focusedRow.current;
+    const row = Math.max(0, Math.min(from === null || from >= tickets.length ? 0 : move(from), tickets.length - 1));
+    markRow(row);
     table.current?.querySelector<HTMLElement>(`[data-row="${row}"] a`)?.focus();
+  };
+  const currentRow = () => {
+    const row = focusedRow.current;
+    return row !== null && row < tickets.length ? row : null;
   };
 
   useShortcuts([
-    ['j', () => focusRow(current === null ? 0 : current + 1)],
-    ['k', () => focusRow(current === null ? 0 : current - 1)],
-    ['x', () => current !== null && selection.toggle(tickets[current].id)],
+    ['j', () => focusRow((row) => row + 1)],
+    ['k', () => focusRow((row) => row - 1)],
+    [
+      'x',
+      () => {
+        const row = currentRow();
+        if (row === null) return false;
+        selection.toggle(tickets[row].id);
+      },
+    ],
     [
       'enter',
       () => {
         // On the row's link, Enter already opens it; here the focus was lost (a click on the page).
-        if (current === null || document.activeElement !== document.body) return false;
-        void navigate(`/tickets/${tickets[current].id}`);
+        const row = currentRow();
+        if (row === null || document.activeElement !== document.body) return false;
+        void navigate(`/tickets/${tickets[row].id}`);
       },
     ],
   ]);
@@ -108,7 +127,7 @@ export function QueueTable({ tickets, caption }: { tickets: Ticket[]; caption: s
         caption={caption}
         selection={selection}
         focusedIndex={current}
-        onRowFocus={setFocused}
+        onRowFocus={markRow}
       />
     </Stack>
   );

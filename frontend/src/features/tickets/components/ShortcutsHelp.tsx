@@ -56,7 +56,13 @@ export function ShortcutsHelp({ page }: { page: keyof typeof SHORTCUTS }) {
       >
         {t('open')}
       </Button>
-      <Modal opened={opened} onClose={close} title={t('title')} size="md">
+      <Modal
+        opened={opened}
+        onClose={close}
+        title={t('title')}
+        size="md"
+        closeButtonProps={{ 'aria-label': t('common:actions.close') }}
+      >
         <Stack gap="md">
           <Text size="sm" c="dimmed">
             {t('hint')}
