@@ -1,5 +1,6 @@
 import { Button, Group, Paper, Select, Text } from '@mantine/core';
 import { IconUserCheck, IconX } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCategories } from '@/features/categories/api/get-categories';
 import { useAssignableUsers } from '@/features/users/api/get-assignable-users';
@@ -31,10 +32,23 @@ export function BulkActionBar({
   const me = useCurrentUser();
   const people = (useAssignableUsers().data ?? []).map((u) => ({ value: String(u.id), label: u.full_name }));
   const categories = (useCategories().data ?? []).map((c) => ({ value: String(c.id), label: c.name }));
+  // Each choice remounts the selects, so a searchable one does not keep the text of the last choice.
+  const [round, setRound] = useState(0);
+  const apply = (change: BulkChange) => {
+    setRound(round + 1);
+    onApply(change);
+  };
 
   return (
-    <Paper p="sm" component="section" aria-label={t('toolbar')} bg="gray.0">
-      <Group gap="sm" wrap="wrap">
+    <Paper
+      p="sm"
+      component="section"
+      aria-label={t('toolbar')}
+      bg="gray.0"
+      // Stays in view under the header while the technician scrolls down the rows.
+      style={{ position: 'sticky', top: 'calc(var(--app-shell-header-height, 0px) + 8px)', zIndex: 3 }}
+    >
+      <Group gap="sm" wrap="wrap" key={round}>
         <Text fw={600} size="sm" aria-live="polite" miw={150}>
           {t('selected', { count })}
         </Text>
@@ -43,7 +57,7 @@ export function BulkActionBar({
           variant="light"
           leftSection={<IconUserCheck size={16} aria-hidden />}
           loading={pending}
-          onClick={() => onApply({ assignee_id: me.id })}
+          onClick={() => apply({ assignee_id: me.id })}
         >
           {t('assignToMe')}
         </Button>
@@ -55,7 +69,7 @@ export function BulkActionBar({
           w={selectWidth}
           value={null}
           data={[{ value: NONE, label: t('tickets:unassigned') }, ...people]}
-          onChange={(v) => v && onApply(v === NONE ? { unassign: true } : { assignee_id: Number(v) })}
+          onChange={(v) => v && apply(v === NONE ? { unassign: true } : { assignee_id: Number(v) })}
         />
         <Select
           aria-label={t('setStatus')}
@@ -64,7 +78,7 @@ export function BulkActionBar({
           w={selectWidth}
           value={null}
           data={STATUSES.map((s) => ({ value: s, label: t(`tickets:status.${s}`) }))}
-          onChange={(v) => v && onApply({ status: v as TicketStatus })}
+          onChange={(v) => v && apply({ status: v as TicketStatus })}
         />
         <Select
           aria-label={t('setPriority')}
@@ -73,7 +87,7 @@ export function BulkActionBar({
           w={selectWidth}
           value={null}
           data={PRIORITIES.map((p) => ({ value: p, label: t(`tickets:priority.${p}`) }))}
-          onChange={(v) => v && onApply({ priority: v as TicketPriority })}
+          onChange={(v) => v && apply({ priority: v as TicketPriority })}
         />
         <Select
           aria-label={t('setCategory')}
@@ -83,7 +97,7 @@ export function BulkActionBar({
           w={selectWidth}
           value={null}
           data={[{ value: NONE, label: t('tickets:noCategory') }, ...categories]}
-          onChange={(v) => v && onApply(v === NONE ? { clear_category: true } : { category_id: Number(v) })}
+          onChange={(v) => v && apply(v === NONE ? { clear_category: true } : { category_id: Number(v) })}
         />
         <Button size="sm" variant="subtle" leftSection={<IconX size={16} aria-hidden />} onClick={onClear}>
           {t('clear')}
