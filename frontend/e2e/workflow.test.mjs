@@ -59,7 +59,9 @@ describe('the agent workflow', () => {
   test('the technician replies and sets the ticket to Waiting in one go', async () => {
     const { page } = technician;
     await page.goto(ticketPath);
-    await page.getByRole('textbox', { name: 'Votre réponse' }).fill('Pouvez-vous redémarrer Outlook en mode sans échec ?');
+    await page
+      .getByRole('textbox', { name: 'Votre réponse' })
+      .fill('Pouvez-vous redémarrer Outlook en mode sans échec ?');
     await page.getByRole('combobox', { name: 'Puis' }).selectOption('WAITING');
     await page.getByRole('button', { name: 'Envoyer et mettre en attente' }).click();
     await page.getByText(/a changé le statut : En cours → En attente/).waitFor();

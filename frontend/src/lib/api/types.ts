@@ -23,6 +23,8 @@ export type TicketPriority = Ticket['priority'];
 export type TicketCounts = Get<'/api/v1/tickets/counts'>;
 /** One page of the ticket list: keyset cursor, exact or lower-bound total, description excerpts. */
 export type TicketPage = Get<'/api/v1/tickets'>;
+/** The outcome of a bulk change: one per ticket, applied (with its version) or refused (with a problem). */
+export type BulkResult = Response<'/api/v1/tickets/bulk', 'post'>;
 export type Comment = Get<'/api/v1/tickets/{ticketId}/comments'>[number];
 export type HistoryEntry = Get<'/api/v1/tickets/{id}/history'>[number];
 export type Category = Get<'/api/v1/categories'>[number];

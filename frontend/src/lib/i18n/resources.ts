@@ -1,16 +1,36 @@
 import adminEn from '@/locales/en/admin.json';
 import authEn from '@/locales/en/auth.json';
+import bulkEn from '@/locales/en/bulk.json';
 import commonEn from '@/locales/en/common.json';
 import profileEn from '@/locales/en/profile.json';
+import shortcutsEn from '@/locales/en/shortcuts.json';
 import ticketsEn from '@/locales/en/tickets.json';
 import adminFr from '@/locales/fr/admin.json';
 import authFr from '@/locales/fr/auth.json';
+import bulkFr from '@/locales/fr/bulk.json';
 import commonFr from '@/locales/fr/common.json';
 import profileFr from '@/locales/fr/profile.json';
+import shortcutsFr from '@/locales/fr/shortcuts.json';
 import ticketsFr from '@/locales/fr/tickets.json';
 
 /** Every translation, by language then namespace. */
 export const resources = {
-  fr: { common: commonFr, auth: authFr, tickets: ticketsFr, admin: adminFr, profile: profileFr },
-  en: { common: commonEn, auth: authEn, tickets: ticketsEn, admin: adminEn, profile: profileEn },
+  fr: {
+    common: commonFr,
+    auth: authFr,
+    tickets: ticketsFr,
+    admin: adminFr,
+    profile: profileFr,
+    bulk: bulkFr,
+    shortcuts: shortcutsFr,
+  },
+  en: {
+    common: commonEn,
+    auth: authEn,
+    tickets: ticketsEn,
+    admin: adminEn,
+    profile: profileEn,
+    bulk: bulkEn,
+    shortcuts: shortcutsEn,
+  },
 } as const;

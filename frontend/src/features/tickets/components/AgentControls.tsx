@@ -5,6 +5,7 @@ import { useCategories } from '@/features/categories/api/get-categories';
 import { useAssignableUsers } from '@/features/users/api/get-assignable-users';
 import { PRIORITIES, type Ticket, type TicketPriority, type TicketStatus } from '@/lib/api/types';
 import { useCurrentUser } from '@/lib/auth/auth-context';
+import { useShortcuts } from '@/lib/shortcuts';
 import { ConflictAlert } from './ConflictAlert';
 import { useTicketChange } from './use-ticket-change';
 
@@ -17,6 +18,9 @@ export function AgentControls({ ticket }: { ticket: Ticket }) {
   const categories = useCategories();
   const assignable = useAssignableUsers();
   const { change, conflict, dismissConflict, pending } = useTicketChange(ticket);
+  const mine = ticket.assignee?.id === me.id;
+  // `a`: assign to me, as the button below.
+  useShortcuts([['a', () => !mine && !pending && change({ assignee_id: me.id })]]);
 
   // The server says which moves this caller may make now.
   const statuses = [ticket.status, ...ticket.allowed_transitions.filter((s) => s !== ticket.status)];

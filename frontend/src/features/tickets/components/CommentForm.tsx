@@ -5,6 +5,7 @@ import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import type { TicketStatus } from '@/lib/api/types';
+import { useShortcuts, type Shortcut } from '@/lib/shortcuts';
 import { useCreateComment } from '../api/create-comment';
 
 const schema = z.object({
@@ -51,11 +52,19 @@ export function CommentForm({
     control,
     handleSubmit,
     reset,
+    setValue,
+    setFocus,
     formState: { errors, isSubmitting },
   } = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { body: '', kind: 'reply', then: '' } });
   const note = useWatch({ control, name: 'kind' }) === 'note';
   const then = useWatch({ control, name: 'then' });
   const choices = status ? statusesAfterReply(status) : [];
+  // `r` writes a public reply, `n` an internal note: both switch the box and put the cursor in it.
+  const write = (kind: Values['kind']) => () => {
+    setValue('kind', kind);
+    setFocus('body');
+  };
+  useShortcuts([['r', write('reply')], ...(canWriteNotes ? [['n', write('note')] as Shortcut] : [])]);
 
   const submit = handleSubmit(async ({ body, kind, then }) => {
     const setStatus = kind === 'reply' && then !== '' && choices.includes(then) ? then : undefined;

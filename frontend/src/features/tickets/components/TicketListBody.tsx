@@ -9,6 +9,7 @@ import { ErrorAlert } from '@/components/ui/ErrorAlert';
 import { LoadingState } from '@/components/ui/LoadingState';
 import { useFormat } from '@/lib/i18n/format';
 import type { TicketPage } from '@/lib/api/types';
+import { QueueTable } from './QueueTable';
 import { TicketTable } from './TicketTable';
 
 /**
@@ -27,7 +28,10 @@ function useCursorTrail(cursor: string | null) {
   };
 }
 
-/** A ticket list's loading, error, empty and filled states, with its previous/next pager. */
+/**
+ * A ticket list's loading, error, empty and filled states, with its previous/next pager; `agent`
+ * shows the queue's table (selection, bulk actions, keyboard shortcuts).
+ */
 export function TicketListBody({
   query,
   agent = false,
@@ -66,7 +70,12 @@ export function TicketListBody({
   const count = format.number(total) + (lowerBound ? '+' : '');
   return (
     <div style={{ opacity: query.isPlaceholderData ? 0.6 : 1 }} aria-busy={query.isFetching}>
-      <TicketTable tickets={items} agent={agent} caption={t('list.caption', { total: count })} />
+      {agent ? (
+        // A new page starts with nothing selected.
+        <QueueTable key={cursor ?? ''} tickets={items} caption={t('list.caption', { total: count })} />
+      ) : (
+        <TicketTable tickets={items} caption={t('list.caption', { total: count })} />
+      )}
       <CursorPager
         index={trail.index}
         size={size}

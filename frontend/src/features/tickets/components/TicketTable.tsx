@@ -1,23 +1,32 @@
-import { Anchor, Badge, Group, Paper, ScrollArea, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Anchor, Badge, Checkbox, Group, Paper, ScrollArea, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DateTime } from '@/components/ui/DateTime';
 import type { Ticket } from '@/lib/api/types';
 import { PriorityBadge, StatusBadge } from './TicketBadges';
+import type { RowSelection } from './use-row-selection';
 
 /**
  * Tickets as a table; `agent` adds the requester and assignee columns of the queue.
  * Each title is a link, so the table is usable from the keyboard. On phones the secondary
- * columns fold into the title cell.
+ * columns fold into the title cell. With `selection`, each row starts with a checkbox (shift-click
+ * picks a range) under a "select all on this page" box; `focusedIndex` marks the row the keyboard
+ * shortcuts act on, and `onRowFocus` tells which row the focus entered.
  */
 export function TicketTable({
   tickets,
   agent = false,
   caption,
+  selection,
+  focusedIndex = null,
+  onRowFocus,
 }: {
   tickets: Ticket[];
   agent?: boolean;
   caption: string;
+  selection?: RowSelection;
+  focusedIndex?: number | null;
+  onRowFocus?: (index: number) => void;
 }) {
   const { t } = useTranslation('tickets');
   return (
@@ -30,6 +39,16 @@ export function TicketTable({
           </caption>
           <Table.Thead bg="gray.0">
             <Table.Tr>
+              {selection && (
+                <Table.Th w={36}>
+                  <Checkbox
+                    aria-label={t('bulk:selectAll')}
+                    checked={selection.all}
+                    indeterminate={selection.some}
+                    onChange={selection.toggleAll}
+                  />
+                </Table.Th>
+              )}
               <Table.Th w={70}>{t('fields.id')}</Table.Th>
               <Table.Th miw={220}>{t('fields.title')}</Table.Th>
               <Table.Th visibleFrom="sm">{t('fields.status')}</Table.Th>
@@ -41,8 +60,24 @@ export function TicketTable({
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {tickets.map((ticket) => (
-              <Table.Tr key={ticket.id}>
+            {tickets.map((ticket, index) => (
+              <Table.Tr
+                key={ticket.id}
+                data-row={index}
+                data-focused={focusedIndex === index || undefined}
+                bg={selection?.isSelected(ticket.id) ? 'var(--mantine-primary-color-light)' : undefined}
+                onFocus={onRowFocus && (() => onRowFocus(index))}
+              >
+                {selection && (
+                  <Table.Td>
+                    <Checkbox
+                      aria-label={t('bulk:selectTicket', { id: ticket.id, title: ticket.title })}
+                      checked={selection.isSelected(ticket.id)}
+                      // A shift-click picks the range from the previous click.
+                      onChange={(event) => selection.toggle(ticket.id, (event.nativeEvent as MouseEvent).shiftKey)}
+                    />
+                  </Table.Td>
+                )}
                 <Table.Td>
                   <Text size="sm" c="dimmed" ff="monospace">
                     #{ticket.id}

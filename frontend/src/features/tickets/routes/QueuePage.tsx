@@ -6,6 +6,7 @@ import { useTicketCounts } from '../api/get-ticket-counts';
 import { useTickets } from '../api/get-tickets';
 import { useListParams } from '../components/list-params';
 import { QueueFilters } from '../components/QueueFilters';
+import { ShortcutsHelp } from '../components/ShortcutsHelp';
 import { StatusChips } from '../components/StatusChips';
 import { TicketListBody } from '../components/TicketListBody';
 
@@ -61,6 +62,7 @@ export function QueuePage() {
           cursor={params.cursor}
           onCursor={(cursor) => update({ cursor })}
         />
+        <ShortcutsHelp page="queue" />
       </Stack>
     </>
   );

@@ -19,6 +19,7 @@ import { HistoryTimeline } from '../components/HistoryTimeline';
 import { RequesterActions } from '../components/RequesterActions';
 import { PriorityBadge, StatusBadge } from '../components/TicketBadges';
 import { TicketFacts } from '../components/TicketFacts';
+import { TicketShortcuts } from '../components/TicketShortcuts';
 import { DateTime } from '@/components/ui/DateTime';
 
 /** One ticket: its description and conversation, and the controls the user's role allows. */
@@ -89,6 +90,7 @@ export function TicketPage() {
             <TicketFacts ticket={data} />
             <AttachmentsPanel ticketId={id} canUpload={data.status !== 'CLOSED'} />
             <HistoryTimeline ticketId={id} requesterId={data.requester.id} />
+            {agent && <TicketShortcuts ticketId={id} />}
           </Stack>
         </Grid.Col>
       </Grid>

@@ -40,9 +40,11 @@ public class TicketController {
     private final TicketService tickets;
     private final TicketQueries queries;
     private final TicketHistory history;
+    private final BulkChangeService bulkChanges;
 
-    TicketController(TicketService tickets, TicketQueries queries, TicketHistory history) {
+    TicketController(TicketService tickets, TicketQueries queries, TicketHistory history, BulkChangeService bulkChanges) {
         this.tickets = tickets;
+        this.bulkChanges = bulkChanges;
         this.queries = queries;
         this.history = history;
     }
@@ -126,6 +128,18 @@ public class TicketController {
     @Patch("/{id}")
     public TicketResponse update(long id, @Body @Valid TicketRequests.UpdateTicket request, Authentication authentication) {
         return tickets.update(Caller.of(authentication), id, request);
+    }
+
+    /**
+     * Applies one change to up to 100 tickets (technicians and admins). Each ticket is changed in its
+     * own transaction under the rules of PATCH, at its current version; the answer is 200 with one
+     * outcome per ticket, in the order sent: applied with its new version, or refused with the problem
+     * a PATCH would have answered. 400 when the list is empty, too long or repeats a ticket.
+     */
+    @Post("/bulk")
+    @Secured({"TECHNICIAN", "ADMIN"})
+    public BulkChange.Result bulk(@Body @Valid BulkChange.Request request, Authentication authentication) {
+        return bulkChanges.apply(Caller.of(authentication), request);
     }
 
     /** The audit trail of a ticket, oldest first; requesters never see entries of internal notes. */

@@ -221,6 +221,20 @@ public class TicketService {
     }
 
     /**
+     * Applies a change at the version the ticket has under its row lock, for bulk changes where the
+     * client did not read each ticket: the row is locked first, then {@link #update} runs with that
+     * version, so every rule of a single change applies (rights, lifecycle, checks, history, events).
+     *
+     * @throws ApiException as {@link #update}, except never a stale version
+     */
+    @Transactional
+    public TicketResponse updateAtCurrentVersion(Caller caller, long id, BulkChange.Change change) {
+        // An unknown ticket gets version 0 here and its 404 from update().
+        int version = lock(id).map(Current::version).orElse(0);
+        return update(caller, id, change.at(version));
+    }
+
+    /**
      * Locks a ticket the caller may see until the end of the current transaction and checks that it
      * is still open to additions, so that a reply or an attachment and a concurrent close are
      * serialized on the row lock: whichever commits second sees the other.

@@ -48,6 +48,14 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
         return response.body(problem).contentType(Problem.MEDIA_TYPE);
     }
 
+    /**
+     * @return the problem body an {@link ApiException} is answered with, for places that report a
+     *         failure inside a successful response (per-ticket outcomes of a bulk change)
+     */
+    public static Problem problemOf(ApiException api) {
+        return problem(api.type(), api.status().getCode(), api.getMessage(), api.errors().isEmpty() ? null : api.errors());
+    }
+
     private static Problem fromFrameworkErrors(ErrorContext context, int status) {
         List<Error> errors = context.getErrors();
         List<Problem.FieldError> fieldErrors = errors.stream()
