@@ -6,6 +6,7 @@ import {
   IconLayoutList,
   IconLogout,
   IconMail,
+  IconMessageDots,
   IconPlus,
   IconUser,
   IconUsers,
@@ -35,6 +36,9 @@ export function AppLayout() {
     ...(isAgent(user.role) ? [{ to: '/queue', label: t('nav.queue'), icon: <IconLayoutList size={18} /> }] : []),
     { to: '/tickets', label: t('nav.myTickets'), icon: <IconInbox size={18} /> },
     { to: '/tickets/new', label: t('nav.newTicket'), icon: <IconPlus size={18} /> },
+    ...(isAgent(user.role)
+      ? [{ to: '/canned-responses', label: t('canned:nav.mine'), icon: <IconMessageDots size={18} /> }]
+      : []),
   ];
   const admin: Item[] =
     user.role === 'ADMIN'
@@ -42,6 +46,7 @@ export function AppLayout() {
           { to: '/admin/users', label: t('nav.users'), icon: <IconUsers size={18} /> },
           { to: '/admin/categories', label: t('nav.categories'), icon: <IconCategory size={18} /> },
           { to: '/admin/outbox', label: t('nav.outbox'), icon: <IconMail size={18} /> },
+          { to: '/admin/canned-responses', label: t('canned:nav.shared'), icon: <IconMessageDots size={18} /> },
         ]
       : [];
 

@@ -74,3 +74,6 @@ export interface Problem {
   detail?: string;
   errors?: { field: string; message: string }[];
 }
+
+/** A canned response: shared (admins manage it) or the caller's own. */
+export type CannedResponse = Get<'/api/v1/canned-responses'>[number];

@@ -1,16 +1,18 @@
 import adminEn from '@/locales/en/admin.json';
 import authEn from '@/locales/en/auth.json';
+import cannedEn from '@/locales/en/canned.json';
 import commonEn from '@/locales/en/common.json';
 import profileEn from '@/locales/en/profile.json';
 import ticketsEn from '@/locales/en/tickets.json';
 import adminFr from '@/locales/fr/admin.json';
 import authFr from '@/locales/fr/auth.json';
+import cannedFr from '@/locales/fr/canned.json';
 import commonFr from '@/locales/fr/common.json';
 import profileFr from '@/locales/fr/profile.json';
 import ticketsFr from '@/locales/fr/tickets.json';
 
 /** Every translation, by language then namespace. */
 export const resources = {
-  fr: { common: commonFr, auth: authFr, tickets: ticketsFr, admin: adminFr, profile: profileFr },
-  en: { common: commonEn, auth: authEn, tickets: ticketsEn, admin: adminEn, profile: profileEn },
+  fr: { common: commonFr, auth: authFr, tickets: ticketsFr, admin: adminFr, profile: profileFr, canned: cannedFr },
+  en: { common: commonEn, auth: authEn, tickets: ticketsEn, admin: adminEn, profile: profileEn, canned: cannedEn },
 } as const;

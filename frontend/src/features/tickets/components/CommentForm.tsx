@@ -1,10 +1,16 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Group, Paper, SegmentedControl, Stack, Textarea } from '@mantine/core';
-import { IconLock, IconSend } from '@tabler/icons-react';
+import { Button, FileInput, Group, Paper, SegmentedControl, Stack, Textarea } from '@mantine/core';
+import { IconLock, IconPaperclip, IconSend } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
+import { notifyError } from '@/lib/query-client';
 import { useCreateComment } from '../api/create-comment';
+import { attachmentsQueryOptions } from '../api/get-attachments';
+import { uploadAttachment } from '../api/upload-attachment';
+import { CannedResponsePicker } from './CannedResponsePicker';
 
 const schema = z.object({
   body: z.string().trim().min(1, 'tickets:validation.replyRequired').max(20000, 'tickets:validation.descriptionLong'),
@@ -12,7 +18,10 @@ const schema = z.object({
 });
 type Values = z.infer<typeof schema>;
 
-/** The reply box; technicians and admins can switch it to an internal note. */
+/**
+ * The reply box; technicians and admins can switch it to an internal note and insert canned
+ * responses. Files picked here are uploaded once the reply exists, linked to it (`comment_id`).
+ */
 export function CommentForm({ ticketId, canWriteNotes }: { ticketId: number; canWriteNotes: boolean }) {
   const { t } = useTranslation('tickets');
   const create = useCreateComment(ticketId);
@@ -21,14 +30,38 @@ export function CommentForm({ ticketId, canWriteNotes }: { ticketId: number; can
     control,
     handleSubmit,
     reset,
+    getValues,
+    setValue,
     formState: { errors, isSubmitting },
   } = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { body: '', kind: 'reply' } });
   const note = useWatch({ control, name: 'kind' }) === 'note';
+  const queryClient = useQueryClient();
+  const [files, setFiles] = useState<File[]>([]);
+  const textarea = useRef<HTMLTextAreaElement | null>(null);
+  const { ref: bodyRef, ...bodyField } = register('body');
+
+  /** Puts text at the cursor (or at the end), then puts the cursor after it. */
+  const insert = (text: string) => {
+    const value = getValues('body');
+    const start = textarea.current?.selectionStart ?? value.length;
+    const end = textarea.current?.selectionEnd ?? value.length;
+    setValue('body', value.slice(0, start) + text + value.slice(end), { shouldDirty: true, shouldValidate: true });
+    requestAnimationFrame(() => {
+      textarea.current?.focus();
+      textarea.current?.setSelectionRange(start + text.length, start + text.length);
+    });
+  };
 
   const submit = handleSubmit(async ({ body, kind }) => {
     try {
-      await create.mutateAsync({ body, ...(canWriteNotes ? { internal: kind === 'note' } : {}) });
+      const saved = await create.mutateAsync({ body, ...(canWriteNotes ? { internal: kind === 'note' } : {}) });
       reset({ body: '', kind });
+      if (files.length > 0) {
+        // One at a time: each is checked (type, size, quota) under the ticket's lock by the server.
+        for (const file of files) await uploadAttachment(ticketId, file, saved.id).catch(notifyError);
+        setFiles([]);
+        await queryClient.invalidateQueries({ queryKey: attachmentsQueryOptions(ticketId).queryKey });
+      }
     } catch {
       // Reported by the query client; the text stays in the box.
     }
@@ -56,14 +89,29 @@ export function CommentForm({ ticketId, canWriteNotes }: { ticketId: number; can
               )}
             />
           )}
+          {canWriteNotes && <CannedResponsePicker ticketId={ticketId} onInsert={insert} />}
           <Textarea
             label={note ? t('conversation.noteLabel') : t('conversation.replyLabel')}
-            description={note ? t('conversation.noteHint') : undefined}
+            description={note ? t('conversation.noteHint') : t('canned:reply.formatting')}
             autosize
             minRows={3}
             maxRows={14}
             error={errors.body?.message && t(errors.body.message)}
-            {...register('body')}
+            ref={(element) => {
+              bodyRef(element);
+              textarea.current = element;
+            }}
+            {...bodyField}
+          />
+          <FileInput
+            label={t('canned:reply.files')}
+            placeholder={t('canned:reply.filesPlaceholder')}
+            leftSection={<IconPaperclip size={16} aria-hidden />}
+            multiple
+            clearable
+            value={files}
+            onChange={setFiles}
+            maw={420}
           />
           <Group justify="flex-end">
             <Button
