@@ -74,7 +74,7 @@ describe('a canned response inserted into a reply', () => {
     await expectAccessible(page, 'canned-response-dialog');
     await dialog.getByRole('button', { name: 'Créer' }).click();
     await dialog.waitFor({ state: 'detached' });
-    await page.getByRole('cell', { name: new RegExp(CANNED_TITLE) }).waitFor();
+    await page.getByRole('cell').getByText(CANNED_TITLE, { exact: true }).waitFor();
     await expectAccessible(page, 'canned-responses-mine');
   });
 

@@ -109,6 +109,7 @@ export function CommentForm({ ticketId, canWriteNotes }: { ticketId: number; can
             leftSection={<IconPaperclip size={16} aria-hidden />}
             multiple
             clearable
+            clearButtonProps={{ 'aria-label': t('common:actions.clear') }}
             value={files}
             onChange={setFiles}
             maw={420}
