@@ -1,5 +1,6 @@
-// Agent workflow: a technician keeps a canned response with placeholders, inserts it into a
-// reply with a file, and the employee reads it filled and formatted (bold, list), file underneath.
+// Agent workflow: an admin shares a canned response, a technician keeps one of their own with
+// placeholders, inserts both into a reply with a file, and the employee reads it filled and
+// formatted (bold, list), the file underneath.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { expectAccessible, launch, newPerson, signIn, snap } from './browser.mjs';
@@ -10,6 +11,7 @@ const TECHNICIAN = 'ines.dubois@demo.guichet.dev';
 const WORD = `canned${Date.now().toString(36)}`;
 const TITLE = `Imprimante hors ligne ${WORD}`;
 const CANNED_TITLE = `Redémarrage ${WORD}`;
+const SHARED_TITLE = `Signature du support ${WORD}`;
 const CANNED_BODY = [
   'Bonjour {{requester.first_name}},',
   '',
@@ -31,16 +33,27 @@ async function valueStartingWith(box, start) {
   assert.fail(`the reply box holds: ${await box.inputValue()}`);
 }
 
+/** Waits (20 s at most) until a text box's value ends with `end`. */
+async function valueEndingWith(box, end) {
+  for (let waited = 0; waited < 20_000; waited += 100) {
+    if ((await box.inputValue()).endsWith(end)) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  assert.fail(`the reply box holds: ${await box.inputValue()}`);
+}
+
 describe('a canned response inserted into a reply', () => {
   let browser;
   let employee;
   let technician;
+  let admin;
   let ticketPath;
 
   before(async () => {
     browser = await launch();
     employee = await newPerson(browser);
     technician = await newPerson(browser);
+    admin = await newPerson(browser);
   });
 
   after(async () => {
@@ -57,6 +70,24 @@ describe('a canned response inserted into a reply', () => {
     await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
     ticketPath = new URL(page.url()).pathname;
     assert.match(ticketPath, /^\/tickets\/\d+$/);
+  });
+
+  test('an admin writes a shared canned response', async () => {
+    const { page } = admin;
+    await signIn(page, 'admin@guichet.test', 'Admin-e2e-password-2026');
+    await page
+      .getByRole('navigation', { name: 'Navigation principale' })
+      .getByRole('link', { name: 'Réponses partagées' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Réponses partagées' }).waitFor();
+    await page.getByRole('button', { name: 'Nouvelle réponse' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Nouvelle réponse type' });
+    await dialog.getByRole('textbox', { name: 'Titre' }).fill(SHARED_TITLE);
+    await dialog.getByRole('textbox', { name: 'Texte' }).fill('— L’équipe support ({{agent.first_name}})');
+    await dialog.getByRole('button', { name: 'Créer' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('cell').getByText(SHARED_TITLE, { exact: true }).waitFor();
+    await expectAccessible(page, 'canned-responses-shared');
   });
 
   test('the technician writes a canned response of their own', async () => {
@@ -88,11 +119,18 @@ describe('a canned response inserted into a reply', () => {
     await page.getByRole('option', { name: new RegExp(CANNED_TITLE) }).waitFor();
     await picker.press('ArrowDown');
     await picker.press('Enter');
+    // The search found the technician's own reply, not the admin's shared one.
+    assert.equal(await page.getByRole('option', { name: new RegExp(SHARED_TITLE) }).count(), 0);
     const box = page.getByRole('textbox', { name: 'Votre réponse' });
     const id = ticketPath.split('/').pop();
     const text = await valueStartingWith(box, 'Bonjour Camille,');
     assert.ok(text.includes(`**Demande n° ${id}**`), text);
     assert.ok(text.includes('{{ticket.inconnu}} — Inès Dubois'), text);
+
+    // The shared reply is offered too, marked as shared, and goes in at the cursor (the end).
+    await picker.fill('Signature du support');
+    await page.getByRole('option', { name: new RegExp(`${SHARED_TITLE}.*Partagée`) }).click();
+    await valueEndingWith(box, '— L’équipe support (Inès)');
 
     await page
       .getByRole('region', { name: 'Répondre' })
