@@ -160,4 +160,29 @@ describe('a canned response inserted into a reply', () => {
     await snap(page, 'canned-reply-employee');
     await expectAccessible(page, 'canned-reply-employee');
   });
+
+  test('on a phone, the technician’s replies and the reply box fit the screen', async () => {
+    const PHONE = { width: 390, height: 844 };
+    const { page, context } = await newPerson(browser, PHONE);
+    await signIn(page, TECHNICIAN, PASSWORD);
+    await page.goto('/canned-responses');
+    const edit = page.getByRole('button', { name: `Modifier « ${CANNED_TITLE} »` });
+    await edit.waitFor();
+    const box = await edit.boundingBox();
+    assert.ok(box.x >= 0 && box.x + box.width <= PHONE.width, `the edit button is on screen (x = ${box.x})`);
+    await snap(page, 'phone-canned-responses');
+    await expectAccessible(page, 'phone-canned-responses');
+
+    await page.goto(ticketPath);
+    const picker = page.getByRole('textbox', { name: 'Réponse type' });
+    await picker.waitFor();
+    const pickerBox = await picker.boundingBox();
+    assert.ok(pickerBox.x + pickerBox.width <= PHONE.width, `the picker is on screen (x = ${pickerBox.x})`);
+    assert.ok(
+      await page.locator('html').evaluate((html) => html.scrollWidth <= html.clientWidth + 1),
+      'the ticket page does not scroll sideways',
+    );
+    await expectAccessible(page, 'phone-reply-box');
+    await context.close();
+  });
 });
