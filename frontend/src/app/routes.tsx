@@ -52,6 +52,13 @@ export const routes: RouteObject[] = [
                 element: <RequireRole roles={['TECHNICIAN', 'ADMIN']} />,
                 children: [
                   { path: 'queue', lazy: page(() => import('@/features/tickets/routes/QueuePage'), 'QueuePage') },
+                  {
+                    path: 'canned-responses',
+                    lazy: page(
+                      () => import('@/features/canned-responses/routes/MyCannedResponsesPage'),
+                      'MyCannedResponsesPage',
+                    ),
+                  },
                 ],
               },
               {
@@ -64,6 +71,13 @@ export const routes: RouteObject[] = [
                   {
                     path: 'admin/categories',
                     lazy: page(() => import('@/features/admin/routes/AdminCategoriesPage'), 'AdminCategoriesPage'),
+                  },
+                  {
+                    path: 'admin/canned-responses',
+                    lazy: page(
+                      () => import('@/features/canned-responses/routes/SharedCannedResponsesPage'),
+                      'SharedCannedResponsesPage',
+                    ),
                   },
                   {
                     path: 'admin/outbox',

@@ -1,6 +1,15 @@
 import { AppShell, Box, Burger, Group, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconCategory, IconInbox, IconLogout, IconMail, IconPlus, IconUser, IconUsers } from '@tabler/icons-react';
+import {
+  IconCategory,
+  IconInbox,
+  IconLogout,
+  IconMail,
+  IconMessageDots,
+  IconPlus,
+  IconUser,
+  IconUsers,
+} from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
@@ -27,6 +36,9 @@ export function AppLayout() {
   const work: Item[] = [
     { to: '/tickets', label: t('nav.myTickets'), icon: <IconInbox size={18} /> },
     { to: '/tickets/new', label: t('nav.newTicket'), icon: <IconPlus size={18} /> },
+    ...(isAgent(user.role)
+      ? [{ to: '/canned-responses', label: t('canned:nav.mine'), icon: <IconMessageDots size={18} /> }]
+      : []),
   ];
   const admin: Item[] =
     user.role === 'ADMIN'
@@ -34,6 +46,7 @@ export function AppLayout() {
           { to: '/admin/users', label: t('nav.users'), icon: <IconUsers size={18} /> },
           { to: '/admin/categories', label: t('nav.categories'), icon: <IconCategory size={18} /> },
           { to: '/admin/outbox', label: t('nav.outbox'), icon: <IconMail size={18} /> },
+          { to: '/admin/canned-responses', label: t('canned:nav.shared'), icon: <IconMessageDots size={18} /> },
         ]
       : [];
 

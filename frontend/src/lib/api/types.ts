@@ -78,3 +78,6 @@ export interface Problem {
 }
 /** A queue view a technician saved. */
 export type SavedView = Get<'/api/v1/views'>[number];
+
+/** A canned response: shared (admins manage it) or the caller's own. */
+export type CannedResponse = Get<'/api/v1/canned-responses'>[number];

@@ -1,6 +1,7 @@
 import adminEn from '@/locales/en/admin.json';
 import authEn from '@/locales/en/auth.json';
 import bulkEn from '@/locales/en/bulk.json';
+import cannedEn from '@/locales/en/canned.json';
 import commonEn from '@/locales/en/common.json';
 import profileEn from '@/locales/en/profile.json';
 import shortcutsEn from '@/locales/en/shortcuts.json';
@@ -8,6 +9,7 @@ import ticketsEn from '@/locales/en/tickets.json';
 import adminFr from '@/locales/fr/admin.json';
 import authFr from '@/locales/fr/auth.json';
 import bulkFr from '@/locales/fr/bulk.json';
+import cannedFr from '@/locales/fr/canned.json';
 import commonFr from '@/locales/fr/common.json';
 import profileFr from '@/locales/fr/profile.json';
 import shortcutsFr from '@/locales/fr/shortcuts.json';
@@ -23,6 +25,7 @@ export const resources = {
     profile: profileFr,
     bulk: bulkFr,
     shortcuts: shortcutsFr,
+    canned: cannedFr,
   },
   en: {
     common: commonEn,
@@ -32,5 +35,6 @@ export const resources = {
     profile: profileEn,
     bulk: bulkEn,
     shortcuts: shortcutsEn,
+    canned: cannedEn,
   },
 } as const;

@@ -56,14 +56,16 @@ describe('attachments on a ticket', () => {
         return HttpResponse.json(created, { status: 201 });
       }),
     );
-    const { container } = renderApp('/tickets/42');
+    renderApp('/tickets/42');
 
     // The accessible name starts with the visible text (WCAG 2.5.3), then says what the button does.
     expect(
       await screen.findByRole('button', { name: /^capture-écran\.png\s248\sko\s\(télécharger\)$/ }),
     ).toBeInTheDocument();
     await screen.findByRole('button', { name: 'Ajouter' });
-    const input = container.ownerDocument.querySelector('input[type="file"]') as HTMLInputElement;
+    // The panel's own input (the reply box has one too, for files sent with a reply).
+    const panel = screen.getByRole('region', { name: 'Pièces jointes' });
+    const input = panel.querySelector('input[type="file"]') as HTMLInputElement;
     await userEvent.upload(input, new File(['journal'], 'journal.txt', { type: 'text/plain' }));
 
     await waitFor(() => expect(uploaded).not.toBeNull());

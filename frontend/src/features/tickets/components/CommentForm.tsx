@@ -1,12 +1,18 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Group, NativeSelect, Paper, SegmentedControl, Stack, Textarea } from '@mantine/core';
-import { IconLock, IconSend } from '@tabler/icons-react';
+import { Button, FileInput, Group, NativeSelect, Paper, SegmentedControl, Stack, Textarea } from '@mantine/core';
+import { IconLock, IconPaperclip, IconSend } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import type { TicketStatus } from '@/lib/api/types';
+import { notifyError } from '@/lib/query-client';
 import { useShortcuts, type Shortcut } from '@/lib/shortcuts';
 import { useCreateComment } from '../api/create-comment';
+import { attachmentsQueryOptions } from '../api/get-attachments';
+import { uploadAttachment } from '../api/upload-attachment';
+import { CannedResponsePicker } from './CannedResponsePicker';
 
 const schema = z.object({
   body: z.string().trim().min(1, 'tickets:validation.replyRequired').max(20000, 'tickets:validation.descriptionLong'),
@@ -33,8 +39,10 @@ export function statusesAfterReply(status: TicketStatus): ('WAITING' | 'RESOLVED
 }
 
 /**
- * The reply box; technicians and admins can switch it to an internal note, and, given the
- * ticket's `status`, send a public reply and set the ticket to Waiting or Resolved at once.
+ * The reply box; technicians and admins can switch it to an internal note, insert canned
+ * responses, and, given the ticket's `status`, send a public reply and set the ticket to Waiting
+ * or Resolved at once. Files picked here are uploaded once the reply exists, linked to it
+ * (`comment_id`).
  */
 export function CommentForm({
   ticketId,
@@ -52,6 +60,7 @@ export function CommentForm({
     control,
     handleSubmit,
     reset,
+    getValues,
     setValue,
     setFocus,
     formState: { errors, isSubmitting },
@@ -59,6 +68,10 @@ export function CommentForm({
   const note = useWatch({ control, name: 'kind' }) === 'note';
   const then = useWatch({ control, name: 'then' });
   const choices = status ? statusesAfterReply(status) : [];
+  const queryClient = useQueryClient();
+  const [files, setFiles] = useState<File[]>([]);
+  const textarea = useRef<HTMLTextAreaElement | null>(null);
+  const { ref: bodyRef, ...bodyField } = register('body');
   // `r` writes a public reply, `n` an internal note: both switch the box and put the cursor in it.
   const write = (kind: Values['kind']) => () => {
     setValue('kind', kind);
@@ -66,15 +79,33 @@ export function CommentForm({
   };
   useShortcuts([['r', write('reply')], ...(canWriteNotes ? [['n', write('note')] as Shortcut] : [])]);
 
+  /** Puts text at the cursor (or at the end), then puts the cursor after it. */
+  const insert = (text: string) => {
+    const value = getValues('body');
+    const start = textarea.current?.selectionStart ?? value.length;
+    const end = textarea.current?.selectionEnd ?? value.length;
+    setValue('body', value.slice(0, start) + text + value.slice(end), { shouldDirty: true, shouldValidate: true });
+    requestAnimationFrame(() => {
+      textarea.current?.focus();
+      textarea.current?.setSelectionRange(start + text.length, start + text.length);
+    });
+  };
+
   const submit = handleSubmit(async ({ body, kind, then }) => {
     const setStatus = kind === 'reply' && then !== '' && choices.includes(then) ? then : undefined;
     try {
-      await create.mutateAsync({
+      const saved = await create.mutateAsync({
         body,
         ...(canWriteNotes ? { internal: kind === 'note' } : {}),
         ...(setStatus ? { status: setStatus } : {}),
       });
       reset({ body: '', kind, then: '' });
+      if (files.length > 0) {
+        // One at a time: each is checked (type, size, quota) under the ticket's lock by the server.
+        for (const file of files) await uploadAttachment(ticketId, file, saved.id).catch(notifyError);
+        setFiles([]);
+        await queryClient.invalidateQueries({ queryKey: attachmentsQueryOptions(ticketId).queryKey });
+      }
     } catch {
       // Reported by the query client; the text stays in the box.
     }
@@ -102,14 +133,30 @@ export function CommentForm({
               )}
             />
           )}
+          {canWriteNotes && <CannedResponsePicker ticketId={ticketId} onInsert={insert} />}
           <Textarea
             label={note ? t('conversation.noteLabel') : t('conversation.replyLabel')}
-            description={note ? t('conversation.noteHint') : undefined}
+            description={note ? t('conversation.noteHint') : t('canned:reply.formatting')}
             autosize
             minRows={3}
             maxRows={14}
             error={errors.body?.message && t(errors.body.message)}
-            {...register('body')}
+            ref={(element) => {
+              bodyRef(element);
+              textarea.current = element;
+            }}
+            {...bodyField}
+          />
+          <FileInput
+            label={t('canned:reply.files')}
+            placeholder={t('canned:reply.filesPlaceholder')}
+            leftSection={<IconPaperclip size={16} aria-hidden />}
+            multiple
+            clearable
+            clearButtonProps={{ 'aria-label': t('common:actions.clear') }}
+            value={files}
+            onChange={setFiles}
+            maw={420}
           />
           <Group justify="flex-end" align="flex-end">
             {!note && choices.length > 0 && (

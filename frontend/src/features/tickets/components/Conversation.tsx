@@ -1,12 +1,15 @@
-import { Avatar, Badge, Group, Paper, Stack, Text } from '@mantine/core';
-import { IconLock } from '@tabler/icons-react';
+import { Avatar, Badge, Group, Paper, Stack, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { IconDownload, IconLock, IconPaperclip } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { DateTime } from '@/components/ui/DateTime';
 import { EmptyState } from '@/components/ui/EmptyState';
 import { ErrorAlert } from '@/components/ui/ErrorAlert';
 import { LoadingState } from '@/components/ui/LoadingState';
-import { PlainText } from '@/components/ui/PlainText';
-import type { Comment } from '@/lib/api/types';
+import { Markdown } from '@/components/ui/Markdown';
+import type { Attachment, Comment } from '@/lib/api/types';
+import { useFormat } from '@/lib/i18n/format';
+import { notifyError } from '@/lib/query-client';
+import { downloadAttachment, useAttachments } from '../api/get-attachments';
 import { useComments } from '../api/get-comments';
 
 const initials = (name: string) =>
@@ -17,7 +20,36 @@ const initials = (name: string) =>
     .map((part) => part[0]!.toUpperCase())
     .join('');
 
-function CommentItem({ comment }: { comment: Comment }) {
+/** The files sent with one reply or note, each a download button. */
+function CommentFiles({ files }: { files: Attachment[] }) {
+  const { t } = useTranslation('tickets');
+  const format = useFormat();
+  return (
+    <Stack gap={4} mt="sm" role="group" aria-label={t('canned:reply.filesOf')}>
+      {files.map((file) => (
+        <UnstyledButton
+          key={file.id}
+          onClick={() => downloadAttachment(file).catch(notifyError)}
+          className="guichet-focusable"
+        >
+          <Group gap="xs" wrap="nowrap">
+            <IconPaperclip size={14} aria-hidden />
+            <Text size="sm" c="blue" style={{ overflowWrap: 'anywhere' }}>
+              {file.file_name}
+            </Text>
+            <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+              {format.bytes(file.size)}
+            </Text>
+            <VisuallyHidden>{t('attachments.download')}</VisuallyHidden>
+            <IconDownload size={14} aria-hidden />
+          </Group>
+        </UnstyledButton>
+      ))}
+    </Stack>
+  );
+}
+
+function CommentItem({ comment, files }: { comment: Comment; files: Attachment[] }) {
   const { t } = useTranslation('tickets');
   const staff = comment.author.role !== 'EMPLOYEE';
   const label = comment.internal ? t('conversation.internalNote') : t('conversation.reply');
@@ -55,7 +87,8 @@ function CommentItem({ comment }: { comment: Comment }) {
           )
         )}
       </Group>
-      <PlainText size="sm">{comment.body}</PlainText>
+      <Markdown>{comment.body}</Markdown>
+      {files.length > 0 && <CommentFiles files={files} />}
     </Paper>
   );
 }
@@ -64,13 +97,15 @@ function CommentItem({ comment }: { comment: Comment }) {
 export function Conversation({ ticketId }: { ticketId: number }) {
   const { t } = useTranslation('tickets');
   const comments = useComments(ticketId);
+  const attachments = useAttachments(ticketId);
+  const filesOf = (commentId: number) => (attachments.data ?? []).filter((file) => file.comment_id === commentId);
   if (comments.isPending) return <LoadingState />;
   if (comments.isError) return <ErrorAlert error={comments.error} onRetry={() => void comments.refetch()} />;
   if (comments.data.length === 0) return <EmptyState title={t('conversation.empty')} />;
   return (
     <Stack gap="sm">
       {comments.data.map((comment) => (
-        <CommentItem key={comment.id} comment={comment} />
+        <CommentItem key={comment.id} comment={comment} files={filesOf(comment.id)} />
       ))}
     </Stack>
   );

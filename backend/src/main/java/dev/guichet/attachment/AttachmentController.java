@@ -7,6 +7,8 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.scheduling.TaskExecutors;
@@ -47,13 +49,16 @@ public class AttachmentController {
 
     /**
      * Attaches a file to a ticket the caller may see: 201 with the attachment and its download URL
-     * as Location. 404 unseen ticket, 409 closed ticket, 413 too large or over quota, 415 type refused.
+     * as Location. With {@code comment_id}, the file is sent with that reply or note of the caller (400 on
+     * {@code comment_id} otherwise). 404 unseen ticket, 409 closed ticket, 413 too large or over quota,
+     * 415 type refused.
      */
     @Post(value = "/tickets/{ticketId}/attachments", consumes = MediaType.MULTIPART_FORM_DATA)
     public HttpResponse<AttachmentResponse> uploadAttachment(long ticketId, @Part("file") CompletedFileUpload file,
+                                                   @QueryValue("comment_id") @Nullable Long commentId,
                                                    Authentication authentication) {
         try (InputStream content = file.getInputStream()) {
-            AttachmentResponse saved = attachments.upload(Caller.of(authentication), ticketId, file.getFilename(),
+            AttachmentResponse saved = attachments.upload(Caller.of(authentication), ticketId, commentId, file.getFilename(),
                     file.getSize(), content);
             return HttpResponse.created(saved, URI.create("/api/v1/attachments/" + saved.id()));
         } catch (IOException e) {

@@ -1,6 +1,7 @@
 package dev.guichet.attachment;
 
 import dev.guichet.user.UserSummary;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 
@@ -9,6 +10,7 @@ import java.time.Instant;
  *
  * @param id          attachment id; download at {@code GET /api/v1/attachments/{id}}
  * @param ticketId    the ticket it belongs to
+ * @param commentId   the reply or note it was sent with, or null when attached to the ticket itself
  * @param fileName    the sanitized file name
  * @param contentType the type detected from the bytes, e.g. {@code image/png}
  * @param size        size in bytes
@@ -17,6 +19,6 @@ import java.time.Instant;
  * @param createdAt   when
  */
 @Serdeable
-public record AttachmentResponse(long id, long ticketId, String fileName, String contentType, long size,
+public record AttachmentResponse(long id, long ticketId, @Nullable Long commentId, String fileName, String contentType, long size,
                                  String sha256, UserSummary uploadedBy, Instant createdAt) {
 }

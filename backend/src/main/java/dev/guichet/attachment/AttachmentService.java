@@ -1,9 +1,11 @@
 package dev.guichet.attachment;
 
 import dev.guichet.auth.Caller;
+import dev.guichet.comment.CommentRepository;
 import dev.guichet.ticket.TicketService;
 import dev.guichet.web.ApiException;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.convert.format.ReadableBytes;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
@@ -30,17 +32,19 @@ import java.util.List;
 public class AttachmentService {
 
     private final TicketService tickets;
+    private final CommentRepository comments;
     private final AttachmentStore store;
     private final FileTypes types;
     private final long maxFileSize;
     private final long ticketQuota;
     private final long userQuota;
 
-    AttachmentService(TicketService tickets, AttachmentStore store, FileTypes types,
+    AttachmentService(TicketService tickets, CommentRepository comments, AttachmentStore store, FileTypes types,
                       @Value("${guichet.attachments.max-file-size:10MB}") @ReadableBytes long maxFileSize,
                       @Value("${guichet.attachments.ticket-quota:50MB}") @ReadableBytes long ticketQuota,
                       @Value("${guichet.attachments.user-quota:200MB}") @ReadableBytes long userQuota) {
         this.tickets = tickets;
+        this.comments = comments;
         this.store = store;
         this.types = types;
         this.maxFileSize = maxFileSize;
@@ -61,7 +65,25 @@ public class AttachmentService {
      */
     @Transactional
     public AttachmentResponse upload(Caller caller, long ticketId, String fileName, long size, InputStream content) {
+        return upload(caller, ticketId, null, fileName, size, content);
+    }
+
+    /**
+     * Like {@link #upload(Caller, long, String, long, InputStream)}, the file sent with a reply or note:
+     * the comment must be the caller's own on this ticket (checked under the ticket's row lock). The
+     * file is then shown under it, and a requester never sees the files of an internal note.
+     *
+     * @param commentId the reply or note, or null for a file of the ticket itself
+     * @throws ApiException 400 on {@code comment_id} when it is not one of the caller's comments on the ticket
+     */
+    @Transactional
+    public AttachmentResponse upload(Caller caller, long ticketId, @Nullable Long commentId, String fileName, long size,
+                                     InputStream content) {
         tickets.lockForAddition(caller, ticketId);
+        if (commentId != null && comments.findById(commentId)
+                .filter(c -> c.ticketId() == ticketId && c.authorId() == caller.id()).isEmpty()) {
+            throw ApiException.invalidField("comment_id", "is not one of your replies on this ticket");
+        }
         if (size == 0) {
             throw ApiException.invalidField("file", "is empty");
         }
@@ -93,9 +115,9 @@ public class AttachmentService {
             long id = store.nextId();
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             store.writeContent(id, new DigestInputStream(buffered, sha256), size);
-            store.insert(id, ticketId, name, contentType, size, HexFormat.of().formatHex(sha256.digest()), caller.id());
+            store.insert(id, ticketId, commentId, name, contentType, size, HexFormat.of().formatHex(sha256.digest()), caller.id());
             tickets.touch(ticketId, caller.id(), true);
-            return store.find(id).orElseThrow();
+            return store.find(id, true).orElseThrow();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (NoSuchAlgorithmException e) {
@@ -109,7 +131,7 @@ public class AttachmentService {
      */
     public List<AttachmentResponse> list(Caller caller, long ticketId) {
         tickets.get(caller, ticketId);
-        return store.ofTicket(ticketId);
+        return store.ofTicket(ticketId, caller.isAgent());
     }
 
     /**
@@ -117,7 +139,7 @@ public class AttachmentService {
      * @throws ApiException 404 when it does not exist or its ticket is not visible to the caller
      */
     public AttachmentResponse get(Caller caller, long attachmentId) {
-        AttachmentResponse attachment = store.find(attachmentId).orElseThrow(() -> ApiException.notFound("Attachment"));
+        AttachmentResponse attachment = store.find(attachmentId, caller.isAgent()).orElseThrow(() -> ApiException.notFound("Attachment"));
         try {
             tickets.get(caller, attachment.ticketId());
         } catch (ApiException e) {

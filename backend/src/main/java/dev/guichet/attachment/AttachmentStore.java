@@ -15,7 +15,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * SQL of the attachment tables (migration V3). Metadata in {@code attachments}; bytes in
+ * SQL of the attachment tables (migrations V3, V15). Metadata in {@code attachments}; bytes in
  * {@code attachment_contents}, written by streaming them into the statement and read back slice by
  * slice ({@link ContentStream}), so a file is never held whole in the JVM.
  */
@@ -24,9 +24,12 @@ import javax.sql.DataSource;
 public class AttachmentStore {
 
     private static final String SELECT = """
-            SELECT a.id, a.ticket_id, a.file_name, a.content_type, a.size, a.sha256, a.created_at,
+            SELECT a.id, a.ticket_id, a.comment_id, a.file_name, a.content_type, a.size, a.sha256, a.created_at,
                    u.id AS user_id, u.full_name, u.email, u.role
-              FROM attachments a JOIN users u ON u.id = a.uploaded_by""";
+              FROM attachments a JOIN users u ON u.id = a.uploaded_by
+                   LEFT JOIN comments c ON c.id = a.comment_id""";
+    /** Keeps the files of internal notes out unless the first parameter is true. */
+    private static final String VISIBLE = " AND (? OR c.internal IS NOT TRUE)";
 
     private final JdbcOperations jdbc;
     private final DataSource dataSource;
@@ -36,10 +39,14 @@ public class AttachmentStore {
         this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
     }
 
-    /** @return the attachments of a ticket, oldest first */
-    public List<AttachmentResponse> ofTicket(long ticketId) {
-        return jdbc.prepareStatement(SELECT + " WHERE a.ticket_id = ? ORDER BY a.created_at, a.id", ps -> {
+    /**
+     * @param withInternal whether the files sent with internal notes are included
+     * @return the attachments of a ticket, oldest first
+     */
+    public List<AttachmentResponse> ofTicket(long ticketId, boolean withInternal) {
+        return jdbc.prepareStatement(SELECT + " WHERE a.ticket_id = ?" + VISIBLE + " ORDER BY a.created_at, a.id", ps -> {
             ps.setLong(1, ticketId);
+            ps.setBoolean(2, withInternal);
             List<AttachmentResponse> found = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -50,10 +57,14 @@ public class AttachmentStore {
         });
     }
 
-    /** @return one attachment's metadata */
-    public Optional<AttachmentResponse> find(long id) {
-        return jdbc.prepareStatement(SELECT + " WHERE a.id = ?", ps -> {
+    /**
+     * @param withInternal whether a file sent with an internal note may be found
+     * @return one attachment's metadata
+     */
+    public Optional<AttachmentResponse> find(long id, boolean withInternal) {
+        return jdbc.prepareStatement(SELECT + " WHERE a.id = ?" + VISIBLE, ps -> {
             ps.setLong(1, id);
+            ps.setBoolean(2, withInternal);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(read(rs)) : Optional.empty();
             }
@@ -108,11 +119,12 @@ public class AttachmentStore {
         });
     }
 
-    /** Writes the metadata row of content already written under {@code id}. */
-    void insert(long id, long ticketId, String fileName, String contentType, long size, String sha256, long uploaderId) {
+    /** Writes the metadata row of content already written under {@code id}; {@code commentId} may be null. */
+    void insert(long id, long ticketId, Long commentId, String fileName, String contentType, long size, String sha256,
+                long uploaderId) {
         jdbc.prepareStatement("""
-                INSERT INTO attachments (id, ticket_id, file_name, content_type, size, sha256, uploaded_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""", ps -> {
+                INSERT INTO attachments (id, ticket_id, file_name, content_type, size, sha256, uploaded_by, comment_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", ps -> {
             ps.setLong(1, id);
             ps.setLong(2, ticketId);
             ps.setString(3, fileName);
@@ -120,6 +132,7 @@ public class AttachmentStore {
             ps.setLong(5, size);
             ps.setString(6, sha256);
             ps.setLong(7, uploaderId);
+            ps.setObject(8, commentId, java.sql.Types.BIGINT);
             return ps.executeUpdate();
         });
     }
@@ -142,7 +155,8 @@ public class AttachmentStore {
     private static AttachmentResponse read(ResultSet rs) throws SQLException {
         UserSummary uploader = new UserSummary(rs.getLong("user_id"), rs.getString("full_name"), rs.getString("email"),
                 Role.valueOf(rs.getString("role")));
-        return new AttachmentResponse(rs.getLong("id"), rs.getLong("ticket_id"), rs.getString("file_name"),
+        return new AttachmentResponse(rs.getLong("id"), rs.getLong("ticket_id"), rs.getObject("comment_id", Long.class),
+                rs.getString("file_name"),
                 rs.getString("content_type"), rs.getLong("size"), rs.getString("sha256"), uploader,
                 rs.getTimestamp("created_at").toInstant());
     }

@@ -28,6 +28,11 @@ public enum MailKind {
     /** To the requester: the ticket was closed. */
     CLOSED;
 
+    /** @return whether the email carries a public reply's text (Markdown, rendered to HTML) */
+    public boolean isReply() {
+        return this == REPLY || this == REPLY_WAITING || this == REPLY_RESOLVED;
+    }
+
     /** @return the suffix of this kind's message keys, e.g. {@code created_ack} */
     public String key() {
         return name().toLowerCase(Locale.ROOT);

@@ -13,7 +13,9 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 /**
  * Renders a notification into its subject, plain-text body and HTML body with the Thymeleaf
  * templates {@code mail/notification.txt} and {@code mail/notification.html}. User text (names,
- * titles, replies) is escaped in HTML by Thymeleaf's {@code th:text}.
+ * titles, descriptions) is escaped in HTML by Thymeleaf's {@code th:text}; a public reply, written in
+ * Markdown, is rendered to sanitized HTML by {@link MarkdownHtml} and keeps its Markdown source in
+ * the plain-text part.
  */
 @Singleton
 public class MailRenderer {
@@ -62,6 +64,9 @@ public class MailRenderer {
         context.setVariable("actorName", content.actorName());
         context.setVariable("leadKey", "lead." + content.kind().key());
         context.setVariable("quote", content.quote());
+        // A reply is Markdown: its HTML part is formatted (MarkdownHtml); other quotes stay text.
+        context.setVariable("quoteHtml", content.quote() == null || !content.kind().isReply() ? null
+                : MarkdownHtml.render(content.quote()));
         context.setVariable("quoteLines", content.quote() == null ? List.of() : content.quote().lines().toList());
         context.setVariable("link", links.ticket(content.ticketId()));
         context.setVariable("profileLink", links.profile());
