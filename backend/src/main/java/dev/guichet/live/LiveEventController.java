@@ -50,6 +50,8 @@ import reactor.util.concurrent.Queues;
 @Tag(name = "events")
 public class LiveEventController {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LiveEventController.class);
+
     /** Events waiting for a slow client; past this the stream ends and the client replays. */
     static final int BUFFER = 256;
 
@@ -94,7 +96,8 @@ public class LiveEventController {
             Optional<List<LiveEvent>> missed = parse(lastEventId).flatMap(last -> log.replay(caller, last));
             missed.ifPresentOrElse(list -> list.forEach(e -> first.add(ticketEvent(e))), () -> first.add(resyncEvent()));
         }
-        Flux<Event<Object>> heartbeats = Flux.interval(Duration.ZERO, heartbeat, blocking).map(tick -> {
+        Flux<Event<Object>> heartbeats = Flux.interval(Duration.ZERO, heartbeat)
+                .onBackpressureDrop().publishOn(blocking).map(tick -> {
             if (tick > 0 && !sessions.stillValid(authentication)) {
                 throw new StreamEnded();
             }
@@ -103,7 +106,12 @@ public class LiveEventController {
         return Flux.concat(Flux.fromIterable(first), live.asFlux())
                 .mergeWith(heartbeats)
                 // The account's session ended, or the client fell behind: end the stream cleanly.
-                .onErrorResume(e -> Flux.empty())
+                .onErrorResume(e -> {
+                    if (!(e instanceof StreamEnded)) {
+                        LOG.warn("Event stream of user {} failed", caller.id(), e);
+                    }
+                    return Flux.empty();
+                })
                 .doFinally(signal -> subscription.close());
     }
 
