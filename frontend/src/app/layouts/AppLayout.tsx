@@ -16,6 +16,7 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { isAgent, useAuth, useCurrentUser } from '@/lib/auth/auth-context';
 import { Brand } from '@/components/ui/Brand';
 import { LanguageSwitcher } from '@/components/ui/LanguageSwitcher';
+import { LiveIndicator } from '@/features/tickets/components/LiveIndicator';
 
 interface Item {
   to: string;
@@ -75,6 +76,7 @@ export function AppLayout() {
             <Brand />
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <LiveIndicator />
             <LanguageSwitcher />
             <Text size="sm" visibleFrom="sm" c="dimmed">
               {user.full_name}

@@ -16,6 +16,9 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.inject.Named;
 import java.time.Duration;
@@ -77,8 +80,12 @@ public class LiveEventController {
      *         client falls more than {@link #BUFFER} events behind
      */
     @Get(produces = MediaType.TEXT_EVENT_STREAM)
-    @Operation(summary = "Live ticket events (server-sent events)")
-    public HttpResponse<Publisher<Event<Object>>> stream(Authentication authentication,
+    @Operation(summary = "Live ticket events (server-sent events)", description = "Events `ticket` (data: "
+            + "LiveEventMessage, id: the event id), `resync` (refetch everything) and `heartbeat`. Send "
+            + "`Last-Event-ID` when reconnecting to get the events missed.")
+    @ApiResponse(responseCode = "200", description = "The stream", content = @Content(
+            mediaType = MediaType.TEXT_EVENT_STREAM, schema = @Schema(implementation = LiveEventMessage.class)))
+    public HttpResponse<Publisher<Event<Object>>> ticketEvents(Authentication authentication,
                                                          @Nullable @Header("Last-Event-ID") String lastEventId) {
         Publisher<Event<Object>> events = Flux.defer(() -> open(authentication, lastEventId)).subscribeOn(blocking);
         // Tells nginx not to buffer this response, whatever its configuration.
