@@ -76,8 +76,8 @@ public class LiveEventController {
 
     /**
      * @param lastEventId the id of the last event the client received, when it reconnects
-     * @return the stream, which ends when the client goes, the account stops being valid, or the
-     *         client falls more than {@link #BUFFER} events behind
+     * @return the stream, which ends when the client goes, the account stops being valid, the
+     *         client falls more than {@link #BUFFER} events behind, or the server shuts down
      */
     @Get(produces = MediaType.TEXT_EVENT_STREAM)
     @Operation(summary = "Live ticket events (server-sent events)", description = "Events `ticket` (data: "
@@ -97,7 +97,7 @@ public class LiveEventController {
         Caller caller = Caller.of(authentication);
         Sinks.Many<Event<Object>> live = Sinks.many().unicast().onBackpressureBuffer(Queues.<Event<Object>>get(BUFFER).get());
         LiveEventHub.Subscription subscription = hub.subscribe(caller,
-                event -> emit(live, ticketEvent(event)), () -> emit(live, resyncEvent()));
+                event -> emit(live, ticketEvent(event)), () -> emit(live, resyncEvent()), () -> end(live));
         List<Event<Object>> first = new ArrayList<>();
         if (lastEventId != null) {
             Optional<List<LiveEvent>> missed = parse(lastEventId).flatMap(last -> log.replay(caller, last));
@@ -122,8 +122,17 @@ public class LiveEventController {
                 .doFinally(signal -> subscription.close());
     }
 
+    /** Events come from the listener's thread, the end from the shutdown's: one at a time. */
     private static void emit(Sinks.Many<Event<Object>> live, Event<Object> event) {
-        if (live.tryEmitNext(event).isFailure()) {
+        synchronized (live) {
+            if (live.tryEmitNext(event).isFailure()) {
+                live.tryEmitError(new StreamEnded());
+            }
+        }
+    }
+
+    private static void end(Sinks.Many<Event<Object>> live) {
+        synchronized (live) {
             live.tryEmitError(new StreamEnded());
         }
     }

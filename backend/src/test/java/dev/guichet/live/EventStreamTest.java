@@ -193,7 +193,7 @@ class EventStreamTest extends ApiTest {
         LiveEventListener otherReplica = new LiveEventListener(otherHub, url,
                 db.get("datasources.default.username"), db.get("datasources.default.password"));
         BlockingQueue<LiveEvent> otherReceived = new LinkedBlockingQueue<>();
-        otherHub.subscribe(new dev.guichet.auth.Caller(ines.id(), dev.guichet.user.Role.TECHNICIAN), otherReceived::add, () -> { });
+        otherHub.subscribe(new dev.guichet.auth.Caller(ines.id(), dev.guichet.user.Role.TECHNICIAN), otherReceived::add, () -> { }, () -> { });
         otherReplica.onApplicationEvent(null);
         try (EventStream events = stream(ines)) {
             long deadline = System.nanoTime() + WAIT.toNanos();
@@ -241,6 +241,15 @@ class EventStreamTest extends ApiTest {
             assertTrue(events.awaitEnd(Duration.ofSeconds(5)), "the stream outlived the session");
         }
         assertEquals(401, EventStream.open(server.getURI(), camille.token(), null).status);
+    }
+
+    @Test
+    void aGracefulShutdownEndsEveryStreamAtOnce() throws Exception {
+        Person ines = technician("Ines");
+        try (EventStream events = stream(ines)) {
+            hub.shutdownGracefully();
+            assertTrue(events.awaitEnd(Duration.ofSeconds(2)), "a stream held the shutdown");
+        }
     }
 
     @Test
