@@ -35,6 +35,8 @@ class EventStreamTest extends ApiTest {
 
     @Inject
     LiveEventHub hub;
+    @Inject
+    LiveEventLog log;
     @Value("${datasources.default.url}")
     String url;
 
@@ -241,6 +243,28 @@ class EventStreamTest extends ApiTest {
             assertTrue(events.awaitEnd(Duration.ofSeconds(5)), "the stream outlived the session");
         }
         assertEquals(401, EventStream.open(server.getURI(), camille.token(), null).status);
+    }
+
+    @Test
+    void eventsOlderThanTheRetentionArePruned() {
+        Person camille = employee("Camille");
+        long id = ticket(camille, "Câble", "Câble réseau arraché");
+        tx.executeWrite(status -> jdbc.prepareStatement("INSERT INTO ticket_events (ticket_id, kind, requester_id, created_at) "
+                + "VALUES (?, 'changed', ?, now() - interval '25 hours')", ps -> {
+            ps.setLong(1, id);
+            ps.setLong(2, camille.id());
+            return ps.executeUpdate();
+        }));
+        assertEquals(1, log.prune());
+        assertEquals(List.of("created"), tx.executeRead(status -> jdbc.prepareStatement("SELECT kind FROM ticket_events", ps -> {
+            try (ResultSet rs = ps.executeQuery()) {
+                List<String> kinds = new java.util.ArrayList<>();
+                while (rs.next()) {
+                    kinds.add(rs.getString(1));
+                }
+                return kinds;
+            }
+        })));
     }
 
     @Test
