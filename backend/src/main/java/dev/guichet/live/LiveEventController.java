@@ -100,16 +100,21 @@ public class LiveEventController {
                 event -> emit(live, ticketEvent(event)), () -> emit(live, resyncEvent()), () -> end(live));
         List<Event<Object>> first = new ArrayList<>();
         if (lastEventId != null) {
-            Optional<List<LiveEvent>> missed = parse(lastEventId).flatMap(last -> log.replay(caller, last));
-            missed.ifPresentOrElse(list -> list.forEach(e -> first.add(ticketEvent(e))), () -> first.add(resyncEvent()));
+            try {
+                Optional<List<LiveEvent>> missed = parse(lastEventId).flatMap(last -> log.replay(caller, last));
+                missed.ifPresentOrElse(list -> list.forEach(e -> first.add(ticketEvent(e))), () -> first.add(resyncEvent()));
+            } catch (RuntimeException e) {
+                subscription.close();
+                throw e;
+            }
         }
         Flux<Event<Object>> heartbeats = Flux.interval(Duration.ZERO, heartbeat)
                 .onBackpressureDrop().publishOn(blocking).map(tick -> {
-            if (tick > 0 && !sessions.stillValid(authentication)) {
-                throw new StreamEnded();
-            }
-            return Event.<Object>of("").name("heartbeat");
-        });
+                    if (tick > 0 && !sessions.stillValid(authentication)) {
+                        throw new StreamEnded();
+                    }
+                    return Event.<Object>of("").name("heartbeat");
+                });
         return Flux.concat(Flux.fromIterable(first), live.asFlux())
                 .mergeWith(heartbeats)
                 // The account's session ended, or the client fell behind: end the stream cleanly.

@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -108,7 +109,7 @@ public class LiveEventLog {
     @Scheduled(fixedDelay = "1h", initialDelay = "10m")
     public int prune() {
         return jdbc.prepareStatement("DELETE FROM ticket_events WHERE created_at < ?", ps -> {
-            ps.setTimestamp(1, Timestamp.from(java.time.Instant.now().minus(retention)));
+            ps.setTimestamp(1, Timestamp.from(Instant.now().minus(retention)));
             return ps.executeUpdate();
         });
     }
