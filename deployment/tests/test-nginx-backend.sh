@@ -87,6 +87,9 @@ test_api_through_nginx() {
     response=$(curl -s -H "Authorization: Bearer $token" "$NGINX/api/v1/me")
     [[ $response == *"$ADMIN_EMAIL"* ]]
     verdict "an authenticated API call through nginx (GET /api/v1/me)" "$response"
+    response=$(curl -sN --max-time 3 -H "Authorization: Bearer $token" "$NGINX/api/v1/events")
+    [[ $response == *heartbeat* ]]
+    verdict "the live event stream (GET /api/v1/events) answers through nginx at once" "${response:0:300}"
     response=$(curl -s -D - "$NGINX/api/v1/me")
     [[ $response == *" 401 "* && $response == *"application/problem+json"* ]]
     verdict "the backend's own errors pass through nginx untouched (401 problem+json)" "${response:0:500}"
@@ -167,6 +170,9 @@ test_vps_nginx_passes_only_what_the_spa_and_api_need() {
     token=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])' <<< "$out" 2>/dev/null)
     [[ -n $token && $(vps -H "Authorization: Bearer $token" "$VPS/api/v1/me") == *"$ADMIN_EMAIL"* ]]
     verdict "nginx-backend.conf: login and an authenticated API call" "${out:0:300}"
+    out=$(vps -N --max-time 3 -H "Authorization: Bearer $token" "$VPS/api/v1/events")
+    [[ $out == *heartbeat* ]]
+    verdict "nginx-backend.conf: the live event stream answers at once" "${out:0:300}"
     [[ $(vps_code /health/liveness) == 200 && $(vps_code /health/readiness) == 200 && $(vps_code /api/openapi.yml) == 200 ]]
     verdict "nginx-backend.conf: the probes and the OpenAPI document answer"
     for path in /health /prometheus /routes /threaddump /metrics /flyway /beans /env /loggers /info /caches; do

@@ -6,7 +6,10 @@
 #   caches as intended, proxies /api and /health with X-Forwarded-*, hides /prometheus and
 #   answers 413 beyond MAX_UPLOAD_SIZE;
 # - deployment/nginx-backend.conf, with the Certbot paths pointed at that certificate,
-#   passes `nginx -t`.
+#   passes `nginx -t`;
+# - the live event stream (/api/v1/events) passes as it comes (a first event reaches the client
+#   while the stub backend holds the response open), and both configurations give it its own
+#   unbuffered, uncached location with a long read timeout.
 # Exit status: 0 all checks passed, 1 otherwise.
 set -uo pipefail
 # shellcheck source=lib.sh
@@ -25,6 +28,7 @@ main() {
     test_rendered_nginx_in_front_of_a_stub_backend
     test_tls_listener_serves_and_redirects
     test_vps_config_passes_nginx_t
+    test_both_configs_keep_the_event_stream_open_and_unbuffered
 }
 
 cleanup() {
@@ -72,7 +76,16 @@ start_stub_backend() {
     python3 - "$port" <<'PY' &
 import http.server, sys
 class Echo(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
     def do_GET(self):
+        if self.path == "/api/v1/events":
+            # A server-sent event stream without X-Accel-Buffering: only nginx's settings decide.
+            self.send_response(200); self.send_header("Content-Type", "text/event-stream"); self.send_header("Transfer-Encoding", "chunked"); self.end_headers()
+            first = b"event: ticket\ndata: first\n\n"
+            self.wfile.write(b"%x\r\n%s\r\n" % (len(first), first)); self.wfile.flush()
+            import time; time.sleep(4)
+            self.wfile.write(b"0\r\n\r\n"); self.wfile.flush()
+            return
         body = "|".join(str(self.headers.get(h)) for h in ("X-Forwarded-For", "X-Forwarded-Proto", "X-Forwarded-Host")).encode()
         self.send_response(200); self.send_header("Content-Type", "text/plain"); self.send_header("Content-Length", str(len(body))); self.end_headers(); self.wfile.write(body)
     def do_POST(self):
@@ -112,6 +125,9 @@ test_rendered_nginx_in_front_of_a_stub_backend() {
     out=$(curl -s --interface 127.0.0.2 -H 'X-Forwarded-Proto: https' "http://127.0.0.2:$port/api/v1/me")
     [[ $out == "127.0.0.2|http|"* ]]
     verdict "from any other address, a forged X-Forwarded-Proto is replaced by the real scheme" "$out"
+    out=$(curl -sN --max-time 2 "$base/api/v1/events")
+    [[ $out == *"data: first"* ]]
+    verdict "/api/v1/events passes through as it comes: the first event arrives while the stream is open" "$out"
     out=$(curl -s -o /dev/null -w '%{http_code}' "$base/health/readiness")
     [[ $out == 200 ]]
     verdict "/health/readiness is proxied" "$out"
@@ -165,6 +181,19 @@ http {
 }
 CONF
     check "nginx -t accepts deployment/nginx-backend.conf (self-signed certificate for Certbot's)" nginx -t -q -p "$prefix" -c "$conf"
+}
+
+# Both shipped configurations give the event stream its own location: no buffering, no cache,
+# HTTP/1.1 to the backend, and a read timeout far above the backend's 15 s heartbeat.
+test_both_configs_keep_the_event_stream_open_and_unbuffered() {
+    local conf block
+    for conf in nginx.conf nginx-backend.conf; do
+        block=$(sed -n '/location = \/api\/v1\/events {/,/}/p' "$DEPLOYMENT_DIR/$conf")
+        [[ $block == *"proxy_buffering off;"* && $block == *"proxy_cache off;"* && $block == *"proxy_read_timeout 1h;"* \
+            && $block == *"proxy_http_version 1.1;"* && $block != *proxy_set_header* ]] \
+            && grep -q 'proxy_set_header Connection "";' "$DEPLOYMENT_DIR/$conf"
+        verdict "$conf: /api/v1/events unbuffered, uncached, HTTP/1.1 without Connection, 1 h read timeout" "$block"
+    done
 }
 
 main

@@ -35,6 +35,7 @@ export async function newPerson(browser, viewport = { width: 1366, height: 900 }
   // Generous: CI runs this on two cores, next to the backend, nginx and PostgreSQL.
   context.setDefaultTimeout(30_000);
   const page = await context.newPage();
+  trackRequests(page);
   page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
   page.on('console', (message) => {
     if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) {
@@ -42,6 +43,35 @@ export async function newPerson(browser, viewport = { width: 1366, height: 900 }
     }
   });
   return { context, page };
+}
+
+/** Requests in flight per page, except the live event stream, which stays open by design. */
+const inFlight = new WeakMap();
+
+function trackRequests(page) {
+  const pending = new Set();
+  inFlight.set(page, pending);
+  const done = (request) => pending.delete(request);
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname !== '/api/v1/events') pending.add(request);
+  });
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+}
+
+/**
+ * Waits until the page has had no request in flight for 500 ms (at most 10 s). Playwright's
+ * 'networkidle' never comes while the app shell holds its live event stream open.
+ */
+export async function networkSettled(page) {
+  const pending = inFlight.get(page) ?? new Set();
+  const deadline = Date.now() + 10_000;
+  let quietSince = Date.now();
+  while (Date.now() < deadline) {
+    if (pending.size > 0) quietSince = Date.now();
+    else if (Date.now() - quietSince >= 500) return;
+    await page.waitForTimeout(50);
+  }
 }
 
 /** Signs in through the login page and waits for the first page after it. */
@@ -78,7 +108,7 @@ const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core
  */
 export async function expectAccessible(page, name) {
   // Let transitions and pending requests settle, so axe sees the page a user sees.
-  await page.waitForLoadState('networkidle').catch(() => {});
+  await networkSettled(page);
   // Dialogs and menus fade in: judge their colours once the transitions are over.
   // eslint-disable-next-line no-undef
   await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished))).catch(() => {});

@@ -15,6 +15,9 @@ after(async () => {
 test('a change made on a stale ticket says someone else changed it and shows their change', async () => {
   const ines = await newPerson(browser);
   const hugo = await newPerson(browser);
+  // Live updates would refresh Inès's page before she saves; cut her stream (a dropped
+  // connection, or two saves in the same second) so her page stays stale.
+  await ines.context.route('**/api/v1/events', (route) => route.abort());
   await signIn(ines.page, 'ines.dubois@demo.guichet.dev', 'guichet-demo-2026');
   await signIn(hugo.page, 'hugo.moreau@demo.guichet.dev', 'guichet-demo-2026');
 

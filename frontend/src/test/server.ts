@@ -23,6 +23,21 @@ export function problem(status: number, detail: string, extra: Record<string, un
   );
 }
 
+/**
+ * A text/event-stream response sending these raw events (`event: …\ndata: …`), then staying
+ * open, or ending when `end` is true.
+ */
+export function eventStream(events: string[], end = false) {
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      for (const event of events) controller.enqueue(encoder.encode(`${event}\n\n`));
+      if (end) controller.close();
+    },
+  });
+  return new HttpResponse(body, { headers: { 'Content-Type': 'text/event-stream' } });
+}
+
 /** Handlers for a signed-in session of `user`: refresh works, /me answers, plus the given ones. */
 export function sessionOf(user: User, ...handlers: RequestHandler[]) {
   localStorage.setItem('guichet.refresh_token', 'refresh-1');
@@ -38,6 +53,8 @@ export function sessionOf(user: User, ...handlers: RequestHandler[]) {
       });
     }),
     http.get(`${API}/me`, () => HttpResponse.json(user)),
+    // The live stream the app shell opens: open, and quiet.
+    http.get(`${API}/events`, () => eventStream([])),
     http.get(`${API}/categories`, () =>
       HttpResponse.json([{ id: 3, name: 'Matériel', description: null, active: true }]),
     ),

@@ -17,6 +17,7 @@ import { isAgent, useAuth, useCurrentUser } from '@/lib/auth/auth-context';
 import { Brand } from '@/components/ui/Brand';
 import { LanguageSwitcher } from '@/components/ui/LanguageSwitcher';
 import { QueueViewsNav } from '@/features/tickets/components/QueueViewsNav';
+import { LiveIndicator } from '@/features/tickets/components/LiveIndicator';
 
 interface Item {
   to: string;
@@ -80,6 +81,7 @@ export function AppLayout() {
             <Brand />
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <LiveIndicator />
             <LanguageSwitcher />
             <Text size="sm" visibleFrom="sm" c="dimmed">
               {user.full_name}

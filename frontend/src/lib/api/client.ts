@@ -19,6 +19,8 @@ export interface RequestOptions {
   /** A JSON body, or FormData sent as multipart. */
   body?: unknown;
   signal?: AbortSignal;
+  /** Extra request headers (Accept, Last-Event-ID…); they win over the defaults. */
+  headers?: Record<string, string>;
 }
 
 /** Builds `/api/v1<path>?<query>`. */
@@ -33,17 +35,15 @@ export function apiUrl(path: string, query?: RequestOptions['query']): string {
 }
 
 function send(path: string, options: RequestOptions): Promise<Response> {
-  const headers: Record<string, string> = {
-    Accept: 'application/json',
-    'Accept-Language': currentLocale(),
-  };
+  const headers = new Headers({ Accept: 'application/json', 'Accept-Language': currentLocale() });
+  for (const [name, value] of Object.entries(options.headers ?? {})) headers.set(name, value);
   const token = getAccessToken();
-  if (token) headers.Authorization = `Bearer ${token}`;
+  if (token) headers.set('Authorization', `Bearer ${token}`);
   let body: BodyInit | undefined;
   if (options.body instanceof FormData) {
     body = options.body;
   } else if (options.body !== undefined) {
-    headers['Content-Type'] = 'application/json';
+    headers.set('Content-Type', 'application/json');
     body = JSON.stringify(options.body);
   }
   return fetch(apiUrl(path, options.query), {

@@ -33,6 +33,12 @@ export type CategoryTechnician = Get<'/api/v1/categories/{id}/technicians'>[numb
 export type OutboxItem = Get<'/api/v1/admin/outbox'>['items'][number];
 export type OutboxStatus = OutboxItem['status'];
 export type Attachment = Get<'/api/v1/tickets/{ticketId}/attachments'>[number];
+/** The data of a `ticket` event on the live stream (GET /api/v1/events, text/event-stream). */
+export type LiveTicketEvent = paths['/api/v1/events'] extends {
+  get: { responses: { 200: { content: { 'text/event-stream': infer E } } } };
+}
+  ? E
+  : never;
 
 /** The interface languages (the API sends a user's locale as a plain string). */
 export type Locale = 'fr' | 'en';

@@ -59,6 +59,23 @@ public class CurrentAccountAuthenticationFactory implements JwtAuthenticationFac
         return accounts.find(userId)
                 .filter(account -> account.active() && account.sessionVersion() == version)
                 .map(account -> Authentication.build(String.valueOf(account.id()), List.of(account.role().name()),
-                        Map.of("email", account.email())));
+                        Map.of("email", account.email(), SESSION_VERSION_CLAIM, account.sessionVersion())));
+    }
+
+    /**
+     * Whether a session accepted earlier still stands, for connections that outlive one request
+     * (the live event stream): the account exists, is active, has the same session version and the
+     * same role as when {@code authentication} was built. One primary-key lookup; blocking.
+     *
+     * @param authentication built by {@link #createAuthentication}
+     * @return false once the account was deactivated, logged out everywhere, or changed role
+     */
+    public boolean stillValid(Authentication authentication) {
+        Object version = authentication.getAttributes().get(SESSION_VERSION_CLAIM);
+        String role = authentication.getRoles().stream().findFirst().orElse(null);
+        return version instanceof Number issued && accounts.find(Long.parseLong(authentication.getName()))
+                .filter(account -> account.active() && account.sessionVersion() == issued.intValue()
+                        && account.role().name().equals(role))
+                .isPresent();
     }
 }
