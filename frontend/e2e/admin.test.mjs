@@ -44,11 +44,11 @@ test('the interface switches to English and keeps it after a reload', async () =
   const { page } = await newPerson(browser);
   await signIn(page, 'lucas.bernard@demo.guichet.dev', 'guichet-demo-2026');
   await page.getByText('EN', { exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: 'My tickets' }).waitFor();
+  await page.getByRole('heading', { level: 1, name: 'My requests' }).waitFor();
   await page.reload();
-  await page.getByRole('heading', { level: 1, name: 'My tickets' }).waitFor();
+  await page.getByRole('heading', { level: 1, name: 'My requests' }).waitFor();
   await page.getByText('FR', { exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: 'Mes tickets' }).waitFor();
+  await page.getByRole('heading', { level: 1, name: 'Mes demandes' }).waitFor();
 });
 
 test('the admin creates an account, which can sign in, and deactivates it', async () => {
@@ -69,7 +69,7 @@ test('the admin creates an account, which can sign in, and deactivates it', asyn
 
   const nora = await newPerson(browser);
   await signIn(nora.page, email, password);
-  await nora.page.getByRole('heading', { level: 1, name: 'Mes tickets' }).waitFor();
+  await nora.page.getByRole('heading', { level: 1, name: 'Mes demandes' }).waitFor();
   await nora.context.close();
 
   await page.getByRole('button', { name: 'Actions pour Nora Lefèvre' }).click();

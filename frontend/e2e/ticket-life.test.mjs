@@ -28,7 +28,7 @@ describe('a ticket from filing to reopening', () => {
     await browser?.close();
   });
 
-  test('the employee files a ticket and finds it in "Mes tickets"', async () => {
+  test('the employee files a ticket and finds it in "Mes demandes"', async () => {
     const { page } = employee;
     await signIn(page, EMPLOYEE, PASSWORD);
     await page
