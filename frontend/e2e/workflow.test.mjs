@@ -42,6 +42,8 @@ describe('the agent workflow', () => {
     await employee.page.getByRole('button', { name: 'Envoyer le ticket' }).click();
     await employee.page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
     ticketPath = new URL(employee.page.url()).pathname;
+    // Away from the ticket: an open ticket page follows live updates and marks them seen.
+    await employee.page.goto('/tickets');
 
     const { page } = technician;
     await signIn(page, TECHNICIAN, PASSWORD);
@@ -67,6 +69,7 @@ describe('the agent workflow', () => {
     await page.getByText(/a changé le statut : En cours → En attente/).waitFor();
     await page.getByText(/a changé le statut : Nouveau → En cours/).waitFor();
     await expectAccessible(page, 'ticket-reply-and-wait');
+    await page.goto('/queue');
   });
 
   test('the employee sees the new reply marked, answers, and the ticket is back in progress', async () => {
