@@ -63,11 +63,11 @@ public class CommentService {
             tickets.get(caller, ticketId);
             throw ApiException.forbidden("Only technicians and admins can write internal notes.");
         }
-        tickets.lockForAddition(caller, ticketId);
+        TicketService.Locked ticket = tickets.lockForAddition(caller, ticketId);
         Comment saved = comments.save(new Comment(null, ticketId, caller.id(), body.strip(), internal, null));
         history.record(ticketId, caller.id(), internal ? TicketHistory.Field.internal_note : TicketHistory.Field.reply,
                 null, saved.id());
-        TicketStatus moved = tickets.applyReply(caller, ticketId, internal, status);
+        TicketStatus moved = tickets.applyReply(caller, ticket, internal, status);
         events.publishEvent(new TicketEvent.CommentAdded(ticketId, caller.id(), saved.id(), internal, moved));
         return saved;
     }

@@ -104,8 +104,24 @@ public class TicketService {
      */
     @Transactional
     public TicketResponse update(Caller caller, long id, TicketRequests.UpdateTicket request) {
-        Current current = lock(id).filter(c -> mayView(caller, c.requesterId()))
-                .orElseThrow(() -> ApiException.notFound("Ticket"));
+        return apply(caller, id, lockVisible(caller, id), request);
+    }
+
+    /**
+     * Applies a change at the version the ticket has under its row lock, for bulk changes where the
+     * client did not read each ticket: every rule of {@link #update} applies (rights, lifecycle,
+     * checks, history, events), one row lock.
+     *
+     * @throws ApiException as {@link #update}, except never a stale version
+     */
+    @Transactional
+    public TicketResponse updateAtCurrentVersion(Caller caller, long id, BulkChange.Change change) {
+        Current current = lockVisible(caller, id);
+        return apply(caller, id, current, change.at(current.version()));
+    }
+
+    /** {@link #update} on a row already locked and visible to the caller. */
+    private TicketResponse apply(Caller caller, long id, Current current, TicketRequests.UpdateTicket request) {
         if (!caller.isAgent()) {
             checkEmployeeChange(request);
         }
@@ -123,8 +139,7 @@ public class TicketService {
             status = TicketStatus.IN_PROGRESS;
         }
         if (status != current.status() && !allowedTransitions(caller, current.status()).contains(status)) {
-            throw ApiException.conflict("illegal-transition", "A ticket cannot go from " + current.status() + " to "
-                    + status + ". From " + current.status() + " it can go to: " + describe(allowedTransitions(caller, current.status())) + ".");
+            throw illegalTransition(caller, current.status(), status);
         }
         Priority priority = request.priority() == null ? current.priority() : request.priority();
         Long categoryId = Boolean.TRUE.equals(request.clearCategory()) ? null
@@ -165,8 +180,8 @@ public class TicketService {
     /**
      * Applies what a new reply or internal note does to its ticket, in the transaction that stores
      * it: the lifecycle moves (docs/architecture.md, "Automatic transitions"), the activity that
-     * marks the ticket unread for others, and {@code updated_at}. Call after
-     * {@link #lockForAddition}.
+     * marks the ticket unread for others, and {@code updated_at}, on the ticket
+     * {@link #lockForAddition} locked.
      *
      * <ul>
      *   <li>a requester's public reply on a WAITING or RESOLVED ticket moves it to IN_PROGRESS;</li>
@@ -174,19 +189,20 @@ public class TicketService {
      *       to WAITING or RESOLVED it passes through IN_PROGRESS (two history entries).</li>
      * </ul>
      *
+     * @param ticket    what {@link #lockForAddition} returned in this transaction
      * @param requested the status asked for with the reply, or null
      * @return the status the ticket moved to, or null when it kept its status
      * @throws ApiException 403 when a requester sends a status; 400 a status with an internal note;
      *                      409 {@code illegal-transition}
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public @Nullable TicketStatus applyReply(Caller caller, long id, boolean internal, @Nullable TicketStatus requested) {
-        Current current = lock(id).orElseThrow(() -> ApiException.notFound("Ticket"));
+    public @Nullable TicketStatus applyReply(Caller caller, Locked ticket, boolean internal, @Nullable TicketStatus requested) {
+        long id = ticket.id();
+        Current current = ticket.current();
         List<TicketStatus> steps = new ArrayList<>();
         if (requested != null) {
             if (!caller.isAgent()) {
-                throw ApiException.forbidden("Requesters can only close or reopen their tickets; "
-                        + "priority, category and assignee are set by the IT team.");
+                throw requesterChange();
             }
             if (internal) {
                 throw ApiException.invalidField("status", "can only be set with a public reply");
@@ -196,9 +212,7 @@ public class TicketService {
                         && (requested == TicketStatus.WAITING || requested == TicketStatus.RESOLVED)) {
                     steps.add(TicketStatus.IN_PROGRESS);
                 } else if (!allowedTransitions(caller, current.status()).contains(requested)) {
-                    throw ApiException.conflict("illegal-transition", "A ticket cannot go from " + current.status()
-                            + " to " + requested + ". From " + current.status() + " it can go to: "
-                            + describe(allowedTransitions(caller, current.status())) + ".");
+                    throw illegalTransition(caller, current.status(), requested);
                 }
                 steps.add(requested);
             }
@@ -221,33 +235,57 @@ public class TicketService {
     }
 
     /**
-     * Applies a change at the version the ticket has under its row lock, for bulk changes where the
-     * client did not read each ticket: the row is locked first, then {@link #update} runs with that
-     * version, so every rule of a single change applies (rights, lifecycle, checks, history, events).
-     *
-     * @throws ApiException as {@link #update}, except never a stale version
-     */
-    @Transactional
-    public TicketResponse updateAtCurrentVersion(Caller caller, long id, BulkChange.Change change) {
-        // An unknown ticket gets version 0 here and its 404 from update().
-        int version = lock(id).map(Current::version).orElse(0);
-        return update(caller, id, change.at(version));
-    }
-
-    /**
      * Locks a ticket the caller may see until the end of the current transaction and checks that it
      * is still open to additions, so that a reply or an attachment and a concurrent close are
      * serialized on the row lock: whichever commits second sees the other.
      *
+     * @return the locked ticket, for {@link #applyReply} in the same transaction
      * @throws ApiException 404 when the caller may not see the ticket; 409 {@code ticket-closed} when it is closed
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void lockForAddition(Caller caller, long id) {
-        Current current = lock(id).filter(c -> mayView(caller, c.requesterId()))
-                .orElseThrow(() -> ApiException.notFound("Ticket"));
+    public Locked lockForAddition(Caller caller, long id) {
+        Current current = lockVisible(caller, id);
         if (current.status() == TicketStatus.CLOSED) {
             throw ApiException.conflict("ticket-closed", "This ticket is closed; file a new ticket instead.");
         }
+        return new Locked(id, current);
+    }
+
+    /**
+     * A ticket row locked by {@link #lockForAddition} until the end of the transaction, as it was
+     * read under the lock.
+     */
+    public static final class Locked {
+        private final long id;
+        private final Current current;
+
+        private Locked(long id, Current current) {
+            this.id = id;
+            this.current = current;
+        }
+
+        long id() {
+            return id;
+        }
+
+        Current current() {
+            return current;
+        }
+    }
+
+    /** Locks the ticket's row; 404 when it does not exist or the caller may not see it. */
+    private Current lockVisible(Caller caller, long id) {
+        return lock(id).filter(c -> mayView(caller, c.requesterId())).orElseThrow(() -> ApiException.notFound("Ticket"));
+    }
+
+    private static ApiException illegalTransition(Caller caller, TicketStatus from, TicketStatus to) {
+        return ApiException.conflict("illegal-transition", "A ticket cannot go from " + from + " to " + to
+                + ". From " + from + " it can go to: " + describe(allowedTransitions(caller, from)) + ".");
+    }
+
+    private static ApiException requesterChange() {
+        return ApiException.forbidden("Requesters can only close or reopen their tickets; "
+                + "priority, category and assignee are set by the IT team.");
     }
 
     /** @return whether the caller may see a ticket of this requester (employees: their own only) */
@@ -268,8 +306,7 @@ public class TicketService {
     private static void checkEmployeeChange(TicketRequests.UpdateTicket request) {
         if (request.priority() != null || request.categoryId() != null || request.assigneeId() != null
                 || Boolean.TRUE.equals(request.unassign()) || Boolean.TRUE.equals(request.clearCategory())) {
-            throw ApiException.forbidden("Requesters can only close or reopen their tickets; "
-                    + "priority, category and assignee are set by the IT team.");
+            throw requesterChange();
         }
     }
 
