@@ -30,7 +30,7 @@ public class TicketQueries {
 
     private static final String SELECT = """
             SELECT t.id, t.title, t.description, t.status, t.priority, t.version, t.created_at, t.updated_at,
-                   t.resolved_at, t.closed_at, t.activity_by, t.public_activity_at, t.public_activity_by,
+                   t.resolved_at, t.closed_at,
                    c.id AS category_id, c.name AS category_name,
                    r.id AS requester_id, r.full_name AS requester_name, r.email AS requester_email, r.role AS requester_role,
                    a.id AS assignee_id, a.full_name AS assignee_name, a.email AS assignee_email, a.role AS assignee_role
@@ -144,7 +144,6 @@ public class TicketQueries {
         sql += " ORDER BY " + (statusLed ? "t.status" + (sort.ascending() ? " DESC, " : ", ") : "") + sort.orderBy() + " LIMIT ?" + (after == null && page > 0 ? " OFFSET ?" : "");
         String statement = sql;
         List<TicketResponse> items = new ArrayList<>();
-        List<Activity> activity = new ArrayList<>();
         TicketCursor[] next = new TicketCursor[1];
         Long[] matchIds = known ? matches.candidates(ranked) : null;
         jdbc.prepareStatement(statement, ps -> {
@@ -171,49 +170,50 @@ public class TicketQueries {
                         return null; // one more row exists: the cursor points after the last row kept
                     }
                     items.add(map(rs));
-                    activity.add(Activity.of(rs));
                     next[0] = TicketCursor.after(rs, sort);
                 }
                 next[0] = null;
                 return null;
             }
         });
-        return new TicketPage(markUnread(items, activity, reader), page, size, total.value(), total.lowerBound(),
+        return new TicketPage(markUnread(items, reader), page, size, total.value(), total.lowerBound(),
                 next[0] == null ? null : next[0].encode());
     }
 
     /**
-     * Sets {@code unread} on a page's rows with one primary-key lookup of the reader's last views.
-     * Unread: someone else's activity (for employees, a public one) within the last
-     * {@value #UNREAD_HORIZON_DAYS} days and later than what the reader last saw.
+     * Sets {@code unread} on a page's rows: one query over the page's ids with the condition of the
+     * {@code unread} filter ({@link #unreadCondition}).
      */
-    private List<TicketResponse> markUnread(List<TicketResponse> items, List<Activity> activity, TicketFilter.Reader reader) {
+    private List<TicketResponse> markUnread(List<TicketResponse> items, TicketFilter.Reader reader) {
         if (items.isEmpty()) {
             return items;
         }
-        Map<Long, Instant> seen = new java.util.HashMap<>();
-        jdbc.prepareStatement("SELECT ticket_id, seen_at FROM ticket_reads WHERE user_id = ? AND ticket_id = ANY (?)", ps -> {
-            ps.setLong(1, reader.userId());
-            ps.setArray(2, ps.getConnection().createArrayOf("bigint", items.stream().map(TicketResponse::id).toArray()));
+        Set<Long> unread = new java.util.HashSet<>();
+        jdbc.prepareStatement("SELECT t.id FROM tickets t WHERE t.id = ANY (?) AND " + unreadCondition(reader), ps -> {
+            ps.setArray(1, ps.getConnection().createArrayOf("bigint", items.stream().map(TicketResponse::id).toArray()));
+            ps.setLong(2, reader.userId());
+            ps.setLong(3, reader.userId());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    seen.put(rs.getLong(1), instant(rs, "seen_at"));
+                    unread.add(rs.getLong(1));
                 }
             }
             return null;
         });
-        Instant horizon = Instant.now().minus(java.time.Duration.ofDays(UNREAD_HORIZON_DAYS));
-        List<TicketResponse> marked = new ArrayList<>(items.size());
-        for (int i = 0; i < items.size(); i++) {
-            Activity a = activity.get(i);
-            Long by = reader.agent() ? a.by() : a.publicBy();
-            Instant at = reader.agent() ? a.at() : a.publicAt();
-            Instant lastSeen = seen.get(items.get(i).id());
-            boolean unread = by != null && by != reader.userId() && at != null && at.isAfter(horizon)
-                    && (lastSeen == null || at.isAfter(lastSeen));
-            marked.add(items.get(i).withUnread(unread));
-        }
-        return marked;
+        return items.stream().map(t -> t.withUnread(unread.contains(t.id()))).toList();
+    }
+
+    /**
+     * Unread for the reader: someone else's activity (for employees, a public one) within the last
+     * {@value #UNREAD_HORIZON_DAYS} days and later than what the reader last saw. Two parameters:
+     * the reader's id, twice. The horizon also bounds the walk of the recency index.
+     */
+    private static String unreadCondition(TicketFilter.Reader reader) {
+        String by = reader.agent() ? "t.activity_by" : "t.public_activity_by";
+        String at = reader.agent() ? "t.updated_at" : "t.public_activity_at";
+        return by + " <> ? AND " + at + " > now() - interval '" + UNREAD_HORIZON_DAYS + " days'"
+                + " AND NOT EXISTS (SELECT 1 FROM ticket_reads tr WHERE tr.user_id = ? AND tr.ticket_id = t.id"
+                + " AND tr.seen_at >= " + at + ")";
     }
 
     /**
@@ -229,14 +229,6 @@ public class TicketQueries {
             ps.setLong(2, ticketId);
             return ps.executeUpdate();
         });
-    }
-
-    /** Who made a row's latest activity and when (all, and what the requester sees). */
-    private record Activity(@Nullable Long by, Instant at, @Nullable Long publicBy, @Nullable Instant publicAt) {
-        static Activity of(ResultSet rs) throws SQLException {
-            return new Activity(rs.getObject("activity_by", Long.class), instant(rs, "updated_at"),
-                    rs.getObject("public_activity_by", Long.class), instant(rs, "public_activity_at"));
-        }
     }
 
     /**
@@ -392,12 +384,7 @@ public class TicketQueries {
             params.add(filter.query());
         }
         if (filter.unreadFor() != null) {
-            // Same rule as markUnread; the horizon bounds the walk of the recency index.
-            String by = filter.unreadFor().agent() ? "t.activity_by" : "t.public_activity_by";
-            String at = filter.unreadFor().agent() ? "t.updated_at" : "t.public_activity_at";
-            sql.append(" AND ").append(by).append(" <> ? AND ").append(at).append(" > now() - interval '")
-                    .append(UNREAD_HORIZON_DAYS).append(" days' AND NOT EXISTS (SELECT 1 FROM ticket_reads tr")
-                    .append(" WHERE tr.user_id = ? AND tr.ticket_id = t.id AND tr.seen_at >= ").append(at).append(')');
+            sql.append(" AND ").append(unreadCondition(filter.unreadFor()));
             params.add(filter.unreadFor().userId());
             params.add(filter.unreadFor().userId());
         }

@@ -238,6 +238,17 @@ class AgentWorkflowTest extends ApiTest {
     }
 
     @Test
+    void activityOlderThanTheHorizonIsNotNews() {
+        tx.executeWrite(status -> jdbc.prepareStatement("UPDATE tickets SET updated_at = now() - interval '"
+                + (TicketQueries.UNREAD_HORIZON_DAYS + 1) + " days' WHERE id = ?", ps -> {
+            ps.setLong(1, id);
+            return ps.executeUpdate();
+        }));
+        assertEquals(Boolean.FALSE, unreadIn("/api/v1/tickets", ines).get(id));
+        assertTrue(ids(api.get("/api/v1/tickets?unread=true", ines.token())).isEmpty());
+    }
+
+    @Test
     void nobodyMarksSomeoneElsesTicketSeen() {
         Person other = employee("Zoé");
         assertProblem(404, api.send("PUT", path("/seen"), other.token(), null));
@@ -245,7 +256,7 @@ class AgentWorkflowTest extends ApiTest {
     }
 
     @Test
-    void openingATicketClearsOnlyWhatWasThereWhenItWasOpened() {
+    void anAnswerAfterOpeningMarksItAgainUntilItIsOpenedAgain() {
         see(ines);
         reply(camille, Map.of("body", "Nouvelle info"));
         assertEquals(Boolean.TRUE, unreadIn("/api/v1/tickets", ines).get(id));
