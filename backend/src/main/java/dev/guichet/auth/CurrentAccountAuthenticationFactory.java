@@ -57,7 +57,7 @@ public class CurrentAccountAuthenticationFactory implements JwtAuthenticationFac
             return Optional.empty();
         }
         return accounts.find(userId)
-                .filter(account -> account.active() && account.sessionVersion() == version)
+                .filter(account -> live(account, version))
                 .map(account -> Authentication.build(String.valueOf(account.id()), List.of(account.role().name()),
                         Map.of("email", account.email(), SESSION_VERSION_CLAIM, account.sessionVersion())));
     }
@@ -74,8 +74,12 @@ public class CurrentAccountAuthenticationFactory implements JwtAuthenticationFac
         Object version = authentication.getAttributes().get(SESSION_VERSION_CLAIM);
         String role = authentication.getRoles().stream().findFirst().orElse(null);
         return version instanceof Number issued && accounts.find(Long.parseLong(authentication.getName()))
-                .filter(account -> account.active() && account.sessionVersion() == issued.intValue()
-                        && account.role().name().equals(role))
+                .filter(account -> live(account, issued.longValue()) && account.role().name().equals(role))
                 .isPresent();
+    }
+
+    /** A session of this version stands while the account is active and its version unchanged. */
+    private static boolean live(AccountStates.AccountState account, long sessionVersion) {
+        return account.active() && account.sessionVersion() == sessionVersion;
     }
 }
