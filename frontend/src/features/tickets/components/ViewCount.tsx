@@ -1,35 +1,27 @@
 import { Badge } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
-import { useTicketCounts } from '../api/get-ticket-counts';
-import { parseListParams } from './list-params';
+import { useFormat } from '@/lib/i18n/format';
 import { STATUSES, type TicketStatus } from '@/lib/api/types';
+import { useTicketCounts } from '../api/get-ticket-counts';
+import { parseListParams, queueFilters } from './list-params';
+import { COUNT_BOUND } from './StatusChips';
 
-/** Above this, a count that cannot be exact (search, unread) reads "1 000+". */
-const BOUND = 1000;
 const REFRESH_MS = 60_000;
 
-/** How many tickets a view holds, from the per-status counts under its filters. */
+/**
+ * How many tickets a view holds, from the per-status counts under its filters; a count the API
+ * bounded (search, unread) above COUNT_BOUND reads "1 000+", as on the status chips.
+ */
 export function ViewCount({ search }: { search: string }) {
-  const { i18n } = useTranslation();
+  const format = useFormat();
   const params = parseListParams(new URLSearchParams(search));
-  const counts = useTicketCounts(
-    {
-      q: params.q || undefined,
-      priority: params.priority,
-      category_id: params.category,
-      assignee_id: params.assignee,
-      unread: params.unread || undefined,
-    },
-    REFRESH_MS,
-  );
+  const counts = useTicketCounts(queueFilters(params), REFRESH_MS);
   if (!counts.data) return null;
   const statuses: TicketStatus[] = params.status.length > 0 ? params.status : [...STATUSES];
   const total = statuses.reduce((sum, s) => sum + (counts.data[s] ?? 0), 0);
-  const bounded = (params.q !== '' || params.unread) && statuses.some((s) => (counts.data[s] ?? 0) > BOUND);
-  const shown = bounded ? `${BOUND.toLocaleString(i18n.language)}+` : total.toLocaleString(i18n.language);
+  const bounded = (params.q !== '' || params.unread) && statuses.some((s) => (counts.data[s] ?? 0) > COUNT_BOUND);
   return (
     <Badge size="sm" variant="light" color="gray">
-      {shown}
+      {bounded ? `${format.number(COUNT_BOUND)}+` : format.number(total)}
     </Badge>
   );
 }

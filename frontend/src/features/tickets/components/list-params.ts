@@ -50,6 +50,20 @@ export function parseListParams(params: URLSearchParams): ListParams {
   });
 }
 
+/**
+ * The API filters of the queue's parameters (all but status, cursor and sort), in one shape
+ * for the list, its counts and the menu's view counts, so they share cache entries.
+ */
+export function queueFilters(params: ListParams) {
+  return {
+    q: params.q || undefined,
+    priority: params.priority,
+    category_id: params.category,
+    assignee_id: params.assignee,
+    unread: params.unread || undefined,
+  };
+}
+
 /** The list's parameters, and a setter that goes back to the first page when a filter changes. */
 export function useListParams() {
   const [params, setParams] = useSearchParams();

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { PageHeader } from '@/components/ui/PageHeader';
 import { useTicketCounts } from '../api/get-ticket-counts';
 import { useTickets } from '../api/get-tickets';
-import { useListParams } from '../components/list-params';
+import { queueFilters, useListParams } from '../components/list-params';
 import { QueueFilters } from '../components/QueueFilters';
 import { ShortcutsHelp } from '../components/ShortcutsHelp';
 import { StatusChips } from '../components/StatusChips';
@@ -18,13 +18,7 @@ const REFRESH_MS = 60_000;
 export function QueuePage() {
   const { t } = useTranslation('tickets');
   const [params, update] = useListParams();
-  const filters = {
-    q: params.q || undefined,
-    priority: params.priority,
-    category_id: params.category,
-    assignee_id: params.assignee,
-    unread: params.unread || undefined,
-  };
+  const filters = queueFilters(params);
   const counts = useTicketCounts(filters, REFRESH_MS);
   const tickets = useTickets(
     {
