@@ -221,6 +221,9 @@ public class TicketService {
             // Automatic transition: the requester answered, the ticket needs the IT team again.
             steps.add(TicketStatus.IN_PROGRESS);
         }
+        if (!internal && caller.isAgent() && caller.id() != current.requesterId()) {
+            recordFirstResponse(id);
+        }
         TicketStatus from = current.status();
         for (TicketStatus step : steps) {
             history.record(id, caller.id(), TicketHistory.Field.status, from, step);
@@ -400,6 +403,18 @@ public class TicketService {
             ps.setLong(5, id);
             return ps.executeUpdate();
         });
+    }
+
+    /**
+     * Stamps the ticket's first response (a public reply by an agent who is not its requester) the
+     * first time one is stored; later replies keep the first time. Reports and SLA read it.
+     */
+    private void recordFirstResponse(long id) {
+        jdbc.prepareStatement("UPDATE tickets SET first_response_at = now() WHERE id = ? AND first_response_at IS NULL",
+                ps -> {
+                    ps.setLong(1, id);
+                    return ps.executeUpdate();
+                });
     }
 
     private record Current(long requesterId, TicketStatus status, Priority priority, @Nullable Long categoryId,

@@ -263,4 +263,28 @@ class AgentWorkflowTest extends ApiTest {
         see(ines);
         assertFalse(unreadIn("/api/v1/tickets", ines).get(id));
     }
+    java.time.Instant firstResponseAt() {
+        return tx.executeRead(status -> jdbc.prepareStatement("SELECT first_response_at FROM tickets WHERE id = ?", ps -> {
+            ps.setLong(1, id);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                var at = rs.getTimestamp(1);
+                return at == null ? null : at.toInstant();
+            }
+        }));
+    }
+
+    @Test
+    void theFirstPublicReplyOfATechnicianIsTheFirstResponse() {
+        reply(camille, Map.of("body", "Toujours coupé après redémarrage"));
+        reply(ines, Map.of("body", "Je regarde les journaux du concentrateur", "internal", true));
+        assertNull(firstResponseAt(), "neither the requester's reply nor an internal note answers the requester");
+
+        reply(ines, Map.of("body", "Pouvez-vous essayer le profil VPN de secours ?"));
+        java.time.Instant first = firstResponseAt();
+        assertTrue(first != null, "a technician's public reply is the first response");
+
+        reply(hugo, Map.of("body", "Je confirme, le profil de secours contourne le problème"));
+        assertEquals(first, firstResponseAt(), "later replies keep the first response time");
+    }
 }
