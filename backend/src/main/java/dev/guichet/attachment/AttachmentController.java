@@ -1,5 +1,8 @@
 package dev.guichet.attachment;
 
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Status;
+import dev.guichet.web.ProblemResponses;
 import dev.guichet.auth.Caller;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -36,6 +39,8 @@ import java.util.List;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "attachments")
+@ProblemResponses.Unauthorized
+@ProblemResponses.RateLimited
 public class AttachmentController {
 
     /** Downloaded files may do nothing: no scripts, no plugins, no requests, opaque origin. */
@@ -53,6 +58,12 @@ public class AttachmentController {
      * {@code comment_id} otherwise). 404 unseen ticket, 409 closed ticket, 413 too large or over quota,
      * 415 type refused.
      */
+    @ProblemResponses.BadRequest
+    @ProblemResponses.NotFound
+    @ProblemResponses.Conflict
+    @ProblemResponses.TooLarge
+    @ProblemResponses.UnsupportedType
+    @Status(HttpStatus.CREATED)
     @Post(value = "/tickets/{ticketId}/attachments", consumes = MediaType.MULTIPART_FORM_DATA)
     public HttpResponse<AttachmentResponse> uploadAttachment(long ticketId, @Part("file") CompletedFileUpload file,
                                                    @QueryValue("comment_id") @Nullable Long commentId,
@@ -67,6 +78,7 @@ public class AttachmentController {
     }
 
     /** The attachments of a ticket the caller may see, oldest first. */
+    @ProblemResponses.NotFound
     @Get("/tickets/{ticketId}/attachments")
     public List<AttachmentResponse> listAttachments(long ticketId, Authentication authentication) {
         return attachments.list(Caller.of(authentication), ticketId);
@@ -76,6 +88,7 @@ public class AttachmentController {
      * The file's bytes, with its detected type, {@code Content-Disposition: attachment} (RFC 6266)
      * and a sandboxing Content-Security-Policy. 404 when the caller may not see its ticket.
      */
+    @ProblemResponses.NotFound
     @Get(value = "/attachments/{id}", produces = MediaType.ALL)
     public HttpResponse<StreamedFile> downloadAttachment(long id, Authentication authentication) {
         AttachmentResponse attachment = attachments.get(Caller.of(authentication), id);

@@ -1,5 +1,6 @@
 package dev.guichet.auth;
 
+import dev.guichet.web.ProblemResponses;
 import dev.guichet.user.EmailAddresses;
 import dev.guichet.web.ClientAddress;
 import io.micronaut.http.HttpRequest;
@@ -21,6 +22,7 @@ import jakarta.validation.Valid;
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "auth")
+@ProblemResponses.RateLimited
 public class AuthController {
 
     private final AuthService auth;
@@ -37,6 +39,8 @@ public class AuthController {
      * Exchanges email and password for a token pair; 401 on bad credentials; 429 with
      * {@code Retry-After} when the client address or the account has failed too often (see {@link LoginThrottle}).
      */
+    @ProblemResponses.BadRequest
+    @ProblemResponses.Unauthorized
     @Post("/login")
     public TokenResponse login(@Body @Valid AuthRequests.Login request, HttpRequest<?> http) {
         String email = EmailAddresses.normalize("email", request.email());
@@ -47,8 +51,10 @@ public class AuthController {
     }
 
     /** Rotates a refresh token: returns a new pair and revokes the one presented. */
+    @ProblemResponses.BadRequest
+    @ProblemResponses.Unauthorized
     @Post("/refresh")
-    public TokenResponse refresh(@Body @Valid AuthRequests.Refresh request) {
+    public TokenResponse refreshTokens(@Body @Valid AuthRequests.Refresh request) {
         return auth.refresh(request.refreshToken());
     }
 
@@ -56,6 +62,7 @@ public class AuthController {
      * Ends every session of the caller, this one included: all refresh tokens are revoked and every
      * access token issued so far is refused from the next request. 204; 401 without a valid token.
      */
+    @ProblemResponses.Unauthorized
     @Post("/logout-all")
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Status(HttpStatus.NO_CONTENT)
@@ -64,6 +71,7 @@ public class AuthController {
     }
 
     /** Revokes the given refresh token. Always 204, so it reveals nothing about the token. */
+    @ProblemResponses.BadRequest
     @Post("/logout")
     @Status(HttpStatus.NO_CONTENT)
     public void logout(@Body @Valid AuthRequests.Refresh request) {

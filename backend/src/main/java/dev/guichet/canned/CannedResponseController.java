@@ -1,5 +1,8 @@
 package dev.guichet.canned;
 
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Status;
+import dev.guichet.web.ProblemResponses;
 import dev.guichet.auth.Caller;
 import dev.guichet.web.TextRules;
 import io.micronaut.core.annotation.Nullable;
@@ -34,6 +37,9 @@ import java.util.List;
 @Secured({"TECHNICIAN", "ADMIN"})
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "canned-responses")
+@ProblemResponses.Unauthorized
+@ProblemResponses.Forbidden
+@ProblemResponses.RateLimited
 public class CannedResponseController {
 
     private final CannedResponseService responses;
@@ -48,6 +54,7 @@ public class CannedResponseController {
      * @param q     words looked for in the title or body, case-insensitively
      * @param scope {@code all} (default), {@code shared} or {@code personal}
      */
+    @ProblemResponses.BadRequest
     @Get
     public List<CannedResponseView> listCannedResponses(
             @QueryValue @Nullable @Size(max = 200) @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.CONTROL_CHARACTERS) String q,
@@ -58,6 +65,9 @@ public class CannedResponseController {
     }
 
     /** Creates a reply: 201; 403 when a technician asks for {@code shared: true}. */
+    @ProblemResponses.BadRequest
+    @ProblemResponses.Conflict
+    @Status(HttpStatus.CREATED)
     @Post
     public HttpResponse<CannedResponseView> createCannedResponse(@Body @Valid CannedResponseRequest request,
                                                                  Authentication authentication) {
@@ -67,6 +77,9 @@ public class CannedResponseController {
     }
 
     /** Replaces a reply's title, body and language ({@code shared} is ignored: a reply keeps its owner). */
+    @ProblemResponses.BadRequest
+    @ProblemResponses.NotFound
+    @ProblemResponses.Conflict
     @Put("/{id}")
     public CannedResponseView updateCannedResponse(long id, @Body @Valid CannedResponseRequest request,
                                                    Authentication authentication) {
@@ -75,6 +88,7 @@ public class CannedResponseController {
     }
 
     /** Deletes a reply: 204; 403 shared and not admin; 404 unknown or someone else's. */
+    @ProblemResponses.NotFound
     @Delete("/{id}")
     public HttpResponse<Void> deleteCannedResponse(long id, Authentication authentication) {
         responses.delete(Caller.of(authentication), id);
@@ -82,6 +96,8 @@ public class CannedResponseController {
     }
 
     /** The reply's body with its placeholders filled for a ticket the caller may see; 404 otherwise. */
+    @ProblemResponses.BadRequest
+    @ProblemResponses.NotFound
     @Get("/{id}/filled")
     public FilledResponse fillCannedResponse(long id, @QueryValue("ticket_id") long ticketId,
                                              Authentication authentication) {

@@ -1,5 +1,8 @@
 package dev.guichet.category;
 
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Status;
+import dev.guichet.web.ProblemResponses;
 import dev.guichet.web.TextRules;
 import dev.guichet.auth.Caller;
 import dev.guichet.web.ApiException;
@@ -30,6 +33,8 @@ import java.util.List;
 @Controller("/api/v1/categories")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "categories")
+@ProblemResponses.Unauthorized
+@ProblemResponses.RateLimited
 public class CategoryController {
 
     private final CategoryRepository categories;
@@ -39,9 +44,10 @@ public class CategoryController {
     }
 
     /** Active categories by name; admins may ask for inactive ones too. */
+    @ProblemResponses.BadRequest
     @Get
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    public List<CategoryResponse> list(@QueryValue(value = "include_inactive", defaultValue = "false") boolean includeInactive,
+    public List<CategoryResponse> listCategories(@QueryValue(value = "include_inactive", defaultValue = "false") boolean includeInactive,
                                        Authentication authentication) {
         boolean all = includeInactive && Caller.of(authentication).isAdmin();
         return (all ? categories.findAllOrdered() : categories.findActiveOrdered()).stream()
@@ -49,10 +55,14 @@ public class CategoryController {
     }
 
     /** Creates a category; 409 when the name (case-insensitive) exists. */
+    @ProblemResponses.BadRequest
+    @ProblemResponses.Forbidden
+    @ProblemResponses.Conflict
+    @Status(HttpStatus.CREATED)
     @Post
     @Secured("ADMIN")
     @Transactional
-    public HttpResponse<CategoryResponse> create(@Body @Valid CreateCategory request) {
+    public HttpResponse<CategoryResponse> createCategory(@Body @Valid CreateCategory request) {
         String name = request.name().trim();
         if (categories.findByNameIgnoreCase(name).isPresent()) {
             throw ApiException.conflict("category-exists", "A category with this name already exists.");
@@ -62,10 +72,14 @@ public class CategoryController {
     }
 
     /** Renames, describes, deactivates or reactivates a category; absent fields are unchanged. */
+    @ProblemResponses.BadRequest
+    @ProblemResponses.Forbidden
+    @ProblemResponses.NotFound
+    @ProblemResponses.Conflict
     @Patch("/{id}")
     @Secured("ADMIN")
     @Transactional
-    public CategoryResponse update(long id, @Body @Valid UpdateCategory request) {
+    public CategoryResponse updateCategory(long id, @Body @Valid UpdateCategory request) {
         Category current = categories.findById(id).orElseThrow(() -> ApiException.notFound("Category"));
         String name = request.name() == null ? current.name() : request.name().trim();
         categories.findByNameIgnoreCase(name).filter(other -> other.id() != id).ifPresent(other -> {

@@ -1,5 +1,6 @@
 package dev.guichet.category;
 
+import dev.guichet.web.ProblemResponses;
 import dev.guichet.user.User;
 import dev.guichet.user.UserRepository;
 import dev.guichet.user.UserSummary;
@@ -27,6 +28,9 @@ import java.util.Set;
 @Secured("ADMIN")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "categories")
+@ProblemResponses.Unauthorized
+@ProblemResponses.Forbidden
+@ProblemResponses.RateLimited
 public class CategoryTechnicianController {
 
     private final CategoryRepository categories;
@@ -40,8 +44,9 @@ public class CategoryTechnicianController {
     }
 
     /** The people alerted about the category's new tickets, by name; 404 for an unknown category. */
+    @ProblemResponses.NotFound
     @Get
-    public List<UserSummary> list(long id) {
+    public List<UserSummary> listCategoryTechnicians(long id) {
         categories.findById(id).orElseThrow(() -> ApiException.notFound("Category"));
         return summaries(technicians.of(id));
     }
@@ -51,9 +56,11 @@ public class CategoryTechnicianController {
      *
      * @throws ApiException 404 unknown category; 400 when an id is not an active technician or admin
      */
+    @ProblemResponses.BadRequest
+    @ProblemResponses.NotFound
     @Put
     @Transactional
-    public List<UserSummary> replace(long id, @Body @NotNull @Size(max = 500) List<@NotNull Long> userIds) {
+    public List<UserSummary> replaceCategoryTechnicians(long id, @Body @NotNull @Size(max = 500) List<@NotNull Long> userIds) {
         categories.findById(id).orElseThrow(() -> ApiException.notFound("Category"));
         Set<Long> wanted = new LinkedHashSet<>(userIds);
         List<User> found = users.findByIdIn(wanted).stream().filter(u -> u.active() && u.role().isAgent()).toList();

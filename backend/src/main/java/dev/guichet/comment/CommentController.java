@@ -1,5 +1,9 @@
 package dev.guichet.comment;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Status;
+import dev.guichet.web.ProblemResponses;
 import dev.guichet.web.TextRules;
 import dev.guichet.auth.Caller;
 import dev.guichet.ticket.TicketStatus;
@@ -39,6 +43,8 @@ import java.util.stream.Collectors;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "comments")
+@ProblemResponses.Unauthorized
+@ProblemResponses.RateLimited
 public class CommentController {
 
     private final CommentService comments;
@@ -50,8 +56,9 @@ public class CommentController {
     }
 
     /** The conversation, oldest first; internal notes only for technicians and admins. */
+    @ProblemResponses.NotFound
     @Get
-    public List<CommentResponse> list(long ticketId, Authentication authentication) {
+    public List<CommentResponse> listComments(long ticketId, Authentication authentication) {
         List<Comment> found = comments.list(Caller.of(authentication), ticketId);
         Map<Long, User> authors = users.findByIdIn(found.stream().map(Comment::authorId).distinct().toList())
                 .stream().collect(Collectors.toMap(User::id, Function.identity()));
@@ -63,8 +70,13 @@ public class CommentController {
      *
      * @throws ApiException 403 when a requester writes an internal note; 404 unseen ticket; 409 on a closed ticket
      */
+    @ProblemResponses.BadRequest
+    @ProblemResponses.Forbidden
+    @ProblemResponses.NotFound
+    @ProblemResponses.Conflict
+    @Status(HttpStatus.CREATED)
     @Post
-    public HttpResponse<CommentResponse> create(long ticketId, @Body @Valid CreateComment request,
+    public HttpResponse<CommentResponse> createComment(long ticketId, @Body @Valid CreateComment request,
                                                 Authentication authentication) {
         Caller caller = Caller.of(authentication);
         Comment saved = comments.add(caller, ticketId, request.body(), Boolean.TRUE.equals(request.internal()),
@@ -80,7 +92,7 @@ public class CommentController {
      */
     @Serdeable
     public record CreateComment(@NotBlank @Size(max = 20000) @Pattern(regexp = TextRules.MULTI_LINE, message = TextRules.CONTROL_CHARACTERS) String body, @Nullable Boolean internal,
-                                @Nullable TicketStatus status) {
+                                @Schema(type = "string") @Nullable TicketStatus status) {
     }
 
     /** A reply or note as the API shows it. */

@@ -1,5 +1,6 @@
 package dev.guichet.live;
 
+import dev.guichet.web.ProblemResponses;
 import dev.guichet.auth.Caller;
 import dev.guichet.auth.CurrentAccountAuthenticationFactory;
 import io.micronaut.context.annotation.Value;
@@ -51,6 +52,8 @@ import reactor.util.concurrent.Queues;
 @Controller("/api/v1/events")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @Tag(name = "events")
+@ProblemResponses.Unauthorized
+@ProblemResponses.RateLimited
 public class LiveEventController {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LiveEventController.class);

@@ -1,5 +1,7 @@
 package dev.guichet.notification;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import dev.guichet.web.ProblemResponses;
 import dev.guichet.web.ApiException;
 import dev.guichet.web.PageResponse;
 import io.micronaut.core.annotation.Nullable;
@@ -22,6 +24,9 @@ import io.micronaut.serde.annotation.Serdeable;
 @Secured("ADMIN")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "admin")
+@ProblemResponses.Unauthorized
+@ProblemResponses.Forbidden
+@ProblemResponses.RateLimited
 public class OutboxController {
 
     private final OutboxQueries outbox;
@@ -31,8 +36,9 @@ public class OutboxController {
     }
 
     /** Messages newest first, optionally of one status (PENDING, SENDING, SENT, FAILED, HELD). */
+    @ProblemResponses.BadRequest
     @Get
-    public PageResponse<OutboxItem> list(@QueryValue @Nullable OutboxStatus status,
+    public PageResponse<OutboxItem> listOutbox(@QueryValue @Schema(type = "string") @Nullable OutboxStatus status,
                                          @QueryValue(defaultValue = "0") @Min(0) @Max(100000) int page,
                                          @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size) {
         OutboxQueries.Page found = outbox.list(status, page, size);
@@ -45,8 +51,10 @@ public class OutboxController {
      * @return the message after the change
      * @throws ApiException 404 unknown message; 409 when it is not FAILED
      */
+    @ProblemResponses.NotFound
+    @ProblemResponses.Conflict
     @Post("/{id}/retry")
-    public OutboxItem retry(long id) {
+    public OutboxItem retryOutboxItem(long id) {
         OutboxItem current = outbox.find(id).orElseThrow(() -> ApiException.notFound("Message"));
         if (!outbox.retry(id)) {
             throw ApiException.conflict("not-failed", "Only a FAILED message can be retried; this one is "
@@ -61,8 +69,10 @@ public class OutboxController {
      * @return the message after the change
      * @throws ApiException 404 unknown message; 409 when it is not HELD
      */
+    @ProblemResponses.NotFound
+    @ProblemResponses.Conflict
     @Post("/{id}/release")
-    public OutboxItem release(long id) {
+    public OutboxItem releaseOutboxItem(long id) {
         OutboxItem current = outbox.find(id).orElseThrow(() -> ApiException.notFound("Message"));
         if (outbox.release(id) == 0) {
             throw ApiException.conflict("not-held", "Only a HELD message can be released or discarded; this one is "
@@ -76,9 +86,11 @@ public class OutboxController {
      *
      * @throws ApiException 404 unknown message; 409 when it is not HELD
      */
+    @ProblemResponses.NotFound
+    @ProblemResponses.Conflict
     @Post("/{id}/discard")
     @Status(HttpStatus.NO_CONTENT)
-    public void discard(long id) {
+    public void discardOutboxItem(long id) {
         OutboxItem current = outbox.find(id).orElseThrow(() -> ApiException.notFound("Message"));
         if (outbox.discard(id) == 0) {
             throw ApiException.conflict("not-held", "Only a HELD message can be released or discarded; this one is "
@@ -93,13 +105,13 @@ public class OutboxController {
 
     /** Releases every HELD message at once (see {@link #release}). */
     @Post("/held/release")
-    public Count releaseAll() {
+    public Count releaseAllOutboxItems() {
         return new Count(outbox.release(null));
     }
 
     /** Discards every HELD message at once (see {@link #discard}). */
     @Post("/held/discard")
-    public Count discardAll() {
+    public Count discardAllOutboxItems() {
         return new Count(outbox.discard(null));
     }
 }

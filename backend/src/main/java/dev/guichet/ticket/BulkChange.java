@@ -1,5 +1,6 @@
 package dev.guichet.ticket;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import dev.guichet.web.Problem;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -32,8 +33,8 @@ public final class BulkChange {
      * at the version it has when its row is locked. Absent fields are left unchanged; at least one must be set.
      */
     @Serdeable
-    public record Change(@Nullable TicketStatus status,
-                         @Nullable Priority priority,
+    public record Change(@Schema(type = "string") @Nullable TicketStatus status,
+                         @Schema(type = "string") @Nullable Priority priority,
                          @Nullable Long categoryId,
                          @Nullable Long assigneeId,
                          @Nullable Boolean unassign,
@@ -65,7 +66,7 @@ public final class BulkChange {
      * @param error    when not ok, why, as the problem a single PATCH would have answered
      */
     @Serdeable
-    public record Outcome(long ticketId, boolean ok, @Nullable Integer version, @Nullable Problem error) {
+    public record Outcome(long ticketId, boolean ok, @Nullable Integer version, @Schema(type = "object") @Nullable Problem error) {
 
         static Outcome applied(long ticketId, int version) {
             return new Outcome(ticketId, true, version, null);

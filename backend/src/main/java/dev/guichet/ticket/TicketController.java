@@ -1,5 +1,6 @@
 package dev.guichet.ticket;
 
+import dev.guichet.web.ProblemResponses;
 import dev.guichet.web.TextRules;
 import dev.guichet.auth.Caller;
 import dev.guichet.web.ApiException;
@@ -35,6 +36,8 @@ import java.util.Map;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "tickets")
+@ProblemResponses.Unauthorized
+@ProblemResponses.RateLimited
 public class TicketController {
 
     private final TicketService tickets;
@@ -58,8 +61,9 @@ public class TicketController {
      * to 1 000, beyond it is 1 000 with {@code total_is_lower_bound}. A search sorted by relevance ranks every match when there
      * are at most 1 000, else the 200 most recently updated.
      */
+    @ProblemResponses.BadRequest
     @Get
-    public TicketPage list(
+    public TicketPage listTickets(
             @QueryValue @Nullable List<TicketStatus> status,
             @QueryValue @Nullable List<Priority> priority,
             @QueryValue("category_id") @Nullable Long categoryId,
@@ -88,8 +92,9 @@ public class TicketController {
      * with {@code q} or {@code requester_id} every status is counted up to 1 000, and 1 001 means
      * "more than 1 000".
      */
+    @ProblemResponses.BadRequest
     @Get("/counts")
-    public Map<TicketStatus, Long> counts(@QueryValue @Nullable List<Priority> priority,
+    public Map<TicketStatus, Long> countTickets(@QueryValue @Nullable List<Priority> priority,
                                           @QueryValue("category_id") @Nullable Long categoryId,
                                           @QueryValue("assignee_id") @Nullable String assigneeId,
                                           @QueryValue("requester_id") @Nullable Long requesterId,
@@ -100,15 +105,18 @@ public class TicketController {
     }
 
     /** Files a ticket for the caller: 201 with its Location. */
+    @ProblemResponses.BadRequest
+    @Status(HttpStatus.CREATED)
     @Post
-    public HttpResponse<TicketResponse> create(@Body @Valid TicketRequests.CreateTicket request, Authentication authentication) {
+    public HttpResponse<TicketResponse> createTicket(@Body @Valid TicketRequests.CreateTicket request, Authentication authentication) {
         TicketResponse ticket = tickets.create(Caller.of(authentication), request, null).orElseThrow();
         return HttpResponse.created(ticket, URI.create("/api/v1/tickets/" + ticket.id()));
     }
 
     /** One ticket with its {@code version}; 404 for another employee's ticket. */
+    @ProblemResponses.NotFound
     @Get("/{id}")
-    public TicketResponse get(long id, Authentication authentication) {
+    public TicketResponse getTicket(long id, Authentication authentication) {
         return tickets.get(Caller.of(authentication), id);
     }
 
@@ -116,17 +124,22 @@ public class TicketController {
      * Marks the ticket as seen by the caller as it is now: its unread mark clears until someone else
      * acts on it. The SPA calls it when it shows the ticket. 204; 404 for a ticket the caller may not see.
      */
+    @ProblemResponses.NotFound
     @Put("/{id}/seen")
     @Status(HttpStatus.NO_CONTENT)
-    public void seen(long id, Authentication authentication) {
+    public void markTicketSeen(long id, Authentication authentication) {
         Caller caller = Caller.of(authentication);
         tickets.get(caller, id);
         queries.markSeen(id, caller.id());
     }
 
     /** Changes status, priority, category or assignee; 409 on a stale version or an illegal transition. */
+    @ProblemResponses.BadRequest
+    @ProblemResponses.Forbidden
+    @ProblemResponses.NotFound
+    @ProblemResponses.Conflict
     @Patch("/{id}")
-    public TicketResponse update(long id, @Body @Valid TicketRequests.UpdateTicket request, Authentication authentication) {
+    public TicketResponse updateTicket(long id, @Body @Valid TicketRequests.UpdateTicket request, Authentication authentication) {
         return tickets.update(Caller.of(authentication), id, request);
     }
 
@@ -136,15 +149,18 @@ public class TicketController {
      * outcome per ticket, in the order sent: applied with its new version, or refused with the problem
      * a PATCH would have answered. 400 when the list is empty, too long or repeats a ticket.
      */
+    @ProblemResponses.BadRequest
+    @ProblemResponses.Forbidden
     @Post("/bulk")
     @Secured({"TECHNICIAN", "ADMIN"})
-    public BulkChange.Result bulk(@Body @Valid BulkChange.Request request, Authentication authentication) {
+    public BulkChange.Result bulkUpdateTickets(@Body @Valid BulkChange.Request request, Authentication authentication) {
         return bulkChanges.apply(Caller.of(authentication), request);
     }
 
     /** The audit trail of a ticket, oldest first; requesters never see entries of internal notes. */
+    @ProblemResponses.NotFound
     @Get("/{id}/history")
-    public List<TicketHistory.Entry> history(long id, Authentication authentication) {
+    public List<TicketHistory.Entry> getTicketHistory(long id, Authentication authentication) {
         Caller caller = Caller.of(authentication);
         tickets.get(caller, id);
         return history.of(id, caller.isAgent());

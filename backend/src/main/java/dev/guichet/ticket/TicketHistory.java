@@ -1,5 +1,6 @@
 package dev.guichet.ticket;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import dev.guichet.user.Role;
 import dev.guichet.user.UserSummary;
 import io.micronaut.core.annotation.Nullable;
@@ -87,7 +88,7 @@ public class TicketHistory {
      * @param newValue new value, null when cleared
      */
     @Serdeable
-    public record Entry(long id, long ticketId, @Nullable UserSummary actor, String field,
+    public record Entry(long id, long ticketId, @Schema(type = "object") @Nullable UserSummary actor, String field,
                         @Nullable String oldValue, @Nullable String newValue, Instant createdAt) {
     }
 }

@@ -2,6 +2,7 @@ package dev.guichet.ticket;
 
 import dev.guichet.web.TextRules;
 import io.micronaut.core.annotation.Nullable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -19,7 +20,7 @@ public final class TicketRequests {
     @Serdeable
     public record CreateTicket(@NotBlank @Size(max = 200) @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.CONTROL_CHARACTERS) String title,
                                @NotBlank @Size(max = 20000) @Pattern(regexp = TextRules.MULTI_LINE, message = TextRules.CONTROL_CHARACTERS) String description,
-                               @Nullable Priority priority,
+                               @Schema(type = "string") @Nullable Priority priority,
                                @Nullable Long categoryId) {
     }
 
@@ -29,8 +30,8 @@ public final class TicketRequests {
      */
     @Serdeable
     public record UpdateTicket(@NotNull @Min(0) Integer version,
-                               @Nullable TicketStatus status,
-                               @Nullable Priority priority,
+                               @Schema(type = "string") @Nullable TicketStatus status,
+                               @Schema(type = "string") @Nullable Priority priority,
                                @Nullable Long categoryId,
                                @Nullable Long assigneeId,
                                @Nullable Boolean unassign,

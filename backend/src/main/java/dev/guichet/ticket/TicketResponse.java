@@ -3,6 +3,7 @@ package dev.guichet.ticket;
 import dev.guichet.user.UserSummary;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.Set;
 
@@ -16,7 +17,7 @@ import java.util.Set;
  */
 @Serdeable
 public record TicketResponse(long id, String title, String description, TicketStatus status, Priority priority,
-                             @Nullable CategoryRef category, UserSummary requester, @Nullable UserSummary assignee,
+                             @Schema(type = "object") @Nullable CategoryRef category, UserSummary requester, @Schema(type = "object") @Nullable UserSummary assignee,
                              int version, Instant createdAt, Instant updatedAt, @Nullable Instant resolvedAt,
                              @Nullable Instant closedAt, Set<TicketStatus> allowedTransitions, boolean unread) {
 

@@ -1,5 +1,6 @@
 package dev.guichet.user;
 
+import dev.guichet.web.ProblemResponses;
 import dev.guichet.auth.Caller;
 import dev.guichet.web.ApiException;
 import io.micronaut.http.HttpStatus;
@@ -22,6 +23,8 @@ import jakarta.validation.Valid;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "me")
+@ProblemResponses.Unauthorized
+@ProblemResponses.RateLimited
 public class MeController {
 
     private final UserRepository users;
@@ -34,21 +37,23 @@ public class MeController {
 
     /** The caller: id, email, full_name, role, locale and preferences. */
     @Get
-    public UserResponse me(Authentication authentication) {
+    public UserResponse getMe(Authentication authentication) {
         return users.findById(Caller.of(authentication).id()).map(UserResponse::of)
                 .orElseThrow(() -> ApiException.unauthorized("This account no longer exists."));
     }
 
     /** Edits the caller's name, locale or notification preference. */
+    @ProblemResponses.BadRequest
     @Patch
-    public UserResponse update(@Body @Valid UserRequests.UpdateProfile request, Authentication authentication) {
+    public UserResponse updateMe(@Body @Valid UserRequests.UpdateProfile request, Authentication authentication) {
         return UserResponse.of(service.updateProfile(Caller.of(authentication).id(), request));
     }
 
     /** Changes the caller's password and ends all their sessions (they log in again). */
+    @ProblemResponses.BadRequest
     @Post("/password")
     @Status(HttpStatus.NO_CONTENT)
-    public void changePassword(@Body @Valid UserRequests.ChangePassword request, Authentication authentication) {
+    public void changeMyPassword(@Body @Valid UserRequests.ChangePassword request, Authentication authentication) {
         service.changePassword(Caller.of(authentication).id(), request);
     }
 }

@@ -1,5 +1,9 @@
 package dev.guichet.user;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Status;
+import dev.guichet.web.ProblemResponses;
 import dev.guichet.auth.Caller;
 import dev.guichet.web.ApiException;
 import dev.guichet.web.PageResponse;
@@ -28,6 +32,9 @@ import java.util.List;
 @Controller("/api/v1/users")
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "users")
+@ProblemResponses.Unauthorized
+@ProblemResponses.Forbidden
+@ProblemResponses.RateLimited
 public class UserController {
 
     private final UserRepository users;
@@ -39,9 +46,10 @@ public class UserController {
     }
 
     /** Lists accounts, filtered by a name/email substring, role and activity; 0-based pages of ≤ 100. */
+    @ProblemResponses.BadRequest
     @Get
     @Secured("ADMIN")
-    public PageResponse<UserResponse> list(@QueryValue @Nullable String q, @QueryValue @Nullable Role role,
+    public PageResponse<UserResponse> listUsers(@QueryValue @Nullable String q, @QueryValue @Schema(type = "string") @Nullable Role role,
                                            @QueryValue @Nullable Boolean active,
                                            @QueryValue(defaultValue = "0") @Min(0) int page,
                                            @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size) {
@@ -54,29 +62,36 @@ public class UserController {
     /** Active technicians and admins, by name: who a ticket may be assigned to. */
     @Get("/assignable")
     @Secured({"TECHNICIAN", "ADMIN"})
-    public List<UserSummary> assignable() {
+    public List<UserSummary> listAssignableUsers() {
         return users.findAssignable().stream().map(UserSummary::of).toList();
     }
 
     /** One account. */
+    @ProblemResponses.NotFound
     @Get("/{id}")
     @Secured("ADMIN")
-    public UserResponse get(long id) {
+    public UserResponse getUser(long id) {
         return users.findById(id).map(UserResponse::of).orElseThrow(() -> ApiException.notFound("User"));
     }
 
     /** Creates an account; 409 if the email is taken. */
+    @ProblemResponses.BadRequest
+    @ProblemResponses.Conflict
+    @Status(HttpStatus.CREATED)
     @Post
     @Secured("ADMIN")
-    public HttpResponse<UserResponse> create(@Body @Valid UserRequests.CreateUser request) {
+    public HttpResponse<UserResponse> createUser(@Body @Valid UserRequests.CreateUser request) {
         User user = service.create(request);
         return HttpResponse.created(UserResponse.of(user), URI.create("/api/v1/users/" + user.id()));
     }
 
     /** Edits name, role, activity, locale or resets the password; ending sessions where needed. */
+    @ProblemResponses.BadRequest
+    @ProblemResponses.NotFound
+    @ProblemResponses.Conflict
     @Patch("/{id}")
     @Secured("ADMIN")
-    public UserResponse update(long id, @Body @Valid UserRequests.UpdateUser request, Authentication authentication) {
+    public UserResponse updateUser(long id, @Body @Valid UserRequests.UpdateUser request, Authentication authentication) {
         return UserResponse.of(service.update(Caller.of(authentication).id(), id, request));
     }
 }

@@ -1,5 +1,6 @@
 package dev.guichet.user;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import dev.guichet.web.TextRules;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -27,7 +28,7 @@ public final class UserRequests {
     /** Admin edits an account; absent fields are left unchanged. */
     @Serdeable
     public record UpdateUser(@Nullable @Size(min = 1, max = 200) @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.CONTROL_CHARACTERS) String fullName,
-                             @Nullable Role role,
+                             @Schema(type = "string") @Nullable Role role,
                              @Nullable Boolean active,
                              @Nullable @Pattern(regexp = "fr|en") String locale,
                              @Nullable String password) {

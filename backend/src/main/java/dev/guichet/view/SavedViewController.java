@@ -1,5 +1,6 @@
 package dev.guichet.view;
 
+import dev.guichet.web.ProblemResponses;
 import dev.guichet.auth.Caller;
 import dev.guichet.web.TextRules;
 import io.micronaut.http.HttpResponse;
@@ -30,6 +31,9 @@ import java.util.List;
 @Secured({"TECHNICIAN", "ADMIN"})
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "views")
+@ProblemResponses.Unauthorized
+@ProblemResponses.Forbidden
+@ProblemResponses.RateLimited
 public class SavedViewController {
 
     private final SavedViewService views;
@@ -40,21 +44,25 @@ public class SavedViewController {
 
     /** The caller's saved views, by name. */
     @Get
-    public List<ViewResponse> list(Authentication authentication) {
+    public List<ViewResponse> listSavedViews(Authentication authentication) {
         return views.list(Caller.of(authentication)).stream().map(ViewResponse::of).toList();
     }
 
     /** Saves the queue's current filters and sort under a name: 201; 409 {@code view-exists} or {@code view-limit}. */
+    @ProblemResponses.BadRequest
+    @ProblemResponses.Conflict
+    @Status(HttpStatus.CREATED)
     @Post
-    public HttpResponse<ViewResponse> create(@Body @Valid CreateView request, Authentication authentication) {
+    public HttpResponse<ViewResponse> createSavedView(@Body @Valid CreateView request, Authentication authentication) {
         SavedView saved = views.create(Caller.of(authentication), request.name(), request.query());
         return HttpResponse.created(ViewResponse.of(saved), URI.create("/api/v1/views/" + saved.id()));
     }
 
     /** Deletes one of the caller's views: 204; 404 for someone else's. */
+    @ProblemResponses.NotFound
     @Delete("/{id}")
     @Status(HttpStatus.NO_CONTENT)
-    public void delete(long id, Authentication authentication) {
+    public void deleteSavedView(long id, Authentication authentication) {
         views.delete(Caller.of(authentication), id);
     }
 
