@@ -12,13 +12,26 @@ require_postgres() {
   fi
 }
 
+# Database names go through psql variables (:'name' quotes a literal, :"name" an identifier), so a
+# name with quotes or spaces cannot change the statements.
+
 # Creates database $1 if it does not exist.
 ensure_database() {
-  psql -X -q -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$1'" | grep -q 1 \
-    || psql -X -q -d postgres -c "CREATE DATABASE \"$1\""
+  psql -X -q -v ON_ERROR_STOP=1 -d postgres -v db="$1" <<'SQL'
+SELECT format('CREATE DATABASE %I', :'db') WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = :'db') \gexec
+SQL
+}
+
+# Drops database $1 if it exists, disconnecting its sessions.
+drop_database() {
+  psql -X -q -v ON_ERROR_STOP=1 -d postgres -v db="$1" <<'SQL'
+DROP DATABASE IF EXISTS :"db" WITH (FORCE);
+SQL
 }
 
 # Drops (disconnecting sessions) and creates database $1.
 recreate_database() {
-  psql -X -q -d postgres -c "DROP DATABASE IF EXISTS \"$1\" WITH (FORCE)" -c "CREATE DATABASE \"$1\""
+  drop_database "$1" && psql -X -q -v ON_ERROR_STOP=1 -d postgres -v db="$1" <<'SQL'
+CREATE DATABASE :"db";
+SQL
 }

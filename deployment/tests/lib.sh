@@ -14,6 +14,9 @@ TESTS_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 DEPLOYMENT_DIR="$(cd "$TESTS_DIR/.." && pwd)"
 REPO_DIR="$(cd "$DEPLOYMENT_DIR/.." && pwd)"
 export TESTS_DIR DEPLOYMENT_DIR REPO_DIR
+# The PostgreSQL and Java settings and database helpers the scripts share (one library).
+# shellcheck source=../../scripts/lib.sh
+source "$REPO_DIR/scripts/lib.sh"
 STANDALONE=false
 if [[ -z ${RESULTS_FILE:-} ]]; then
     RESULTS_FILE="$(mktemp)"

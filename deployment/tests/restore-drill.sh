@@ -40,7 +40,7 @@ main() {
     at_exit cleanup
     find_java || return
     check_jar || return
-    recreate_database
+    recreate_database "$DRILL_DB" >/dev/null
     start_backend "restore drill, first start" || return
     log_in || return
     create_tickets || return
@@ -65,7 +65,7 @@ main() {
 
 cleanup() {
     stop_backend
-    psql -X -q -d postgres -c "DROP DATABASE IF EXISTS \"$DRILL_DB\"" >/dev/null 2>&1
+    drop_database "$DRILL_DB" >/dev/null 2>&1
     if [[ $FAILED -gt 0 && -f $WORK/backend.log ]]; then
         echo "---- last lines of the backend log ($WORK/backend.log)"
         tail -n 40 "$WORK/backend.log"
@@ -79,9 +79,6 @@ check_jar() {
     return 1
 }
 
-recreate_database() {
-    psql -X -q -v ON_ERROR_STOP=1 -d postgres -c "DROP DATABASE IF EXISTS \"$DRILL_DB\"" -c "CREATE DATABASE \"$DRILL_DB\"" >/dev/null
-}
 
 json_field() { python3 -c 'import json,sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1" 2>/dev/null; }
 
@@ -142,7 +139,7 @@ back_up_drop_and_restore() {
     fi
     dump=$(tail -n 1 <<< "$out")
     pass "restore drill: backup.sh wrote $(basename "$dump") ($(du -h "$dump" | cut -f1))"
-    psql -X -q -v ON_ERROR_STOP=1 -d postgres -c "DROP DATABASE \"$DRILL_DB\"" -c "CREATE DATABASE \"$DRILL_DB\"" >/dev/null \
+    recreate_database "$DRILL_DB" >/dev/null 2>&1 \
         || { fail "restore drill: the database is dropped and recreated"; return 1; }
     if ! out=$(PGDATABASE=$DRILL_DB "$DEPLOYMENT_DIR/restore.sh" "$dump" 2>&1); then
         fail "restore drill: restore.sh restores the dump into the empty database" "$out"; return 1

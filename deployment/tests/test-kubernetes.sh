@@ -15,6 +15,7 @@ WORK="$(mktemp -d)"
 main() {
     at_exit cleanup
     test_termination_grace_exceeds_the_shutdown_grace
+    test_images_are_pinned_to_a_release
     if ! command -v node >/dev/null 2>&1; then skip "Kubernetes manifest checks" "node is not installed"; return; fi
     if ! install_validator; then return; fi
     test_manifests_are_valid
@@ -93,6 +94,14 @@ test_backup_cronjob_script() {
         && -f $WORK/backups/weekly/$newest ]] && pg_restore --list "$WORK/backups/daily/$newest" >/dev/null 2>&1
     verdict "the backup CronJob's script dumps, links the weekly copy and keeps 7 daily / 4 weekly" "rc=$rc $out"
     psql -X -q -h "$host" -U "$user" -d postgres -c "DROP DATABASE IF EXISTS \"$db\"" >/dev/null 2>&1
+}
+
+# Images are pinned to a release so a rollback knows what to return to; latest moves under you.
+test_images_are_pinned_to_a_release() {
+    local tags
+    tags=$(grep -E '^\s*newTag:' "$DEPLOYMENT_DIR/kubernetes/kustomization.yaml")
+    [[ -n $tags ]] && ! grep -qiE 'newTag:\s*"?latest' <<< "$tags"
+    verdict "kustomization.yaml pins the images to a release, not latest" "$tags"
 }
 
 main

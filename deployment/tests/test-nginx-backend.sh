@@ -33,7 +33,7 @@ main() {
     find_java || return
     if [[ ! -f $GUICHET_JAR ]]; then fail "the backend jar exists" "$GUICHET_JAR is missing: make build first"; return; fi
     if [[ ! -f $SPA_DIR/index.html ]]; then fail "the SPA is built" "$SPA_DIR/index.html is missing: make build first"; return; fi
-    psql -X -q -v ON_ERROR_STOP=1 -d postgres -c "CREATE DATABASE \"$BACKEND_DB\"" >/dev/null || { fail "scratch database"; return; }
+    recreate_database "$BACKEND_DB" >/dev/null 2>&1 || { fail "scratch database"; return; }
     start_backend "behind nginx" || return
     start_nginx || return
     test_spa_through_nginx

@@ -29,6 +29,7 @@ main() {
     test_tls_listener_serves_and_redirects
     test_vps_config_passes_nginx_t
     test_both_configs_keep_the_event_stream_open_and_unbuffered
+    test_both_configs_send_the_backends_content_security_policy
 }
 
 cleanup() {
@@ -193,6 +194,18 @@ test_both_configs_keep_the_event_stream_open_and_unbuffered() {
             && $block == *"proxy_http_version 1.1;"* && $block != *proxy_set_header* ]] \
             && grep -q 'proxy_set_header Connection "";' "$DEPLOYMENT_DIR/$conf"
         verdict "$conf: /api/v1/events unbuffered, uncached, HTTP/1.1 without Connection, 1 h read timeout" "$block"
+    done
+}
+
+# One Content-Security-Policy: the backend's SecurityHeaders.CONTENT_SECURITY_POLICY, which both
+# nginx configurations send on what they serve themselves (the SPA's files).
+test_both_configs_send_the_backends_content_security_policy() {
+    local java_csp conf
+    java_csp=$(sed -n '/CONTENT_SECURITY_POLICY =/,/;$/p' "$DEPLOYMENT_DIR/../backend/src/main/java/dev/guichet/web/SecurityHeaders.java" \
+        | grep -o '"[^"]*"' | tr -d '"\n')
+    for conf in nginx.conf nginx-backend.conf; do
+        [[ -n $java_csp ]] && grep -qF "\"\"      \"$java_csp\"" "$DEPLOYMENT_DIR/$conf"
+        verdict "$conf: the Content-Security-Policy is the backend's ($java_csp)"
     done
 }
 

@@ -16,7 +16,7 @@ STUB_PID=
 
 main() {
     at_exit cleanup
-    psql -X -q -v ON_ERROR_STOP=1 -d postgres -c "CREATE DATABASE \"$DB\"" >/dev/null || { fail "scratch database for status.sh"; return; }
+    recreate_database "$DB" >/dev/null 2>&1 || { fail "scratch database for status.sh"; return; }
     psql -X -q -v ON_ERROR_STOP=1 -d "$DB" -c "CREATE TABLE mail_outbox (id serial, status text);
         INSERT INTO mail_outbox (status) VALUES ('PENDING'), ('PENDING'), ('SENT')" >/dev/null
     mkdir -p "$WORK/backups/daily"

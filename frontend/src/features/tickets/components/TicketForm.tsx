@@ -8,7 +8,7 @@ import { useCategories } from '@/features/categories/api/get-categories';
 import { PRIORITIES } from '@/lib/api/types';
 
 const schema = z.object({
-  title: z.string().trim().min(3, 'tickets:validation.titleShort').max(200, 'tickets:validation.titleLong'),
+  title: z.string().trim().min(1, 'tickets:validation.titleRequired').max(200, 'tickets:validation.titleLong'),
   description: z
     .string()
     .trim()

@@ -24,7 +24,7 @@ describe('filing a ticket', () => {
     const { router } = renderApp('/tickets/new');
 
     await userEvent.click(await screen.findByRole('button', { name: 'Envoyer le ticket' }));
-    expect(await screen.findByText('Le titre doit faire au moins 3 caractères.')).toBeInTheDocument();
+    expect(await screen.findByText('Donnez un titre au ticket.')).toBeInTheDocument();
     expect(screen.getByText('Décrivez votre demande.')).toBeInTheDocument();
     expect(sent).toBeNull();
 

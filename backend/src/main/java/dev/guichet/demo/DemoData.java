@@ -59,7 +59,7 @@ import org.slf4j.LoggerFactory;
  * batches at a time), after
  * the same checks the API makes: each ticket as a {@link TicketRequests.CreateTicket} through the
  * Bean Validation rules of the API, categories that exist and are active, and every status change
- * a legal step of {@link TicketStatus#canMoveTo}; the database's own constraints apply as always.
+ * a legal step of {@link TicketStatus#next}; the database's own constraints apply as always.
  * The search documents are recomputed with the database's {@code ticket_search_document()}.
  *
  * <p>Idempotent: people are matched by email, categories by name, tickets by their row reference
@@ -406,7 +406,7 @@ public class DemoData {
 
     /** A status change the lifecycle allows, as {@code TicketService.update} requires. */
     private static void requireStep(TicketStatus from, TicketStatus to, Planned p) {
-        if (!from.canMoveTo(to)) {
+        if (!from.next().contains(to)) {
             throw new IllegalStateException("Demo ticket " + p.ref() + " cannot go from " + from + " to " + to);
         }
     }

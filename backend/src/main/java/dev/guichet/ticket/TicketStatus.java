@@ -4,7 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Where a ticket is in its life (design.md, "Ticket lifecycle"):
+ * Where a ticket is in its life (docs/architecture.md, "Ticket lifecycle"):
  * {@code NEW → IN_PROGRESS ⇄ WAITING → RESOLVED → CLOSED}, a technician may also resolve straight
  * from IN_PROGRESS, the requester reopens with {@code RESOLVED → IN_PROGRESS}, and CLOSED is final.
  */
@@ -20,10 +20,5 @@ public enum TicketStatus {
             case RESOLVED -> EnumSet.of(CLOSED, IN_PROGRESS);
             case CLOSED -> EnumSet.noneOf(TicketStatus.class);
         };
-    }
-
-    /** @return whether moving from this status to {@code target} follows the lifecycle */
-    public boolean canMoveTo(TicketStatus target) {
-        return next().contains(target);
     }
 }
