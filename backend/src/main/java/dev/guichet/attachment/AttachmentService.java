@@ -21,7 +21,7 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * The rules of attachments: only on tickets the caller may see (design.md, roles table), not on
+ * The rules of attachments: only on tickets the caller may see (docs/architecture.md, "Roles and what each may do"), not on
  * closed tickets, of an accepted type ({@link FileTypes}), within the size limit and the quotas.
  *
  * <p>Limits, from the environment: {@code MAX_UPLOAD_SIZE} per file (default 10 MB, also enforced

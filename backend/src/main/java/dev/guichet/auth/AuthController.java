@@ -17,7 +17,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
-/** Login, token rotation and logout (design.md, HTTP API). */
+/** Login, token rotation and logout (docs/architecture.md, "API conventions"). */
 @Controller("/api/v1/auth")
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)

@@ -3,7 +3,7 @@ package dev.guichet.notification;
 import java.util.Locale;
 
 /**
- * The notifications Guichet sends (issue 4). Each names its message keys in
+ * The notifications Guichet sends (docs/notifications.md). Each names its message keys in
  * {@code mail/messages*.properties}: {@code subject.<key>} and {@code lead.<key>}.
  */
 public enum MailKind {

@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * The {@code mail_outbox} table as the notifier and the worker use it: queueing inside the
- * caller's transaction, claiming with {@code FOR UPDATE SKIP LOCKED} (design.md: work that must
+ * caller's transaction, claiming with {@code FOR UPDATE SKIP LOCKED} (docs/architecture.md: work that must
  * run once), and recording outcomes. Admin reads and retries are in {@link OutboxQueries}.
  * A claim increments {@code attempts}; that count doubles as a fencing token, so a worker whose
  * lease ran out cannot overwrite the outcome of the worker that reclaimed the message.

@@ -19,7 +19,7 @@ import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
- * Turns ticket events into queued emails, in the transaction of the change (issue 4):
+ * Turns ticket events into queued emails, in the transaction of the change (docs/notifications.md):
  * <ul>
  *   <li>created: an acknowledgement to the requester, an alert to the category's technicians
  *       (every active technician and admin when none is mapped);</li>

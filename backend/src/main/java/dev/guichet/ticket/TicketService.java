@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The rules of tickets: who may see and change what (design.md, roles table), the lifecycle, the
+ * The rules of tickets: who may see and change what (docs/architecture.md, "Roles and what each may do"), the lifecycle, the
  * optimistic version check, and history written in the same transaction as each change.
  */
 @Singleton
@@ -301,7 +301,7 @@ public class TicketService {
         if (caller.isAgent()) {
             return from.next();
         }
-        // Employees may close a resolved ticket or reopen it (design.md: "close or reopen own").
+        // Employees may close a resolved ticket or reopen it (docs/architecture.md, "Roles and what each may do": "close or reopen own").
         return from == TicketStatus.RESOLVED ? EnumSet.of(TicketStatus.CLOSED, TicketStatus.IN_PROGRESS)
                 : EnumSet.noneOf(TicketStatus.class);
     }

@@ -1,7 +1,7 @@
 package dev.guichet.user;
 
 /**
- * What a person may do in Guichet (design.md, "Roles and what each may do"): an EMPLOYEE files
+ * What a person may do in Guichet (docs/architecture.md, "Roles and what each may do"): an EMPLOYEE files
  * and follows their own tickets, a TECHNICIAN works every ticket, an ADMIN also manages people and
  * categories.
  */

@@ -29,7 +29,7 @@ import io.micronaut.http.filter.ServerFilterPhase;
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class SecurityHeaders implements Ordered {
 
-    /** The policy for the SPA and the API (design.md, "Security headers"). */
+    /** The policy for the SPA and the API (docs/architecture.md, "Security headers"); both nginx configurations send the same string. */
     public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; "
             + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'";

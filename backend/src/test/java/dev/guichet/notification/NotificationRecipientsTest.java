@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Each ticket event emails the right people, and no one else (issue 4). */
+/** Each ticket event emails the right people, and no one else (docs/notifications.md). */
 class NotificationRecipientsTest extends MailTest {
 
     Person camille;

@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** In prod, Guichet refuses to start with unsafe settings (design.md, Configuration). */
+/** In prod, Guichet refuses to start with unsafe settings (docs/architecture.md, "Configuration"). */
 class ProductionSafetyCheckTest {
 
     static final String GOOD_SECRET = "k2v8Qw9zR4tY7uJ1mN5bX3cL6pD0sF8gH2jK4lZ9";

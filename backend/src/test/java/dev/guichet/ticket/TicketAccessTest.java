@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The roles table of design.md, endpoint by endpoint, allowed and refused. */
+/** The roles table of docs/architecture.md, endpoint by endpoint, allowed and refused. */
 class TicketAccessTest extends ApiTest {
 
     Person camille;

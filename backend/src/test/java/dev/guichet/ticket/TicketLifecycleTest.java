@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The lifecycle of design.md: NEW → IN_PROGRESS ⇄ WAITING → RESOLVED → CLOSED, reopen, CLOSED final. */
+/** The lifecycle of docs/architecture.md: NEW → IN_PROGRESS ⇄ WAITING → RESOLVED → CLOSED, reopen, CLOSED final. */
 class TicketLifecycleTest extends ApiTest {
 
     Person camille;
