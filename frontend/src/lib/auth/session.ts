@@ -7,6 +7,7 @@
  */
 import { SessionExpiredError, toApiError } from '@/lib/api/problem';
 import type { TokenPair } from '@/lib/api/types';
+import { currentLocale } from '@/lib/i18n';
 import { clearTokens, getRefreshToken, storeTokens } from './token-store';
 
 const AUTH = '/api/v1/auth';
@@ -33,7 +34,7 @@ const expire = expireSession;
 async function postJson(path: string, body: unknown): Promise<Response> {
   return fetch(`${AUTH}${path}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'Accept-Language': currentLocale() },
     body: JSON.stringify(body),
   });
 }

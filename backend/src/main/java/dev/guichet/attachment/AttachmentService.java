@@ -1,5 +1,6 @@
 package dev.guichet.attachment;
 
+import dev.guichet.web.ProblemType;
 import dev.guichet.auth.Caller;
 import dev.guichet.comment.CommentRepository;
 import dev.guichet.ticket.TicketService;
@@ -7,7 +8,6 @@ import dev.guichet.web.ApiException;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.convert.format.ReadableBytes;
-import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.io.BufferedInputStream;
@@ -82,14 +82,13 @@ public class AttachmentService {
         tickets.lockForAddition(caller, ticketId);
         if (commentId != null && comments.findById(commentId)
                 .filter(c -> c.ticketId() == ticketId && c.authorId() == caller.id()).isEmpty()) {
-            throw ApiException.invalidField("comment_id", "is not one of your replies on this ticket");
+            throw ApiException.invalidField("comment_id", "not-your-reply");
         }
         if (size == 0) {
-            throw ApiException.invalidField("file", "is empty");
+            throw ApiException.invalidField("file", "empty-file");
         }
         if (size > maxFileSize) {
-            throw tooLarge("payload-too-large", "The file is " + megabytes(size) + "; the limit is "
-                    + megabytes(maxFileSize) + " per file.");
+            throw new ApiException(ProblemType.PAYLOAD_TOO_LARGE, "payload-too-large.file", megabytes(size), megabytes(maxFileSize));
         }
         String name = FileNames.sanitize(fileName);
         try {
@@ -102,15 +101,11 @@ public class AttachmentService {
             store.lockForUpload(ticketId, caller.id());
             long ticketUsed = store.bytesOfTicket(ticketId);
             if (ticketUsed + size > ticketQuota) {
-                throw tooLarge("ticket-quota-exceeded", "This ticket already holds " + megabytes(ticketUsed)
-                        + " of attachments; adding " + megabytes(size) + " would exceed its quota of "
-                        + megabytes(ticketQuota) + ".");
+                throw ApiException.of(ProblemType.TICKET_QUOTA_EXCEEDED, megabytes(ticketUsed), megabytes(size), megabytes(ticketQuota));
             }
             long userUsed = store.bytesOfUploader(caller.id());
             if (userUsed + size > userQuota) {
-                throw tooLarge("user-quota-exceeded", "You have already attached " + megabytes(userUsed)
-                        + "; adding " + megabytes(size) + " would exceed your quota of " + megabytes(userQuota)
-                        + ". Ask an administrator.");
+                throw ApiException.of(ProblemType.USER_QUOTA_EXCEEDED, megabytes(userUsed), megabytes(size), megabytes(userQuota));
             }
             long id = store.nextId();
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
@@ -139,12 +134,12 @@ public class AttachmentService {
      * @throws ApiException 404 when it does not exist or its ticket is not visible to the caller
      */
     public AttachmentResponse get(Caller caller, long attachmentId) {
-        AttachmentResponse attachment = store.find(attachmentId, caller.isAgent()).orElseThrow(() -> ApiException.notFound("Attachment"));
+        AttachmentResponse attachment = store.find(attachmentId, caller.isAgent()).orElseThrow(() -> ApiException.notFound("attachment"));
         try {
             tickets.get(caller, attachment.ticketId());
         } catch (ApiException e) {
-            if (e.status() == HttpStatus.NOT_FOUND) {
-                throw ApiException.notFound("Attachment");
+            if (e.type() == ProblemType.NOT_FOUND) {
+                throw ApiException.notFound("attachment");
             }
             throw e;
         }
@@ -154,10 +149,6 @@ public class AttachmentService {
     /** @return a stream over the bytes of an attachment returned by {@link #get} */
     public InputStream open(AttachmentResponse attachment) {
         return store.open(attachment);
-    }
-
-    private static ApiException tooLarge(String type, String detail) {
-        return new ApiException(HttpStatus.REQUEST_ENTITY_TOO_LARGE, type, detail);
     }
 
     /** Megabytes with one decimal, as people read them ("10.0 MB"); 1 MB = 1024 × 1024 bytes, like Micronaut's "10MB". */

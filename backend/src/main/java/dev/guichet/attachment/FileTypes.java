@@ -1,7 +1,7 @@
 package dev.guichet.attachment;
 
+import dev.guichet.web.ProblemType;
 import dev.guichet.web.ApiException;
-import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -65,20 +65,17 @@ public class FileTypes {
         MediaType type;
         if (byBytes.equals(MediaType.OCTET_STREAM)) {
             // Bytes Tika cannot place and that do not look like text: an extension alone proves nothing.
-            throw unsupported("The file's content is not of a recognized type. Accepted: images (PNG, JPEG, GIF, "
-                    + "WebP), PDF, text and log files, office documents (Word, Excel, PowerPoint, OpenDocument) and ZIP.");
+            throw new ApiException(ProblemType.UNSUPPORTED_FILE_TYPE, "unsupported-file-type.unrecognized");
         }
         if (byName.equals(MediaType.OCTET_STREAM) || isA(byBytes, byName)) {
             type = byBytes;
         } else if (isA(byName, byBytes)) {
             type = byName;
         } else {
-            throw unsupported("The file's content (" + byBytes + ") does not match its extension (" + byName
-                    + "). Rename it with its real extension or export it to an accepted format.");
+            throw new ApiException(ProblemType.UNSUPPORTED_FILE_TYPE, "unsupported-file-type.mismatch", byBytes, byName);
         }
         if (!ALLOWED.contains(type.toString())) {
-            throw unsupported("Files of type " + type + " are not accepted. Accepted: images (PNG, JPEG, GIF, "
-                    + "WebP), PDF, text and log files, office documents (Word, Excel, PowerPoint, OpenDocument) and ZIP.");
+            throw new ApiException(ProblemType.UNSUPPORTED_FILE_TYPE, "unsupported-file-type.not-accepted", type);
         }
         return type.toString();
     }
@@ -101,9 +98,5 @@ public class FileTypes {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static ApiException unsupported(String detail) {
-        return new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-file-type", detail);
     }
 }

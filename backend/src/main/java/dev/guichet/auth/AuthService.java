@@ -3,7 +3,7 @@ package dev.guichet.auth;
 import dev.guichet.user.User;
 import dev.guichet.user.UserRepository;
 import dev.guichet.web.ApiException;
-import io.micronaut.http.HttpStatus;
+import dev.guichet.web.ProblemType;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.generator.AccessTokenConfiguration;
@@ -34,7 +34,6 @@ public class AuthService {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuthService.class);
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String INVALID_CREDENTIALS = "Invalid email or password.";
 
     private final UserRepository users;
     private final AccountStates accounts;
@@ -73,13 +72,12 @@ public class AuthService {
         boolean matches = hasher.matches(password, found.map(User::passwordHash).orElse(dummyHash));
         if (found.isEmpty() || !matches) {
             LOG.info("Failed login for an {} account", found.isPresent() ? "existing" : "unknown");
-            throw ApiException.unauthorized(INVALID_CREDENTIALS);
+            throw ApiException.unauthorized("invalid-credentials");
         }
         User user = found.get();
         if (!user.active()) {
             // Only someone who knows the password learns that the account exists but is deactivated.
-            throw new ApiException(HttpStatus.UNAUTHORIZED, "account-deactivated",
-                    "This account has been deactivated; ask an administrator to reactivate it.");
+            throw new ApiException(ProblemType.ACCOUNT_DEACTIVATED);
         }
         LOG.info("User {} logged in", user.id());
         return issue(user).response();
@@ -93,17 +91,17 @@ public class AuthService {
     @Transactional(dontRollbackOn = ApiException.class)
     public TokenResponse refresh(String presented) {
         RefreshToken token = refreshTokens.findByTokenHash(sha256(presented))
-                .orElseThrow(() -> ApiException.unauthorized("Unknown refresh token."));
+                .orElseThrow(() -> ApiException.unauthorized("unknown-refresh-token"));
         if (token.revokedAt() != null || refreshTokens.revokeIfLive(token.id()) == 0) {
             int revoked = refreshTokens.revokeAllOfUser(token.userId());
             LOG.warn("Reuse of a revoked refresh token for user {}: revoked {} live sessions", token.userId(), revoked);
-            throw ApiException.unauthorized("This refresh token has been revoked; log in again.");
+            throw ApiException.unauthorized("refresh-token-revoked");
         }
         if (token.expiresAt().isBefore(Instant.now())) {
-            throw ApiException.unauthorized("This refresh token has expired; log in again.");
+            throw ApiException.unauthorized("refresh-token-expired");
         }
         User user = users.findById(token.userId()).filter(User::active)
-                .orElseThrow(() -> ApiException.unauthorized("This account has been deactivated."));
+                .orElseThrow(() -> ApiException.unauthorized("account-deactivated"));
         Issued next = issue(user);
         refreshTokens.markReplaced(token.id(), next.refreshTokenId());
         return next.response();

@@ -1,5 +1,6 @@
 package dev.guichet.auth;
 
+import dev.guichet.web.ProblemType;
 import dev.guichet.web.RateLimitedException;
 import dev.guichet.web.RateLimiter;
 import io.github.bucket4j.Bandwidth;
@@ -77,8 +78,7 @@ public class LoginThrottle {
         if (!byAddress.isConsumed()) {
             LOG.warn("Login attempts from {} are rate limited", clientAddress);
             long wait = RateLimiter.retryAfterSeconds(byAddress);
-            throw new RateLimitedException("rate-limited",
-                    "Too many login attempts from your address: try again in " + wait + " s.", wait);
+            throw new RateLimitedException(ProblemType.RATE_LIMITED, "rate-limited.login", wait);
         }
         String accountKey = "login-account:" + accountKey(email);
         ConsumptionProbe byAccount = limiter.consume(accountKey, () -> perAccount);
@@ -86,8 +86,7 @@ public class LoginThrottle {
             address.addTokens(1);
             LOG.warn("Login attempt on a locked account from {}", clientAddress);
             long wait = RateLimiter.retryAfterSeconds(byAccount);
-            throw new RateLimitedException("account-locked", "Too many failed logins for this account: it is "
-                    + "locked for " + wait + " s. Try again later or ask an administrator.", wait);
+            throw new RateLimitedException(ProblemType.ACCOUNT_LOCKED, "account-locked.detail", wait);
         }
         return new Attempt(address, accountKey);
     }

@@ -50,19 +50,19 @@ public class PasswordPolicy {
      */
     public void check(String field, String password, String email) {
         if (password == null || password.length() < MIN_LENGTH) {
-            throw ApiException.invalidField(field, "must be at least " + MIN_LENGTH + " characters long");
+            throw ApiException.invalidField(field, "password-too-short", MIN_LENGTH);
         }
         if (password.length() > MAX_LENGTH) {
-            throw ApiException.invalidField(field, "must be at most " + MAX_LENGTH + " characters long");
+            throw ApiException.invalidField(field, "password-too-long", MAX_LENGTH);
         }
         String lower = password.toLowerCase(Locale.ROOT);
         String mail = email == null ? "" : email.toLowerCase(Locale.ROOT);
         String local = mail.contains("@") ? mail.substring(0, mail.indexOf('@')) : mail;
         if (lower.equals(mail) || (!local.isEmpty() && lower.equals(local))) {
-            throw ApiException.invalidField(field, "must not be your email address");
+            throw ApiException.invalidField(field, "password-is-email");
         }
         if (common.contains(lower)) {
-            throw ApiException.invalidField(field, "is too common; choose a less guessable password");
+            throw ApiException.invalidField(field, "password-too-common");
         }
     }
 

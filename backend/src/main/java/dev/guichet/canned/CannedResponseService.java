@@ -44,7 +44,7 @@ public class CannedResponseService {
      */
     public CannedResponse create(Caller caller, boolean shared, String title, String body, @Nullable String locale) {
         if (shared && !caller.isAdmin()) {
-            throw ApiException.forbidden("Only administrators manage shared canned responses.");
+            throw ApiException.forbidden("shared-canned-response");
         }
         return responses.save(new CannedResponse(null, shared ? null : caller.id(), title.strip(), body.strip(),
                 locale, null, null));
@@ -83,13 +83,13 @@ public class CannedResponseService {
     private CannedResponse visible(Caller caller, long id) {
         return responses.findById(id)
                 .filter(r -> r.shared() || r.ownerId() == caller.id())
-                .orElseThrow(() -> ApiException.notFound("Canned response"));
+                .orElseThrow(() -> ApiException.notFound("canned-response"));
     }
 
     private CannedResponse changeable(Caller caller, long id) {
         CannedResponse response = visible(caller, id);
         if (response.shared() && !caller.isAdmin()) {
-            throw ApiException.forbidden("Only administrators manage shared canned responses.");
+            throw ApiException.forbidden("shared-canned-response");
         }
         return response;
     }

@@ -6,6 +6,7 @@ import dev.guichet.web.ProblemResponses;
 import dev.guichet.web.TextRules;
 import dev.guichet.auth.Caller;
 import dev.guichet.web.ApiException;
+import dev.guichet.web.ProblemType;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -65,7 +66,7 @@ public class CategoryController {
     public HttpResponse<CategoryResponse> createCategory(@Body @Valid CreateCategory request) {
         String name = request.name().trim();
         if (categories.findByNameIgnoreCase(name).isPresent()) {
-            throw ApiException.conflict("category-exists", "A category with this name already exists.");
+            throw ApiException.conflict(ProblemType.CATEGORY_EXISTS);
         }
         Category saved = categories.save(new Category(null, name, blankToNull(request.description()), true, null));
         return HttpResponse.created(CategoryResponse.of(saved), URI.create("/api/v1/categories/" + saved.id()));
@@ -80,10 +81,10 @@ public class CategoryController {
     @Secured("ADMIN")
     @Transactional
     public CategoryResponse updateCategory(long id, @Body @Valid UpdateCategory request) {
-        Category current = categories.findById(id).orElseThrow(() -> ApiException.notFound("Category"));
+        Category current = categories.findById(id).orElseThrow(() -> ApiException.notFound("category"));
         String name = request.name() == null ? current.name() : request.name().trim();
         categories.findByNameIgnoreCase(name).filter(other -> other.id() != id).ifPresent(other -> {
-            throw ApiException.conflict("category-exists", "A category with this name already exists.");
+            throw ApiException.conflict(ProblemType.CATEGORY_EXISTS);
         });
         Category updated = new Category(id, name,
                 request.description() == null ? current.description() : blankToNull(request.description()),

@@ -47,7 +47,7 @@ public class CategoryTechnicianController {
     @ProblemResponses.NotFound
     @Get
     public List<UserSummary> listCategoryTechnicians(long id) {
-        categories.findById(id).orElseThrow(() -> ApiException.notFound("Category"));
+        categories.findById(id).orElseThrow(() -> ApiException.notFound("category"));
         return summaries(technicians.of(id));
     }
 
@@ -61,11 +61,11 @@ public class CategoryTechnicianController {
     @Put
     @Transactional
     public List<UserSummary> replaceCategoryTechnicians(long id, @Body @NotNull @Size(max = 500) List<@NotNull Long> userIds) {
-        categories.findById(id).orElseThrow(() -> ApiException.notFound("Category"));
+        categories.findById(id).orElseThrow(() -> ApiException.notFound("category"));
         Set<Long> wanted = new LinkedHashSet<>(userIds);
         List<User> found = users.findByIdIn(wanted).stream().filter(u -> u.active() && u.role().isAgent()).toList();
         if (found.size() != wanted.size()) {
-            throw ApiException.invalidField("body", "every id must be an active technician or admin");
+            throw ApiException.invalidField("body", "not-technicians");
         }
         technicians.replace(id, wanted);
         return summaries(technicians.of(id));

@@ -61,7 +61,7 @@ public class CommentService {
     public Comment add(Caller caller, long ticketId, String body, boolean internal, @Nullable TicketStatus status) {
         if (internal && !caller.isAgent()) {
             tickets.get(caller, ticketId);
-            throw ApiException.forbidden("Only technicians and admins can write internal notes.");
+            throw ApiException.forbidden("internal-note");
         }
         TicketService.Locked ticket = tickets.lockForAddition(caller, ticketId);
         Comment saved = comments.save(new Comment(null, ticketId, caller.id(), body.strip(), internal, null));

@@ -1,5 +1,6 @@
 package dev.guichet.notification;
 
+import dev.guichet.web.ProblemType;
 import io.swagger.v3.oas.annotations.media.Schema;
 import dev.guichet.web.ProblemResponses;
 import dev.guichet.web.ApiException;
@@ -55,10 +56,9 @@ public class OutboxController {
     @ProblemResponses.Conflict
     @Post("/{id}/retry")
     public OutboxItem retryOutboxItem(long id) {
-        OutboxItem current = outbox.find(id).orElseThrow(() -> ApiException.notFound("Message"));
+        OutboxItem current = outbox.find(id).orElseThrow(() -> ApiException.notFound("message"));
         if (!outbox.retry(id)) {
-            throw ApiException.conflict("not-failed", "Only a FAILED message can be retried; this one is "
-                    + current.status() + ".");
+            throw ApiException.conflict(ProblemType.NOT_FAILED, current.status());
         }
         return outbox.find(id).orElseThrow();
     }
@@ -73,10 +73,9 @@ public class OutboxController {
     @ProblemResponses.Conflict
     @Post("/{id}/release")
     public OutboxItem releaseOutboxItem(long id) {
-        OutboxItem current = outbox.find(id).orElseThrow(() -> ApiException.notFound("Message"));
+        OutboxItem current = outbox.find(id).orElseThrow(() -> ApiException.notFound("message"));
         if (outbox.release(id) == 0) {
-            throw ApiException.conflict("not-held", "Only a HELD message can be released or discarded; this one is "
-                    + current.status() + ".");
+            throw ApiException.conflict(ProblemType.NOT_HELD, current.status());
         }
         return outbox.find(id).orElseThrow();
     }
@@ -91,10 +90,9 @@ public class OutboxController {
     @Post("/{id}/discard")
     @Status(HttpStatus.NO_CONTENT)
     public void discardOutboxItem(long id) {
-        OutboxItem current = outbox.find(id).orElseThrow(() -> ApiException.notFound("Message"));
+        OutboxItem current = outbox.find(id).orElseThrow(() -> ApiException.notFound("message"));
         if (outbox.discard(id) == 0) {
-            throw ApiException.conflict("not-held", "Only a HELD message can be released or discarded; this one is "
-                    + current.status() + ".");
+            throw ApiException.conflict(ProblemType.NOT_HELD, current.status());
         }
     }
 

@@ -1,9 +1,9 @@
 package dev.guichet.ticket;
 
+import dev.guichet.web.ProblemType;
 import dev.guichet.auth.Caller;
 import dev.guichet.web.ApiException;
 import dev.guichet.web.ProblemErrorResponseProcessor;
-import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -36,15 +36,15 @@ public class BulkChangeService {
      */
     public BulkChange.Result apply(Caller caller, BulkChange.Request request) {
         if (!caller.isAgent()) {
-            throw ApiException.forbidden("Only technicians and admins change tickets in bulk.");
+            throw ApiException.forbidden("bulk");
         }
         if (request.change().isEmpty()) {
-            throw ApiException.invalidField("change", "must set at least one field");
+            throw ApiException.invalidField("change", "empty-change");
         }
         Set<Long> seen = new HashSet<>();
         List<Long> repeated = request.ticketIds().stream().filter(id -> !seen.add(id)).distinct().toList();
         if (!repeated.isEmpty()) {
-            throw ApiException.invalidField("ticket_ids", "names a ticket more than once: " + repeated);
+            throw ApiException.invalidField("ticket_ids", "repeated-tickets", repeated.toString());
         }
         List<BulkChange.Outcome> outcomes = new ArrayList<>(request.ticketIds().size());
         for (long id : request.ticketIds()) {
@@ -62,8 +62,7 @@ public class BulkChangeService {
             // The tickets before this one are committed: report this one and go on rather than hide them behind a 500.
             LOG.error("Unexpected error changing ticket {} in bulk", id, unexpected);
             return BulkChange.Outcome.refused(id, ProblemErrorResponseProcessor.problemOf(
-                    new ApiException(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
-                            "An unexpected error occurred. It has been logged.")));
+                    new ApiException(ProblemType.INTERNAL)));
         }
     }
 }

@@ -182,7 +182,7 @@ public class TicketController {
                     try {
                         assignee = Long.parseLong(assigneeId.trim());
                     } catch (NumberFormatException e) {
-                        throw ApiException.invalidField("assignee_id", "must be a user id, none or me");
+                        throw ApiException.invalidField("assignee_id", "assignee-filter");
                     }
                 }
             }

@@ -45,14 +45,14 @@ public record TicketCursor(String sort, String key, long id) {
             TicketCursor decoded = new TicketCursor(raw.substring(0, first), raw.substring(first + 1, last),
                     Long.parseLong(raw.substring(last + 1)));
             if (!decoded.sort.equals(sort.name())) {
-                throw ApiException.invalidField("cursor", "belongs to another sort order; start again from the first page");
+                throw ApiException.invalidField("cursor", "cursor-other-sort");
             }
             decoded.bindKey(null, 0, sort.type()); // validates the key's type
             return decoded;
         } catch (ApiException e) {
             throw e;
         } catch (RuntimeException | SQLException e) {
-            throw ApiException.invalidField("cursor", "is not a cursor given by this list; start again from the first page");
+            throw ApiException.invalidField("cursor", "cursor-invalid");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.guichet.ticket;
 
+import dev.guichet.web.ProblemType;
 import dev.guichet.auth.Caller;
 import dev.guichet.category.Category;
 import dev.guichet.category.CategoryRepository;
@@ -55,7 +56,7 @@ public class TicketService {
         Long categoryId = request.categoryId();
         if (categoryId != null) {
             categories.findById(categoryId).filter(Category::active)
-                    .orElseThrow(() -> ApiException.invalidField("category_id", "is not an active category"));
+                    .orElseThrow(() -> ApiException.invalidField("category_id", "inactive-category"));
         }
         Priority priority = request.priority() == null ? Priority.MEDIUM : request.priority();
         Long id = jdbc.prepareStatement("""
@@ -90,7 +91,7 @@ public class TicketService {
      */
     public TicketResponse get(Caller caller, long id) {
         TicketResponse ticket = queries.findById(id).filter(t -> mayView(caller, t.requester().id()))
-                .orElseThrow(() -> ApiException.notFound("Ticket"));
+                .orElseThrow(() -> ApiException.notFound("ticket"));
         return ticket.withAllowedTransitions(allowedTransitions(caller, ticket.status()));
     }
 
@@ -126,9 +127,7 @@ public class TicketService {
             checkEmployeeChange(request);
         }
         if (request.version() != current.version()) {
-            throw ApiException.conflict("stale-version", "Someone else changed this ticket since you loaded it "
-                    + "(you sent version " + request.version() + ", it is now at version " + current.version()
-                    + "). Reload it and try again.");
+            throw ApiException.conflict(ProblemType.STALE_VERSION, request.version(), current.version());
         }
         TicketStatus status = request.status() == null ? current.status() : request.status();
         Long requestedAssignee = Boolean.TRUE.equals(request.unassign()) ? null
@@ -205,7 +204,7 @@ public class TicketService {
                 throw requesterChange();
             }
             if (internal) {
-                throw ApiException.invalidField("status", "can only be set with a public reply");
+                throw ApiException.invalidField("status", "status-needs-public-reply");
             }
             if (requested != current.status()) {
                 if (current.status() == TicketStatus.NEW
@@ -249,7 +248,7 @@ public class TicketService {
     public Locked lockForAddition(Caller caller, long id) {
         Current current = lockVisible(caller, id);
         if (current.status() == TicketStatus.CLOSED) {
-            throw ApiException.conflict("ticket-closed", "This ticket is closed; file a new ticket instead.");
+            throw ApiException.conflict(ProblemType.TICKET_CLOSED);
         }
         return new Locked(id, current);
     }
@@ -278,17 +277,19 @@ public class TicketService {
 
     /** Locks the ticket's row; 404 when it does not exist or the caller may not see it. */
     private Current lockVisible(Caller caller, long id) {
-        return lock(id).filter(c -> mayView(caller, c.requesterId())).orElseThrow(() -> ApiException.notFound("Ticket"));
+        return lock(id).filter(c -> mayView(caller, c.requesterId())).orElseThrow(() -> ApiException.notFound("ticket"));
     }
 
     private static ApiException illegalTransition(Caller caller, TicketStatus from, TicketStatus to) {
-        return ApiException.conflict("illegal-transition", "A ticket cannot go from " + from + " to " + to
-                + ". From " + from + " it can go to: " + describe(allowedTransitions(caller, from)) + ".");
+        Set<TicketStatus> allowed = allowedTransitions(caller, from);
+        return allowed.isEmpty()
+                ? new ApiException(ProblemType.ILLEGAL_TRANSITION, "illegal-transition.final", from, to)
+                : ApiException.conflict(ProblemType.ILLEGAL_TRANSITION, from, to,
+                        String.join(", ", allowed.stream().map(Enum::name).toList()));
     }
 
     private static ApiException requesterChange() {
-        return ApiException.forbidden("Requesters can only close or reopen their tickets; "
-                + "priority, category and assignee are set by the IT team.");
+        return ApiException.forbidden("requester-change");
     }
 
     /** @return whether the caller may see a ticket of this requester (employees: their own only) */
@@ -318,7 +319,7 @@ public class TicketService {
             return categoryId;
         }
         categories.findById(categoryId).filter(Category::active)
-                .orElseThrow(() -> ApiException.invalidField("category_id", "is not an active category"));
+                .orElseThrow(() -> ApiException.invalidField("category_id", "inactive-category"));
         return categoryId;
     }
 
@@ -327,7 +328,7 @@ public class TicketService {
             return assigneeId;
         }
         users.findById(assigneeId).filter(u -> u.active() && u.role().isAgent())
-                .orElseThrow(() -> ApiException.invalidField("assignee_id", "must be an active technician or admin"));
+                .orElseThrow(() -> ApiException.invalidField("assignee_id", "not-assignable"));
         return assigneeId;
     }
 
@@ -378,10 +379,6 @@ public class TicketService {
         if (updated != 1) {
             throw new IllegalStateException("Ticket " + id + " changed under its row lock");
         }
-    }
-
-    private static String describe(Set<TicketStatus> statuses) {
-        return statuses.isEmpty() ? "nothing (this is final for you)" : String.join(", ", statuses.stream().map(Enum::name).toList());
     }
 
     /**

@@ -50,12 +50,11 @@ public record TicketSort(String field, String key, KeyType type, boolean ascendi
         String field = parts[0].trim();
         Column column = parts.length > 2 ? null : COLUMNS.get(field);
         if (column == null) {
-            throw ApiException.invalidField("sort", "must be one of " + String.join(", ", COLUMNS.keySet().stream().sorted().toList())
-                    + ", optionally followed by ,asc or ,desc");
+            throw ApiException.invalidField("sort", "sort-column", String.join(", ", COLUMNS.keySet().stream().sorted().toList()));
         }
         String direction = parts.length == 2 ? parts[1].trim() : "asc";
         if (!direction.equals("asc") && !direction.equals("desc")) {
-            throw ApiException.invalidField("sort", "direction must be asc or desc");
+            throw ApiException.invalidField("sort", "sort-direction");
         }
         return new TicketSort(field, column.sql(), column.type(), direction.equals("asc"));
     }

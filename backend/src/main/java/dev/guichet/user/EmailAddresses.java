@@ -25,7 +25,7 @@ public final class EmailAddresses {
      */
     public static String normalize(String field, String raw) {
         if (raw.chars().anyMatch(Character::isISOControl)) {
-            throw ApiException.invalidField(field, "must not contain control characters");
+            throw ApiException.invalidField(field, "control-characters");
         }
         return Normalizer.normalize(raw.strip(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
     }

@@ -39,7 +39,7 @@ public class MeController {
     @Get
     public UserResponse getMe(Authentication authentication) {
         return users.findById(Caller.of(authentication).id()).map(UserResponse::of)
-                .orElseThrow(() -> ApiException.unauthorized("This account no longer exists."));
+                .orElseThrow(() -> ApiException.unauthorized("account-gone"));
     }
 
     /** Edits the caller's name, locale or notification preference. */

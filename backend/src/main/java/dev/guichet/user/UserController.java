@@ -71,7 +71,7 @@ public class UserController {
     @Get("/{id}")
     @Secured("ADMIN")
     public UserResponse getUser(long id) {
-        return users.findById(id).map(UserResponse::of).orElseThrow(() -> ApiException.notFound("User"));
+        return users.findById(id).map(UserResponse::of).orElseThrow(() -> ApiException.notFound("user"));
     }
 
     /** Creates an account; 409 if the email is taken. */

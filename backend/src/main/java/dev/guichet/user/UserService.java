@@ -4,6 +4,7 @@ import dev.guichet.auth.AuthService;
 import dev.guichet.auth.PasswordHasher;
 import dev.guichet.auth.PasswordPolicy;
 import dev.guichet.web.ApiException;
+import dev.guichet.web.ProblemType;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 
@@ -35,7 +36,7 @@ public class UserService {
     public User create(UserRequests.CreateUser request) {
         String email = EmailAddresses.normalize("email", request.email());
         if (users.findByEmail(email).isPresent()) {
-            throw ApiException.conflict("email-taken", "An account with this email already exists.");
+            throw ApiException.conflict(ProblemType.EMAIL_TAKEN);
         }
         policy.check("password", request.password(), email);
         String locale = request.locale() == null ? "fr" : request.locale();
@@ -51,11 +52,11 @@ public class UserService {
      */
     @Transactional
     public User update(long actorId, long id, UserRequests.UpdateUser request) {
-        User user = users.findById(id).orElseThrow(() -> ApiException.notFound("User"));
+        User user = users.findById(id).orElseThrow(() -> ApiException.notFound("user"));
         Role role = request.role() == null ? user.role() : request.role();
         boolean active = request.active() == null ? user.active() : request.active();
         if (actorId == id && (role != Role.ADMIN || !active)) {
-            throw ApiException.conflict("self-lockout", "You cannot remove your own admin role or deactivate yourself.");
+            throw ApiException.conflict(ProblemType.SELF_LOCKOUT);
         }
         User updated = user.withRoleAndActive(role, active).withProfile(
                 request.fullName() == null ? user.fullName() : request.fullName().trim(),
@@ -77,7 +78,7 @@ public class UserService {
     /** A person edits their own name, locale and notification preference. */
     @Transactional
     public User updateProfile(long id, UserRequests.UpdateProfile request) {
-        User user = users.findById(id).orElseThrow(() -> ApiException.notFound("User"));
+        User user = users.findById(id).orElseThrow(() -> ApiException.notFound("user"));
         return users.update(user.withProfile(
                 request.fullName() == null ? user.fullName() : request.fullName().trim(),
                 request.locale() == null ? user.locale() : request.locale(),
@@ -91,9 +92,9 @@ public class UserService {
      */
     @Transactional
     public void changePassword(long id, UserRequests.ChangePassword request) {
-        User user = users.findById(id).orElseThrow(() -> ApiException.notFound("User"));
+        User user = users.findById(id).orElseThrow(() -> ApiException.notFound("user"));
         if (!hasher.matches(request.currentPassword(), user.passwordHash())) {
-            throw ApiException.invalidField("current_password", "is not your current password");
+            throw ApiException.invalidField("current_password", "not-current-password");
         }
         policy.check("new_password", request.newPassword(), user.email());
         users.update(user.withPasswordHash(hasher.hash(request.newPassword())));

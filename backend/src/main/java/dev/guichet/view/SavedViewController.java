@@ -74,7 +74,7 @@ public class SavedViewController {
      */
     @Serdeable
     public record CreateView(@NotBlank @Size(max = 60) @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.CONTROL_CHARACTERS) String name,
-                             @NotNull @Size(max = 1000) @Pattern(regexp = "[^\\s]*", message = "must be a query string without spaces") String query) {
+                             @NotNull @Size(max = 1000) @Pattern(regexp = "[^\\s]*", message = TextRules.QUERY_STRING) String query) {
     }
 
     /** A saved view as the API shows it. */

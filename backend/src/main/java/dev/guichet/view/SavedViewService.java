@@ -1,5 +1,6 @@
 package dev.guichet.view;
 
+import dev.guichet.web.ProblemType;
 import dev.guichet.auth.Caller;
 import dev.guichet.web.ApiException;
 import jakarta.inject.Singleton;
@@ -39,11 +40,10 @@ public class SavedViewService {
     public SavedView create(Caller caller, String name, String query) {
         String trimmed = name.strip();
         if (views.findByOwnerAndName(caller.id(), trimmed).isPresent()) {
-            throw ApiException.conflict("view-exists", "You already have a view with this name.");
+            throw ApiException.conflict(ProblemType.VIEW_EXISTS);
         }
         if (views.countOfOwner(caller.id()) >= MAX_PER_PERSON) {
-            throw ApiException.conflict("view-limit", "You can keep at most " + MAX_PER_PERSON
-                    + " views; delete one first.");
+            throw ApiException.conflict(ProblemType.VIEW_LIMIT, MAX_PER_PERSON);
         }
         return views.save(new SavedView(null, caller.id(), trimmed, withoutCursor(query.strip()), null));
     }
@@ -56,7 +56,7 @@ public class SavedViewService {
     @Transactional
     public void delete(Caller caller, long id) {
         SavedView view = views.findById(id).filter(v -> v.ownerId() == caller.id())
-                .orElseThrow(() -> ApiException.notFound("View"));
+                .orElseThrow(() -> ApiException.notFound("view"));
         views.delete(view);
     }
 

@@ -24,7 +24,7 @@ public class ApiExceptionHandler implements ExceptionHandler<ApiException, HttpR
 
     @Override
     public HttpResponse<?> handle(HttpRequest request, ApiException exception) {
-        MutableHttpResponse<?> response = HttpResponse.status(exception.status());
+        MutableHttpResponse<?> response = HttpResponse.status(exception.type().status());
         if (exception instanceof RateLimitedException limited) {
             response.header(HttpHeaders.RETRY_AFTER, String.valueOf(limited.retryAfterSeconds()));
         }

@@ -70,8 +70,7 @@ public class ApiRateLimit implements Ordered {
             return null;
         }
         long wait = RateLimiter.retryAfterSeconds(probe);
-        return errors.handle(request, new RateLimitedException("rate-limited",
-                "Too many requests: try again in " + wait + " s.", wait));
+        return errors.handle(request, new RateLimitedException(ProblemType.RATE_LIMITED, "rate-limited.detail", wait));
     }
 
     /** Forgets the buckets that have refilled completely (they hold no information), every 5 min. */

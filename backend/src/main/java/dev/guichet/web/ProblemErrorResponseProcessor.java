@@ -27,48 +27,57 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
     @Override
     public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
         int status = response.code();
+        Locale locale = ProblemTexts.of(context.getRequest());
         Throwable cause = context.getRootCause().orElse(null);
-        Problem problem;
+        ApiException failure;
         if (status == 500 && cause != null && DatabaseUnavailable.is(cause)) {
             // PostgreSQL is down or restarting: a temporary condition, not a bug (issue 9, defect 11).
             LOG.warn("Database unavailable on {} {}: {}", context.getRequest().getMethod(), context.getRequest().getPath(),
                     cause.toString());
             response.status(HttpStatus.SERVICE_UNAVAILABLE);
             response.header(io.micronaut.http.HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
-            problem = problem("service-unavailable", 503,
-                    "The service is momentarily unavailable (database unreachable). Try again in a few seconds.", null);
+            failure = new ApiException(ProblemType.SERVICE_UNAVAILABLE);
         } else if (cause instanceof ApiException api) {
-            problem = problem(api.type(), status, api.getMessage(), api.errors().isEmpty() ? null : api.errors());
+            failure = api;
         } else if (status >= 500) {
             LOG.error("Unexpected error on {} {}", context.getRequest().getMethod(), context.getRequest().getPath(), cause);
-            problem = problem("internal", status, "An unexpected error occurred. It has been logged.", null);
+            failure = new ApiException(ProblemType.INTERNAL);
         } else {
-            problem = fromFrameworkErrors(context, status);
+            failure = fromFrameworkErrors(context, status);
+        }
+        Problem problem = ProblemTexts.problem(failure, locale);
+        if (problem.status() != status && !(cause instanceof ApiException) && failure.type() != ProblemType.SERVICE_UNAVAILABLE) {
+            // A framework status without a type of its own (e.g. 406, 501): keep the status, word it generically.
+            problem = new Problem(problem.type(), problem.title(), status, problem.detail(), problem.errors());
         }
         return response.body(problem).contentType(Problem.MEDIA_TYPE);
     }
 
     /**
-     * @return the problem body an {@link ApiException} is answered with, for places that report a
-     *         failure inside a successful response (per-ticket outcomes of a bulk change)
+     * @return the problem body an {@link ApiException} is answered with, in the language of the
+     *         request being served, for places that report a failure inside a successful response
+     *         (per-ticket outcomes of a bulk change)
      */
     public static Problem problemOf(ApiException api) {
-        return problem(api.type(), api.status().getCode(), api.getMessage(), api.errors().isEmpty() ? null : api.errors());
+        return ProblemTexts.problem(api, ProblemTexts.current());
     }
 
-    private static Problem fromFrameworkErrors(ErrorContext context, int status) {
+    private static ApiException fromFrameworkErrors(ErrorContext context, int status) {
         List<Error> errors = context.getErrors();
-        List<Problem.FieldError> fieldErrors = errors.stream()
+        List<ApiException.FieldProblem> fieldErrors = errors.stream()
                 .filter(e -> e.getPath().isPresent())
-                .map(e -> new Problem.FieldError(fieldName(e.getPath().get()), e.getMessage()))
+                .map(e -> ApiException.FieldProblem.of(fieldName(e.getPath().get()), "field.invalid", e.getMessage()))
                 .toList();
         if (!fieldErrors.isEmpty()) {
-            return problem("validation", status, "The request is invalid: " + fieldErrors.stream()
-                    .map(f -> f.field() + " " + f.message()).reduce((a, b) -> a + "; " + b).orElse(""), fieldErrors);
+            return ApiException.invalid(fieldErrors);
         }
-        // Security's own messages ("Unauthorized") say less than ours; other framework messages are kept.
-        String detail = errors.isEmpty() || status == 401 || status == 403 ? defaultDetail(status) : errors.getFirst().getMessage();
-        return problem(slug(status), status, detail, null);
+        ProblemType type = ProblemType.forStatus(status);
+        if (type == ProblemType.BAD_REQUEST && !errors.isEmpty()) {
+            // A missing parameter, an unreadable body: the framework's message says which.
+            return new ApiException(type, "bad-request.because", errors.getFirst().getMessage());
+        }
+        // Other framework messages ("Page Not Found", "Unauthorized") say less than ours.
+        return new ApiException(type);
     }
 
     /** Turns a validation path such as {@code create.request.categoryId} into {@code category_id}. */
@@ -79,38 +88,5 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
             last = last.substring(0, bracket);
         }
         return last.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
-    }
-
-    private static String defaultDetail(int status) {
-        return switch (status) {
-            case 401 -> "Authentication is required: send a valid, unexpired access token.";
-            case 403 -> "Your role does not allow this action.";
-            case 404 -> "Nothing exists at this address.";
-            case 405 -> "This method is not allowed here.";
-            case 413 -> "The request body is too large.";
-            case 415 -> "This content type is not supported.";
-            default -> HttpStatus.valueOf(status).getReason();
-        };
-    }
-
-    private static String slug(int status) {
-        return switch (status) {
-            case 400 -> "bad-request";
-            case 401 -> "unauthorized";
-            case 403 -> "forbidden";
-            case 404 -> "not-found";
-            case 405 -> "method-not-allowed";
-            case 409 -> "conflict";
-            case 413 -> "payload-too-large";
-            case 415 -> "unsupported-media-type";
-            case 429 -> "rate-limited";
-            case 503 -> "service-unavailable";
-            default -> "http-" + status;
-        };
-    }
-
-    private static Problem problem(String type, int status, String detail, List<Problem.FieldError> errors) {
-        String title = HttpStatus.valueOf(status).getReason();
-        return new Problem(TYPE_PREFIX + type, title, status, detail, errors);
     }
 }

@@ -4,7 +4,6 @@ import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.server.exceptions.ConversionErrorHandler;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import io.micronaut.http.server.exceptions.JsonExceptionHandler;
@@ -46,14 +45,40 @@ public final class RequestErrorHandlers {
 
         @Override
         public HttpResponse<?> handle(HttpRequest request, ConstraintViolationException exception) {
-            List<Problem.FieldError> errors = new ArrayList<>();
+            List<ApiException.FieldProblem> errors = new ArrayList<>();
             for (ConstraintViolation<?> violation : exception.getConstraintViolations()) {
-                errors.add(new Problem.FieldError(field(violation.getPropertyPath()), violation.getMessage()));
+                errors.add(fieldProblem(field(violation.getPropertyPath()), violation));
             }
-            errors.sort(Comparator.comparing(Problem.FieldError::field));
-            String detail = "The request is invalid: " + String.join("; ",
-                    errors.stream().map(e -> e.field() + " " + e.message()).toList()) + ".";
-            return handler.handle(request, new ApiException(HttpStatus.BAD_REQUEST, "validation", detail, errors));
+            errors.sort(Comparator.comparing(ApiException.FieldProblem::field));
+            return handler.handle(request, ApiException.invalid(errors));
+        }
+
+        /**
+         * Words a violation with the problem texts' key for its constraint ({@code constraint.Size}…)
+         * or for Guichet's own messages ({@link TextRules#CONTROL_CHARACTERS}), so the caller reads it
+         * in their language; an unknown constraint keeps the validator's English message.
+         */
+        static ApiException.FieldProblem fieldProblem(String field, ConstraintViolation<?> violation) {
+            String template = violation.getMessageTemplate();
+            String own = TextRules.KEYS.get(template);
+            if (own != null) {
+                return ApiException.FieldProblem.of(field, own);
+            }
+            var descriptor = violation.getConstraintDescriptor();
+            String constraint = descriptor == null ? "" : descriptor.getAnnotation().annotationType().getSimpleName();
+            var attributes = descriptor == null ? java.util.Map.<String, Object>of() : descriptor.getAttributes();
+            return switch (constraint) {
+                case "NotBlank", "NotNull", "NotEmpty", "Positive", "PositiveOrZero", "Email", "Pattern" ->
+                        ApiException.FieldProblem.of(field, "constraint." + constraint);
+                case "Min", "Max" -> ApiException.FieldProblem.of(field, "constraint." + constraint, attributes.get("value"));
+                case "Size" -> {
+                    int min = (Integer) attributes.getOrDefault("min", 0);
+                    int max = (Integer) attributes.getOrDefault("max", Integer.MAX_VALUE);
+                    String key = max == Integer.MAX_VALUE ? "constraint.Size.min" : min == 0 ? "constraint.Size.max" : "constraint.Size";
+                    yield ApiException.FieldProblem.of(field, key, min, max);
+                }
+                default -> ApiException.FieldProblem.of(field, "field.invalid", violation.getMessage());
+            };
         }
 
         private static String field(Path path) {
@@ -80,7 +105,7 @@ public final class RequestErrorHandlers {
         @Override
         public HttpResponse<?> handle(HttpRequest request, ConversionErrorException exception) {
             String field = snake(exception.getArgument().getName());
-            String message = "has a value of the wrong type";
+            String because = null;
             for (Throwable t = exception; t != null && t != t.getCause(); t = t.getCause()) {
                 if (t instanceof InvalidPropertyFormatException property) {
                     field = snake(property.getArgument().getName());
@@ -93,10 +118,11 @@ public final class RequestErrorHandlers {
             }
             Throwable root = exception.getConversionError().getCause();
             if (root != null && root.getMessage() != null) {
-                message = message + ": " + clean(root.getMessage());
+                because = clean(root.getMessage());
             }
-            return handler.handle(request, new ApiException(HttpStatus.BAD_REQUEST, "validation",
-                    "The request is invalid: " + field + " " + message + ".", List.of(new Problem.FieldError(field, message))));
+            return handler.handle(request, ApiException.invalid(List.of(because == null
+                    ? ApiException.FieldProblem.of(field, "field.wrong-type")
+                    : ApiException.FieldProblem.of(field, "field.wrong-type-because", because))));
         }
     }
 
@@ -112,8 +138,8 @@ public final class RequestErrorHandlers {
 
         @Override
         public HttpResponse<?> handle(HttpRequest request, JsonSyntaxException exception) {
-            return handler.handle(request, new ApiException(HttpStatus.BAD_REQUEST, "malformed-json",
-                    "The request body is not valid JSON: " + clean(exception.getMessage())));
+            return handler.handle(request, new ApiException(ProblemType.MALFORMED_JSON, "malformed-json.detail",
+                    clean(exception.getMessage())));
         }
     }
 

@@ -18,6 +18,17 @@ public final class TextRules {
     /** The message of a violation of either pattern. */
     public static final String CONTROL_CHARACTERS = "must not contain control characters";
 
+    /** The message of a query string that contains spaces (saved views). */
+    public static final String QUERY_STRING = "must be a query string without spaces";
+
+    /**
+     * Guichet's own validation messages and their keys in the problem texts, so a violation is
+     * answered in the caller's language ({@link ProblemTexts}).
+     */
+    public static final java.util.Map<String, String> KEYS = java.util.Map.of(
+            CONTROL_CHARACTERS, "field.control-characters",
+            QUERY_STRING, "field.query-string");
+
     private TextRules() {
     }
 }

@@ -1,0 +1,131 @@
+package dev.guichet.web;
+
+import io.micronaut.http.HttpStatus;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Every kind of problem the API answers with (docs/architecture.md, "Error format"): a stable slug,
+ * the {@code type} URI {@code https://guichet.dev/problems/<slug>} (RFC 9457 §3.1.1) and the HTTP
+ * status. Titles and details are worded in English and French in {@code i18n/problems*.properties}
+ * under {@code <slug>.title} and the detail keys of {@link ApiException}; the SPA keys its own
+ * wording on the slug. A new kind of failure gets a constant here, never a string at the call site.
+ */
+public enum ProblemType {
+    /** A field or parameter is invalid; {@code errors} names each one. */
+    VALIDATION("validation", HttpStatus.BAD_REQUEST),
+    /** The body is not JSON. */
+    MALFORMED_JSON("malformed-json", HttpStatus.BAD_REQUEST),
+    /** A request the framework refused before it reached Guichet's code. */
+    BAD_REQUEST("bad-request", HttpStatus.BAD_REQUEST),
+    /** No, bad or expired credentials. */
+    UNAUTHORIZED("unauthorized", HttpStatus.UNAUTHORIZED),
+    /** The credentials are right but the account is deactivated. */
+    ACCOUNT_DEACTIVATED("account-deactivated", HttpStatus.UNAUTHORIZED),
+    /** Signed in, but the role does not allow the action. */
+    FORBIDDEN("forbidden", HttpStatus.FORBIDDEN),
+    /** Absent, or not visible to the caller (employees get 404 for others' tickets). */
+    NOT_FOUND("not-found", HttpStatus.NOT_FOUND),
+    /** The HTTP method is not allowed on this address. */
+    METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED),
+    /** A conflict the framework detected. */
+    CONFLICT("conflict", HttpStatus.CONFLICT),
+    /** The ticket changed since the caller loaded it (optimistic locking on {@code version}). */
+    STALE_VERSION("stale-version", HttpStatus.CONFLICT),
+    /** The ticket lifecycle does not allow this status change. */
+    ILLEGAL_TRANSITION("illegal-transition", HttpStatus.CONFLICT),
+    /** A closed ticket takes no reply, note or file. */
+    TICKET_CLOSED("ticket-closed", HttpStatus.CONFLICT),
+    /** Category names are unique, case-insensitively. */
+    CATEGORY_EXISTS("category-exists", HttpStatus.CONFLICT),
+    /** Email addresses are unique. */
+    EMAIL_TAKEN("email-taken", HttpStatus.CONFLICT),
+    /** An admin may not remove their own admin role or deactivate themselves. */
+    SELF_LOCKOUT("self-lockout", HttpStatus.CONFLICT),
+    /** Only a FAILED outbox message can be retried. */
+    NOT_FAILED("not-failed", HttpStatus.CONFLICT),
+    /** Only a HELD outbox message can be released or discarded. */
+    NOT_HELD("not-held", HttpStatus.CONFLICT),
+    /** A person's saved view names are unique. */
+    VIEW_EXISTS("view-exists", HttpStatus.CONFLICT),
+    /** A person keeps at most a fixed number of saved views. */
+    VIEW_LIMIT("view-limit", HttpStatus.CONFLICT),
+    /** The request body is larger than the server accepts. */
+    PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.REQUEST_ENTITY_TOO_LARGE),
+    /** The ticket's attachment quota would be exceeded. */
+    TICKET_QUOTA_EXCEEDED("ticket-quota-exceeded", HttpStatus.REQUEST_ENTITY_TOO_LARGE),
+    /** The uploader's attachment quota would be exceeded. */
+    USER_QUOTA_EXCEEDED("user-quota-exceeded", HttpStatus.REQUEST_ENTITY_TOO_LARGE),
+    /** The request's content type is not supported. */
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
+    /** The file's type, sniffed from its bytes, is not accepted or does not match its name. */
+    UNSUPPORTED_FILE_TYPE("unsupported-file-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
+    /** Too many requests; {@code Retry-After} says when to retry (RFC 6585 §4). */
+    RATE_LIMITED("rate-limited", HttpStatus.TOO_MANY_REQUESTS),
+    /** Too many failed logins for one account: it is locked for a while. */
+    ACCOUNT_LOCKED("account-locked", HttpStatus.TOO_MANY_REQUESTS),
+    /** An unexpected error, logged on the server. */
+    INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR),
+    /** The database is unreachable for a moment; {@code Retry-After} says when to retry. */
+    SERVICE_UNAVAILABLE("service-unavailable", HttpStatus.SERVICE_UNAVAILABLE);
+
+    /** The prefix of every problem {@code type} URI. */
+    public static final String TYPE_PREFIX = "https://guichet.dev/problems/";
+
+    private static final Map<String, ProblemType> BY_SLUG = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(ProblemType::slug, Function.identity()));
+
+    private final String slug;
+    private final HttpStatus status;
+
+    ProblemType(String slug, HttpStatus status) {
+        this.slug = slug;
+        this.status = status;
+    }
+
+    /** @return the stable slug, the last segment of the type URI and the key of the texts */
+    public String slug() {
+        return slug;
+    }
+
+    /** @return the HTTP status this problem is answered with */
+    public HttpStatus status() {
+        return status;
+    }
+
+    /** @return {@code https://guichet.dev/problems/<slug>} */
+    public URI uri() {
+        return URI.create(TYPE_PREFIX + slug);
+    }
+
+    /**
+     * The problem type for an error status the framework produced (no route, method not allowed,
+     * security refusals…).
+     *
+     * @param status an HTTP status code, 400–599
+     * @return the matching generic type, {@link #BAD_REQUEST} for other 4xx and {@link #INTERNAL} for 5xx
+     */
+    public static ProblemType forStatus(int status) {
+        return switch (status) {
+            case 401 -> UNAUTHORIZED;
+            case 403 -> FORBIDDEN;
+            case 404 -> NOT_FOUND;
+            case 405 -> METHOD_NOT_ALLOWED;
+            case 409 -> CONFLICT;
+            case 413 -> PAYLOAD_TOO_LARGE;
+            case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 429 -> RATE_LIMITED;
+            case 503 -> SERVICE_UNAVAILABLE;
+            default -> status >= 500 ? INTERNAL : BAD_REQUEST;
+        };
+    }
+
+    /** @return the type with this slug, for tests and tools; null when there is none */
+    public static ProblemType ofSlug(String slug) {
+        return BY_SLUG.get(slug.toLowerCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,105 @@
+package dev.guichet.web;
+
+import dev.guichet.support.ApiTest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Problems are worded in the caller's language: both languages have every text, every problem type
+ * has a title in each, and a French request reads French titles, details and field messages.
+ */
+class ProblemTextsTest extends ApiTest {
+
+    static Properties texts(String name) throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = ProblemTextsTest.class.getResourceAsStream("/i18n/" + name)) {
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return p;
+    }
+
+    @Test
+    void frenchAndEnglishHaveTheSameTextsAndEveryTypeATitle() throws IOException {
+        Properties en = texts("problems.properties");
+        Properties fr = texts("problems_fr.properties");
+        Set<String> onlyEnglish = new TreeSet<>(en.stringPropertyNames());
+        onlyEnglish.removeAll(fr.stringPropertyNames());
+        Set<String> onlyFrench = new TreeSet<>(fr.stringPropertyNames());
+        onlyFrench.removeAll(en.stringPropertyNames());
+        assertEquals(Set.of(), onlyEnglish, "texts missing in French");
+        assertEquals(Set.of(), onlyFrench, "texts missing in English");
+        List<String> wrong = new ArrayList<>();
+        for (ProblemType type : ProblemType.values()) {
+            if (!en.containsKey(type.slug() + ".title")) {
+                wrong.add(type.slug() + ".title");
+            }
+        }
+        for (Properties p : List.of(en, fr)) {
+            for (String key : p.stringPropertyNames()) {
+                String pattern = p.getProperty(key);
+                new MessageFormat(pattern); // throws on a malformed pattern
+                if (pattern.contains("'")) {
+                    wrong.add(key + ": a straight apostrophe is eaten by MessageFormat");
+                }
+            }
+        }
+        assertEquals(List.of(), wrong);
+    }
+
+    @Test
+    void theLanguageFollowsAcceptLanguage() {
+        assertEquals(Locale.FRENCH, ProblemTexts.negotiate("fr-FR,fr;q=0.9,en;q=0.8"));
+        assertEquals(Locale.ENGLISH, ProblemTexts.negotiate("en-GB,fr;q=0.5"));
+        assertEquals(Locale.FRENCH, ProblemTexts.negotiate("de-DE, fr;q=0.4"));
+        assertEquals(Locale.ENGLISH, ProblemTexts.negotiate(null));
+        assertEquals(Locale.ENGLISH, ProblemTexts.negotiate("de"));
+        assertEquals(Locale.ENGLISH, ProblemTexts.negotiate(";;;q=x"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aFrenchRequestReadsItsProblemsInFrench() {
+        Person camille = employee("Camille");
+        Map<String, String> fr = Map.of("Accept-Language", "fr-FR,fr;q=0.9");
+
+        var missing = api.send("GET", "/api/v1/tickets/987654", camille.token(), null, fr);
+        assertEquals(404, missing.status());
+        assertEquals("https://guichet.dev/problems/not-found", missing.get("type"));
+        assertEquals("Introuvable", missing.get("title"));
+        assertEquals("Ticket introuvable.", missing.get("detail"));
+
+        var invalid = api.send("POST", "/api/v1/tickets", camille.token(), Map.of("title", "  ", "description", "d"), fr);
+        assertEquals(400, invalid.status());
+        assertEquals("Requête invalide", invalid.get("title"));
+        var errors = (List<Map<String, Object>>) invalid.get("errors");
+        assertEquals("title", errors.getFirst().get("field"));
+        assertEquals("ne doit pas être vide", errors.getFirst().get("message"));
+        assertTrue(((String) invalid.get("detail")).startsWith("La requête est invalide : title ne doit pas être vide"),
+                invalid::toString);
+
+        var english = api.send("POST", "/api/v1/tickets", camille.token(), Map.of("title", "  ", "description", "d"),
+                Map.of("Accept-Language", "en"));
+        var englishErrors = (List<Map<String, Object>>) english.get("errors");
+        assertEquals("must not be blank", englishErrors.getFirst().get("message"));
+        assertNotEquals(invalid.get("detail"), english.get("detail"));
+
+        var anonymous = api.send("GET", "/api/v1/tickets", null, null, fr);
+        assertEquals(401, anonymous.status());
+        assertEquals("Non connecté", anonymous.get("title"));
+    }
+}
