@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
+import { cannedResponseKeys } from './keys';
 
 /** DELETE /canned-responses/{id}. */
 export const deleteCannedResponse = (id: number) => api<void>(`/canned-responses/${id}`, { method: 'DELETE' });
@@ -9,6 +10,6 @@ export function useDeleteCannedResponse() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: deleteCannedResponse,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['canned-responses'] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: cannedResponseKeys.all }),
   });
 }

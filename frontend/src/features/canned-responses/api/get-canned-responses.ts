@@ -1,6 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
 import type { CannedResponse } from '@/lib/api/types';
+import { cannedResponseKeys } from './keys';
 
 /** Which replies a list shows: shared and own, shared only, own only. */
 export type CannedScope = 'all' | 'shared' | 'personal';
@@ -12,7 +13,7 @@ export const getCannedResponses = (scope: CannedScope, q: string, signal?: Abort
 /** Query options of a list of canned responses. */
 export const cannedResponsesQueryOptions = (scope: CannedScope, q = '') =>
   queryOptions({
-    queryKey: ['canned-responses', scope, q.trim()],
+    queryKey: cannedResponseKeys.list(scope, q),
     queryFn: ({ signal }) => getCannedResponses(scope, q, signal),
     placeholderData: keepPreviousData,
   });

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
 import type { Body, CannedResponse } from '@/lib/api/types';
+import { cannedResponseKeys } from './keys';
 
 export type CannedResponseInput = Body<'/api/v1/canned-responses', 'post'>;
 
@@ -15,6 +16,6 @@ export function useSaveCannedResponse() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: saveCannedResponse,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['canned-responses'] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: cannedResponseKeys.all }),
   });
 }

@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
 import type { Category } from '@/lib/api/types';
+import { categoryKeys } from './keys';
 
 /** GET /categories; inactive ones too when asked (admin). */
 export const getCategories = (includeInactive = false, signal?: AbortSignal) =>
@@ -9,7 +10,7 @@ export const getCategories = (includeInactive = false, signal?: AbortSignal) =>
 /** Query options for the categories. */
 export const categoriesQueryOptions = (includeInactive = false) =>
   queryOptions({
-    queryKey: ['categories', { includeInactive }],
+    queryKey: categoryKeys.list(includeInactive),
     queryFn: ({ signal }) => getCategories(includeInactive, signal),
     staleTime: 5 * 60_000,
   });

@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
 import type { CategoryTechnician } from '@/lib/api/types';
+import { categoryKeys } from './keys';
 
 /** GET /categories/{id}/technicians (admin): who is alerted about the category's new tickets. */
 export const getCategoryTechnicians = (id: number, signal?: AbortSignal) =>
@@ -9,7 +10,7 @@ export const getCategoryTechnicians = (id: number, signal?: AbortSignal) =>
 /** Query options for the people alerted about a category's new tickets. */
 export const categoryTechniciansQueryOptions = (id: number) =>
   queryOptions({
-    queryKey: ['categories', 'technicians', id],
+    queryKey: categoryKeys.technicians(id),
     queryFn: ({ signal }) => getCategoryTechnicians(id, signal),
   });
 

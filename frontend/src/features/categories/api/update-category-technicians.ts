@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
 import type { Body, CategoryTechnician } from '@/lib/api/types';
+import { categoryKeys } from './keys';
 
 /** The ids of the people to alert; empty for every technician and admin. */
 export type CategoryTechnicianIds = Body<'/api/v1/categories/{id}/technicians', 'put'>;
@@ -15,6 +16,6 @@ export function useUpdateCategoryTechnicians() {
   return useMutation({
     mutationFn: ({ id, userIds }: { id: number; userIds: CategoryTechnicianIds }) =>
       updateCategoryTechnicians(id, userIds),
-    onSuccess: (_data, { id }) => queryClient.invalidateQueries({ queryKey: ['categories', 'technicians', id] }),
+    onSuccess: (_data, { id }) => queryClient.invalidateQueries({ queryKey: categoryKeys.technicians(id) }),
   });
 }

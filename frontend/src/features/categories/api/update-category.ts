@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
 import type { Body, Category } from '@/lib/api/types';
+import { categoryKeys } from './keys';
 
 export type UpdateCategoryInput = Body<'/api/v1/categories/{id}', 'patch'>;
 
@@ -13,6 +14,6 @@ export function useUpdateCategory() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, ...input }: UpdateCategoryInput & { id: number }) => updateCategory(id, input),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['categories'] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: categoryKeys.all }),
   });
 }

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
 import type { OutboxItem } from '@/lib/api/types';
+import { outboxKeys } from './keys';
 
 /** What an admin decides for a message HELD after a restore: send it, or drop it. */
 export type HeldDecision = 'release' | 'discard';
@@ -20,6 +21,6 @@ export function useDecideHeldMessage() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: decideHeldMessage,
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ['outbox'] }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: outboxKeys.all }),
   });
 }

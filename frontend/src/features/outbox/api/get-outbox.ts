@@ -1,6 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
 import type { OutboxItem, OutboxStatus, Page } from '@/lib/api/types';
+import { outboxKeys } from './keys';
 
 /** Which page of the outbox to load, and of which status. */
 export interface OutboxQuery {
@@ -17,7 +18,7 @@ export const getOutbox = (query: OutboxQuery, signal?: AbortSignal) =>
 /** Query options for one page of the outbox. */
 export const outboxQueryOptions = (query: OutboxQuery) =>
   queryOptions({
-    queryKey: ['outbox', 'list', query],
+    queryKey: outboxKeys.list(query),
     queryFn: ({ signal }) => getOutbox(query, signal),
     placeholderData: keepPreviousData,
   });

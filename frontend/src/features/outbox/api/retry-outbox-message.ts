@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
 import type { OutboxItem } from '@/lib/api/types';
+import { outboxKeys } from './keys';
 
 /** POST /admin/outbox/{id}/retry (admin): queues a FAILED message again; 409 for any other status. */
 export const retryOutboxMessage = (id: number) => api<OutboxItem>(`/admin/outbox/${id}/retry`, { method: 'POST' });
@@ -13,6 +14,6 @@ export function useRetryOutboxMessage() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: retryOutboxMessage,
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ['outbox'] }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: outboxKeys.all }),
   });
 }

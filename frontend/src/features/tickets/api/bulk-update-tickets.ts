@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
 import type { Body, BulkResult } from '@/lib/api/types';
+import { ticketKeys } from './keys';
 
 /** One change for many tickets: `{ ticket_ids, change }` (at most 100 tickets, each once). */
 export type BulkUpdateInput = Body<'/api/v1/tickets/bulk', 'post'>;
@@ -17,6 +18,6 @@ export function useBulkUpdateTickets() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: bulkUpdateTickets,
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['tickets'] }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ticketKeys.all }),
   });
 }

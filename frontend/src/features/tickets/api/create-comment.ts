@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
 import type { Body, Comment } from '@/lib/api/types';
 import { commentsQueryOptions } from './get-comments';
+import { ticketKeys } from './keys';
 
 export type CreateCommentInput = Body<'/api/v1/tickets/{ticketId}/comments', 'post'>;
 
@@ -15,10 +16,10 @@ export function useCreateComment(ticketId: number) {
   return useMutation({
     mutationFn: (input: CreateCommentInput) => createComment(ticketId, input),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['tickets', ticketId] });
+      void queryClient.invalidateQueries({ queryKey: ticketKeys.detail(ticketId) });
       // A reply may move the ticket (reopened, set to Waiting or Resolved).
-      void queryClient.invalidateQueries({ queryKey: ['tickets', 'list'] });
-      void queryClient.invalidateQueries({ queryKey: ['tickets', 'counts'] });
+      void queryClient.invalidateQueries({ queryKey: ticketKeys.lists() });
+      void queryClient.invalidateQueries({ queryKey: ticketKeys.allCounts() });
       return queryClient.invalidateQueries({ queryKey: commentsQueryOptions(ticketId).queryKey });
     },
   });

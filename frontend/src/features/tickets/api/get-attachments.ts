@@ -2,6 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, apiResponse } from '@/lib/api/client';
 import { isApiError } from '@/lib/api/problem';
 import type { Attachment } from '@/lib/api/types';
+import { ticketKeys } from './keys';
 
 /**
  * GET /tickets/{id}/attachments. Null when the server has no attachment support
@@ -19,7 +20,7 @@ export async function getAttachments(ticketId: number, signal?: AbortSignal): Pr
 /** Query options for a ticket's attachments. */
 export const attachmentsQueryOptions = (ticketId: number) =>
   queryOptions({
-    queryKey: ['tickets', ticketId, 'attachments'],
+    queryKey: ticketKeys.attachments(ticketId),
     queryFn: ({ signal }) => getAttachments(ticketId, signal),
   });
 

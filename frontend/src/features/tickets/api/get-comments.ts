@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
 import type { Comment } from '@/lib/api/types';
+import { ticketKeys } from './keys';
 
 /** GET /tickets/{id}/comments (internal notes only reach technicians and admins). */
 export const getComments = (ticketId: number, signal?: AbortSignal) =>
@@ -9,7 +10,7 @@ export const getComments = (ticketId: number, signal?: AbortSignal) =>
 /** Query options for a ticket's conversation. */
 export const commentsQueryOptions = (ticketId: number) =>
   queryOptions({
-    queryKey: ['tickets', ticketId, 'comments'],
+    queryKey: ticketKeys.comments(ticketId),
     queryFn: ({ signal }) => getComments(ticketId, signal),
   });
 

@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
 import type { HistoryEntry } from '@/lib/api/types';
+import { ticketKeys } from './keys';
 
 /** GET /tickets/{id}/history: the audit trail. */
 export const getHistory = (ticketId: number, signal?: AbortSignal) =>
@@ -9,7 +10,7 @@ export const getHistory = (ticketId: number, signal?: AbortSignal) =>
 /** Query options for a ticket's history. */
 export const historyQueryOptions = (ticketId: number) =>
   queryOptions({
-    queryKey: ['tickets', ticketId, 'history'],
+    queryKey: ticketKeys.history(ticketId),
     queryFn: ({ signal }) => getHistory(ticketId, signal),
   });
 

@@ -2,6 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
 import type { TicketCounts } from '@/lib/api/types';
 import type { TicketQuery } from './get-tickets';
+import { ticketKeys } from './keys';
 
 /** The filters counts accept: those of the list, less status, cursor, size and sort. */
 export type CountsQuery = Omit<TicketQuery, 'status' | 'cursor' | 'size' | 'sort'>;
@@ -13,7 +14,7 @@ export const getTicketCounts = (query: CountsQuery, signal?: AbortSignal) =>
 /** Query options for the per-status counts. */
 export const ticketCountsQueryOptions = (query: CountsQuery) =>
   queryOptions({
-    queryKey: ['tickets', 'counts', query],
+    queryKey: ticketKeys.counts(query),
     queryFn: ({ signal }) => getTicketCounts(query, signal),
   });
 

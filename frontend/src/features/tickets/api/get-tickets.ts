@@ -1,6 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
 import type { TicketPage, TicketPriority, TicketStatus } from '@/lib/api/types';
+import { ticketKeys } from './keys';
 
 /** Filters, sort and cursor of GET /tickets (all optional but size). */
 export interface TicketQuery {
@@ -27,7 +28,7 @@ export const getTickets = (query: TicketQuery, signal?: AbortSignal) =>
 /** Query options for one page of tickets. */
 export const ticketsQueryOptions = (query: TicketQuery) =>
   queryOptions({
-    queryKey: ['tickets', 'list', query],
+    queryKey: ticketKeys.list(query),
     queryFn: ({ signal }) => getTickets(query, signal),
     placeholderData: keepPreviousData,
   });

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { apiResponse, apiUrl } from '@/lib/api/client';
 import { SessionExpiredError } from '@/lib/api/problem';
 import type { LiveTicketEvent } from '@/lib/api/types';
-import { ticketQueryOptions } from './get-ticket';
+import { ticketKeys } from './keys';
 
 /** Where the live stream stands: opening, open, or waiting to reconnect after a failure. */
 export type LiveStatus = 'connecting' | 'live' | 'reconnecting';
@@ -15,14 +15,14 @@ export type LiveStatus = 'connecting' | 'live' | 'reconnecting';
  * screen refetch at once; the others are marked stale.
  */
 export function applyTicketEvent(queryClient: QueryClient, event: Pick<LiveTicketEvent, 'ticket_id'>): void {
-  void queryClient.invalidateQueries({ queryKey: ticketQueryOptions(event.ticket_id).queryKey });
-  void queryClient.invalidateQueries({ queryKey: ['tickets', 'list'] });
-  void queryClient.invalidateQueries({ queryKey: ['tickets', 'counts'] });
+  void queryClient.invalidateQueries({ queryKey: ticketKeys.detail(event.ticket_id) });
+  void queryClient.invalidateQueries({ queryKey: ticketKeys.lists() });
+  void queryClient.invalidateQueries({ queryKey: ticketKeys.allCounts() });
 }
 
 /** Refetches every ticket query: events may have been missed. */
 export function resyncTickets(queryClient: QueryClient): void {
-  void queryClient.invalidateQueries({ queryKey: ['tickets'] });
+  void queryClient.invalidateQueries({ queryKey: ticketKeys.all });
 }
 
 /** Waits 1 s after a first failure, then 2, 4… up to 30 s, ±20 %, so replicas coming back are not stormed. */

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { api } from '@/lib/api/client';
 import type { Ticket } from '@/lib/api/types';
+import { ticketKeys } from './keys';
 
 /** PUT /tickets/{id}/seen: the caller has seen the ticket as it is now. */
 export const markSeen = (id: number) => api<void>(`/tickets/${id}/seen`, { method: 'PUT' });
@@ -16,7 +17,7 @@ export function useMarkSeen(ticket: Ticket | undefined) {
     mutationFn: markSeen,
     // A failed mark is not worth a message: the ticket stays marked, nothing is lost.
     meta: { inlineError: true },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['tickets', 'list'] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ticketKeys.lists() }),
   });
   const id = ticket?.id;
   const stamp = ticket?.updated_at;

@@ -3,6 +3,7 @@ import { api } from '@/lib/api/client';
 import { isApiError } from '@/lib/api/problem';
 import type { Body, Ticket } from '@/lib/api/types';
 import { ticketQueryOptions } from './get-ticket';
+import { ticketKeys } from './keys';
 
 /** A change to a ticket: the version it was read at, and the fields to change. */
 export type UpdateTicketInput = Body<'/api/v1/tickets/{id}', 'patch'>;
@@ -42,9 +43,9 @@ export function useUpdateTicket(id: number) {
     meta: { inlineError: true },
     onSuccess: (ticket) => {
       queryClient.setQueryData(queryKey, ticket);
-      void queryClient.invalidateQueries({ queryKey: ['tickets', id, 'history'] });
-      void queryClient.invalidateQueries({ queryKey: ['tickets', 'list'] });
-      void queryClient.invalidateQueries({ queryKey: ['tickets', 'counts'] });
+      void queryClient.invalidateQueries({ queryKey: ticketKeys.history(id) });
+      void queryClient.invalidateQueries({ queryKey: ticketKeys.lists() });
+      void queryClient.invalidateQueries({ queryKey: ticketKeys.allCounts() });
     },
   });
 }

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
 import type { Body, User } from '@/lib/api/types';
+import { userKeys } from './keys';
 
 export type CreateUserInput = Body<'/api/v1/users', 'post'>;
 
@@ -13,6 +14,6 @@ export function useCreateUser() {
   return useMutation({
     mutationFn: createUser,
     meta: { inlineError: true },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['users'] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
   });
 }

@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
 import type { AssignableUser } from '@/lib/api/types';
+import { userKeys } from './keys';
 
 /** GET /users/assignable: active technicians and admins. */
 export const getAssignableUsers = (signal?: AbortSignal) => api<AssignableUser[]>('/users/assignable', { signal });
@@ -8,7 +9,7 @@ export const getAssignableUsers = (signal?: AbortSignal) => api<AssignableUser[]
 /** Query options for the people a ticket can be assigned to. */
 export const assignableUsersQueryOptions = () =>
   queryOptions({
-    queryKey: ['users', 'assignable'],
+    queryKey: userKeys.assignable(),
     queryFn: ({ signal }) => getAssignableUsers(signal),
     staleTime: 5 * 60_000,
   });

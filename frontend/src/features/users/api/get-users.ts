@@ -1,6 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
 import type { Page, Role, User } from '@/lib/api/types';
+import { userKeys } from './keys';
 
 export interface UsersQuery {
   q?: string;
@@ -17,7 +18,7 @@ export const getUsers = (query: UsersQuery, signal?: AbortSignal) =>
 /** Query options for one page of users. */
 export const usersQueryOptions = (query: UsersQuery) =>
   queryOptions({
-    queryKey: ['users', 'list', query],
+    queryKey: userKeys.list(query),
     queryFn: ({ signal }) => getUsers(query, signal),
     placeholderData: keepPreviousData,
   });
