@@ -125,7 +125,7 @@ public class AttachmentService {
      * @throws ApiException 404 unseen ticket
      */
     public List<AttachmentResponse> list(Caller caller, long ticketId) {
-        tickets.get(caller, ticketId);
+        tickets.requireVisible(caller, ticketId);
         return store.ofTicket(ticketId, caller.isAgent());
     }
 
@@ -136,7 +136,7 @@ public class AttachmentService {
     public AttachmentResponse get(Caller caller, long attachmentId) {
         AttachmentResponse attachment = store.find(attachmentId, caller.isAgent()).orElseThrow(() -> ApiException.notFound("attachment"));
         try {
-            tickets.get(caller, attachment.ticketId());
+            tickets.requireVisible(caller, attachment.ticketId());
         } catch (ApiException e) {
             if (e.type() == ProblemType.NOT_FOUND) {
                 throw ApiException.notFound("attachment");

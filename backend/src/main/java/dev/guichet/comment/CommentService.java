@@ -38,7 +38,7 @@ public class CommentService {
      * @throws ApiException 404 when the caller may not see the ticket
      */
     public List<Comment> list(Caller caller, long ticketId) {
-        tickets.get(caller, ticketId);
+        tickets.requireVisible(caller, ticketId);
         return caller.isAgent() ? comments.findAllOfTicket(ticketId) : comments.findPublicOfTicket(ticketId);
     }
 
@@ -60,7 +60,7 @@ public class CommentService {
     @Transactional
     public Comment add(Caller caller, long ticketId, String body, boolean internal, @Nullable TicketStatus status) {
         if (internal && !caller.isAgent()) {
-            tickets.get(caller, ticketId);
+            tickets.requireVisible(caller, ticketId);
             throw ApiException.forbidden("internal-note");
         }
         TicketService.Locked ticket = tickets.lockForAddition(caller, ticketId);

@@ -42,14 +42,12 @@ public class TicketController {
 
     private final TicketService tickets;
     private final TicketQueries queries;
-    private final TicketHistory history;
     private final BulkChangeService bulkChanges;
 
-    TicketController(TicketService tickets, TicketQueries queries, TicketHistory history, BulkChangeService bulkChanges) {
+    TicketController(TicketService tickets, TicketQueries queries, BulkChangeService bulkChanges) {
         this.tickets = tickets;
         this.bulkChanges = bulkChanges;
         this.queries = queries;
-        this.history = history;
     }
 
     /**
@@ -128,9 +126,7 @@ public class TicketController {
     @Put("/{id}/seen")
     @Status(HttpStatus.NO_CONTENT)
     public void markTicketSeen(long id, Authentication authentication) {
-        Caller caller = Caller.of(authentication);
-        tickets.get(caller, id);
-        queries.markSeen(id, caller.id());
+        tickets.markSeen(Caller.of(authentication), id);
     }
 
     /** Changes status, priority, category or assignee; 409 on a stale version or an illegal transition. */
@@ -161,9 +157,7 @@ public class TicketController {
     @ProblemResponses.NotFound
     @Get("/{id}/history")
     public List<TicketHistory.Entry> getTicketHistory(long id, Authentication authentication) {
-        Caller caller = Caller.of(authentication);
-        tickets.get(caller, id);
-        return history.of(id, caller.isAgent());
+        return tickets.history(Caller.of(authentication), id);
     }
 
     private static TicketFilter.Reader reader(Caller caller) {
@@ -187,13 +181,9 @@ public class TicketController {
                 }
             }
         }
-        // An employee only ever lists their own tickets, whatever filter they send.
-        Long requester = caller.isAgent() ? requesterId : Long.valueOf(caller.id());
-        if (!caller.isAgent() && requesterId != null && requesterId != caller.id()) {
-            requester = -1L;
-        }
         String query = q == null || q.isBlank() ? null : q.trim();
-        return new TicketFilter(status == null ? List.of() : status, priority == null ? List.of() : priority,
-                categoryId, assignee, unassigned, requester, query, Boolean.TRUE.equals(unread) ? reader(caller) : null);
+        return TicketService.visibleTo(caller, new TicketFilter(status == null ? List.of() : status,
+                priority == null ? List.of() : priority, categoryId, assignee, unassigned, requesterId, query,
+                Boolean.TRUE.equals(unread) ? reader(caller) : null));
     }
 }

@@ -30,6 +30,14 @@ public record TicketFilter(List<TicketStatus> statuses, List<Priority> prioritie
     public record Reader(long userId, boolean agent) {
     }
 
+    /** A requester id no account has: a filter on it matches no ticket. */
+    public static final long NO_ONE = -1L;
+
+    /** @return the same filter for another requester */
+    public TicketFilter withRequester(@Nullable Long requester) {
+        return new TicketFilter(statuses, priorities, categoryId, assigneeId, unassigned, requester, query, unreadFor);
+    }
+
     /** @return the same filter without its status condition, for counts per status */
     public TicketFilter withoutStatuses() {
         return new TicketFilter(List.of(), priorities, categoryId, assigneeId, unassigned, requesterId, query, unreadFor);

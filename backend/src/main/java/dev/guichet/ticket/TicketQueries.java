@@ -77,6 +77,16 @@ public class TicketQueries {
     }
 
     /** @return the ticket, whoever may see it (callers check visibility) */
+    /** @return the requester of a ticket, empty when there is no such ticket; one primary-key probe */
+    public Optional<Long> requesterOf(long id) {
+        return jdbc.prepareStatement("SELECT requester_id FROM tickets WHERE id = ?", ps -> {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.<Long>empty();
+            }
+        });
+    }
+
     public Optional<TicketResponse> findById(long id) {
         return jdbc.prepareStatement(SELECT + FROM + " WHERE t.id = ?", ps -> {
             ps.setLong(1, id);

@@ -86,6 +86,54 @@ public class TicketService {
     }
 
     /**
+     * What this caller may see of one ticket, checked the same way for the ticket and everything
+     * attached to it (conversation, files, history, read marks): technicians and admins see every
+     * ticket, employees their own (docs/architecture.md, "Roles and what each may do").
+     *
+     * @throws ApiException 404 when the ticket does not exist or belongs to another employee (its
+     *                      existence is not revealed)
+     */
+    public void requireVisible(Caller caller, long id) {
+        queries.requesterOf(id).filter(requester -> mayView(caller, requester))
+                .orElseThrow(() -> ApiException.notFound("ticket"));
+    }
+
+    /**
+     * What this caller may list: technicians and admins every ticket the filter matches; employees
+     * only their own, whatever requester they ask for (another requester's tickets match nothing).
+     *
+     * @param requested the filters as the caller sent them
+     * @return the filters to run
+     */
+    public static TicketFilter visibleTo(Caller caller, TicketFilter requested) {
+        if (caller.isAgent()) {
+            return requested;
+        }
+        Long asked = requested.requesterId();
+        return requested.withRequester(asked == null || asked == caller.id() ? caller.id() : TicketFilter.NO_ONE);
+    }
+
+    /**
+     * @return the audit trail of a ticket the caller may see, oldest first; requesters never see
+     *         entries of internal notes
+     * @throws ApiException 404 unseen ticket
+     */
+    public List<TicketHistory.Entry> history(Caller caller, long id) {
+        requireVisible(caller, id);
+        return history.of(id, caller.isAgent());
+    }
+
+    /**
+     * Marks a ticket the caller may see as seen by them as it is now ("Agent workflow", unread marks).
+     *
+     * @throws ApiException 404 unseen ticket
+     */
+    public void markSeen(Caller caller, long id) {
+        requireVisible(caller, id);
+        queries.markSeen(id, caller.id());
+    }
+
+    /**
      * @return the ticket if the caller may see it
      * @throws ApiException 404 when it does not exist or belongs to another employee
      */
