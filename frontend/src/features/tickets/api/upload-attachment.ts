@@ -14,11 +14,20 @@ export function uploadAttachment(ticketId: number, file: File, commentId?: numbe
   });
 }
 
-/** Uploads a file to a ticket, then reloads its attachment list. */
+/** A file to upload, and the reply or note it was sent with, if any. */
+export interface UploadInput {
+  file: File;
+  commentId?: number;
+}
+
+/**
+ * Uploads a file to a ticket, then reloads its attachment list. A refusal (type, size, quota) is
+ * shown by the query client's central error display, worded in the interface's language.
+ */
 export function useUploadAttachment(ticketId: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (file: File) => uploadAttachment(ticketId, file),
+    mutationFn: ({ file, commentId }: UploadInput) => uploadAttachment(ticketId, file, commentId),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: attachmentsQueryOptions(ticketId).queryKey }),
   });
 }

@@ -25,7 +25,7 @@ export function AttachmentsPanel({ ticketId, canUpload }: { ticketId: number; ca
           {t('attachments.title')}
         </Title>
         {canUpload && (
-          <FileButton onChange={(file) => file && upload.mutate(file)}>
+          <FileButton onChange={(file) => file && upload.mutate({ file })}>
             {(props) => (
               <Button
                 {...props}

@@ -1,17 +1,14 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, FileInput, Group, NativeSelect, Paper, SegmentedControl, Stack, Textarea } from '@mantine/core';
 import { IconLock, IconPaperclip, IconSend } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import type { TicketStatus } from '@/lib/api/types';
-import { notifyError } from '@/lib/query-client';
 import { useShortcuts, type Shortcut } from '@/lib/shortcuts';
 import { useCreateComment } from '../api/create-comment';
-import { attachmentsQueryOptions } from '../api/get-attachments';
-import { uploadAttachment } from '../api/upload-attachment';
+import { useUploadAttachment } from '../api/upload-attachment';
 import { CannedResponsePicker } from './CannedResponsePicker';
 
 const schema = z.object({
@@ -68,7 +65,7 @@ export function CommentForm({
   const note = useWatch({ control, name: 'kind' }) === 'note';
   const then = useWatch({ control, name: 'then' });
   const choices = status ? statusesAfterReply(status) : [];
-  const queryClient = useQueryClient();
+  const upload = useUploadAttachment(ticketId);
   const [files, setFiles] = useState<File[]>([]);
   const textarea = useRef<HTMLTextAreaElement | null>(null);
   const { ref: bodyRef, ...bodyField } = register('body');
@@ -102,9 +99,9 @@ export function CommentForm({
       reset({ body: '', kind, then: '' });
       if (files.length > 0) {
         // One at a time: each is checked (type, size, quota) under the ticket's lock by the server.
-        for (const file of files) await uploadAttachment(ticketId, file, saved.id).catch(notifyError);
+        // A refused file is reported by the query client; the others still go.
+        for (const file of files) await upload.mutateAsync({ file, commentId: saved.id }).catch(() => undefined);
         setFiles([]);
-        await queryClient.invalidateQueries({ queryKey: attachmentsQueryOptions(ticketId).queryKey });
       }
     } catch {
       // Reported by the query client; the text stays in the box.
