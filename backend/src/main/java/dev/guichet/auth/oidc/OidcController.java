@@ -2,7 +2,9 @@ package dev.guichet.auth.oidc;
 
 import dev.guichet.auth.TokenResponse;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -58,7 +60,7 @@ public class OidcController {
     @Get("/login")
     public MutableHttpResponse<?> start(@Nullable @QueryValue String redirect) {
         OidcLogin.Start start = login.start(localPath(redirect));
-        return HttpResponse.redirect(start.authorizationUri())
+        return found(start.authorizationUri())
                 .cookie(cookie(BROWSER_COOKIE, start.browserBinding(), OidcLogin.LOGIN_TTL));
     }
 
@@ -77,11 +79,11 @@ public class OidcController {
             if (finished.redirect() != null) {
                 target.queryParam("redirect", finished.redirect());
             }
-            return HttpResponse.redirect(target.build()).cookie(clearBrowser)
+            return found(target.build()).cookie(clearBrowser)
                     .cookie(cookie(EXCHANGE_COOKIE, finished.exchangeCode(), Duration.ofSeconds(OidcLogin.EXCHANGE_SECONDS)));
         } catch (OidcFailure failure) {
             LOG.warn("Single sign-on refused ({}): {}", failure.slug(), failure.getMessage());
-            return HttpResponse.redirect(UriBuilder.of("/login").queryParam("sso_error", failure.slug()).build())
+            return found(UriBuilder.of("/login").queryParam("sso_error", failure.slug()).build())
                     .cookie(clearBrowser);
         }
     }
@@ -95,6 +97,12 @@ public class OidcController {
         String code = request.getCookies().findCookie(EXCHANGE_COOKIE).map(Cookie::getValue).orElse(null);
         TokenResponse tokens = login.exchange(code);
         return HttpResponse.ok(tokens).cookie(cookie(EXCHANGE_COOKIE, "", Duration.ZERO));
+    }
+
+    /** 302 Found: never 301, which browsers cache, and the login URL must reach Guichet every time. */
+    private static MutableHttpResponse<?> found(URI location) {
+        return HttpResponse.status(HttpStatus.FOUND).header(HttpHeaders.LOCATION, location.toString())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 
     private Cookie cookie(String name, String value, Duration maxAge) {
