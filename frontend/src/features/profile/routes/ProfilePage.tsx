@@ -5,6 +5,7 @@ import { useCurrentUser } from '@/lib/auth/auth-context';
 import { PasswordCard } from '../components/PasswordCard';
 import { PreferencesCard } from '../components/PreferencesCard';
 import { SessionsCard } from '../components/SessionsCard';
+import { TwoFactorCard } from '../components/TwoFactorCard';
 
 /** The signed-in user's account: who they are, their preferences, their password. */
 export function ProfilePage() {
@@ -27,6 +28,7 @@ export function ProfilePage() {
         </Paper>
         <PreferencesCard user={user} />
         <PasswordCard />
+        <TwoFactorCard />
         <SessionsCard />
       </Stack>
     </>

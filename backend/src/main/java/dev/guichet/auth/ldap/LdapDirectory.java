@@ -69,11 +69,13 @@ public class LdapDirectory {
      * @throws Unavailable when the directory cannot be reached or the service account is refused
      */
     public Optional<Person> authenticate(String username, String password) throws Unavailable {
-        if (username == null || username.isBlank() || password == null || password.isEmpty()) {
+        // No control characters (NUL would end the name early in some servers' C code): refused, not trimmed away.
+        if (username == null || username.isBlank() || username.chars().anyMatch(Character::isISOControl)
+                || password == null || password.isEmpty()) {
             return Optional.empty();
         }
         try (LDAPConnection connection = connect()) {
-            Filter filter = Filter.create(settings.userFilter().replace("{0}", Filter.encodeValue(username.trim())));
+            Filter filter = Filter.create(settings.userFilter().replace("{0}", Filter.encodeValue(username.strip())));
             SearchResult result = connection.search(settings.userBase(), SearchScope.SUB, filter, attributes());
             if (result.getEntryCount() != 1) {
                 LOG.info("Directory login: {} entries match", result.getEntryCount());

@@ -9,6 +9,9 @@ import jakarta.inject.Singleton;
 @Factory
 class LdapSettingsFactory {
 
+    /** Matches the login name against uid or mail among person entries (OpenLDAP; for AD use sAMAccountName). */
+    static final String DEFAULT_USER_FILTER = "(&(objectClass=person)(|(uid={0})(mail={0})))";
+
     /** Reads the settings from the configuration. */
     @Singleton
     LdapSettings ldapSettings(
@@ -18,7 +21,7 @@ class LdapSettingsFactory {
             @Value("${guichet.ldap.bind-dn:}") String bindDn,
             @Value("${guichet.ldap.bind-password:}") String bindPassword,
             @Value("${guichet.ldap.user-base:}") String userBase,
-            @Value("${guichet.ldap.user-filter:(&(objectClass=person)(|(uid={0})(mail={0})))}") String userFilter,
+            @Value("${guichet.ldap.user-filter:}") String userFilter,
             @Value("${guichet.ldap.email-attribute:mail}") String emailAttribute,
             @Value("${guichet.ldap.name-attribute:cn}") String nameAttribute,
             @Value("${guichet.ldap.groups-attribute:memberOf}") String groupsAttribute,
@@ -26,7 +29,8 @@ class LdapSettingsFactory {
             @Value("${guichet.ldap.technician-groups:}") String technicianGroups,
             @Value("${guichet.ldap.timeout-millis:5000}") int timeoutMillis,
             @Value("${guichet.ldap.sync-enabled:false}") boolean syncEnabled) {
-        return new LdapSettings(url.trim(), startTls, allowPlain, bindDn, bindPassword, userBase, userFilter,
+        return new LdapSettings(url.trim(), startTls, allowPlain, bindDn, bindPassword, userBase,
+                userFilter.isBlank() ? DEFAULT_USER_FILTER : userFilter.trim(),
                 emailAttribute, nameAttribute, groupsAttribute, GroupRoles.parse(adminGroups, technicianGroups),
                 timeoutMillis, syncEnabled);
     }
