@@ -56,8 +56,8 @@ public class ExternalAccounts {
 
     /**
      * Finds or creates the account of a proven identity and brings it up to date.
-     * An existing local account with the same email is linked on first login (its password keeps
-     * working while local login is on), except a break-glass admin, which stays local.
+     * An existing local account with the same email is linked on first login (from then on it signs
+     * in only through the provider or directory), except a break-glass admin, which stays local.
      *
      * @return the account, possibly deactivated (the caller refuses it)
      * @throws ApiException 409 {@code account-conflict} when the email belongs to an account of the

@@ -87,10 +87,18 @@ public class TwoFactorService {
     /**
      * What a right password leads to: tokens, or a challenge for a code, or for an enrolment when
      * the account's role requires two-factor authentication and it has none yet.
+     *
+     * @throws ApiException 403 {@code use-company-sign-in} for an account linked to OIDC or LDAP
      */
     @Transactional
     public LoginResponse afterPassword(User user) {
         TotpState state = state(user.id());
+        if (!state.local()) {
+            // A linked account keeps its old hash, but its second factor lives at the company's provider:
+            // a password alone must not get around it.
+            throw new ApiException(HttpStatus.FORBIDDEN, "use-company-sign-in",
+                    "This account signs in with your company account, not with a Guichet password.");
+        }
         if (state.enabled()) {
             return LoginResponse.challenge("TOTP", newChallenge(user.id(), "TOTP"), (int) CHALLENGE_TTL.toSeconds());
         }

@@ -105,6 +105,21 @@ class LdapLoginTest extends ApiTest {
     }
 
     @Test
+    void aLocalAccountWithTheSameEmailIsLinkedAndItsOldPasswordNoLongerSignsIn() {
+        users.create(new dev.guichet.user.UserRequests.CreateUser("jeanne.dupont@acme.test", "Jeanne", PASSWORD,
+                dev.guichet.user.Role.EMPLOYEE, "fr"));
+        assertEquals(200, login("jeanne.dupont@acme.test", PASSWORD).status());
+
+        Api.Response directory = ldapLogin("jdupont", JEANNE_PASSWORD);
+        assertEquals(200, directory.status(), directory::toString);
+        assertEquals("TECHNICIAN", api.get("/api/v1/me", (String) directory.get("access_token")).get("role"));
+
+        // The old Guichet password cannot get around the company's sign-in (and its MFA).
+        assertEquals("https://guichet.dev/problems/use-company-sign-in",
+                assertProblem(403, login("jeanne.dupont@acme.test", PASSWORD)).get("type"));
+    }
+
+    @Test
     void aWrongPasswordOrAnUnknownNameIsRefusedTheSameWay() {
         Map<String, Object> wrong = assertProblem(401, ldapLogin("jdupont", "not-her-password"));
         Map<String, Object> unknown = assertProblem(401, ldapLogin("nobody", "not-her-password"));
