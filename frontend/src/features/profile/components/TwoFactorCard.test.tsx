@@ -32,7 +32,9 @@ describe('two-step verification on the profile', () => {
     );
     renderApp('/profile');
 
-    await userEvent.click(await screen.findByRole('button', { name: 'Activer la vérification en deux étapes' }));
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Activer la vérification en deux étapes' }, { timeout: 10_000 }),
+    );
     expect(await screen.findByRole('img', { name: /Code QR/ })).toHaveAttribute('src', setup.qr_code);
     expect(screen.getByLabelText('Clé secrète')).toHaveTextContent(setup.secret);
 

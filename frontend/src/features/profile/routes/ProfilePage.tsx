@@ -6,11 +6,14 @@ import { PasswordCard } from '../components/PasswordCard';
 import { PreferencesCard } from '../components/PreferencesCard';
 import { SessionsCard } from '../components/SessionsCard';
 import { TwoFactorCard } from '../components/TwoFactorCard';
+import { useTwoFactorStatus } from '../api/two-factor';
 
 /** The signed-in user's account: who they are, their preferences, their password. */
 export function ProfilePage() {
   const { t } = useTranslation('profile');
   const user = useCurrentUser();
+  // Accounts of the company's provider or directory have no Guichet password to change.
+  const local = useTwoFactorStatus().data?.available !== false;
   return (
     <>
       <PageHeader title={t('title')} />
@@ -27,7 +30,7 @@ export function ProfilePage() {
           </Group>
         </Paper>
         <PreferencesCard user={user} />
-        <PasswordCard />
+        {local && <PasswordCard />}
         <TwoFactorCard />
         <SessionsCard />
       </Stack>
