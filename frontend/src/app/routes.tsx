@@ -31,6 +31,7 @@ export const routes: RouteObject[] = [
     hydrateFallbackElement: <LoadingState />,
     children: [
       { path: '/login', lazy: page(() => import('@/features/auth/routes/LoginPage'), 'LoginPage') },
+      { path: '/login/sso', lazy: page(() => import('@/features/auth/routes/SsoCompletePage'), 'SsoCompletePage') },
       {
         element: <RequireAuth />,
         children: [

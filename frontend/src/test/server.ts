@@ -7,7 +7,28 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { User } from '@/lib/api/types';
 
-export const server = setupServer();
+/**
+ * Answers every test gets unless it overrides them: password login only (no SSO, no directory),
+ * two-step verification off and optional, no role required to use it.
+ */
+const defaults: RequestHandler[] = [
+  http.get('/api/v1/auth/config', () =>
+    HttpResponse.json({
+      local_login_enabled: true,
+      oidc_enabled: false,
+      oidc_provider_name: null,
+      oidc_login_url: null,
+      oidc_logout_url: null,
+      ldap_enabled: false,
+    }),
+  ),
+  http.get('/api/v1/me/two-factor', () =>
+    HttpResponse.json({ enabled: false, required: false, available: true, recovery_codes_remaining: 0 }),
+  ),
+  http.get('/api/v1/settings/security', () => HttpResponse.json({ two_factor_required_roles: [] })),
+];
+
+export const server = setupServer(...defaults);
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());

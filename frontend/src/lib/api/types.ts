@@ -14,7 +14,13 @@ type Response<P extends keyof paths, M extends 'post' | 'patch' | 'put'> =
 export type Body<P extends keyof paths, M extends 'post' | 'patch' | 'put'> =
   paths[P] extends Record<M, { requestBody?: infer B }> ? Json<NonNullable<B>> : never;
 
-export type TokenPair = Response<'/api/v1/auth/login', 'post'>;
+export type TokenPair = Response<'/api/v1/auth/refresh', 'post'>;
+/** What the login page offers: password form, company SSO button, directory login. */
+export type SignInOptions = Get<'/api/v1/auth/config'>;
+/** Two-factor status of the signed-in user. */
+export type TwoFactorStatus = Get<'/api/v1/me/two-factor'>;
+/** Roles whose local accounts must use two-factor authentication. */
+export type SecuritySettings = Get<'/api/v1/settings/security'>;
 export type User = Get<'/api/v1/me'>;
 export type Role = User['role'];
 export type Ticket = Get<'/api/v1/tickets/{id}'>;

@@ -6,7 +6,15 @@ import { toLocale, type User } from '@/lib/api/types';
 import { setLocale } from '@/lib/i18n';
 import { AuthContext, type AuthState } from './auth-context';
 import { meQueryOptions } from './me';
-import { login as loginRequest, logout as logoutRequest, onSessionExpired } from './session';
+import {
+  type Challenge,
+  directoryLogin as directoryLoginRequest,
+  login as loginRequest,
+  logout as logoutRequest,
+  onSessionExpired,
+  signedInWithSso,
+} from './session';
+import { fetchSignInOptions } from './sign-in-options';
 import { clearTokens, hasSession } from './token-store';
 
 /**
@@ -47,22 +55,43 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     return () => window.removeEventListener('storage', follow);
   }, [queryClient, signedIn]);
 
+  const finishLogin = useCallback(async (): Promise<User> => {
+    const user = await queryClient.fetchQuery(meQueryOptions());
+    setLocale(toLocale(user.locale));
+    setExpired(false);
+    setSignedIn(true);
+    return user;
+  }, [queryClient]);
+
   const login = useCallback(
-    async (email: string, password: string): Promise<User> => {
-      await loginRequest(email, password);
-      const user = await queryClient.fetchQuery(meQueryOptions());
-      setLocale(toLocale(user.locale));
-      setExpired(false);
-      setSignedIn(true);
-      return user;
+    async (email: string, password: string): Promise<User | Challenge> => {
+      const challenge = await loginRequest(email, password);
+      return challenge ?? finishLogin();
     },
-    [queryClient],
+    [finishLogin],
+  );
+
+  const directoryLogin = useCallback(
+    async (username: string, password: string): Promise<User> => {
+      await directoryLoginRequest(username, password);
+      return finishLogin();
+    },
+    [finishLogin],
   );
 
   const logout = useCallback(async () => {
+    const sso = signedInWithSso();
     await logoutRequest();
     setSignedIn(false);
     queryClient.clear();
+    if (sso) {
+      // RP-initiated logout: end the provider's session too, where it offers it.
+      const options = await fetchSignInOptions().catch(() => null);
+      if (options?.oidc_logout_url) {
+        window.location.assign(options.oidc_logout_url);
+        return;
+      }
+    }
     void navigate('/login', { replace: true });
   }, [queryClient, navigate]);
 
@@ -79,8 +108,19 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     if (user) status = 'authenticated';
     else if (signedIn && !error) status = 'loading';
     else if (signedIn && !isApiError(error, 401) && !(error instanceof SessionExpiredError)) status = 'error';
-    return { user, status, error, retry: () => void refetch(), expired, login, logout, forget };
-  }, [signedIn, expired, data, error, refetch, login, logout, forget]);
+    return {
+      user,
+      status,
+      error,
+      retry: () => void refetch(),
+      expired,
+      login,
+      directoryLogin,
+      finishLogin,
+      logout,
+      forget,
+    };
+  }, [signedIn, expired, data, error, refetch, login, directoryLogin, finishLogin, logout, forget]);
 
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { Role, User } from '@/lib/api/types';
+import type { Challenge } from './session';
 
 export interface AuthState {
   /** The signed-in user, once /me has answered. */
@@ -12,7 +13,12 @@ export interface AuthState {
   retry: () => void;
   /** True when the server ended the session (revoked or expired refresh token). */
   expired: boolean;
-  login: (email: string, password: string) => Promise<User>;
+  /** Email and password; a Challenge when a second factor is due (no session yet). */
+  login: (email: string, password: string) => Promise<User | Challenge>;
+  /** Company directory (LDAP) name and password. */
+  directoryLogin: (username: string, password: string) => Promise<User>;
+  /** Opens the session once a second step (code, enrolment, single sign-on) stored the tokens. */
+  finishLogin: () => Promise<User>;
   logout: () => Promise<void>;
   /** Ends the session locally after the server revoked it (password change). */
   forget: () => void;
@@ -38,4 +44,9 @@ export function useCurrentUser(): User {
 /** True for technicians and admins: the people who work the queue. */
 export function isAgent(role: Role): boolean {
   return role === 'TECHNICIAN' || role === 'ADMIN';
+}
+
+/** True when a login answered with a second step rather than a user. */
+export function isChallenge(value: User | Challenge): value is Challenge {
+  return 'challengeToken' in value;
 }

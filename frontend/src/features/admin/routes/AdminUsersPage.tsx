@@ -13,6 +13,7 @@ import { SearchInput } from '@/components/ui/SearchInput';
 import { useUsers } from '@/features/users/api/get-users';
 import { useUpdateUser } from '@/features/users/api/update-user';
 import { ROLES, type Role, type User } from '@/lib/api/types';
+import { SecuritySettingsCard } from '../components/SecuritySettingsCard';
 import { CreateUserModal } from '../components/CreateUserModal';
 import { EditUserModal } from '../components/EditUserModal';
 import { ResetPasswordModal } from '../components/ResetPasswordModal';
@@ -120,6 +121,7 @@ export function AdminUsersPage() {
             <Pager page={users.data.page} size={users.data.size} total={users.data.total} onChange={setPage} />
           </>
         )}
+        <SecuritySettingsCard />
       </Stack>
       <CreateUserModal opened={creating} onClose={creation.close} />
       <Modal

@@ -16,8 +16,19 @@ interface Values {
  */
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-/** Email and password, with the server's refusal shown above the button. */
-export function LoginForm({ onSubmit }: { onSubmit: (email: string, password: string) => Promise<void> }) {
+/**
+ * Email (or, for the company directory, a user name) and password, with the server's refusal shown
+ * above the button.
+ */
+export function LoginForm({
+  onSubmit,
+  kind = 'email',
+  autoFocus = true,
+}: {
+  onSubmit: (email: string, password: string) => Promise<void>;
+  kind?: 'email' | 'username';
+  autoFocus?: boolean;
+}) {
   const { t } = useTranslation('auth');
   const [error, setError] = useState<unknown>(null);
   const {
@@ -52,15 +63,18 @@ export function LoginForm({ onSubmit }: { onSubmit: (email: string, password: st
           </Alert>
         )}
         <TextInput
-          label={t('login.email')}
-          type="email"
+          label={kind === 'email' ? t('login.email') : t('login.username')}
+          type={kind === 'email' ? 'email' : 'text'}
           autoComplete="username"
           required
           // The page's one task: the cursor is in the email field on arrival.
-          autoFocus
+          autoFocus={autoFocus}
           error={errors.email?.message && t(errors.email.message)}
           {...register('email', {
-            validate: (value) => EMAIL.test(value.trim()) || 'auth:validation.email',
+            validate: (value) =>
+              kind === 'email'
+                ? EMAIL.test(value.trim()) || 'auth:validation.email'
+                : value.trim().length > 0 || 'auth:validation.usernameRequired',
           })}
         />
         <PasswordInput

@@ -5,11 +5,15 @@ import { useCurrentUser } from '@/lib/auth/auth-context';
 import { PasswordCard } from '../components/PasswordCard';
 import { PreferencesCard } from '../components/PreferencesCard';
 import { SessionsCard } from '../components/SessionsCard';
+import { TwoFactorCard } from '../components/TwoFactorCard';
+import { useTwoFactorStatus } from '../api/two-factor';
 
 /** The signed-in user's account: who they are, their preferences, their password. */
 export function ProfilePage() {
   const { t } = useTranslation('profile');
   const user = useCurrentUser();
+  // Accounts of the company's provider or directory have no Guichet password to change.
+  const local = useTwoFactorStatus().data?.available !== false;
   return (
     <>
       <PageHeader title={t('title')} />
@@ -26,7 +30,8 @@ export function ProfilePage() {
           </Group>
         </Paper>
         <PreferencesCard user={user} />
-        <PasswordCard />
+        {local && <PasswordCard />}
+        <TwoFactorCard />
         <SessionsCard />
       </Stack>
     </>

@@ -1,7 +1,9 @@
 package dev.guichet.auth;
 
+import dev.guichet.auth.totp.TwoFactorService;
 import dev.guichet.web.ProblemResponses;
 import dev.guichet.user.EmailAddresses;
+import dev.guichet.user.User;
 import dev.guichet.web.ClientAddress;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
@@ -28,26 +30,63 @@ public class AuthController {
     private final AuthService auth;
     private final LoginThrottle throttle;
     private final ClientAddress clients;
+    private final LocalLogin localLogin;
+    private final TwoFactorService twoFactor;
 
-    AuthController(AuthService auth, LoginThrottle throttle, ClientAddress clients) {
+    AuthController(AuthService auth, LoginThrottle throttle, ClientAddress clients, LocalLogin localLogin,
+                   TwoFactorService twoFactor) {
         this.auth = auth;
         this.throttle = throttle;
         this.clients = clients;
+        this.localLogin = localLogin;
+        this.twoFactor = twoFactor;
     }
 
     /**
-     * Exchanges email and password for a token pair; 401 on bad credentials; 429 with
-     * {@code Retry-After} when the client address or the account has failed too often (see {@link LoginThrottle}).
+     * Exchanges email and password for a token pair, or for a challenge when a second factor is due
+     * (see {@link LoginResponse}); 401 on bad credentials; 403 {@code local-login-disabled} when
+     * password login is off for this account; 429 with {@code Retry-After} when the client address or
+     * the account has failed too often (see {@link LoginThrottle}).
      */
     @ProblemResponses.BadRequest
     @ProblemResponses.Unauthorized
     @Post("/login")
-    public TokenResponse login(@Body @Valid AuthRequests.Login request, HttpRequest<?> http) {
+    public LoginResponse login(@Body @Valid AuthRequests.Login request, HttpRequest<?> http) {
         String email = EmailAddresses.normalize("email", request.email());
+        localLogin.check(email);
         LoginThrottle.Attempt attempt = throttle.begin(email, clients.of(http));
-        TokenResponse tokens = auth.login(email, request.password());
+        User user = auth.checkPassword(email, request.password());
         attempt.succeeded();
-        return tokens;
+        return twoFactor.afterPassword(user);
+    }
+
+    /**
+     * Second step of a login: a code from the authenticator app, or a recovery code. 401
+     * {@code invalid-two-factor-code} or {@code challenge-expired}; 429 like a password.
+     */
+    @ProblemResponses.BadRequest
+    @ProblemResponses.Unauthorized
+    @Post("/login/two-factor")
+    public LoginResponse loginSecondFactor(@Body @Valid AuthRequests.SecondFactor request, HttpRequest<?> http) {
+        return twoFactor.completeLogin(request.challengeToken(), request.code(), clients.of(http));
+    }
+
+    /** Enrolment that the account's role requires, during login: a new secret and its QR code. */
+    @ProblemResponses.BadRequest
+    @ProblemResponses.Unauthorized
+    @ProblemResponses.Conflict
+    @Post("/login/two-factor/setup")
+    public TwoFactorService.Setup loginTwoFactorSetup(@Body @Valid AuthRequests.Challenge request) {
+        return twoFactor.setupAtLogin(request.challengeToken());
+    }
+
+    /** Finishes that enrolment with the first code: tokens plus recovery codes, shown once. */
+    @ProblemResponses.BadRequest
+    @ProblemResponses.Unauthorized
+    @ProblemResponses.Conflict
+    @Post("/login/two-factor/confirm")
+    public LoginResponse loginTwoFactorConfirm(@Body @Valid AuthRequests.SecondFactor request, HttpRequest<?> http) {
+        return twoFactor.confirmAtLogin(request.challengeToken(), request.code(), clients.of(http));
     }
 
     /** Rotates a refresh token: returns a new pair and revokes the one presented. */

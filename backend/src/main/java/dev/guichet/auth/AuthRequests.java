@@ -19,4 +19,19 @@ public final class AuthRequests {
     @Serdeable
     public record Refresh(@NotBlank @Size(max = 200) String refreshToken) {
     }
+
+    /** The challenge token of a login's second step. */
+    @Serdeable
+    public record Challenge(@NotBlank @Size(max = 200) String challengeToken) {
+    }
+
+    /** A challenge token and a code: six digits from the app, or a recovery code. */
+    @Serdeable
+    public record SecondFactor(@NotBlank @Size(max = 200) String challengeToken, @NotBlank @Size(max = 64) String code) {
+    }
+
+    /** A directory login: the name the directory knows (uid, sAMAccountName or email) and its password. */
+    @Serdeable
+    public record DirectoryLogin(@NotBlank @Size(max = 256) String username, @NotBlank @Size(max = 1024) String password) {
+    }
 }

@@ -58,15 +58,29 @@ public class AuthService {
     }
 
     /**
-     * Checks email and password and issues a token pair.
+     * Checks email and password and issues a token pair, with no second factor. Kept for callers
+     * that do not go through {@link dev.guichet.auth.totp.TwoFactorService}.
      *
      * @param email    the address as normalized by {@link dev.guichet.user.EmailAddresses#normalize}
      * @param password the password as typed
+     * @throws ApiException as {@link #checkPassword}
+     */
+    @Transactional
+    public TokenResponse login(String email, String password) {
+        return signIn(checkPassword(email, password));
+    }
+
+    /**
+     * Checks email and password of a local account, without issuing anything.
+     *
+     * @param email    the address as normalized by {@link dev.guichet.user.EmailAddresses#normalize}
+     * @param password the password as typed
+     * @return the account, active
      * @throws ApiException 401 {@code unauthorized} for an unknown email or a wrong password (same answer
      *     for both); 401 {@code account-deactivated} for a deactivated account with the right password
      */
     @Transactional
-    public TokenResponse login(String email, String password) {
+    public User checkPassword(String email, String password) {
         Optional<User> found = users.findByEmail(email);
         // Hash even for an unknown email, so response time does not reveal which emails exist.
         boolean matches = hasher.matches(password, found.map(User::passwordHash).orElse(dummyHash));
@@ -75,12 +89,31 @@ public class AuthService {
             throw ApiException.unauthorized("invalid-credentials");
         }
         User user = found.get();
-        if (!user.active()) {
-            // Only someone who knows the password learns that the account exists but is deactivated.
-            throw new ApiException(ProblemType.ACCOUNT_DEACTIVATED);
-        }
+        requireActive(user);
+        return user;
+    }
+
+    /**
+     * Issues a token pair to an account whose identity another step has proven (password and second
+     * factor, an OpenID Connect provider, an LDAP bind). Every login method ends here, so every token
+     * pair carries the session version that {@link CurrentAccountAuthenticationFactory} checks.
+     *
+     * @param user the account
+     * @return a fresh access/refresh pair
+     * @throws ApiException 401 {@code account-deactivated} when the account is deactivated
+     */
+    @Transactional
+    public TokenResponse signIn(User user) {
+        requireActive(user);
         LOG.info("User {} logged in", user.id());
         return issue(user).response();
+    }
+
+    private static void requireActive(User user) {
+        if (!user.active()) {
+            // Only someone who proved the identity learns that the account exists but is deactivated.
+            throw new ApiException(ProblemType.ACCOUNT_DEACTIVATED);
+        }
     }
 
     /**

@@ -68,6 +68,42 @@ public enum ProblemType {
     RATE_LIMITED("rate-limited", HttpStatus.TOO_MANY_REQUESTS),
     /** Too many failed logins for one account: it is locked for a while. */
     ACCOUNT_LOCKED("account-locked", HttpStatus.TOO_MANY_REQUESTS),
+    /** Password sign-in is turned off for this account (company sign-in only; break-glass admins excepted). */
+    LOCAL_LOGIN_DISABLED("local-login-disabled", HttpStatus.FORBIDDEN),
+    /** The account is linked to the company sign-in: its Guichet password no longer opens it. */
+    USE_COMPANY_SIGN_IN("use-company-sign-in", HttpStatus.FORBIDDEN),
+    /** The second sign-in step (TOTP challenge) expired or is unknown. */
+    CHALLENGE_EXPIRED("challenge-expired", HttpStatus.UNAUTHORIZED),
+    /** A second-factor code at sign-in is wrong or was already used (RFC 6238 replay). */
+    INVALID_TWO_FACTOR_CODE("invalid-two-factor-code", HttpStatus.UNAUTHORIZED),
+    /** A second-factor code given to change the caller's own settings is wrong. */
+    WRONG_TWO_FACTOR_CODE("wrong-two-factor-code", HttpStatus.BAD_REQUEST),
+    /** The current password given to change a security setting is wrong. */
+    INVALID_PASSWORD("invalid-password", HttpStatus.BAD_REQUEST),
+    /** The single sign-on exchange code expired or was used. */
+    SSO_EXCHANGE_INVALID("sso-exchange-invalid", HttpStatus.UNAUTHORIZED),
+    /** Two-factor authentication is already on. */
+    TWO_FACTOR_ALREADY_ENABLED("two-factor-already-enabled", HttpStatus.CONFLICT),
+    /** Two-factor authentication is not on. */
+    TWO_FACTOR_NOT_ENABLED("two-factor-not-enabled", HttpStatus.CONFLICT),
+    /** The account signs in through the company: its second factor is managed there. */
+    TWO_FACTOR_UNAVAILABLE("two-factor-unavailable", HttpStatus.CONFLICT),
+    /** Enrolment was confirmed before it was started. */
+    TWO_FACTOR_SETUP_MISSING("two-factor-setup-missing", HttpStatus.CONFLICT),
+    /** The account's role requires two-factor authentication: it cannot be turned off. */
+    TWO_FACTOR_REQUIRED("two-factor-required", HttpStatus.CONFLICT),
+    /** An account with this email signs in another way. */
+    ACCOUNT_CONFLICT("account-conflict", HttpStatus.CONFLICT),
+    /** The directory entry has no email address to make an account from. */
+    DIRECTORY_EMAIL_MISSING("directory-email-missing", HttpStatus.UNPROCESSABLE_ENTITY),
+    /** OpenID Connect is not configured. */
+    OIDC_NOT_CONFIGURED("oidc-not-configured", HttpStatus.NOT_FOUND),
+    /** LDAP is not configured. */
+    LDAP_NOT_CONFIGURED("ldap-not-configured", HttpStatus.NOT_FOUND),
+    /** The OpenID Connect provider cannot be reached. */
+    OIDC_UNAVAILABLE("oidc-unavailable", HttpStatus.SERVICE_UNAVAILABLE),
+    /** The directory cannot be reached. */
+    LDAP_UNAVAILABLE("ldap-unavailable", HttpStatus.SERVICE_UNAVAILABLE),
     /** An unexpected error, logged on the server. */
     INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR),
     /** The database is unreachable for a moment; {@code Retry-After} says when to retry. */
