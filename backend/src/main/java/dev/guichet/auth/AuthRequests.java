@@ -19,4 +19,9 @@ public final class AuthRequests {
     @Serdeable
     public record Refresh(@NotBlank @Size(max = 200) String refreshToken) {
     }
+
+    /** A single-use token from a "choose your password" link, and the new password. */
+    @Serdeable
+    public record UsePasswordToken(@NotBlank @Size(max = 200) String token, @NotBlank @Size(max = 1024) String password) {
+    }
 }
