@@ -143,6 +143,7 @@ public class InboundActions {
      * Lists the files that were not accepted under the ticket's description or the reply, so nobody
      * believes they arrived.
      */
+    @Transactional
     public void noteRefused(long ticketId, @Nullable Long commentId, String note) {
         if (commentId != null) {
             jdbc.prepareStatement("UPDATE comments SET body = body || ? WHERE id = ?", ps -> {

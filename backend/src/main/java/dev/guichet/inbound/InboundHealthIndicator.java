@@ -12,8 +12,9 @@ import java.util.Map;
  * The {@code inbound-mail} entry of {@code /health}: DOWN when a configured mailbox has failed
  * without a success for longer than INBOUND_MAIL_HEALTH_THRESHOLD (default 15 minutes), so
  * monitoring notices that mail sent to the helpdesk is no longer read; UP otherwise (also with no
- * mailbox configured). Not part of {@code /health/readiness}: a mailbox outage must not take
- * replicas out of service.
+ * mailbox configured). Micronaut counts every indicator that is not {@code @Liveness} in
+ * {@code /health/readiness} too, so a replica reports not ready after that long; a threshold of 0
+ * turns the DOWN off for those who would rather alert on {@code guichet_inbound_poll_errors_total}.
  */
 @Singleton
 public class InboundHealthIndicator extends AbstractHealthIndicator<Map<String, Object>> {
@@ -39,10 +40,11 @@ public class InboundHealthIndicator extends AbstractHealthIndicator<Map<String, 
         try {
             List<InboundStore.State> states = store.states();
             Instant limit = Instant.now().minus(settings.healthThreshold());
+            boolean checked = !settings.healthThreshold().isZero();
             boolean down = false;
             for (Mailbox mailbox : mailboxes.all()) {
                 InboundStore.State state = states.stream().filter(s -> s.name().equals(mailbox.name())).findFirst().orElse(null);
-                boolean failing = state != null && state.failingSince() != null && state.failingSince().isBefore(limit);
+                boolean failing = checked && state != null && state.failingSince() != null && state.failingSince().isBefore(limit);
                 down |= failing;
                 details.put(mailbox.name(), failing ? "DOWN since " + state.failingSince() + ": " + state.lastError()
                         : state == null || state.lastSuccessAt() == null ? "not polled yet" : "UP, last poll " + state.lastSuccessAt());

@@ -62,6 +62,8 @@ public class MailParser {
 
     private static Properties lenient() {
         Properties p = new Properties();
+        // RFC 6532: raw UTF-8 in headers, as many clients send it.
+        p.setProperty("mail.mime.allowutf8", "true");
         p.setProperty("mail.mime.address.strict", "false");
         p.setProperty("mail.mime.decodetext.strict", "false");
         p.setProperty("mail.mime.decodefilename", "true");
@@ -98,6 +100,7 @@ public class MailParser {
             }
         }
         String messageId = message.getHeader("Message-ID", null);
+        // (The poller keys messages on the same header, read from the same bytes.)
         if (messageId != null) {
             Matcher m = MSG_ID.matcher(messageId);
             messageId = m.find() ? m.group() : oneLine(messageId);

@@ -172,14 +172,16 @@ public class MailboxPoller {
             throw new MessagingException("Cannot read message UID " + uid, e);
         }
         byte[] bytes = raw.bytes();
-        String messageId = header(message, "Message-ID");
+        // The headers of the bytes stored, not the server's view of them (its envelope may differ).
+        jakarta.mail.internet.InternetHeaders headers = headersOf(bytes);
+        String messageId = header(headers, "Message-ID");
         if (messageId == null || messageId.isBlank() || messageId.length() > 900) {
             messageId = "<" + sha256(bytes) + "@guichet.invalid>";
         } else {
             messageId = MailParser.oneLine(messageId);
         }
-        String subject = header(message, "Subject");
-        String from = header(message, "From");
+        String subject = header(headers, "Subject");
+        String from = header(headers, "From");
         boolean isNew = store.store(mailbox.name(), messageId, uid, bytes, raw.total(), raw.truncated(),
                 from == null ? null : decoded(from), subject == null ? null : decoded(subject));
         if (raw.truncated()) {
@@ -191,13 +193,17 @@ public class MailboxPoller {
         return isNew;
     }
 
-    private static @Nullable String header(Message message, String name) {
+    private static jakarta.mail.internet.InternetHeaders headersOf(byte[] raw) {
         try {
-            String[] values = message.getHeader(name);
-            return values == null || values.length == 0 ? null : values[0];
+            return new jakarta.mail.internet.InternetHeaders(new java.io.ByteArrayInputStream(raw), true);
         } catch (MessagingException | RuntimeException e) {
-            return null;
+            return new jakarta.mail.internet.InternetHeaders();
         }
+    }
+
+    private static @Nullable String header(jakarta.mail.internet.InternetHeaders headers, String name) {
+        String[] values = headers.getHeader(name);
+        return values == null || values.length == 0 ? null : values[0];
     }
 
     private static String decoded(String header) {
