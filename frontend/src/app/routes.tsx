@@ -32,6 +32,10 @@ export const routes: RouteObject[] = [
     children: [
       { path: '/login', lazy: page(() => import('@/features/auth/routes/LoginPage'), 'LoginPage') },
       {
+        path: '/set-password',
+        lazy: page(() => import('@/features/auth/routes/SetPasswordPage'), 'SetPasswordPage'),
+      },
+      {
         element: <RequireAuth />,
         children: [
           {
@@ -82,6 +86,10 @@ export const routes: RouteObject[] = [
                   {
                     path: 'admin/outbox',
                     lazy: page(() => import('@/features/admin/routes/AdminOutboxPage'), 'AdminOutboxPage'),
+                  },
+                  {
+                    path: 'admin/inbound',
+                    lazy: page(() => import('@/features/admin/routes/AdminInboundPage'), 'AdminInboundPage'),
                   },
                 ],
               },
