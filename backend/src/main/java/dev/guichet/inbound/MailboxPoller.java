@@ -119,14 +119,16 @@ public class MailboxPoller {
                     break;
                 }
                 String error = describe(e);
-                LOG.warn("Mailbox {}: poll failed, next try in {}: {}", mailbox.name(), settings.pollInterval(), error);
+                // With IDLE the poll interval may be long; a broken connection is retried within a minute.
+                long retry = Math.min(settings.pollInterval().toMillis(), 60_000);
+                LOG.warn("Mailbox {}: poll failed, next try in {} ms: {}", mailbox.name(), retry, error);
                 pollErrors.increment();
                 try {
                     store.pollFailed(mailbox.name(), error);
                 } catch (RuntimeException db) {
                     LOG.warn("Mailbox {}: cannot record the failure: {}", mailbox.name(), db.getMessage());
                 }
-                sleep(settings.pollInterval().toMillis());
+                sleep(retry);
             } finally {
                 open.remove(mailbox.name());
                 close(folder, imap);
