@@ -6,7 +6,6 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { Brand } from '@/components/ui/Brand';
 import { LanguageSwitcher } from '@/components/ui/LanguageSwitcher';
-import { errorMessage } from '@/lib/api/problem';
 import { useSetPasswordWithToken } from '../api/use-password-token';
 
 /** Shortest password the server accepts (PasswordPolicy.MIN_LENGTH). */
@@ -14,7 +13,8 @@ const MIN_LENGTH = 10;
 
 /**
  * The page of the "choose your password" link mailed to someone whose email created their
- * account: the token comes from the link (`?token=`), the password is typed twice.
+ * account: the token comes from the link (`?token=`), the password is typed twice. A refusal
+ * (link used or expired, password too weak) is shown by the app's central error notification.
  */
 export function SetPasswordPage() {
   const { t } = useTranslation('auth');
@@ -81,11 +81,6 @@ export function SetPasswordPage() {
                     onChange={(e) => setConfirm(e.currentTarget.value)}
                     error={fieldError}
                   />
-                  {setPasswordWithToken.isError && (
-                    <Alert color="red" role="alert">
-                      {errorMessage(setPasswordWithToken.error, t)}
-                    </Alert>
-                  )}
                   <Button type="submit" loading={setPasswordWithToken.isPending}>
                     {t('setPassword.submit')}
                   </Button>
