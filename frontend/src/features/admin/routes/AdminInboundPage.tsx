@@ -1,6 +1,6 @@
 import { Anchor, Badge, Button, Group, Paper, ScrollArea, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconRefresh, IconTrash } from '@tabler/icons-react';
+import { IconDownload, IconRefresh, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DateTime } from '@/components/ui/DateTime';
@@ -11,6 +11,7 @@ import { PageHeader } from '@/components/ui/PageHeader';
 import { useBounces } from '@/features/inbound/api/get-bounces';
 import { useClearBounce } from '@/features/inbound/api/clear-bounce';
 import { useDeleteInboundMessage } from '@/features/inbound/api/delete-inbound-message';
+import { downloadInboundMessage } from '@/features/inbound/api/download-inbound-message';
 import { useInboundMailboxes } from '@/features/inbound/api/get-inbound-mailboxes';
 import { useInboundProblems } from '@/features/inbound/api/get-inbound-messages';
 import { useRetryInboundMessage } from '@/features/inbound/api/retry-inbound-message';
@@ -158,6 +159,19 @@ export function AdminInboundPage() {
                     </Table.Td>
                     <Table.Td>
                       <Group gap="xs" wrap="nowrap">
+                        <Button
+                          size="xs"
+                          variant="default"
+                          leftSection={<IconDownload size={14} aria-hidden />}
+                          aria-label={t('inbound.downloadLabel', { subject })}
+                          onClick={() =>
+                            void downloadInboundMessage(m.id).catch(() =>
+                              notifications.show({ color: 'red', message: t('inbound.downloadFailed') }),
+                            )
+                          }
+                        >
+                          {t('inbound.download')}
+                        </Button>
                         <Button
                           size="xs"
                           variant="light"
