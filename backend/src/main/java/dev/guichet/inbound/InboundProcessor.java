@@ -135,7 +135,8 @@ public class InboundProcessor {
             handle(message);
         } catch (InboundActions.LostClaim e) {
             LOG.warn("Inbound mail {}: claim lost to another replica, left to it", message.id());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
+            // Whatever one message does, the others are still processed.
             errors.increment();
             String error = e.getClass().getSimpleName() + ": " + e.getMessage();
             if (message.attempts() >= MAX_ATTEMPTS) {

@@ -114,7 +114,8 @@ public class MailboxPoller {
                     pollOnce(mailbox, folder);
                     waitForMail(mailbox, imap, folder);
                 }
-            } catch (Exception e) {
+            } catch (Exception | StackOverflowError e) {
+                // Nothing but shutdown ends the thread: a mailbox that fails is tried again.
                 if (stopping) {
                     break;
                 }
