@@ -61,7 +61,7 @@ test_missing_secret_is_refused() {
 test_every_variable_is_documented() {
     local variable missing=()
     # shellcheck disable=SC2016 # literal ${VAR references in the compose file
-    for variable in $(grep -o '\${[A-Z_]*' "$COMPOSE_FILE_PATH" | tr -d '${' | sort -u); do
+    for variable in $(grep -o '\${[A-Z0-9_]*' "$COMPOSE_FILE_PATH" | tr -d '${' | sort -u); do
         grep -Eq "^#?$variable=" "$REPO_DIR/.env.example" || missing+=("$variable")
     done
     [[ ${#missing[@]} -eq 0 ]]

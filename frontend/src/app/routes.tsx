@@ -33,6 +33,10 @@ export const routes: RouteObject[] = [
       { path: '/login', lazy: page(() => import('@/features/auth/routes/LoginPage'), 'LoginPage') },
       { path: '/login/sso', lazy: page(() => import('@/features/auth/routes/SsoCompletePage'), 'SsoCompletePage') },
       {
+        path: '/set-password',
+        lazy: page(() => import('@/features/auth/routes/SetPasswordPage'), 'SetPasswordPage'),
+      },
+      {
         element: <RequireAuth />,
         children: [
           {
@@ -83,6 +87,10 @@ export const routes: RouteObject[] = [
                   {
                     path: 'admin/outbox',
                     lazy: page(() => import('@/features/admin/routes/AdminOutboxPage'), 'AdminOutboxPage'),
+                  },
+                  {
+                    path: 'admin/inbound',
+                    lazy: page(() => import('@/features/admin/routes/AdminInboundPage'), 'AdminInboundPage'),
                   },
                 ],
               },

@@ -38,6 +38,11 @@ export type AssignableUser = Get<'/api/v1/users/assignable'>[number];
 export type CategoryTechnician = Get<'/api/v1/categories/{id}/technicians'>[number];
 export type OutboxItem = Get<'/api/v1/admin/outbox'>['items'][number];
 export type OutboxStatus = OutboxItem['status'];
+/** The email channel: each IMAP mailbox with its state (issue 12). */
+export type InboundOverview = Get<'/api/v1/admin/inbound/mailboxes'>;
+export type InboundMailbox = InboundOverview['mailboxes'][number];
+export type InboundMessage = Get<'/api/v1/admin/inbound/messages'>[number];
+export type MailBounce = Get<'/api/v1/admin/inbound/bounces'>[number];
 export type Attachment = Get<'/api/v1/tickets/{ticketId}/attachments'>[number];
 /** The data of a `ticket` event on the live stream (GET /api/v1/events, text/event-stream). */
 export type LiveTicketEvent = paths['/api/v1/events'] extends {

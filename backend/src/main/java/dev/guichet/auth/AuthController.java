@@ -32,10 +32,12 @@ public class AuthController {
     private final ClientAddress clients;
     private final LocalLogin localLogin;
     private final TwoFactorService twoFactor;
+    private final PasswordTokens passwordTokens;
 
     AuthController(AuthService auth, LoginThrottle throttle, ClientAddress clients, LocalLogin localLogin,
-                   TwoFactorService twoFactor) {
+                   TwoFactorService twoFactor, PasswordTokens passwordTokens) {
         this.auth = auth;
+        this.passwordTokens = passwordTokens;
         this.throttle = throttle;
         this.clients = clients;
         this.localLogin = localLogin;
@@ -115,5 +117,17 @@ public class AuthController {
     @Status(HttpStatus.NO_CONTENT)
     public void logout(@Body @Valid AuthRequests.Refresh request) {
         auth.logout(request.refreshToken());
+    }
+
+    /**
+     * Chooses a password with the single-use token of a "choose your password" link (accounts created
+     * from an email). 204; 400 {@code invalid-token} when it is unknown, expired or used; 400 when the
+     * password breaks the policy.
+     */
+    @ProblemResponses.BadRequest
+    @Post("/password-token")
+    @Status(HttpStatus.NO_CONTENT)
+    public void usePasswordToken(@Body @Valid AuthRequests.UsePasswordToken request) {
+        passwordTokens.use(request.token(), request.password());
     }
 }

@@ -34,4 +34,9 @@ public final class AuthRequests {
     @Serdeable
     public record DirectoryLogin(@NotBlank @Size(max = 256) String username, @NotBlank @Size(max = 1024) String password) {
     }
+
+    /** A single-use token from a "choose your password" link, and the new password. */
+    @Serdeable
+    public record UsePasswordToken(@NotBlank @Size(max = 200) String token, @NotBlank @Size(max = 1024) String password) {
+    }
 }

@@ -26,7 +26,11 @@ public enum MailKind {
     /** To the requester: the ticket was resolved. */
     RESOLVED,
     /** To the requester: the ticket was closed. */
-    CLOSED;
+    CLOSED,
+    /** To someone whose email created their account (issue 12): a link to choose a password. */
+    ACCOUNT_CREATED,
+    /** To an unknown sender outside the allowed domains: a polite refusal, sent once (issue 12). */
+    MAIL_REFUSED;
 
     /** @return whether the email carries a public reply's text (Markdown, rendered to HTML) */
     public boolean isReply() {

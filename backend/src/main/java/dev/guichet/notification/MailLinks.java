@@ -48,6 +48,16 @@ public class MailLinks {
         return "<ticket-" + ticketId + "." + Long.toString(createdMicros, 36) + "@" + host + ">";
     }
 
+    /** @return a Message-ID for an email about no ticket (64 random bits) */
+    public String standaloneMessageId() {
+        return "<guichet-" + Long.toUnsignedString(RANDOM.nextLong(), 36) + "@" + host + ">";
+    }
+
+    /** @return the host of PUBLIC_URL, the right-hand part of every Message-ID Guichet makes */
+    public String host() {
+        return host;
+    }
+
     /** @return a Message-ID for one outbox message, unique even when ids repeat (64 random bits) */
     public String messageId(long ticketId, long outboxId) {
         return "<ticket-" + ticketId + "-" + outboxId + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + "@" + host + ">";

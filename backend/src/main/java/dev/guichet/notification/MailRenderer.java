@@ -73,6 +73,23 @@ public class MailRenderer {
         return new Rendered(subject, engine.process("notification.txt", context), engine.process("notification.html", context));
     }
 
+    /**
+     * The refusal sent once to an unknown sender (issue 12): French then English, since the
+     * sender's language is unknown; the subject names theirs.
+     *
+     * @param originalSubject the subject of the refused message, on one line
+     */
+    public Rendered renderRefusal(String originalSubject) {
+        String fr = messages.get(Locale.FRENCH, "lead.mail_refused");
+        String en = messages.get(Locale.ENGLISH, "lead.mail_refused");
+        String subject = messages.get(Locale.FRENCH, "subject.mail_refused", "", oneLine(originalSubject))
+                + " / " + messages.get(Locale.ENGLISH, "subject.mail_refused", "", oneLine(originalSubject));
+        String text = fr + "\n\n----\n\n" + en + "\n";
+        String html = "<!DOCTYPE html><html><body><p lang=\"fr\">" + org.jsoup.nodes.Entities.escape(fr)
+                + "</p><hr><p lang=\"en\">" + org.jsoup.nodes.Entities.escape(en) + "</p></body></html>";
+        return new Rendered(subject, text, html);
+    }
+
     private static String oneLine(String text) {
         return text.replaceAll("\\s+", " ").strip();
     }

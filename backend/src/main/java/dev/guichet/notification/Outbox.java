@@ -30,7 +30,8 @@ public class Outbox {
 
     /** A message claimed for delivery. */
     public record Claimed(long id, String recipientEmail, String subject, String text, String html, String messageId,
-                          @Nullable String inReplyTo, @Nullable String references, int attempts) {
+                          @Nullable String inReplyTo, @Nullable String references, int attempts,
+                          @Nullable Long ticketId) {
     }
 
     /**
@@ -73,16 +74,50 @@ public class Outbox {
     }
 
     /**
+     * Queues an email that concerns no ticket (an account created from an email, the refusal sent
+     * to an unknown sender); must run inside the transaction of the change that caused it.
+     *
+     * @param recipientId the account it goes to, or null for someone without one
+     * @param inReplyTo   the Message-ID it answers, or null
+     * @return the outbox id
+     */
+    public long enqueueStandalone(MailKind kind, @Nullable Long recipientId, String recipientEmail, String locale,
+                                  @Nullable String inReplyTo, MailRenderer.Rendered mail) {
+        return jdbc.prepareStatement("""
+                INSERT INTO mail_outbox (kind, recipient_id, recipient_email, locale, subject, body_text, body_html,
+                                         message_id, in_reply_to, thread_references)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""", ps -> {
+            ps.setString(1, kind.name());
+            ps.setObject(2, recipientId);
+            ps.setString(3, recipientEmail);
+            ps.setString(4, locale);
+            ps.setString(5, mail.subject());
+            ps.setString(6, mail.text());
+            ps.setString(7, mail.html());
+            ps.setString(8, links.standaloneMessageId());
+            ps.setString(9, inReplyTo);
+            ps.setString(10, inReplyTo);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    /**
      * Claims up to {@code limit} due messages (pending and due, or sending with an expired lease):
      * marks them SENDING until {@code now + lease} and counts the attempt. Rows another worker is
-     * claiming at the same moment are skipped, never waited for. Commits on return (auto-commit).
+     * claiming at the same moment are skipped, never waited for. Messages to an address marked as
+     * bouncing ({@code mail_bounces}, from delivery-status reports) wait, paused, until an admin
+     * clears the address. Commits on return (auto-commit).
      */
     public List<Claimed> claim(int limit, Duration lease) {
         return jdbc.prepareStatement("""
                 WITH due AS (
                     SELECT id FROM mail_outbox
-                     WHERE (status = 'PENDING' AND next_attempt_at <= now())
-                        OR (status = 'SENDING' AND lease_until < now())
+                     WHERE ((status = 'PENDING' AND next_attempt_at <= now())
+                        OR (status = 'SENDING' AND lease_until < now()))
+                       AND NOT EXISTS (SELECT 1 FROM mail_bounces b WHERE b.email = lower(mail_outbox.recipient_email))
                      ORDER BY next_attempt_at, id
                      LIMIT ?
                      FOR UPDATE SKIP LOCKED)
@@ -91,14 +126,15 @@ public class Outbox {
                        lease_until = now() + ? * interval '1 millisecond'
                   FROM due WHERE o.id = due.id
                 RETURNING o.id, o.recipient_email, o.subject, o.body_text, o.body_html, o.message_id,
-                          o.in_reply_to, o.thread_references, o.attempts""", ps -> {
+                          o.in_reply_to, o.thread_references, o.attempts, o.ticket_id""", ps -> {
             ps.setInt(1, limit);
             ps.setLong(2, lease.toMillis());
             List<Claimed> claimed = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     claimed.add(new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9)));
+                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9),
+                            rs.getObject(10, Long.class)));
                 }
             }
             return claimed;

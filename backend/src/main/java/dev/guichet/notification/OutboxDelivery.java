@@ -1,5 +1,6 @@
 package dev.guichet.notification;
 
+import dev.guichet.inbound.ReplyAddresses;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.email.Contact;
@@ -44,13 +45,15 @@ public class OutboxDelivery {
     private final MailSettings settings;
     private final Contact from;
     private final RetrySchedule schedule;
+    private final ReplyAddresses replyAddresses;
     private volatile boolean stopping;
     private final Counter sent;
     private final Counter retried;
     private final Counter failed;
 
     OutboxDelivery(Outbox outbox, EmailSender<Message, ?> sender, MailSettings settings, SmtpSettings smtp,
-                   RetrySchedule schedule, MeterRegistry meters) {
+                   RetrySchedule schedule, ReplyAddresses replyAddresses, MeterRegistry meters) {
+        this.replyAddresses = replyAddresses;
         this.outbox = outbox;
         this.sender = sender;
         this.settings = settings;
@@ -145,9 +148,19 @@ public class OutboxDelivery {
         LOG.warn("Mail {} attempt {} failed, next in {} s: {}", message.id(), message.attempts(), wait.toSeconds(), error);
     }
 
-    private static void headers(Message mime, Outbox.Claimed message) {
+    private void headers(Message mime, Outbox.Claimed message) {
         try {
             mime.setHeader("Message-ID", message.messageId());
+            // Issue 12: answering the email adds a reply to the ticket (dev.guichet.inbound).
+            if (message.ticketId() != null) {
+                replyAddresses.forTicket(message.ticketId()).ifPresent(address -> {
+                    try {
+                        mime.setReplyTo(new InternetAddress[] {new InternetAddress(address)});
+                    } catch (MessagingException e) {
+                        throw new IllegalStateException("Cannot set the Reply-To of mail " + message.id(), e);
+                    }
+                });
+            }
             if (message.inReplyTo() != null) {
                 mime.setHeader("In-Reply-To", message.inReplyTo());
             }

@@ -104,6 +104,12 @@ public enum ProblemType {
     OIDC_UNAVAILABLE("oidc-unavailable", HttpStatus.SERVICE_UNAVAILABLE),
     /** The directory cannot be reached. */
     LDAP_UNAVAILABLE("ldap-unavailable", HttpStatus.SERVICE_UNAVAILABLE),
+    /** A single-use link (choose a password) is unknown, expired or used. */
+    INVALID_TOKEN("invalid-token", HttpStatus.BAD_REQUEST),
+    /** Only a rejected, failed or ignored inbound message can be processed again. */
+    INBOUND_NOT_RETRYABLE("inbound-not-retryable", HttpStatus.CONFLICT),
+    /** The inbound message is being processed by a replica. */
+    INBOUND_IN_PROGRESS("inbound-in-progress", HttpStatus.CONFLICT),
     /** An unexpected error, logged on the server. */
     INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR),
     /** The database is unreachable for a moment; {@code Retry-After} says when to retry. */

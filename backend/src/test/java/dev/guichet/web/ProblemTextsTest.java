@@ -61,6 +61,43 @@ class ProblemTextsTest extends ApiTest {
         assertEquals(List.of(), wrong);
     }
 
+    /** The texts the code asks for by key exist: a missing one would reach the user as a bare key. */
+    @Test
+    void everyKeyTheCodeUsesHasItsText() throws IOException {
+        Properties en = texts("problems.properties");
+        java.util.regex.Pattern[] uses = {
+            java.util.regex.Pattern.compile("ApiException\\.notFound\\(\"([^\"]+)\"\\)"),
+            java.util.regex.Pattern.compile("ApiException\\.forbidden\\(\"([^\"]+)\""),
+            java.util.regex.Pattern.compile("ApiException\\.unauthorized\\(\"([^\"]+)\""),
+            java.util.regex.Pattern.compile("ApiException\\.invalidField\\([^,]+, \"([^\"]+)\""),
+            java.util.regex.Pattern.compile("FieldProblem\\.of\\([^,]+, \"([^\"]+)\""),
+            java.util.regex.Pattern.compile("new (?:ApiException|RateLimitedException)\\(ProblemType\\.[A-Z_]+, \"([^\"]+)\""),
+        };
+        String[] prefixes = {"not-found.", "forbidden.", "unauthorized.", "field.", "", ""};
+        List<String> missing = new ArrayList<>();
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+            for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String source = java.nio.file.Files.readString(file);
+                for (int i = 0; i < uses.length; i++) {
+                    var m = uses[i].matcher(source);
+                    while (m.find()) {
+                        String key = prefixes[i] + m.group(1);
+                        if (!key.endsWith(".") && !en.containsKey(key)) {
+                            missing.add(file.getFileName() + ": " + key);
+                        }
+                    }
+                }
+            }
+        }
+        for (ProblemType type : ProblemType.values()) {
+            if (!en.containsKey(type.slug() + ".detail") && !en.stringPropertyNames().stream()
+                    .anyMatch(k -> k.startsWith(type.slug() + ".") && !k.endsWith(".title"))) {
+                missing.add(type.slug() + ": no detail");
+            }
+        }
+        assertEquals(List.of(), missing);
+    }
+
     @Test
     void theLanguageFollowsAcceptLanguage() {
         assertEquals(Locale.FRENCH, ProblemTexts.negotiate("fr-FR,fr;q=0.9,en;q=0.8"));

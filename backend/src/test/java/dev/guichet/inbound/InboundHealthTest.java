@@ -1,0 +1,61 @@
+package dev.guichet.inbound;
+
+import dev.guichet.support.ApiTest;
+import dev.guichet.support.TestDatabase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A mailbox that cannot be read shows its error to admins, and turns /health DOWN past the threshold. */
+class InboundHealthTest extends ApiTest {
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(TestDatabase.properties());
+        properties.putAll(Map.of(
+                // Nobody listens on this port: every poll fails.
+                "inbound.mail.1.host", "127.0.0.1",
+                "inbound.mail.1.port", String.valueOf(closedPort()),
+                "inbound.mail.1.security", "none",
+                "inbound.mail.1.user", "helpdesk@down.example.test",
+                "inbound.mail.1.password", "secret",
+                "guichet.inbound.allow-plain", "true",
+                "guichet.inbound.poll-interval", "100ms",
+                "guichet.inbound.health-threshold", "1s",
+                "endpoints.health.details-visible", "ANONYMOUS"));
+        return properties;
+    }
+
+    @Test
+    void aMailboxFailingLongerThanTheThresholdIsShownAndTurnsHealthDown() {
+        Person admin = admin("Ada");
+        await().atMost(Duration.ofSeconds(15)).until(() -> api.get("/health", null).status() == 503);
+
+        Map<?, ?> details = (Map<?, ?>) ((Map<?, ?>) api.get("/health", null).get("details")).get("inbound-mail");
+        assertEquals("DOWN", details.get("status"));
+        Map<?, ?> box = (Map<?, ?>) ((List<?>) api.get("/api/v1/admin/inbound/mailboxes", admin.token()).get("mailboxes")).getFirst();
+        assertEquals(Boolean.FALSE, box.get("healthy"));
+        assertNotNull(box.get("failing_since"));
+        assertTrue(String.valueOf(box.get("last_error")).contains("Connect"), String.valueOf(box.get("last_error")));
+        assertEquals("UP", ((Map<?, ?>) ((Map<?, ?>) api.get("/health", null).get("details")).get("mail")).get("status"),
+                "outgoing mail is another matter");
+    }
+
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
