@@ -26,7 +26,15 @@ public enum MailKind {
     /** To the requester: the ticket was resolved. */
     RESOLVED,
     /** To the requester: the ticket was closed. */
-    CLOSED;
+    CLOSED,
+    /** SLA escalation: 80 % of the first-response time used without a reply; to the assignee (or the category's technicians). */
+    SLA_FIRST_RESPONSE_AT_RISK,
+    /** SLA escalation: first-response time exceeded; to the assignee (or the category's technicians) and the admins. */
+    SLA_FIRST_RESPONSE_BREACHED,
+    /** SLA escalation: 80 % of the resolution time used; to the assignee (or the category's technicians). */
+    SLA_RESOLUTION_AT_RISK,
+    /** SLA escalation: resolution time exceeded; to the assignee (or the category's technicians) and the admins. */
+    SLA_RESOLUTION_BREACHED;
 
     /** @return whether the email carries a public reply's text (Markdown, rendered to HTML) */
     public boolean isReply() {
