@@ -36,6 +36,8 @@ public class BusinessCalendars {
     BusinessCalendars(SlaSettings settings, JdbcOperations jdbc) {
         this.settings = settings;
         this.jdbc = jdbc;
+        // Checks the hours and working days at start-up.
+        new BusinessCalendar(settings.timeZone(), settings.workdays(), settings.opening(), settings.closing(), day -> false);
         String country = settings.country().strip().toUpperCase(Locale.ROOT);
         if (country.equals("NONE")) {
             this.holidays = null;
@@ -67,7 +69,7 @@ public class BusinessCalendars {
 
     /** @return the calendar with these extra closed days (tests, and {@link #current()}) */
     public BusinessCalendar withClosedDays(Set<LocalDate> closedDays) {
-        return new BusinessCalendar(settings.timeZone(), settings.workdays(), settings.opens(), settings.closes(),
+        return new BusinessCalendar(settings.timeZone(), settings.workdays(), settings.opening(), settings.closing(),
                 day -> closedDays.contains(day) || isPublicHoliday(day));
     }
 

@@ -132,8 +132,8 @@ public class SlaController {
                     }
                     return days;
                 });
-        return new Calendar(settings.timeZone().getId(), settings.country(), settings.workdays(), settings.opens(),
-                settings.closes(), y, holidays, closed);
+        return new Calendar(settings.timeZone().getId(), settings.country(), settings.workdays(), settings.opening(),
+                settings.closing(), y, holidays, closed);
     }
 
     /**

@@ -26,6 +26,16 @@ import java.util.Set;
  */
 @ConfigurationProperties("guichet.sla")
 public record SlaSettings(ZoneId timeZone, @NotBlank String country, @NotEmpty Set<DayOfWeek> workdays,
-                          LocalTime opens, LocalTime closes, boolean sweepEnabled, Duration sweepInterval,
+                          @NotBlank String opens, @NotBlank String closes, boolean sweepEnabled, Duration sweepInterval,
                           @Min(1) int batchSize) {
+
+    /** @return the opening time; an unreadable {@code SLA_OPENS} stops the start (ISO-8601 HH:mm) */
+    public LocalTime opening() {
+        return LocalTime.parse(opens.strip());
+    }
+
+    /** @return the closing time; an unreadable {@code SLA_CLOSES} stops the start (ISO-8601 HH:mm) */
+    public LocalTime closing() {
+        return LocalTime.parse(closes.strip());
+    }
 }

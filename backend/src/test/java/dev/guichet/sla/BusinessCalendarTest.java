@@ -25,7 +25,7 @@ class BusinessCalendarTest {
     static final Set<DayOfWeek> WEEKDAYS = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
 
     static BusinessCalendars calendars(String country) {
-        return new BusinessCalendars(new SlaSettings(PARIS, country, WEEKDAYS, LocalTime.of(9, 0), LocalTime.of(18, 0),
+        return new BusinessCalendars(new SlaSettings(PARIS, country, WEEKDAYS, "09:00", "18:00",
                 false, Duration.ofMinutes(1), 100), null);
     }
 
