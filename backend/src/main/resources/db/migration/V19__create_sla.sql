@@ -23,7 +23,7 @@ CREATE UNIQUE INDEX sla_policies_scope_key ON sla_policies (priority, category_i
 INSERT INTO sla_policies (priority, name_fr, name_en, first_response_minutes, resolution_minutes) VALUES
     ('CRITICAL', 'Critique', 'Critical', 60, 240),
     ('HIGH', 'Haute', 'High', 240, 540),
-    ('MEDIUM', 'Normale', 'Medium', 480, 1620),
+    ('MEDIUM', 'Moyenne', 'Medium', 480, 1620),
     ('LOW', 'Basse', 'Low', 1080, 2700);
 
 -- Days the IT team does not work besides weekends and public holidays (bridges, company closures).
