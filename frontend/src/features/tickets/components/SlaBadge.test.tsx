@@ -4,6 +4,7 @@ import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
 import i18n from '@/lib/i18n';
 import type { TicketSla } from '@/lib/api/types';
+import { parseListParams, queueFilters } from './list-params';
 import { formatBusinessTime, headlineTarget, SlaBadge } from './SlaBadge';
 
 const sla = (first: Partial<TicketSla['first_response']>, resolution: Partial<TicketSla['resolution']>): TicketSla => ({
@@ -46,5 +47,15 @@ describe('SlaBadge', () => {
     expect(formatBusinessTime(2 * 3600 + 15 * 60, t)).toBe('2 h 15');
     expect(formatBusinessTime(27 * 3600, t)).toBe('27 h');
     expect(formatBusinessTime(5 * 60 + 59, t)).toBe('5 min');
+  });
+});
+
+describe('the queue’s SLA filter in the address', () => {
+  it('keeps a known SLA filter, sends it to the API, and drops an unknown one', () => {
+    const breached = parseListParams(new URLSearchParams('sla=BREACHED&sort=sla_due,asc'));
+    expect(breached.sla).toBe('BREACHED');
+    expect(breached.sort).toBe('sla_due,asc');
+    expect(queueFilters(breached).sla).toBe('BREACHED');
+    expect(parseListParams(new URLSearchParams('sla=LATE')).sla).toBeNull();
   });
 });
