@@ -24,9 +24,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the escalation sweep every {@code SLA_SWEEP_INTERVAL} on every replica (unless
  * {@code SLA_SWEEP_ENABLED=false}; replicas share the work safely, see {@link SlaEscalations}),
- * batch after batch until nothing more is due. Before its first sweep it computes the due times
- * of open tickets that have none (tickets filed before the SLA module, or before a policy covered
- * them). Publishes the gauges {@code guichet.sla.breached} and {@code guichet.sla.at_risk}: open
+ * batch after batch until nothing more is due. Before each sweep it computes the due times of
+ * open tickets that a policy covers but that have none (tickets filed before the SLA module, or
+ * written by a bulk import such as the demo data). Publishes the gauges {@code guichet.sla.breached} and {@code guichet.sla.at_risk}: open
  * tickets with a target breached / at risk, as of the last sweep.
  */
 @Context
@@ -44,7 +44,6 @@ public class SlaSweeper implements ApplicationEventListener<StartupEvent> {
     private final AtomicLong breached = new AtomicLong();
     private final AtomicLong atRisk = new AtomicLong();
     private ScheduledFuture<?> sweeping;
-    private boolean backfilled;
 
     SlaSweeper(SlaEscalations escalations, SlaClock clock, SlaSettings settings, JdbcOperations jdbc,
                TransactionOperations<Connection> transactions,
@@ -79,10 +78,7 @@ public class SlaSweeper implements ApplicationEventListener<StartupEvent> {
     /** One scheduled run; never throws (a thrown exception would end the schedule). */
     void run() {
         try {
-            if (!backfilled) {
-                backfill();
-                backfilled = true;
-            }
+            backfill();
             while (escalations.sweep(settings.batchSize()) == settings.batchSize()) {
                 // more is due: next batch at once
             }
@@ -92,14 +88,20 @@ public class SlaSweeper implements ApplicationEventListener<StartupEvent> {
         }
     }
 
-    /** Computes the SLA of open tickets that have none, in batches (idempotent, any replica). */
+    /**
+     * Computes the SLA of open tickets that a policy covers but that have none, in batches
+     * (idempotent, any replica; the open tickets' partial index keeps it cheap at any size).
+     */
     void backfill() {
         long after = 0;
         while (true) {
             long from = after;
             List<Long> ids = transactions.executeRead(status -> jdbc.prepareStatement("""
-                    SELECT id FROM tickets WHERE status IN ('NEW', 'IN_PROGRESS', 'WAITING')
-                       AND first_response_due_at IS NULL AND id > ? ORDER BY id LIMIT 500""", ps -> {
+                    SELECT t.id FROM tickets t WHERE t.status IN ('NEW', 'IN_PROGRESS', 'WAITING')
+                       AND t.first_response_due_at IS NULL AND t.id > ?
+                       AND EXISTS (SELECT 1 FROM sla_policies p WHERE p.priority = t.priority
+                                      AND (p.category_id IS NULL OR p.category_id = t.category_id))
+                     ORDER BY t.id LIMIT 500""", ps -> {
                 ps.setLong(1, from);
                 List<Long> found = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {

@@ -65,6 +65,11 @@ class SlaEscalationTest {
 
     /** A replica; {@code delivering}: it also runs the outbox worker towards GreenMail. */
     ApplicationContext replica(boolean delivering) {
+        return replica(delivering, false);
+    }
+
+    /** A replica; {@code sweeping}: its scheduled sweep runs every 200 ms. */
+    ApplicationContext replica(boolean delivering, boolean sweeping) {
         Map<String, Object> props = new HashMap<>(TestDatabase.properties());
         props.put("micronaut.server.port", -1);
         props.put("guichet.demo.enabled", false);
@@ -72,8 +77,9 @@ class SlaEscalationTest {
         props.put("guichet.mail.smtp.port", setup.getPort());
         props.put("guichet.mail.worker-enabled", delivering);
         props.put("guichet.mail.poll-interval", "100ms");
-        // The sweeps are started by the test, at the same moment on both replicas.
-        props.put("guichet.sla.sweep-enabled", false);
+        // Unless sweeping, the sweeps are started by the test, at the same moment on both replicas.
+        props.put("guichet.sla.sweep-enabled", sweeping);
+        props.put("guichet.sla.sweep-interval", "200ms");
         ApplicationContext context = ApplicationContext.run(props, "test");
         contexts.add(context);
         return context;
@@ -195,6 +201,24 @@ class SlaEscalationTest {
                 "1:alice@example.test:SLA_FIRST_RESPONSE_BREACHED", "1:ines@example.test:SLA_RESOLUTION_BREACHED",
                 "1:alice@example.test:SLA_RESOLUTION_BREACHED")), after::toString);
         assertEquals(6, after.size(), after::toString);
+    }
+
+    @Test
+    void theScheduledSweepGivesImportedOpenTicketsTheirSlaAndEscalatesThem() throws Exception {
+        people();
+        // Written straight to the table (as the demo data or an import does): no SLA yet.
+        sql("""
+                INSERT INTO tickets (title, description, priority, requester_id, status, created_at, resolved_at, closed_at)
+                VALUES ('Importée', 'Sans délai', 'HIGH', 4, 'NEW', '2026-03-09 09:00 Europe/Paris', NULL, NULL),
+                       ('Close', 'Finie', 'HIGH', 4, 'CLOSED', '2026-03-09 09:00 Europe/Paris',
+                        '2026-03-10 09:00 Europe/Paris', '2026-03-11 09:00 Europe/Paris'),
+                       ('Basse', 'Aucune politique', 'LOW', 4, 'NEW', '2026-03-09 09:00 Europe/Paris', NULL, NULL)""");
+        replica(false, true);
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(
+                "SELECT count(*) FROM mail_outbox WHERE kind = 'SLA_RESOLUTION_BREACHED'") > 0);
+        assertEquals(1, count("SELECT count(*) FROM tickets WHERE first_response_due_at IS NOT NULL"),
+                "only the open ticket a policy covers");
+        assertEquals(1, count("SELECT count(DISTINCT ticket_id) FROM sla_escalations"));
     }
 
     List<String> outbox() throws SQLException {
