@@ -85,6 +85,10 @@ export const routes: RouteObject[] = [
                     ),
                   },
                   {
+                    path: 'admin/sla',
+                    lazy: page(() => import('@/features/sla/routes/AdminSlaPage'), 'AdminSlaPage'),
+                  },
+                  {
                     path: 'admin/outbox',
                     lazy: page(() => import('@/features/admin/routes/AdminOutboxPage'), 'AdminOutboxPage'),
                   },

@@ -4,6 +4,7 @@ import {
   IconCategory,
   IconInbox,
   IconLogout,
+  IconClockHour4,
   IconMail,
   IconMailbox,
   IconMessageDots,
@@ -47,6 +48,7 @@ export function AppLayout() {
       ? [
           { to: '/admin/users', label: t('nav.users'), icon: <IconUsers size={18} /> },
           { to: '/admin/categories', label: t('nav.categories'), icon: <IconCategory size={18} /> },
+          { to: '/admin/sla', label: t('nav.sla'), icon: <IconClockHour4 size={18} /> },
           { to: '/admin/outbox', label: t('nav.outbox'), icon: <IconMail size={18} /> },
           { to: '/admin/inbound', label: t('nav.inbound'), icon: <IconMailbox size={18} /> },
           { to: '/admin/canned-responses', label: t('canned:nav.shared'), icon: <IconMessageDots size={18} /> },

@@ -27,6 +27,12 @@ export type Ticket = Get<'/api/v1/tickets/{id}'>;
 export type TicketStatus = Ticket['status'];
 export type TicketPriority = Ticket['priority'];
 export type TicketCounts = Get<'/api/v1/tickets/counts'>;
+/** A ticket's SLA: each target's due time, state and business time left (null: no policy applies). */
+export type TicketSla = NonNullable<Ticket['sla']>;
+export type SlaTarget = TicketSla['first_response'];
+export type SlaState = SlaTarget['state'];
+export type SlaPolicy = Get<'/api/v1/sla/policies'>[number];
+export type SlaCalendar = Get<'/api/v1/sla/calendar'>;
 /** One page of the ticket list: keyset cursor, exact or lower-bound total, description excerpts. */
 export type TicketPage = Get<'/api/v1/tickets'>;
 /** The outcome of a bulk change: one per ticket, applied (with its version) or refused (with a problem). */

@@ -5,6 +5,7 @@ import cannedEn from '@/locales/en/canned.json';
 import commonEn from '@/locales/en/common.json';
 import profileEn from '@/locales/en/profile.json';
 import shortcutsEn from '@/locales/en/shortcuts.json';
+import slaEn from '@/locales/en/sla.json';
 import ticketsEn from '@/locales/en/tickets.json';
 import adminFr from '@/locales/fr/admin.json';
 import authFr from '@/locales/fr/auth.json';
@@ -13,6 +14,7 @@ import cannedFr from '@/locales/fr/canned.json';
 import commonFr from '@/locales/fr/common.json';
 import profileFr from '@/locales/fr/profile.json';
 import shortcutsFr from '@/locales/fr/shortcuts.json';
+import slaFr from '@/locales/fr/sla.json';
 import ticketsFr from '@/locales/fr/tickets.json';
 
 /** Every translation, by language then namespace. */
@@ -26,6 +28,7 @@ export const resources = {
     bulk: bulkFr,
     shortcuts: shortcutsFr,
     canned: cannedFr,
+    sla: slaFr,
   },
   en: {
     common: commonEn,
@@ -36,5 +39,6 @@ export const resources = {
     bulk: bulkEn,
     shortcuts: shortcutsEn,
     canned: cannedEn,
+    sla: slaEn,
   },
 } as const;

@@ -19,6 +19,8 @@ export interface TicketQuery {
   sort?: string | null;
   /** true: only tickets with activity the caller has not seen. */
   unread?: boolean | null;
+  /** Only tickets with an SLA target at risk (80 % used) or breached. */
+  sla?: 'AT_RISK' | 'BREACHED' | null;
 }
 
 /** GET /tickets. */

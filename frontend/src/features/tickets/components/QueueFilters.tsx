@@ -6,7 +6,7 @@ import { SearchInput } from '@/components/ui/SearchInput';
 import { useCategories } from '@/features/categories/api/get-categories';
 import { useAssignableUsers } from '@/features/users/api/get-assignable-users';
 import { PRIORITIES, type TicketPriority } from '@/lib/api/types';
-import { SORTS, type ListParams } from './list-params';
+import { SLA_FILTERS, SORTS, type ListParams } from './list-params';
 
 const FIELD = { flex: '1 1 150px', maxWidth: 220 };
 /** The sort box is never narrower than its longest choice, « Dernière mise à jour ». */
@@ -29,11 +29,14 @@ export function QueueFilters({
     params.category !== null ||
     params.assignee !== null ||
     params.unread ||
+    params.sla !== null ||
     params.status.length > 0;
   // On a phone the menus fold behind a "Filtres" button, so the first ticket is on screen.
   const phone = useMediaQuery('(max-width: 48em)', false, { getInitialValueInEffect: false });
   const [unfolded, folding] = useDisclosure(false);
-  const chosen = [params.priority, params.category, params.assignee, params.sort].filter((v) => v !== null).length;
+  const chosen = [params.priority, params.category, params.assignee, params.sla, params.sort].filter(
+    (v) => v !== null,
+  ).length;
 
   const search = (
     <SearchInput
@@ -80,6 +83,15 @@ export function QueueFilters({
         onChange={(v) => update({ assignee: v === 'me' || v === 'none' ? v : v ? Number(v) : null })}
       />
       <Select
+        label={t('sla:filter')}
+        placeholder={t('filters.any')}
+        clearable
+        style={FIELD}
+        data={SLA_FILTERS.map((s) => ({ value: s, label: t(`sla:filters.${s}`) }))}
+        value={params.sla}
+        onChange={(v) => update({ sla: (v as ListParams['sla']) ?? null })}
+      />
+      <Select
         label={t('filters.sort')}
         style={SORT_FIELD}
         allowDeselect={false}
@@ -97,7 +109,16 @@ export function QueueFilters({
       variant="subtle"
       leftSection={<IconFilterOff size={16} aria-hidden />}
       onClick={() =>
-        update({ q: '', priority: null, category: null, assignee: null, status: [], sort: null, unread: false })
+        update({
+          q: '',
+          priority: null,
+          category: null,
+          assignee: null,
+          sla: null,
+          status: [],
+          sort: null,
+          unread: false,
+        })
       }
     >
       {t('filters.reset')}

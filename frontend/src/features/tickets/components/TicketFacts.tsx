@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateTime } from '@/components/ui/DateTime';
 import type { Ticket } from '@/lib/api/types';
+import { SlaDetails } from './SlaBadge';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -45,6 +46,11 @@ export function TicketFacts({ ticket }: { ticket: Ticket }) {
         {ticket.closed_at && (
           <Fact label={t('fields.closed')}>
             <DateTime value={ticket.closed_at} />
+          </Fact>
+        )}
+        {ticket.sla && (
+          <Fact label={t('sla:column')}>
+            <SlaDetails sla={ticket.sla} />
           </Fact>
         )}
       </SimpleGrid>

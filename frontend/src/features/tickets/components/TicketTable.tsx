@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DateTime } from '@/components/ui/DateTime';
 import type { Ticket } from '@/lib/api/types';
+import { SlaBadge } from './SlaBadge';
 import { PriorityBadge, StatusBadge } from './TicketBadges';
 import type { RowSelection } from './use-row-selection';
 
@@ -53,6 +54,7 @@ export function TicketTable({
               <Table.Th miw={220}>{t('fields.title')}</Table.Th>
               <Table.Th visibleFrom="sm">{t('fields.status')}</Table.Th>
               <Table.Th visibleFrom="sm">{t('fields.priority')}</Table.Th>
+              {agent && <Table.Th visibleFrom="sm">{t('sla:column')}</Table.Th>}
               {agent && <Table.Th visibleFrom="md">{t('fields.requester')}</Table.Th>}
               {agent && <Table.Th visibleFrom="md">{t('fields.assignee')}</Table.Th>}
               <Table.Th visibleFrom="lg">{t('fields.category')}</Table.Th>
@@ -105,6 +107,7 @@ export function TicketTable({
                     <Group gap={6} hiddenFrom="sm">
                       <StatusBadge status={ticket.status} />
                       <PriorityBadge priority={ticket.priority} />
+                      {agent && <SlaBadge sla={ticket.sla} />}
                       <Text size="xs" c="dimmed">
                         <DateTime value={ticket.updated_at} relative />
                       </Text>
@@ -126,6 +129,11 @@ export function TicketTable({
                 <Table.Td visibleFrom="sm">
                   <PriorityBadge priority={ticket.priority} />
                 </Table.Td>
+                {agent && (
+                  <Table.Td visibleFrom="sm">
+                    <SlaBadge sla={ticket.sla} />
+                  </Table.Td>
+                )}
                 {agent && (
                   <Table.Td visibleFrom="md">
                     <Text size="sm" truncate="end" maw={170} title={ticket.requester.full_name}>

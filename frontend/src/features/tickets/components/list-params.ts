@@ -15,7 +15,11 @@ export const SORTS = [
   'priority,desc',
   'status,asc',
   'title,asc',
+  'sla_due,asc',
 ] as const;
+
+/** The queue's SLA filters, as the API spells them. */
+export const SLA_FILTERS = ['AT_RISK', 'BREACHED'] as const;
 
 const schema = z.object({
   status: z.array(z.enum(STATUSES)).catch([]),
@@ -31,6 +35,8 @@ const schema = z.object({
   sort: z.enum(SORTS).nullable().catch(null),
   /** Only tickets with activity the user has not seen. */
   unread: z.boolean().catch(false),
+  /** Only tickets with an SLA target at risk or breached. */
+  sla: z.enum(SLA_FILTERS).nullable().catch(null),
 });
 
 export type ListParams = z.infer<typeof schema>;
@@ -47,6 +53,7 @@ export function parseListParams(params: URLSearchParams): ListParams {
     assignee: one('assignee') ?? null,
     sort: one('sort') ?? null,
     unread: params.get('unread') === 'true',
+    sla: one('sla') ?? null,
   });
 }
 
@@ -61,6 +68,7 @@ export function queueFilters(params: ListParams) {
     category_id: params.category,
     assignee_id: params.assignee,
     unread: params.unread || undefined,
+    sla: params.sla,
   };
 }
 

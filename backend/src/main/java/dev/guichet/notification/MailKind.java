@@ -30,7 +30,15 @@ public enum MailKind {
     /** To someone whose email created their account (issue 12): a link to choose a password. */
     ACCOUNT_CREATED,
     /** To an unknown sender outside the allowed domains: a polite refusal, sent once (issue 12). */
-    MAIL_REFUSED;
+    MAIL_REFUSED,
+    /** SLA escalation: 80 % of the first-response time used without a reply; to the assignee (or the category's technicians). */
+    SLA_FIRST_RESPONSE_AT_RISK,
+    /** SLA escalation: first-response time exceeded; to the assignee (or the category's technicians) and the admins. */
+    SLA_FIRST_RESPONSE_BREACHED,
+    /** SLA escalation: 80 % of the resolution time used; to the assignee (or the category's technicians). */
+    SLA_RESOLUTION_AT_RISK,
+    /** SLA escalation: resolution time exceeded; to the assignee (or the category's technicians) and the admins. */
+    SLA_RESOLUTION_BREACHED;
 
     /** @return whether the email carries a public reply's text (Markdown, rendered to HTML) */
     public boolean isReply() {

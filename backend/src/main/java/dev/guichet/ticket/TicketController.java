@@ -71,16 +71,18 @@ public class TicketController {
             @QueryValue @Nullable @Size(max = 200) @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.CONTROL_CHARACTERS) String q,
             @Parameter(description = "true: only tickets with activity by someone else the caller has not seen (last 30 days)")
             @QueryValue @Nullable Boolean unread,
+            @Parameter(description = "AT_RISK: a target still counting has used 80 % of its time; BREACHED: one is past due")
+            @QueryValue @Nullable TicketFilter.Sla sla,
             @Parameter(description = "the `next_cursor` of the previous page, with the same filters and sort")
             @QueryValue @Nullable @Size(max = 1000) String cursor,
             @Parameter(description = "0-based page (offset paging, ignored with `cursor`; prefer `cursor`)")
             @QueryValue(defaultValue = "0") @Min(0) @Max(100000) int page,
             @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size,
-            @Parameter(description = "created_at, updated_at, priority, status, title or id, with ,asc or ,desc")
+            @Parameter(description = "created_at, updated_at, priority, status, title, id or sla_due (next SLA due time), with ,asc or ,desc")
             @QueryValue @Nullable String sort,
             Authentication authentication) {
         Caller caller = Caller.of(authentication);
-        TicketFilter filter = filter(caller, status, priority, categoryId, assigneeId, requesterId, q, unread);
+        TicketFilter filter = filter(caller, status, priority, categoryId, assigneeId, requesterId, q, unread, sla);
         return queries.list(filter, TicketSort.parse(sort, filter.query() != null), cursor, page, size, reader(caller));
     }
 
@@ -98,8 +100,9 @@ public class TicketController {
                                           @QueryValue("requester_id") @Nullable Long requesterId,
                                           @QueryValue @Nullable @Size(max = 200) @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.CONTROL_CHARACTERS) String q,
                                           @QueryValue @Nullable Boolean unread,
+                                          @QueryValue @Nullable TicketFilter.Sla sla,
                                           Authentication authentication) {
-        return queries.countByStatus(filter(Caller.of(authentication), null, priority, categoryId, assigneeId, requesterId, q, unread));
+        return queries.countByStatus(filter(Caller.of(authentication), null, priority, categoryId, assigneeId, requesterId, q, unread, sla));
     }
 
     /** Files a ticket for the caller: 201 with its Location. */
@@ -165,7 +168,8 @@ public class TicketController {
     }
 
     private static TicketFilter filter(Caller caller, List<TicketStatus> status, List<Priority> priority, Long categoryId,
-                                       String assigneeId, Long requesterId, String q, Boolean unread) {
+                                       String assigneeId, Long requesterId, String q, Boolean unread,
+                                       TicketFilter.Sla sla) {
         Long assignee = null;
         boolean unassigned = false;
         if (assigneeId != null && !assigneeId.isBlank()) {
@@ -184,6 +188,6 @@ public class TicketController {
         String query = q == null || q.isBlank() ? null : q.trim();
         return TicketService.visibleTo(caller, new TicketFilter(status == null ? List.of() : status,
                 priority == null ? List.of() : priority, categoryId, assignee, unassigned, requesterId, query,
-                Boolean.TRUE.equals(unread) ? reader(caller) : null));
+                Boolean.TRUE.equals(unread) ? reader(caller) : null, sla));
     }
 }

@@ -30,7 +30,7 @@ public class TicketCounts {
      *         (the ledger is keyed by status, priority, category and assignee only)
      */
     public static boolean covers(TicketFilter filter) {
-        return filter.query() == null && filter.requesterId() == null && filter.unreadFor() == null;
+        return filter.query() == null && filter.requesterId() == null && filter.unreadFor() == null && filter.sla() == null;
     }
 
     /**

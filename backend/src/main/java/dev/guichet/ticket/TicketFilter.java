@@ -15,10 +15,14 @@ import java.util.List;
  * @param requesterId  this requester
  * @param query        full-text query in web-search syntax (quotes, OR, -word)
  * @param unreadFor    only tickets with activity this person has not seen (see {@link Reader})
+ * @param sla          only tickets with an SLA target at risk, or breached (docs/architecture.md, "SLA")
  */
 public record TicketFilter(List<TicketStatus> statuses, List<Priority> priorities, @Nullable Long categoryId,
                            @Nullable Long assigneeId, boolean unassigned, @Nullable Long requesterId,
-                           @Nullable String query, @Nullable Reader unreadFor) {
+                           @Nullable String query, @Nullable Reader unreadFor, @Nullable Sla sla) {
+
+    /** The queue's SLA filters: a target still counting is at risk (80 % used) or breached. */
+    public enum Sla { AT_RISK, BREACHED }
 
     /**
      * Whose unread state a filter or a list row is about.
@@ -35,17 +39,17 @@ public record TicketFilter(List<TicketStatus> statuses, List<Priority> prioritie
 
     /** @return the same filter for another requester */
     public TicketFilter withRequester(@Nullable Long requester) {
-        return new TicketFilter(statuses, priorities, categoryId, assigneeId, unassigned, requester, query, unreadFor);
+        return new TicketFilter(statuses, priorities, categoryId, assigneeId, unassigned, requester, query, unreadFor, sla);
     }
 
     /** @return the same filter without its status condition, for counts per status */
     public TicketFilter withoutStatuses() {
-        return new TicketFilter(List.of(), priorities, categoryId, assigneeId, unassigned, requesterId, query, unreadFor);
+        return new TicketFilter(List.of(), priorities, categoryId, assigneeId, unassigned, requesterId, query, unreadFor, sla);
     }
 
     /** @return whether nothing at all is filtered (every ticket matches) */
     public boolean isEmpty() {
         return statuses.isEmpty() && priorities.isEmpty() && categoryId == null && assigneeId == null && !unassigned
-                && requesterId == null && query == null && unreadFor == null;
+                && requesterId == null && query == null && unreadFor == null && sla == null;
     }
 }

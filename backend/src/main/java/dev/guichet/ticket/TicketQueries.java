@@ -1,5 +1,7 @@
 package dev.guichet.ticket;
 
+import dev.guichet.sla.BusinessCalendar;
+import dev.guichet.sla.SlaStates;
 import dev.guichet.user.Role;
 import dev.guichet.user.UserSummary;
 import dev.guichet.web.ApiException;
@@ -30,7 +32,8 @@ public class TicketQueries {
 
     private static final String SELECT = """
             SELECT t.id, t.title, t.description, t.status, t.priority, t.version, t.created_at, t.updated_at,
-                   t.resolved_at, t.closed_at,
+                   t.resolved_at, t.closed_at, t.first_response_at, t.first_response_due_at, t.first_response_risk_at,
+                   t.resolution_due_at, t.resolution_risk_at, t.sla_paused_since, now() AS sla_now,
                    c.id AS category_id, c.name AS category_name,
                    r.id AS requester_id, r.full_name AS requester_name, r.email AS requester_email, r.role AS requester_role,
                    a.id AS assignee_id, a.full_name AS assignee_name, a.email AS assignee_email, a.role AS assignee_role
@@ -70,10 +73,12 @@ public class TicketQueries {
 
     private final JdbcOperations jdbc;
     private final TicketCounts counts;
+    private final SlaStates sla;
 
-    TicketQueries(JdbcOperations jdbc, TicketCounts counts) {
+    TicketQueries(JdbcOperations jdbc, TicketCounts counts, SlaStates sla) {
         this.jdbc = jdbc;
         this.counts = counts;
+        this.sla = sla;
     }
 
     /** @return the ticket, whoever may see it (callers check visibility) */
@@ -88,10 +93,11 @@ public class TicketQueries {
     }
 
     public Optional<TicketResponse> findById(long id) {
+        BusinessCalendar calendar = sla.calendar();
         return jdbc.prepareStatement(SELECT + FROM + " WHERE t.id = ?", ps -> {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(map(rs)) : Optional.empty();
+                return rs.next() ? Optional.of(map(rs, calendar)) : Optional.empty();
             }
         });
     }
@@ -156,6 +162,7 @@ public class TicketQueries {
         List<TicketResponse> items = new ArrayList<>();
         TicketCursor[] next = new TicketCursor[1];
         Long[] matchIds = known ? matches.candidates(ranked) : null;
+        BusinessCalendar calendar = sla.calendar();
         jdbc.prepareStatement(statement, ps -> {
             int i = 1;
             if (matchIds != null) {
@@ -179,7 +186,7 @@ public class TicketQueries {
                     if (items.size() == size) {
                         return null; // one more row exists: the cursor points after the last row kept
                     }
-                    items.add(map(rs));
+                    items.add(map(rs, calendar));
                     next[0] = TicketCursor.after(rs, sort);
                 }
                 next[0] = null;
@@ -398,6 +405,13 @@ public class TicketQueries {
             params.add(filter.unreadFor().userId());
             params.add(filter.unreadFor().userId());
         }
+        if (filter.sla() != null) {
+            // Partial indexes of V19 (only tickets with a target still counting have these times).
+            sql.append(switch (filter.sla()) {
+                case BREACHED -> " AND t.sla_next_due_at <= now()";
+                case AT_RISK -> " AND t.sla_next_risk_at <= now() AND t.sla_next_due_at > now()";
+            });
+        }
         return new Where(sql.toString(), params);
     }
 
@@ -405,7 +419,7 @@ public class TicketQueries {
         return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 
-    private static TicketResponse map(ResultSet rs) throws SQLException {
+    private static TicketResponse map(ResultSet rs, BusinessCalendar calendar) throws SQLException {
         long categoryId = rs.getLong("category_id");
         TicketResponse.CategoryRef category = rs.wasNull() ? null
                 : new TicketResponse.CategoryRef(categoryId, rs.getString("category_name"));
@@ -417,7 +431,16 @@ public class TicketQueries {
         return new TicketResponse(rs.getLong("id"), rs.getString("title"), rs.getString("description"),
                 TicketStatus.valueOf(rs.getString("status")), Priority.valueOf(rs.getString("priority")),
                 category, requester, assignee, rs.getInt("version"), instant(rs, "created_at"),
-                instant(rs, "updated_at"), instant(rs, "resolved_at"), instant(rs, "closed_at"), Set.of(), false);
+                instant(rs, "updated_at"), instant(rs, "resolved_at"), instant(rs, "closed_at"), Set.of(), false,
+                instant(rs, "first_response_at"), instant(rs, "first_response_due_at"), instant(rs, "resolution_due_at"),
+                SlaStates.describe(slaColumns(rs), calendar));
+    }
+
+    private static SlaStates.Columns slaColumns(ResultSet rs) throws SQLException {
+        return new SlaStates.Columns(TicketStatus.valueOf(rs.getString("status")), instant(rs, "first_response_at"),
+                instant(rs, "resolved_at"), instant(rs, "closed_at"), instant(rs, "first_response_due_at"),
+                instant(rs, "first_response_risk_at"), instant(rs, "resolution_due_at"), instant(rs, "resolution_risk_at"),
+                instant(rs, "sla_paused_since"), instant(rs, "sla_now"));
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

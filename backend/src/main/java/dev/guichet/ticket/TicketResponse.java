@@ -1,6 +1,7 @@
 package dev.guichet.ticket;
 
 import dev.guichet.user.UserSummary;
+import dev.guichet.sla.TicketSla;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -14,12 +15,18 @@ import java.util.Set;
  * @param allowedTransitions  statuses the caller may move this ticket to now
  * @param unread              in lists: the ticket has activity by someone else that the caller has
  *                            not seen (docs/architecture.md, "Unread"); always false in the detail
+ * @param firstResponseAt     the first public reply by a technician, null until then
+ * @param firstResponseDueAt  the first-response due time in force, null when no SLA policy applies
+ * @param resolutionDueAt     the resolution due time in force (shifted by the pauses), null when no SLA policy applies
+ * @param sla                 the state of each SLA target now, null when no SLA policy applies
  */
 @Serdeable
 public record TicketResponse(long id, String title, String description, TicketStatus status, Priority priority,
                              @Schema(type = "object") @Nullable CategoryRef category, UserSummary requester, @Schema(type = "object") @Nullable UserSummary assignee,
                              int version, Instant createdAt, Instant updatedAt, @Nullable Instant resolvedAt,
-                             @Nullable Instant closedAt, Set<TicketStatus> allowedTransitions, boolean unread) {
+                             @Nullable Instant closedAt, Set<TicketStatus> allowedTransitions, boolean unread,
+                             @Nullable Instant firstResponseAt, @Nullable Instant firstResponseDueAt,
+                             @Nullable Instant resolutionDueAt, @Nullable TicketSla sla) {
 
     /** A category named on a ticket. */
     @Serdeable
@@ -28,11 +35,13 @@ public record TicketResponse(long id, String title, String description, TicketSt
 
     TicketResponse withAllowedTransitions(Set<TicketStatus> transitions) {
         return new TicketResponse(id, title, description, status, priority, category, requester, assignee, version,
-                createdAt, updatedAt, resolvedAt, closedAt, transitions, unread);
+                createdAt, updatedAt, resolvedAt, closedAt, transitions, unread, firstResponseAt, firstResponseDueAt,
+                resolutionDueAt, sla);
     }
 
     TicketResponse withUnread(boolean value) {
         return new TicketResponse(id, title, description, status, priority, category, requester, assignee, version,
-                createdAt, updatedAt, resolvedAt, closedAt, allowedTransitions, value);
+                createdAt, updatedAt, resolvedAt, closedAt, allowedTransitions, value, firstResponseAt, firstResponseDueAt,
+                resolutionDueAt, sla);
     }
 }

@@ -4,6 +4,7 @@ import dev.guichet.web.ProblemType;
 import dev.guichet.auth.Caller;
 import dev.guichet.category.Category;
 import dev.guichet.category.CategoryRepository;
+import dev.guichet.sla.SlaClock;
 import dev.guichet.user.UserRepository;
 import dev.guichet.web.ApiException;
 import io.micronaut.context.event.ApplicationEventPublisher;
@@ -32,9 +33,11 @@ public class TicketService {
     private final CategoryRepository categories;
     private final UserRepository users;
     private final ApplicationEventPublisher<TicketEvent> events;
+    private final SlaClock sla;
 
     TicketService(JdbcOperations jdbc, TicketQueries queries, TicketHistory history, CategoryRepository categories,
-                  UserRepository users, ApplicationEventPublisher<TicketEvent> events) {
+                  UserRepository users, ApplicationEventPublisher<TicketEvent> events, SlaClock sla) {
+        this.sla = sla;
         this.jdbc = jdbc;
         this.queries = queries;
         this.history = history;
@@ -77,6 +80,7 @@ public class TicketService {
         if (id == null) {
             return Optional.empty();
         }
+        sla.refresh(id);
         history.record(id, caller.id(), TicketHistory.Field.created, null, TicketStatus.NEW);
         if (externalRef == null) {
             // Imported tickets (demo data) notify no one.
@@ -427,6 +431,8 @@ public class TicketService {
         if (updated != 1) {
             throw new IllegalStateException("Ticket " + id + " changed under its row lock");
         }
+        // Priority, category or status may have changed: the SLA due times follow (dev.guichet.sla).
+        sla.refresh(id);
     }
 
     /**
@@ -455,11 +461,14 @@ public class TicketService {
      * first time one is stored; later replies keep the first time. Reports and SLA read it.
      */
     private void recordFirstResponse(long id) {
-        jdbc.prepareStatement("UPDATE tickets SET first_response_at = now() WHERE id = ? AND first_response_at IS NULL",
+        int stamped = jdbc.prepareStatement("UPDATE tickets SET first_response_at = now() WHERE id = ? AND first_response_at IS NULL",
                 ps -> {
                     ps.setLong(1, id);
                     return ps.executeUpdate();
                 });
+        if (stamped == 1) {
+            sla.refresh(id); // the first-response target is met and stops counting
+        }
     }
 
     private record Current(long requesterId, TicketStatus status, Priority priority, @Nullable Long categoryId,

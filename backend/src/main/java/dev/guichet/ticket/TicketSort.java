@@ -31,7 +31,9 @@ public record TicketSort(String field, String key, KeyType type, boolean ascendi
             "priority", new Column("array_position(ARRAY['LOW','MEDIUM','HIGH','CRITICAL']::varchar[], t.priority)", KeyType.INTEGER),
             "status", new Column("array_position(ARRAY['NEW','IN_PROGRESS','WAITING','RESOLVED','CLOSED']::varchar[], t.status)", KeyType.INTEGER),
             "title", new Column("lower(t.title)", KeyType.TEXT),
-            "id", new Column("t.id", KeyType.INTEGER));
+            "id", new Column("t.id", KeyType.INTEGER),
+            // The earliest due time of the SLA targets still counting; none: last (index of V19).
+            "sla_due", new Column("coalesce(t.sla_next_due_at, '9999-12-31 00:00:00+00'::timestamptz)", KeyType.TIMESTAMP));
 
     /** Relevance of a full-text search (computed within the candidate set, see TicketQueries). */
     static final TicketSort RANK = new TicketSort("rank", "m.rank", KeyType.REAL, false);

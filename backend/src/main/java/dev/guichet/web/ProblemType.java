@@ -110,6 +110,8 @@ public enum ProblemType {
     INBOUND_NOT_RETRYABLE("inbound-not-retryable", HttpStatus.CONFLICT),
     /** The inbound message is being processed by a replica. */
     INBOUND_IN_PROGRESS("inbound-in-progress", HttpStatus.CONFLICT),
+    /** One SLA policy per priority and category. */
+    SLA_POLICY_EXISTS("sla-policy-exists", HttpStatus.CONFLICT),
     /** An unexpected error, logged on the server. */
     INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR),
     /** The database is unreachable for a moment; {@code Retry-After} says when to retry. */

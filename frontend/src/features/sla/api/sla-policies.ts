@@ -1,0 +1,36 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '@/lib/api/client';
+import type { Body, SlaPolicy } from '@/lib/api/types';
+
+export type SlaPolicyInput = Body<'/api/v1/sla/policies', 'post'>;
+
+/** Query options for GET /sla/policies (technicians and admins). */
+export const slaPoliciesQueryOptions = () =>
+  queryOptions({
+    queryKey: ['sla', 'policies'],
+    queryFn: ({ signal }) => api<SlaPolicy[]>('/sla/policies', { signal }),
+  });
+
+/** Every SLA policy, the defaults (no category) first. */
+export const useSlaPolicies = () => useQuery(slaPoliciesQueryOptions());
+
+/** Creates (`id` null) or replaces a policy (admin), then reloads the list. */
+export function useSaveSlaPolicy() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...input }: SlaPolicyInput & { id: number | null }) =>
+      id === null
+        ? api<SlaPolicy>('/sla/policies', { method: 'POST', body: input })
+        : api<SlaPolicy>(`/sla/policies/${id}`, { method: 'PUT', body: input }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: slaPoliciesQueryOptions().queryKey }),
+  });
+}
+
+/** Deletes a policy (admin), then reloads the list. */
+export function useDeleteSlaPolicy() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => api<void>(`/sla/policies/${id}`, { method: 'DELETE' }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: slaPoliciesQueryOptions().queryKey }),
+  });
+}
