@@ -26,7 +26,9 @@ public enum MailKind {
     /** To the requester: the ticket was resolved. */
     RESOLVED,
     /** To the requester: the ticket was closed. */
-    CLOSED;
+    CLOSED,
+    /** To the category's technicians: the requester gave a low satisfaction score (survey package). */
+    SURVEY_LOW_SCORE;
 
     /** @return whether the email carries a public reply's text (Markdown, rendered to HTML) */
     public boolean isReply() {

@@ -1,0 +1,59 @@
+package dev.guichet.survey;
+
+import dev.guichet.web.ClientAddress;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/**
+ * The survey behind the link mailed with a "resolved" notification, without signing in. Every call
+ * is rate-limited per client address ({@link SurveyThrottle}); a wrong, expired or used token gets a
+ * problem and nothing about the ticket.
+ */
+@Controller("/api/v1/public/surveys")
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "survey")
+public class PublicSurveyController {
+
+    private final SurveyService surveys;
+    private final SurveyThrottle throttle;
+    private final ClientAddress clientAddress;
+
+    PublicSurveyController(SurveyService surveys, SurveyThrottle throttle, ClientAddress clientAddress) {
+        this.surveys = surveys;
+        this.throttle = throttle;
+        this.clientAddress = clientAddress;
+    }
+
+    /**
+     * The ticket's title and the current answer. 404 {@code survey-link-invalid} (unknown token, or a
+     * token of another ticket), 410 {@code survey-link-expired} or {@code survey-link-used}, 429.
+     */
+    @Get("/{ticketId}")
+    public SurveyRequests.Survey view(long ticketId, @QueryValue @NotBlank @Size(max = 100) String token, HttpRequest<?> request) {
+        throttle.check(clientAddress.of(request));
+        return surveys.viewByToken(ticketId, token);
+    }
+
+    /**
+     * Records the answer (score 1–5, optional comment) and spends the token: a link answers once,
+     * later changes are made in the app. Errors as for GET, plus 409 {@code survey-closed} and 400.
+     */
+    @Post("/{ticketId}")
+    public SurveyRequests.Survey answer(long ticketId, @Body @Valid SurveyRequests.LinkAnswer answer, HttpRequest<?> request) {
+        throttle.check(clientAddress.of(request));
+        return surveys.answerByToken(ticketId, answer);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.guichet.survey;
+
+import dev.guichet.auth.Caller;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+/** The satisfaction survey of a ticket in the app: read by its requester and agents, answered by its requester. */
+@Controller("/api/v1/tickets/{id}/survey")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "survey")
+public class SurveyController {
+
+    private final SurveyService surveys;
+
+    SurveyController(SurveyService surveys) {
+        this.surveys = surveys;
+    }
+
+    /** The answer (null before one) and whether the caller may answer now; 404 for another employee's ticket. */
+    @Get
+    public SurveyRequests.Survey get(long id, Authentication authentication) {
+        return surveys.view(Caller.of(authentication), id);
+    }
+
+    /**
+     * Records or changes the requester's answer. 403 for anyone else, 409 {@code survey-not-open}
+     * before the ticket is resolved, 409 {@code survey-closed} once it is closed.
+     */
+    @Put
+    public SurveyRequests.Survey answer(long id, @Body @Valid SurveyRequests.Answer answer, Authentication authentication) {
+        return surveys.answer(Caller.of(authentication), id, answer);
+    }
+}
