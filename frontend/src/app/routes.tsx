@@ -31,6 +31,11 @@ export const routes: RouteObject[] = [
     hydrateFallbackElement: <LoadingState />,
     children: [
       { path: '/login', lazy: page(() => import('@/features/auth/routes/LoginPage'), 'LoginPage') },
+      // Opened from a "resolved" email, without signing in.
+      {
+        path: '/survey/:ticketId',
+        lazy: page(() => import('@/features/tickets/routes/PublicSurveyPage'), 'PublicSurveyPage'),
+      },
       {
         element: <RequireAuth />,
         children: [
@@ -52,6 +57,10 @@ export const routes: RouteObject[] = [
                 element: <RequireRole roles={['TECHNICIAN', 'ADMIN']} />,
                 children: [
                   { path: 'queue', lazy: page(() => import('@/features/tickets/routes/QueuePage'), 'QueuePage') },
+                  {
+                    path: 'reports',
+                    lazy: page(() => import('@/features/reports/routes/DashboardPage'), 'DashboardPage'),
+                  },
                   {
                     path: 'canned-responses',
                     lazy: page(

@@ -11,7 +11,18 @@ const LOCALE_KEY = 'guichet.locale';
 /** The interface languages, French first. */
 export const LOCALES: Locale[] = ['fr', 'en'];
 /** One namespace per feature, each a JSON file in src/locales/<lang>/. */
-export const NAMESPACES = ['common', 'auth', 'tickets', 'admin', 'profile', 'bulk', 'shortcuts', 'canned'] as const;
+export const NAMESPACES = [
+  'common',
+  'auth',
+  'tickets',
+  'admin',
+  'profile',
+  'bulk',
+  'shortcuts',
+  'canned',
+  'reports',
+  'survey',
+] as const;
 
 function storedLocale(): Locale {
   try {

@@ -4,7 +4,9 @@ import bulkEn from '@/locales/en/bulk.json';
 import cannedEn from '@/locales/en/canned.json';
 import commonEn from '@/locales/en/common.json';
 import profileEn from '@/locales/en/profile.json';
+import reportsEn from '@/locales/en/reports.json';
 import shortcutsEn from '@/locales/en/shortcuts.json';
+import surveyEn from '@/locales/en/survey.json';
 import ticketsEn from '@/locales/en/tickets.json';
 import adminFr from '@/locales/fr/admin.json';
 import authFr from '@/locales/fr/auth.json';
@@ -12,7 +14,9 @@ import bulkFr from '@/locales/fr/bulk.json';
 import cannedFr from '@/locales/fr/canned.json';
 import commonFr from '@/locales/fr/common.json';
 import profileFr from '@/locales/fr/profile.json';
+import reportsFr from '@/locales/fr/reports.json';
 import shortcutsFr from '@/locales/fr/shortcuts.json';
+import surveyFr from '@/locales/fr/survey.json';
 import ticketsFr from '@/locales/fr/tickets.json';
 
 /** Every translation, by language then namespace. */
@@ -26,6 +30,8 @@ export const resources = {
     bulk: bulkFr,
     shortcuts: shortcutsFr,
     canned: cannedFr,
+    reports: reportsFr,
+    survey: surveyFr,
   },
   en: {
     common: commonEn,
@@ -36,5 +42,7 @@ export const resources = {
     bulk: bulkEn,
     shortcuts: shortcutsEn,
     canned: cannedEn,
+    reports: reportsEn,
+    survey: surveyEn,
   },
 } as const;
