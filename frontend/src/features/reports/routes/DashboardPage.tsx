@@ -253,8 +253,8 @@ function Figures({ data }: { data: Dashboard }) {
 
 function Stat({ label, value, hint }: { label: string; value: string; hint?: string }) {
   return (
-    <Card withBorder>
-      <Text size="sm" c="dimmed">
+    <Card withBorder component="section" aria-label={label}>
+      <Text size="sm" c="dimmed" aria-hidden>
         {label}
       </Text>
       <Text fz="xl" fw={700}>
