@@ -83,7 +83,7 @@ describe('reports and satisfaction survey', () => {
     await volume.getByRole('button', { name: 'Masquer le tableau' }).waitFor();
     assert.ok((await volume.getByRole('table').getByRole('row').count()) >= 31, 'a row per day of the 30 days');
     await expectAccessible(page, 'dashboard-table');
-    await page.getByRole('radio', { name: 'Par semaine' }).check();
+    await page.locator('label', { hasText: 'Par semaine' }).click();
     await volume.getByRole('columnheader', { name: 'Semaine du' }).waitFor();
 
     const phone = await newPerson(browser, { width: 390, height: 844 });
