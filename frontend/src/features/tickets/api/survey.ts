@@ -24,11 +24,15 @@ export function useAnswerSurvey(ticketId: number) {
   });
 }
 
-/** GET /public/surveys/{id}?token=: the survey a mailed link opens, without signing in. */
+/**
+ * GET /public/surveys/{id}: the survey a mailed link opens, without signing in; the token goes in a
+ * header, so it never appears in a URL (nor in the server's access logs).
+ */
 export const usePublicSurvey = (ticketId: number, token: string) =>
   useQuery({
     queryKey: ['public-survey', ticketId, token],
-    queryFn: ({ signal }) => api<Survey>(`/public/surveys/${ticketId}`, { query: { token }, signal }),
+    queryFn: ({ signal }) =>
+      api<Survey>(`/public/surveys/${ticketId}`, { headers: { 'X-Survey-Token': token }, signal }),
     enabled: token !== '',
     retry: false,
   });

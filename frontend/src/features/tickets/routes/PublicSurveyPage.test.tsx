@@ -19,7 +19,8 @@ describe('survey page opened from the email', () => {
     let sent: unknown = null;
     server.use(
       http.get(`${API}/public/surveys/42`, ({ request }) => {
-        asked = new URL(request.url).searchParams.get('token');
+        asked = request.headers.get('X-Survey-Token');
+        expect(request.url).not.toContain('the-token');
         return HttpResponse.json(survey());
       }),
       http.post(`${API}/public/surveys/42`, async ({ request }) => {

@@ -6,7 +6,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -27,6 +27,9 @@ import jakarta.validation.constraints.Size;
 @Tag(name = "survey")
 public class PublicSurveyController {
 
+    /** The request header that carries a survey link's token on GET. */
+    public static final String TOKEN_HEADER = "X-Survey-Token";
+
     private final SurveyService surveys;
     private final SurveyThrottle throttle;
     private final ClientAddress clientAddress;
@@ -38,11 +41,14 @@ public class PublicSurveyController {
     }
 
     /**
-     * The ticket's title and the current answer. 404 {@code survey-link-invalid} (unknown token, or a
-     * token of another ticket), 410 {@code survey-link-expired} or {@code survey-link-used}, 429.
+     * The ticket's title and the current answer. The token travels in the {@code X-Survey-Token}
+     * header, never in the URL, so it stays out of access logs. 404 {@code survey-link-invalid}
+     * (unknown token, or a token of another ticket), 410 {@code survey-link-expired} or
+     * {@code survey-link-used}, 429.
      */
     @Get("/{ticketId}")
-    public SurveyRequests.Survey view(long ticketId, @QueryValue @NotBlank @Size(max = 100) String token, HttpRequest<?> request) {
+    public SurveyRequests.Survey view(long ticketId, @Header(TOKEN_HEADER) @NotBlank @Size(max = 100) String token,
+                                      HttpRequest<?> request) {
         throttle.check(clientAddress.of(request));
         return surveys.viewByToken(ticketId, token);
     }

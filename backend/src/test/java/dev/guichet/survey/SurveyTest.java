@@ -32,7 +32,7 @@ class SurveyTest extends ApiTest {
         // Only the token's SHA-256 is stored.
         assertEquals(List.of(SurveyTokens.hash(token)), column("SELECT token_hash FROM survey_tokens WHERE ticket_id = " + id));
 
-        Api.Response opened = api.get("/api/v1/public/surveys/" + id + "?token=" + token, null);
+        Api.Response opened = view(id, token);
         assertEquals(200, opened.status(), opened::toString);
         assertEquals("Imprimante bloquée", opened.get("title"));
         assertNull(opened.get("answer"));
@@ -45,7 +45,7 @@ class SurveyTest extends ApiTest {
         // Used: the link neither answers again nor shows the ticket any more.
         Map<String, Object> again = assertProblem(410, api.post("/api/v1/public/surveys/" + id, null, Map.of("token", token, "score", 1)));
         assertEquals("https://guichet.dev/problems/survey-link-used", again.get("type"));
-        Api.Response reopened = api.get("/api/v1/public/surveys/" + id + "?token=" + token, null);
+        Api.Response reopened = view(id, token);
         assertEquals("https://guichet.dev/problems/survey-link-used", assertProblem(410, reopened).get("type"));
         assertFalse(reopened.body().contains("Imprimante"));
         // The technician sees the answer on the ticket, unchanged by the refused second try.
@@ -78,7 +78,7 @@ class SurveyTest extends ApiTest {
         Api.Response wrongTicket = api.post("/api/v1/public/surveys/" + second, null, Map.of("token", token, "score", 1));
         assertEquals("https://guichet.dev/problems/survey-link-invalid", assertProblem(404, wrongTicket).get("type"));
         assertFalse(wrongTicket.body().contains("Badge") || wrongTicket.body().contains("Souris"));
-        Api.Response unknown = api.get("/api/v1/public/surveys/" + first + "?token=" + "A".repeat(43), null);
+        Api.Response unknown = view(first, "A".repeat(43));
         assertEquals("https://guichet.dev/problems/survey-link-invalid", assertProblem(404, unknown).get("type"));
         assertFalse(unknown.body().contains("Souris"));
         // The link still works for its own ticket.
@@ -141,9 +141,9 @@ class SurveyTest extends ApiTest {
     @Test
     void theAnonymousEndpointsAreRateLimitedPerAddress() {
         for (int i = 0; i < 12; i++) {
-            assertEquals(404, api.get("/api/v1/public/surveys/1?token=guess" + i, null).status());
+            assertEquals(404, view(1, "guess" + i).status());
         }
-        Api.Response limited = api.get("/api/v1/public/surveys/1?token=guess", null);
+        Api.Response limited = view(1, "guess");
         assertEquals("https://guichet.dev/problems/rate-limited", assertProblem(429, limited).get("type"));
         assertTrue(Long.parseLong(limited.header("Retry-After")) > 0);
     }
@@ -156,6 +156,11 @@ class SurveyTest extends ApiTest {
         String second = resolveAndGetLink(hugo, ticket(camille, "Deux", "Deux"));
         assertNotEquals(first, second);
         assertEquals(32, java.util.Base64.getUrlDecoder().decode(first).length);
+    }
+
+    /** Opens the survey as the public page does: the token in its header, not in the URL. */
+    private Api.Response view(long ticketId, String token) {
+        return api.send("GET", "/api/v1/public/surveys/" + ticketId, null, null, Map.of(PublicSurveyController.TOKEN_HEADER, token));
     }
 
     private List<String> alerts() {
