@@ -34,7 +34,7 @@ ADMIN_EMAIL="${BENCH_ADMIN_EMAIL:-admin@bench.test}"
 ADMIN_PASSWORD="${BENCH_ADMIN_PASSWORD:-bench-admin-passphrase}"
 PASSWORD="${BENCH_PASSWORD:-bench-user-passphrase}"
 CSV=backend/src/main/resources/demo/endava-it-tickets.csv.gz
-GENERATOR=2  # bumped when this script's data changes, so an older database is rebuilt
+GENERATOR=3  # bumped when this script's data changes, so an older database is rebuilt
 [[ -f $JAR ]] || { echo "Build first: make build" >&2; exit 1; }
 
 # Latest migration version in this tree, e.g. "12".
@@ -253,6 +253,20 @@ INSERT INTO ticket_history (ticket_id, actor_id, field, old_value, new_value, cr
 SELECT t.id, NULL, 'status', 'RESOLVED', 'CLOSED', t.closed_at FROM tickets t WHERE t.closed_at IS NOT NULL;
 \echo [load] history inserted
 
+-- First responses by V16's rule (the first public reply of an agent who is not the requester), and
+-- satisfaction answers (V20) for a third of the resolved tickets, scores skewed towards 4 and 5.
+UPDATE tickets t SET first_response_at = r.first_at
+  FROM (SELECT c.ticket_id, min(c.created_at) AS first_at FROM comments c JOIN users u ON u.id = c.author_id
+         JOIN tickets tk ON tk.id = c.ticket_id
+         WHERE NOT c.internal AND u.role IN ('TECHNICIAN', 'ADMIN') AND c.author_id <> tk.requester_id
+         GROUP BY c.ticket_id) r
+ WHERE t.id = r.ticket_id;
+INSERT INTO satisfaction_surveys (ticket_id, score, comment, answered_at, updated_at)
+SELECT id, (ARRAY[1, 2, 3, 3, 4, 4, 4, 5, 5, 5])[1 + id % 10], CASE WHEN id % 7 = 0 THEN 'Merci pour la rapidité.' END,
+       least(resolved_at + interval '2 hours', now()), least(resolved_at + interval '2 hours', now())
+  FROM tickets WHERE resolved_at IS NOT NULL AND id % 3 = 0;
+\echo [load] first responses and survey answers written
+
 -- Counts ledger of V8: what its triggers would have appended, folded as the migration does.
 DELETE FROM ticket_status_counts;
 INSERT INTO ticket_status_counts (status, priority, category_id, assignee_id, n)
@@ -269,7 +283,7 @@ q -c "DROP TABLE bench_csv"
 after=$(fingerprint)
 [[ $before == "$after" ]] || { echo "schema changed during the load:" >&2; diff <(echo "$before") <(echo "$after") >&2; exit 1; }
 echo "[$(ts)] indexes and foreign keys re-created, schema identical; VACUUM ANALYZE"
-q -c "VACUUM (ANALYZE) tickets" -c "VACUUM (ANALYZE) comments" -c "VACUUM (ANALYZE) ticket_history" -c "ANALYZE"
+q -c "VACUUM (ANALYZE) tickets" -c "VACUUM (ANALYZE) satisfaction_surveys" -c "VACUUM (ANALYZE) comments" -c "VACUUM (ANALYZE) ticket_history" -c "ANALYZE"
 
 # Checks: the documents equal ticket_search_document() on a sample, the ledger equals the table.
 bad=$(q -c "SELECT count(*) FROM (SELECT * FROM tickets TABLESAMPLE SYSTEM (1) LIMIT 2000) t

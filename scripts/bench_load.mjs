@@ -105,6 +105,19 @@ const get = (path) => () => request('GET', path, tech());
 const open = ['NEW', 'IN_PROGRESS', 'WAITING'];
 const q = (o) => get(`/tickets?${qs({ size: 25, ...o })}`);
 
+/** yyyy-MM-dd of n days ago (UTC; the dashboard's days are in REPORTS_TIME_ZONE, close enough here). */
+function daysAgo(n) {
+  return new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The first and last day of the previous calendar month. */
+function previousMonth() {
+  const now = new Date();
+  const first = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
+  const last = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 0));
+  return { from: first.toISOString().slice(0, 10), to: last.toISOString().slice(0, 10) };
+}
+
 async function deepCursor(params) {
   let cursor = null;
   for (let i = 0; i < 49; i++) {
@@ -150,6 +163,11 @@ const rowDefs = [
   ['counts (priority HIGH)', 'queue', get('/tickets/counts?priority=HIGH')],
   ['counts (SLA breached)', 'queue', get('/tickets/counts?sla=BREACHED')],
   ['counts (search "password")', 'queue', get('/tickets/counts?q=password')],
+  // Reports dashboard (issue 13): every figure of a period in one request; target < 500 ms.
+  ['dashboard: last 30 days', 'report', get('/reports/dashboard')],
+  ['dashboard: last 30 days, one category, weekly', 'report', get(`/reports/dashboard?${qs({ category_id: cfg.categoryId, granularity: 'week' })}`)],
+  ['dashboard: previous calendar month', 'report', get(`/reports/dashboard?${qs(previousMonth())}`)],
+  ['dashboard: last 365 days, weekly', 'report', get(`/reports/dashboard?${qs({ from: daysAgo(364), to: daysAgo(0), granularity: 'week' })}`)],
   ['ticket detail', 'read', () => request('GET', `/tickets/${pick(cfg.readIds)}`, tech())],
   ['comments', 'read', () => request('GET', `/tickets/${pick(cfg.readIds)}/comments`, tech())],
   ['history', 'read', () => request('GET', `/tickets/${pick(cfg.readIds)}/history`, tech())],

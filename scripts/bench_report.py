@@ -41,6 +41,12 @@ def judge(r):
             r["target"], r["pass"] = ">= 300 req/s, 0 err", ok0 and r["rps"] >= 300
         else:
             r["target"], r["pass"] = "0 err", ok0
+    elif g == "report":
+        # Issue 13: each dashboard query answers in < 500 ms (one request runs them all).
+        if c == 1:
+            r["target"], r["pass"] = "p95 < 500 ms, 0 err", ok0 and r["p95"] is not None and r["p95"] < 500
+        else:
+            r["target"], r["pass"] = "0 err", ok0
     elif g == "read":
         f = floor.get((read_sql[r["name"]], c))
         r["pgbench_tps"] = f

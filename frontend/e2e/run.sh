@@ -100,7 +100,7 @@ run_suite() {
     local tap=$ARTIFACTS/results.tap status=0 tests
     # shellcheck disable=SC2206 # E2E_TESTS is a list of paths or globs, split on purpose
     tests=(${E2E_TESTS:-frontend/e2e/*.test.mjs})
-    E2E_BASE_URL=$BASE_URL node --test --test-concurrency=1 \
+    E2E_DB=$DB E2E_BASE_URL=$BASE_URL node --test --test-concurrency=1 \
         --test-reporter=spec --test-reporter-destination=stdout \
         --test-reporter=tap --test-reporter-destination="$tap" \
         "${tests[@]}" || status=$?

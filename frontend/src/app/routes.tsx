@@ -36,6 +36,11 @@ export const routes: RouteObject[] = [
         path: '/set-password',
         lazy: page(() => import('@/features/auth/routes/SetPasswordPage'), 'SetPasswordPage'),
       },
+      // Opened from a "resolved" email, without signing in.
+      {
+        path: '/survey/:ticketId',
+        lazy: page(() => import('@/features/tickets/routes/PublicSurveyPage'), 'PublicSurveyPage'),
+      },
       {
         element: <RequireAuth />,
         children: [
@@ -57,6 +62,10 @@ export const routes: RouteObject[] = [
                 element: <RequireRole roles={['TECHNICIAN', 'ADMIN']} />,
                 children: [
                   { path: 'queue', lazy: page(() => import('@/features/tickets/routes/QueuePage'), 'QueuePage') },
+                  {
+                    path: 'reports',
+                    lazy: page(() => import('@/features/reports/routes/DashboardPage'), 'DashboardPage'),
+                  },
                   {
                     path: 'canned-responses',
                     lazy: page(

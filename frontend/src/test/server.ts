@@ -90,6 +90,10 @@ export function sessionOf(user: User, ...handlers: RequestHandler[]) {
       HttpResponse.json({ NEW: 0, IN_PROGRESS: 0, WAITING: 0, RESOLVED: 0, CLOSED: 0 }),
     ),
     http.put(`${API}/tickets/:id/seen`, () => new HttpResponse(null, { status: 204 })),
+    // The satisfaction survey of a ticket page: not open, no answer (the panel stays hidden).
+    http.get(`${API}/tickets/:id/survey`, ({ params }) =>
+      HttpResponse.json({ ticket_id: Number(params.id), title: '', status: 'NEW', answer: null, can_answer: false }),
+    ),
   );
   server.use(...handlers); // added last, so they take precedence
 }

@@ -2,6 +2,7 @@ import { AppShell, Box, Burger, Group, NavLink, ScrollArea, Stack, Text } from '
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconCategory,
+  IconChartBar,
   IconInbox,
   IconLogout,
   IconClockHour4,
@@ -40,7 +41,10 @@ export function AppLayout() {
     { to: '/tickets', label: t('nav.myTickets'), icon: <IconInbox size={18} /> },
     { to: '/tickets/new', label: t('nav.newTicket'), icon: <IconPlus size={18} /> },
     ...(isAgent(user.role)
-      ? [{ to: '/canned-responses', label: t('canned:nav.mine'), icon: <IconMessageDots size={18} /> }]
+      ? [
+          { to: '/canned-responses', label: t('canned:nav.mine'), icon: <IconMessageDots size={18} /> },
+          { to: '/reports', label: t('nav.reports'), icon: <IconChartBar size={18} /> },
+        ]
       : []),
   ];
   const admin: Item[] =

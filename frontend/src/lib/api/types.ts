@@ -104,3 +104,7 @@ export type SavedView = Get<'/api/v1/views'>[number];
 
 /** A canned response: shared (admins manage it) or the caller's own. */
 export type CannedResponse = Get<'/api/v1/canned-responses'>[number];
+/** The reports dashboard of a period (GET /api/v1/reports/dashboard). */
+export type Dashboard = Get<'/api/v1/reports/dashboard'>;
+/** A ticket's satisfaction survey: the answer (if any) and whether the reader may answer. */
+export type Survey = Get<'/api/v1/tickets/{id}/survey'>;

@@ -21,6 +21,8 @@ export const NAMESPACES = [
   'shortcuts',
   'canned',
   'sla',
+  'reports',
+  'survey',
 ] as const;
 
 function storedLocale(): Locale {

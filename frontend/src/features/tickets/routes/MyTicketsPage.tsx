@@ -8,6 +8,7 @@ import { useCurrentUser } from '@/lib/auth/auth-context';
 import { useTicketCounts } from '../api/get-ticket-counts';
 import { useTickets } from '../api/get-tickets';
 import { useListParams } from '../components/list-params';
+import { ExportCsvButton } from '../components/ExportCsvButton';
 import { StatusChips } from '../components/StatusChips';
 import { TicketListBody } from '../components/TicketListBody';
 
@@ -20,13 +21,8 @@ export function MyTicketsPage() {
   const [params, update] = useListParams();
   const base = { requester_id: user.id, q: params.q || undefined, unread: params.unread || undefined };
   const counts = useTicketCounts(base);
-  const tickets = useTickets({
-    ...base,
-    status: params.status,
-    cursor: params.cursor,
-    size: PAGE_SIZE,
-    sort: params.q ? null : 'updated_at,desc',
-  });
+  const view = { ...base, status: params.status, sort: params.q ? null : 'updated_at,desc' };
+  const tickets = useTickets({ ...view, cursor: params.cursor, size: PAGE_SIZE });
 
   return (
     <>
@@ -34,9 +30,12 @@ export function MyTicketsPage() {
         title={t('mine.title')}
         subtitle={t('mine.subtitle')}
         actions={
-          <Button component={Link} to="/tickets/new" leftSection={<IconPlus size={16} aria-hidden />}>
-            {t('new.title')}
-          </Button>
+          <>
+            <ExportCsvButton query={view} />
+            <Button component={Link} to="/tickets/new" leftSection={<IconPlus size={16} aria-hidden />}>
+              {t('new.title')}
+            </Button>
+          </>
         }
       />
       <Stack gap="md">

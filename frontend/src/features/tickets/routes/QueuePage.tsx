@@ -1,4 +1,5 @@
-import { Stack, Switch } from '@mantine/core';
+import { Group, Stack, Switch } from '@mantine/core';
+import { ExportCsvButton } from '../components/ExportCsvButton';
 import { SaveViewButton } from '../components/SaveViewButton';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '@/components/ui/PageHeader';
@@ -20,22 +21,23 @@ export function QueuePage() {
   const [params, update] = useListParams();
   const filters = queueFilters(params);
   const counts = useTicketCounts(filters, REFRESH_MS);
-  const tickets = useTickets(
-    {
-      ...filters,
-      status: params.status,
-      cursor: params.cursor,
-      size: PAGE_SIZE,
-      sort: params.sort ?? (params.q ? null : 'updated_at,desc'),
-    },
-    REFRESH_MS,
-  );
+  const view = { ...filters, status: params.status, sort: params.sort ?? (params.q ? null : 'updated_at,desc') };
+  const tickets = useTickets({ ...view, cursor: params.cursor, size: PAGE_SIZE }, REFRESH_MS);
   const filtered =
     params.status.length > 0 || params.q !== '' || Object.values(filters).some((v) => v !== null && v !== undefined);
 
   return (
     <>
-      <PageHeader title={t('queue.title')} subtitle={t('queue.subtitle')} actions={<SaveViewButton />} />
+      <PageHeader
+        title={t('queue.title')}
+        subtitle={t('queue.subtitle')}
+        actions={
+          <Group gap="sm">
+            <ExportCsvButton query={view} />
+            <SaveViewButton />
+          </Group>
+        }
+      />
       <Stack gap="md">
         <QueueFilters params={params} update={update} />
         <Switch

@@ -19,6 +19,7 @@ import { HistoryTimeline } from '../components/HistoryTimeline';
 import { RequesterActions } from '../components/RequesterActions';
 import { PriorityBadge, StatusBadge } from '../components/TicketBadges';
 import { TicketFacts } from '../components/TicketFacts';
+import { SurveyPanel } from '../components/SurveyPanel';
 import { TicketShortcuts } from '../components/TicketShortcuts';
 import { DateTime } from '@/components/ui/DateTime';
 
@@ -88,6 +89,7 @@ export function TicketPage() {
           <Stack gap="md">
             {agent ? <AgentControls ticket={data} /> : <RequesterActions ticket={data} />}
             <TicketFacts ticket={data} />
+            <SurveyPanel ticketId={id} agent={agent} />
             <AttachmentsPanel ticketId={id} canUpload={data.status !== 'CLOSED'} />
             <HistoryTimeline ticketId={id} requesterId={data.requester.id} />
             {agent && <TicketShortcuts ticketId={id} />}

@@ -38,7 +38,9 @@ public enum MailKind {
     /** SLA escalation: 80 % of the resolution time used; to the assignee (or the category's technicians). */
     SLA_RESOLUTION_AT_RISK,
     /** SLA escalation: resolution time exceeded; to the assignee (or the category's technicians) and the admins. */
-    SLA_RESOLUTION_BREACHED;
+    SLA_RESOLUTION_BREACHED,
+    /** To the category's technicians: the requester gave a low satisfaction score (survey package). */
+    SURVEY_LOW_SCORE;
 
     /** @return whether the email carries a public reply's text (Markdown, rendered to HTML) */
     public boolean isReply() {

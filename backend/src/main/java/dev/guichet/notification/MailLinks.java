@@ -35,6 +35,15 @@ public class MailLinks {
         return base + "/tickets/" + ticketId;
     }
 
+    /**
+     * @param token the survey token in clear (base64url, so safe in a URL)
+     * @return the public survey page of a ticket; the token travels in the fragment, which browsers
+     *         never send to a server, so it stays out of access logs and Referer headers
+     */
+    public String survey(long ticketId, String token) {
+        return base + "/survey/" + ticketId + "#" + token;
+    }
+
     /** @return the profile page, where a person turns notifications off */
     public String profile() {
         return base + "/profile";

@@ -41,9 +41,16 @@ public class MailRenderer {
      * @param ticketId      the ticket concerned
      * @param title         the ticket's title
      * @param quote         text shown quoted (the ticket's description, a public reply), or null
+     * @param surveyLink    the satisfaction survey's link (to the requester of a resolved ticket), or null
      */
     public record Content(MailKind kind, String locale, String recipientName, String actorName, long ticketId,
-                          String title, @Nullable String quote) {
+                          String title, @Nullable String quote, @Nullable String surveyLink) {
+
+        /** Content without a survey link. */
+        public Content(MailKind kind, String locale, String recipientName, String actorName, long ticketId,
+                       String title, @Nullable String quote) {
+            this(kind, locale, recipientName, actorName, ticketId, title, quote, null);
+        }
     }
 
     /** A rendered email. */
@@ -70,6 +77,7 @@ public class MailRenderer {
         context.setVariable("quoteLines", content.quote() == null ? List.of() : content.quote().lines().toList());
         context.setVariable("link", links.ticket(content.ticketId()));
         context.setVariable("profileLink", links.profile());
+        context.setVariable("surveyLink", content.surveyLink());
         return new Rendered(subject, engine.process("notification.txt", context), engine.process("notification.html", context));
     }
 

@@ -3,6 +3,7 @@ package dev.guichet.notification;
 import dev.guichet.category.CategoryTechnicians;
 import dev.guichet.comment.Comment;
 import dev.guichet.comment.CommentRepository;
+import dev.guichet.survey.SurveyTokens;
 import dev.guichet.ticket.TicketEvent;
 import dev.guichet.ticket.TicketQueries;
 import dev.guichet.ticket.TicketResponse;
@@ -28,7 +29,8 @@ import java.util.stream.Stream;
  *       the assignee, or the category's technicians when nobody is assigned;</li>
  *   <li>internal note: to the assignee, without the note's text; never to the requester;</li>
  *   <li>status WAITING, RESOLVED or CLOSED: to the requester; a reply that set WAITING or RESOLVED
- *       sends one email saying both.</li>
+ *       sends one email saying both; the requester's "resolved" email carries a link to the
+ *       satisfaction survey (a fresh single-use token, {@link SurveyTokens}).</li>
  * </ul>
  * Nobody is emailed about their own action (the acknowledgement of one's own ticket is the one
  * receipt), and inactive people or people who turned notifications off get nothing.
@@ -42,9 +44,14 @@ public class TicketNotifier implements ApplicationEventListener<TicketEvent> {
     private final CategoryTechnicians categoryTechnicians;
     private final MailRenderer renderer;
     private final Outbox outbox;
+    private final SurveyTokens surveyTokens;
+    private final MailLinks links;
 
     TicketNotifier(TicketQueries tickets, UserRepository users, CommentRepository comments,
-                   CategoryTechnicians categoryTechnicians, MailRenderer renderer, Outbox outbox) {
+                   CategoryTechnicians categoryTechnicians, MailRenderer renderer, Outbox outbox,
+                   SurveyTokens surveyTokens, MailLinks links) {
+        this.surveyTokens = surveyTokens;
+        this.links = links;
         this.tickets = tickets;
         this.users = users;
         this.comments = comments;
@@ -110,8 +117,12 @@ public class TicketNotifier implements ApplicationEventListener<TicketEvent> {
                 .filter(u -> u.active() && u.notificationsEnabled())
                 .filter(u -> includeActor || !Objects.equals(u.id(), actor.id()));
         recipients.forEach(recipient -> {
+            // The survey of a resolved ticket is the requester's to answer.
+            boolean survey = (kind == MailKind.RESOLVED || kind == MailKind.REPLY_RESOLVED)
+                    && recipient.id() == ticket.requester().id();
             MailRenderer.Rendered mail = renderer.render(new MailRenderer.Content(kind, recipient.locale(),
-                    recipient.fullName(), actor.fullName(), ticket.id(), ticket.title(), quote));
+                    recipient.fullName(), actor.fullName(), ticket.id(), ticket.title(), quote,
+                    survey ? links.survey(ticket.id(), surveyTokens.issue(ticket.id())) : null));
             outbox.enqueue(kind, recipient.id(), recipient.email(), recipient.locale(), ticket.id(), mail);
         });
     }

@@ -167,7 +167,7 @@ public class TicketController {
         return new TicketFilter.Reader(caller.id(), caller.isAgent());
     }
 
-    private static TicketFilter filter(Caller caller, List<TicketStatus> status, List<Priority> priority, Long categoryId,
+    static TicketFilter filter(Caller caller, List<TicketStatus> status, List<Priority> priority, Long categoryId,
                                        String assigneeId, Long requesterId, String q, Boolean unread,
                                        TicketFilter.Sla sla) {
         Long assignee = null;

@@ -370,7 +370,7 @@ public class TicketQueries {
         }
     }
 
-    private static Where where(TicketFilter filter) {
+    static Where where(TicketFilter filter) {
         StringBuilder sql = new StringBuilder(" WHERE true");
         List<Object> params = new ArrayList<>();
         if (!filter.statuses().isEmpty()) {
@@ -448,7 +448,7 @@ public class TicketQueries {
         return ts == null ? null : ts.toInstant();
     }
 
-    private record Where(String sql, List<Object> params) {
+    record Where(String sql, List<Object> params) {
         int bind(PreparedStatement ps, int first) throws SQLException {
             int i = first;
             for (Object p : params) {

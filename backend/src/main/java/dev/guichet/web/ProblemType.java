@@ -112,6 +112,18 @@ public enum ProblemType {
     INBOUND_IN_PROGRESS("inbound-in-progress", HttpStatus.CONFLICT),
     /** One SLA policy per priority and category. */
     SLA_POLICY_EXISTS("sla-policy-exists", HttpStatus.CONFLICT),
+    /** The satisfaction survey opens when the ticket is resolved. */
+    SURVEY_NOT_OPEN("survey-not-open", HttpStatus.CONFLICT),
+    /** The ticket is closed: its survey answer can no longer change. */
+    SURVEY_CLOSED("survey-closed", HttpStatus.CONFLICT),
+    /** The survey link's token is unknown (or for another ticket). */
+    SURVEY_LINK_INVALID("survey-link-invalid", HttpStatus.NOT_FOUND),
+    /** The survey link was already used (single use). */
+    SURVEY_LINK_USED("survey-link-used", HttpStatus.GONE),
+    /** The survey link expired. */
+    SURVEY_LINK_EXPIRED("survey-link-expired", HttpStatus.GONE),
+    /** Too many CSV exports run at once on this instance; {@code Retry-After} says when to retry. */
+    EXPORT_BUSY("export-busy", HttpStatus.TOO_MANY_REQUESTS),
     /** An unexpected error, logged on the server. */
     INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR),
     /** The database is unreachable for a moment; {@code Retry-After} says when to retry. */

@@ -1,0 +1,71 @@
+package dev.guichet.survey;
+
+import dev.guichet.category.CategoryTechnicians;
+import dev.guichet.notification.MailKind;
+import dev.guichet.notification.MailRenderer;
+import dev.guichet.notification.Outbox;
+import dev.guichet.user.User;
+import dev.guichet.user.UserRepository;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import java.sql.ResultSet;
+import java.util.List;
+
+/**
+ * Alerts the technicians of a ticket's category (every active technician and admin when none is
+ * mapped, as for a new ticket) when its requester gives a low satisfaction score, through the mail
+ * outbox in the transaction of the answer: the answer and its alert commit together.
+ */
+@Singleton
+public class SurveyAlerts {
+
+    /** Scores at or below this alert (1 and 2 of 5: "dissatisfied" on a five-point scale). */
+    public static final int LOW_SCORE = 2;
+
+    private final JdbcOperations jdbc;
+    private final UserRepository users;
+    private final CategoryTechnicians categoryTechnicians;
+    private final MailRenderer renderer;
+    private final Outbox outbox;
+
+    SurveyAlerts(JdbcOperations jdbc, UserRepository users, CategoryTechnicians categoryTechnicians,
+                 MailRenderer renderer, Outbox outbox) {
+        this.jdbc = jdbc;
+        this.users = users;
+        this.categoryTechnicians = categoryTechnicians;
+        this.renderer = renderer;
+        this.outbox = outbox;
+    }
+
+    /**
+     * Queues the alert: the score and the comment quoted, to each alerted agent who is active and
+     * has notifications on.
+     *
+     * @param score 1 to {@value #LOW_SCORE}
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lowScore(long ticketId, long requesterId, int score, @Nullable String comment) {
+        Object[] ticket = jdbc.prepareStatement("SELECT title, category_id FROM tickets WHERE id = ?", ps -> {
+            ps.setLong(1, ticketId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                long category = rs.getLong(2);
+                return new Object[] {rs.getString(1), rs.wasNull() ? null : category};
+            }
+        });
+        User requester = users.findById(requesterId).orElseThrow();
+        List<Long> mapped = ticket[1] == null ? List.of() : categoryTechnicians.of((Long) ticket[1]);
+        List<User> alerted = users.findByIdIn(mapped).stream().filter(u -> u.active() && u.role().isAgent()).toList();
+        if (alerted.isEmpty()) {
+            alerted = users.findAssignable();
+        }
+        String quote = score + "/5" + (comment == null ? "" : "\n\n" + comment);
+        alerted.stream().filter(u -> u.active() && u.notificationsEnabled() && u.id() != requesterId).forEach(agent -> {
+            MailRenderer.Rendered mail = renderer.render(new MailRenderer.Content(MailKind.SURVEY_LOW_SCORE, agent.locale(),
+                    agent.fullName(), requester.fullName(), ticketId, (String) ticket[0], quote));
+            outbox.enqueue(MailKind.SURVEY_LOW_SCORE, agent.id(), agent.email(), agent.locale(), ticketId, mail);
+        });
+    }
+}

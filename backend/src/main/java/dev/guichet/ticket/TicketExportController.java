@@ -1,0 +1,95 @@
+package dev.guichet.ticket;
+
+import dev.guichet.web.ProblemResponses;
+import dev.guichet.auth.Caller;
+import dev.guichet.web.TextRules;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.server.types.files.StreamedFile;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The CSV export of a queue view: the list's filters and sort, every matching ticket (no paging).
+ * The filters are resolved by {@link TicketController#filter} exactly as for the list, so a filter
+ * added to the list must be added here too (TicketExportTest compares the two in the OpenAPI document).
+ */
+@Controller("/api/v1/tickets")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "tickets")
+@ProblemResponses.Unauthorized
+@ProblemResponses.RateLimited
+public class TicketExportController {
+
+    private static final MediaType CSV = MediaType.of("text/csv; charset=utf-8");
+
+    private final TicketExport export;
+
+    TicketExportController(TicketExport export) {
+        this.export = export;
+    }
+
+    /**
+     * Streams the tickets of a queue view as CSV (UTF-8 with BOM): the same filters as
+     * {@code GET /tickets} (employees only get their own tickets), in the same sort (default: newest
+     * first). Headers, status and priority labels follow {@code Accept-Language}: French (separator
+     * {@code ;}, for French Excel) unless English is preferred (separator {@code ,}). 429
+     * {@code export-busy} when too many exports run at once.
+     */
+    @ProblemResponses.BadRequest
+    @Get(value = "/export.csv", produces = "text/csv")
+    public HttpResponse<StreamedFile> exportTickets(
+            @QueryValue @Nullable List<TicketStatus> status,
+            @QueryValue @Nullable List<Priority> priority,
+            @QueryValue("category_id") @Nullable Long categoryId,
+            @Parameter(description = "a user id, `none` for unassigned, or `me`")
+            @QueryValue("assignee_id") @Nullable String assigneeId,
+            @QueryValue("requester_id") @Nullable Long requesterId,
+            @QueryValue @Nullable @Size(max = 200) @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.CONTROL_CHARACTERS) String q,
+            @Parameter(description = "true: only tickets with activity by someone else the caller has not seen (last 30 days)")
+            @QueryValue @Nullable Boolean unread,
+            @QueryValue @Nullable TicketFilter.Sla sla,
+            @Parameter(description = "created_at, updated_at, priority, status, title, id or sla_due (next SLA due time), with ,asc or ,desc")
+            @QueryValue @Nullable String sort,
+            @Header(HttpHeaders.ACCEPT_LANGUAGE) @Nullable String acceptLanguage,
+            Authentication authentication) {
+        Caller caller = Caller.of(authentication);
+        TicketFilter filter = TicketController.filter(caller, status, priority, categoryId, assigneeId, requesterId, q, unread, sla);
+        // A search's default order is relevance, which only exists for a page; the export lists newest first.
+        TicketSort order = TicketSort.parse(sort, false);
+        String language = language(acceptLanguage);
+        StreamedFile body = new StreamedFile(export.open(filter, order, language), CSV);
+        return HttpResponse.ok(body).header(HttpHeaders.CONTENT_DISPOSITION,
+                "attachment; filename=\"" + export.fileName(language) + "\"");
+    }
+
+    /** @return {@code en} when the caller prefers English to French, else {@code fr} */
+    static String language(@Nullable String acceptLanguage) {
+        if (acceptLanguage == null || acceptLanguage.isBlank()) {
+            return "fr";
+        }
+        try {
+            List<Locale.LanguageRange> ranges = Locale.LanguageRange.parse(acceptLanguage);
+            List<String> matched = Locale.filterTags(ranges, List.of("fr", "en"));
+            return matched.isEmpty() ? "fr" : matched.getFirst();
+        } catch (IllegalArgumentException e) {
+            return "fr"; // a malformed header is not worth refusing a download for
+        }
+    }
+}
