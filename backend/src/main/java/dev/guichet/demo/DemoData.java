@@ -314,7 +314,7 @@ public class DemoData {
                 // See V10: the search documents are computed once per ticket at the end of the batch.
                 st.execute("SET LOCAL guichet.bulk_load = 'on'");
             }
-            Columns tickets = new Columns(14);
+            Columns tickets = new Columns(15);
             Columns comments = new Columns(6);
             Columns history = new Columns(6);
             List<Long> commentIds = new ArrayList<>();
@@ -328,6 +328,8 @@ public class DemoData {
                 int version = 0;
                 Instant resolved = null;
                 Instant closed = null;
+                // The first public reply of a technician, as TicketService.applyReply stamps it.
+                Instant firstResponse = null;
                 Instant updated = p.created();
                 for (DemoStory.Event e : p.life().events()) {
                     long actor = e.actor() == null ? p.requester() : e.actor();
@@ -354,6 +356,9 @@ public class DemoData {
                         }
                         case REPLY, REQUESTER_REPLY, NOTE -> {
                             boolean internal = e.kind() == DemoStory.Kind.NOTE;
+                            if (e.kind() == DemoStory.Kind.REPLY && firstResponse == null && actor != p.requester()) {
+                                firstResponse = e.at();
+                            }
                             commentOwners.add(comments.size());
                             comments.add(id, actor, e.text(), internal, e.at(), null);
                             history.add(id, actor, (internal ? TicketHistory.Field.internal_note : TicketHistory.Field.reply).name(),
@@ -366,7 +371,7 @@ public class DemoData {
                     throw new IllegalStateException("Demo ticket " + p.ref() + " ends " + status + ", not " + p.life().status());
                 }
                 tickets.add(id, p.title(), p.description(), status.name(), p.priority().name(), p.categoryId(),
-                        p.requester(), assignee, version, p.ref(), p.created(), updated, resolved, closed);
+                        p.requester(), assignee, version, p.ref(), p.created(), updated, resolved, closed, firstResponse);
             }
             long[] ids = nextIds(c, "comments", comments.size());
             for (long id : ids) {
@@ -376,12 +381,13 @@ public class DemoData {
             history.resolveCommentRefs(4, commentIds);
             insert(c, """
                     INSERT INTO tickets (id, title, description, status, priority, category_id, requester_id, assignee_id,
-                                         version, external_ref, created_at, updated_at, resolved_at, closed_at)
+                                         version, external_ref, created_at, updated_at, resolved_at, closed_at,
+                                         first_response_at)
                     SELECT * FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[],
                                          ?::bigint[], ?::int[], ?::text[], ?::timestamptz[], ?::timestamptz[],
-                                         ?::timestamptz[], ?::timestamptz[])""",
+                                         ?::timestamptz[], ?::timestamptz[], ?::timestamptz[])""",
                     tickets, "bigint", "text", "text", "text", "text", "bigint", "bigint", "bigint", "int4", "text",
-                    "text", "text", "text", "text");
+                    "text", "text", "text", "text", "text");
             Columns commentRows = comments.withIds(commentIds);
             insert(c, """
                     INSERT INTO comments (id, ticket_id, author_id, body, internal, created_at)

@@ -68,6 +68,13 @@ class DemoDataTest extends ApiTest {
             assertEquals(0, count("""
                     SELECT count(*) FROM tickets t JOIN users u ON u.id = t.assignee_id WHERE u.role <> 'TECHNICIAN'"""));
             assertEquals(0, count("SELECT count(*) FROM tickets WHERE status <> 'NEW' AND assignee_id IS NULL"));
+            // The first response is the first public reply of a technician, as a live reply stamps it.
+            assertTrue(count("SELECT count(*) FROM tickets WHERE first_response_at IS NOT NULL") > 100);
+            assertEquals(0, count("""
+                    SELECT count(*) FROM tickets t
+                     WHERE t.first_response_at IS DISTINCT FROM (
+                           SELECT min(c.created_at) FROM comments c JOIN users u ON u.id = c.author_id
+                            WHERE c.ticket_id = t.id AND NOT c.internal AND u.role = 'TECHNICIAN')"""));
             // Spread over weeks, never in the future, updated at the last event.
             assertTrue(count("SELECT count(*) FROM tickets WHERE created_at < now() - interval '7 days'") > 150);
             assertEquals(0, count("SELECT count(*) FROM tickets WHERE created_at > now() OR updated_at > now()"));
