@@ -1,5 +1,6 @@
 package dev.guichet.survey;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import dev.guichet.ticket.TicketStatus;
 import dev.guichet.web.TextRules;
 import io.micronaut.core.annotation.Nullable;
@@ -48,6 +49,6 @@ public final class SurveyRequests {
      * @param canAnswer  whether this reader may answer or change the answer now
      */
     @Serdeable
-    public record Survey(long ticketId, String title, TicketStatus status, @Nullable Result answer, boolean canAnswer) {
+    public record Survey(long ticketId, String title, TicketStatus status, @Schema(type = "object") @Nullable Result answer, boolean canAnswer) {
     }
 }

@@ -1,5 +1,6 @@
 package dev.guichet.ticket;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import dev.guichet.web.ProblemResponses;
 import dev.guichet.web.TextRules;
 import dev.guichet.auth.Caller;
@@ -72,7 +73,7 @@ public class TicketController {
             @Parameter(description = "true: only tickets with activity by someone else the caller has not seen (last 30 days)")
             @QueryValue @Nullable Boolean unread,
             @Parameter(description = "AT_RISK: a target still counting has used 80 % of its time; BREACHED: one is past due")
-            @QueryValue @Nullable TicketFilter.Sla sla,
+            @QueryValue @Schema(type = "string") @Nullable TicketFilter.Sla sla,
             @Parameter(description = "the `next_cursor` of the previous page, with the same filters and sort")
             @QueryValue @Nullable @Size(max = 1000) String cursor,
             @Parameter(description = "0-based page (offset paging, ignored with `cursor`; prefer `cursor`)")
@@ -100,7 +101,7 @@ public class TicketController {
                                           @QueryValue("requester_id") @Nullable Long requesterId,
                                           @QueryValue @Nullable @Size(max = 200) @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.CONTROL_CHARACTERS) String q,
                                           @QueryValue @Nullable Boolean unread,
-                                          @QueryValue @Nullable TicketFilter.Sla sla,
+                                          @QueryValue @Schema(type = "string") @Nullable TicketFilter.Sla sla,
                                           Authentication authentication) {
         return queries.countByStatus(filter(Caller.of(authentication), null, priority, categoryId, assigneeId, requesterId, q, unread, sla));
     }

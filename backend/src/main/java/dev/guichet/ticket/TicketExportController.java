@@ -1,5 +1,6 @@
 package dev.guichet.ticket;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import dev.guichet.web.ProblemResponses;
 import dev.guichet.auth.Caller;
 import dev.guichet.web.TextRules;
@@ -64,7 +65,7 @@ public class TicketExportController {
             @QueryValue @Nullable @Size(max = 200) @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.CONTROL_CHARACTERS) String q,
             @Parameter(description = "true: only tickets with activity by someone else the caller has not seen (last 30 days)")
             @QueryValue @Nullable Boolean unread,
-            @QueryValue @Nullable TicketFilter.Sla sla,
+            @QueryValue @Schema(type = "string") @Nullable TicketFilter.Sla sla,
             @Parameter(description = "created_at, updated_at, priority, status, title, id or sla_due (next SLA due time), with ,asc or ,desc")
             @QueryValue @Nullable String sort,
             @Header(HttpHeaders.ACCEPT_LANGUAGE) @Nullable String acceptLanguage,

@@ -26,7 +26,7 @@ public record TicketResponse(long id, String title, String description, TicketSt
                              int version, Instant createdAt, Instant updatedAt, @Nullable Instant resolvedAt,
                              @Nullable Instant closedAt, Set<TicketStatus> allowedTransitions, boolean unread,
                              @Nullable Instant firstResponseAt, @Nullable Instant firstResponseDueAt,
-                             @Nullable Instant resolutionDueAt, @Nullable TicketSla sla) {
+                             @Nullable Instant resolutionDueAt, @Schema(type = "object") @Nullable TicketSla sla) {
 
     /** A category named on a ticket. */
     @Serdeable
