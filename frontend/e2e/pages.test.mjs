@@ -150,7 +150,7 @@ describe('on a laptop', () => {
     for (const [link, heading] of [
       ['Utilisateurs', 'Utilisateurs'],
       ['Catégories', 'Catégories'],
-      ['Courriels', 'Courriels'],
+      ['Courriels sortants', 'Courriels sortants'],
     ]) {
       await page.getByRole('link', { name: link }).click();
       await page.getByRole('heading', { level: 1, name: heading }).waitFor();

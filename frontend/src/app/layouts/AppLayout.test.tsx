@@ -29,7 +29,7 @@ describe('navigation by role', () => {
     expect(within(nav).queryByRole('link', { name: 'File d’attente' })).not.toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Utilisateurs' })).not.toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Catégories' })).not.toBeInTheDocument();
-    expect(screen.queryByRole('link', { name: 'Courriels' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Courriels sortants' })).not.toBeInTheDocument();
   });
 
   it('opens the queue for a technician, still without administration', async () => {
@@ -38,7 +38,7 @@ describe('navigation by role', () => {
 
     expect(await screen.findByRole('heading', { level: 1, name: 'File d’attente' })).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Utilisateurs' })).not.toBeInTheDocument();
-    expect(screen.queryByRole('link', { name: 'Courriels' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Courriels sortants' })).not.toBeInTheDocument();
   });
 
   it('gives a technician the queue views with their counts, and their saved views', async () => {
@@ -88,7 +88,10 @@ describe('navigation by role', () => {
     expect(await screen.findByRole('link', { name: 'Utilisateurs' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Catégories' })).toBeInTheDocument();
     const adminMenu = screen.getByRole('group', { name: 'Administration' });
-    expect(within(adminMenu).getByRole('link', { name: 'Courriels' })).toHaveAttribute('href', '/admin/outbox');
+    expect(within(adminMenu).getByRole('link', { name: 'Courriels sortants' })).toHaveAttribute(
+      'href',
+      '/admin/outbox',
+    );
   });
 
   it('answers "page not found" to an employee who types an admin address', async () => {

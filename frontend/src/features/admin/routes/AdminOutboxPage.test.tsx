@@ -66,7 +66,7 @@ describe('the outbox', () => {
     const { lists, retried } = outboxServer();
     renderApp('/admin/outbox');
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'Courriels' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Courriels sortants' })).toBeInTheDocument();
     const row = (await screen.findByText('camille.martin@demo.guichet.dev')).closest('tr')!;
     expect(within(row).getByText('Échec')).toBeInTheDocument();
     expect(
