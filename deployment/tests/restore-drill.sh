@@ -181,7 +181,14 @@ read_drill_ticket() {
     response=$(api GET "/api/v1/tickets/$TICKET_ID")
     status=${response##*$'\n'}
     if [[ $status == 200 && $response == *"Exercice de restauration"* ]]; then
-        printf '%s\n' "${response%$'\n'*}" > "$file"
+        # What the backup holds, without what the API derives from the clock (the business time
+        # left on each SLA target shrinks by the second during opening hours).
+        printf '%s\n' "${response%$'\n'*}" | python3 -c '
+import json, sys
+ticket = json.load(sys.stdin)
+for target in (ticket.get("sla") or {}).values():
+    target.pop("business_seconds_left", None)
+print(json.dumps(ticket, sort_keys=True))' > "$file"
         pass "restore drill: GET /api/v1/tickets/$TICKET_ID answers ($when)"
         return 0
     fi
