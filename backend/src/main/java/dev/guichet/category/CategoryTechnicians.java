@@ -1,5 +1,8 @@
 package dev.guichet.category;
 
+import dev.guichet.user.User;
+import dev.guichet.user.UserRepository;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
@@ -17,9 +20,26 @@ import java.util.List;
 public class CategoryTechnicians {
 
     private final JdbcOperations jdbc;
+    private final UserRepository users;
 
-    CategoryTechnicians(JdbcOperations jdbc) {
+    CategoryTechnicians(JdbcOperations jdbc, UserRepository users) {
         this.jdbc = jdbc;
+        this.users = users;
+    }
+
+    /**
+     * Who is alerted about a ticket of this category (a new ticket, an unassigned SLA escalation, a
+     * low satisfaction score): the people mapped to it who can work it now (active technicians and
+     * admins), else every active technician and admin.
+     *
+     * @param categoryId the ticket's category, or null
+     * @return user ids; notification preferences are left to the caller
+     */
+    public List<Long> alerted(@Nullable Long categoryId) {
+        List<Long> mapped = categoryId == null ? List.of() : of(categoryId);
+        List<Long> working = users.findByIdIn(mapped).stream().filter(u -> u.active() && u.role().isAgent())
+                .map(User::id).toList();
+        return working.isEmpty() ? users.findAssignable().stream().map(User::id).toList() : working;
     }
 
     /** @return the ids of the people mapped to the category, whatever their current state */

@@ -63,9 +63,6 @@ public class EscalationMails {
     }
 
     private List<Long> technicians(TicketResponse ticket) {
-        List<Long> mapped = ticket.category() == null ? List.of() : categoryTechnicians.of(ticket.category().id());
-        List<Long> working = users.findByIdIn(mapped).stream().filter(u -> u.active() && u.role().isAgent())
-                .map(User::id).toList();
-        return working.isEmpty() ? users.findAssignable().stream().map(User::id).toList() : working;
+        return categoryTechnicians.alerted(ticket.category() == null ? null : ticket.category().id());
     }
 }

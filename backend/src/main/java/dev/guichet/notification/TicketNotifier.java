@@ -103,12 +103,8 @@ public class TicketNotifier implements ApplicationEventListener<TicketEvent> {
         }
     }
 
-    /** The technicians mapped to the ticket's category who can work it, else every active agent. */
     private List<Long> alerted(TicketResponse ticket) {
-        List<Long> mapped = ticket.category() == null ? List.of() : categoryTechnicians.of(ticket.category().id());
-        List<Long> working = users.findByIdIn(mapped).stream().filter(u -> u.active() && u.role().isAgent())
-                .map(User::id).toList();
-        return working.isEmpty() ? users.findAssignable().stream().map(User::id).toList() : working;
+        return categoryTechnicians.alerted(ticket.category() == null ? null : ticket.category().id());
     }
 
     private void queue(MailKind kind, TicketResponse ticket, User actor, Collection<Long> recipientIds,

@@ -56,11 +56,7 @@ public class SurveyAlerts {
             }
         });
         User requester = users.findById(requesterId).orElseThrow();
-        List<Long> mapped = ticket[1] == null ? List.of() : categoryTechnicians.of((Long) ticket[1]);
-        List<User> alerted = users.findByIdIn(mapped).stream().filter(u -> u.active() && u.role().isAgent()).toList();
-        if (alerted.isEmpty()) {
-            alerted = users.findAssignable();
-        }
+        List<User> alerted = users.findByIdIn(categoryTechnicians.alerted((Long) ticket[1]));
         String quote = score + "/5" + (comment == null ? "" : "\n\n" + comment);
         alerted.stream().filter(u -> u.active() && u.notificationsEnabled() && u.id() != requesterId).forEach(agent -> {
             MailRenderer.Rendered mail = renderer.render(new MailRenderer.Content(MailKind.SURVEY_LOW_SCORE, agent.locale(),
