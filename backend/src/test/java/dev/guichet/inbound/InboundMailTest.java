@@ -70,7 +70,9 @@ class InboundMailTest extends InboundTest {
         List<InboundStore.Claimed> claimed = store.claim(2, Duration.ofMillis(300));
         assertEquals(2, claimed.size());
         var alice = userRepository.findByEmail("alice@example.test").orElseThrow();
-        actions.newTicket(claimed.get(1), alice, null, "Deux", "Texte Deux", null);
+        // Claims come back in no set order; "Deux" is the second message stored, the larger id.
+        InboundStore.Claimed deux = claimed.stream().max(java.util.Comparator.comparingLong(InboundStore.Claimed::id)).orElseThrow();
+        actions.newTicket(deux, alice, null, "Deux", "Texte Deux", null);
         // ... the replica is gone; its claims run out, and the survivors take over.
         awaitInbound(3);
 
