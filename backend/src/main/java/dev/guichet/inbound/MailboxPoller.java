@@ -15,6 +15,8 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
+import jakarta.mail.event.MessageCountAdapter;
+import jakarta.mail.event.MessageCountEvent;
 import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.search.FlagTerm;
 import java.io.IOException;
@@ -29,6 +31,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.slf4j.Logger;
@@ -48,6 +51,8 @@ import org.slf4j.LoggerFactory;
 public class MailboxPoller {
 
     private static final Logger LOG = LoggerFactory.getLogger(MailboxPoller.class);
+    /** How often, in milliseconds, the IDLE watchdog checks whether to end the IDLE: a local check, no IMAP traffic. */
+    private static final long WAKE_CHECK_MS = 200;
 
     private final Mailboxes mailboxes;
     private final InboundSettings settings;
@@ -110,9 +115,22 @@ public class MailboxPoller {
                 open.put(mailbox.name(), imap);
                 folder = imap.getFolder(mailbox.folder());
                 folder.open(Folder.READ_WRITE);
+                // Set by every EXISTS the server sends, whenever it comes: after the search, with the
+                // response of another command, or just before the IDLE continuation (which does not
+                // end an IDLE of Angus by itself). Cleared before each poll.
+                AtomicBoolean arrived = new AtomicBoolean();
+                folder.addMessageCountListener(new MessageCountAdapter() {
+                    @Override
+                    public void messagesAdded(MessageCountEvent e) {
+                        arrived.set(true);
+                    }
+                });
                 while (!stopping && folder.isOpen()) {
+                    arrived.set(false);
                     pollOnce(mailbox, folder);
-                    waitForMail(mailbox, imap, folder);
+                    if (!arrived.get()) {
+                        waitForMail(imap, folder, arrived);
+                    }
                 }
             } catch (Exception | StackOverflowError e) {
                 // Nothing but shutdown ends the thread: a mailbox that fails is tried again.
@@ -217,18 +235,27 @@ public class MailboxPoller {
         }
     }
 
-    private void waitForMail(Mailbox mailbox, Store imap, Folder folder) throws MessagingException {
+    /**
+     * Waits for new mail: with IDLE where offered and asked for, else by sleeping the poll interval.
+     * The IDLE ends when the server announces a message (an {@code EXISTS}, which sets
+     * {@code arrived}), and at the latest after {@code idleRefresh}, as RFC 2177 asks. Angus ends an
+     * IDLE when another thread uses the folder, so a watchdog does that (a NOOP) every
+     * {@link #WAKE_CHECK_MS} while a message has arrived and until the poller has seen it: an
+     * {@code EXISTS} that comes just before the IDLE starts still wakes it.
+     */
+    private void waitForMail(Store imap, Folder folder, AtomicBoolean arrived) throws MessagingException {
         if (settings.idle() && imap instanceof IMAPStore imapStore && imapStore.hasCapability("IDLE")
                 && folder instanceof IMAPFolder imapFolder) {
-            // Any other command on the folder ends the IDLE (Angus IMAPFolder.idle): the watchdog's
-            // NOOP makes sure we poll again at least every idleRefresh, as RFC 2177 asks.
-            ScheduledFuture<?> wake = watchdog.schedule(() -> {
-                try {
-                    imapFolder.getMessageCount();
-                } catch (MessagingException | RuntimeException ignored) {
-                    // the poller sees the broken connection itself
+            long refreshAt = System.nanoTime() + settings.idleRefresh().toNanos();
+            ScheduledFuture<?> wake = watchdog.scheduleWithFixedDelay(() -> {
+                if (arrived.get() || System.nanoTime() - refreshAt >= 0) {
+                    try {
+                        imapFolder.getMessageCount();
+                    } catch (MessagingException | RuntimeException ignored) {
+                        // the poller sees the broken connection itself
+                    }
                 }
-            }, settings.idleRefresh().toMillis(), TimeUnit.MILLISECONDS);
+            }, WAKE_CHECK_MS, WAKE_CHECK_MS, TimeUnit.MILLISECONDS);
             try {
                 imapFolder.idle(true);
             } finally {
