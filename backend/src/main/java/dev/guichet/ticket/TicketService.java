@@ -13,6 +13,7 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.sql.ResultSet;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -62,9 +63,19 @@ public class TicketService {
                     .orElseThrow(() -> ApiException.invalidField("category_id", "inactive-category"));
         }
         Priority priority = request.priority() == null ? Priority.MEDIUM : request.priority();
+        // The SLA columns are written with the row (one tuple, not an INSERT then an UPDATE): their
+        // clock starts at created_at, which is now(), the transaction's start.
+        Instant now = jdbc.prepareStatement("SELECT now()", ps -> {
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getTimestamp(1).toInstant();
+            }
+        });
+        SlaClock.Columns due = sla.compute(SlaClock.Inputs.newTicket(now), TicketStatus.NEW, priority, categoryId);
         Long id = jdbc.prepareStatement("""
-                INSERT INTO tickets (title, description, priority, category_id, requester_id, external_ref, activity_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (external_ref) DO NOTHING RETURNING id""", ps -> {
+                INSERT INTO tickets (title, description, priority, category_id, requester_id, external_ref, activity_by, %s)
+                VALUES (?, ?, ?, ?, ?, ?, ?, %s) ON CONFLICT (external_ref) DO NOTHING RETURNING id"""
+                .formatted(SlaClock.Columns.NAMES, SlaClock.Columns.PLACEHOLDERS), ps -> {
             ps.setString(1, request.title().strip());
             ps.setString(2, request.description().strip());
             ps.setString(3, priority.name());
@@ -73,6 +84,7 @@ public class TicketService {
             ps.setString(6, externalRef);
             // Imported tickets (demo data) are nobody's news.
             ps.setObject(7, externalRef == null ? caller.id() : null);
+            due.bind(ps, 8);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : null;
             }
@@ -80,7 +92,6 @@ public class TicketService {
         if (id == null) {
             return Optional.empty();
         }
-        sla.refresh(id);
         history.record(id, caller.id(), TicketHistory.Field.created, null, TicketStatus.NEW);
         if (externalRef == null) {
             // Imported tickets (demo data) notify no one.
@@ -222,7 +233,7 @@ public class TicketService {
             changed = true;
         }
         if (changed) {
-            write(id, current, status, priority, categoryId, assigneeId, caller.id(), status != current.status());
+            write(id, current, status, priority, categoryId, assigneeId, caller.id(), status != current.status(), false);
             after.forEach(Runnable::run);
         }
         return get(caller, id);
@@ -272,20 +283,22 @@ public class TicketService {
             // Automatic transition: the requester answered, the ticket needs the IT team again.
             steps.add(TicketStatus.IN_PROGRESS);
         }
-        if (!internal && caller.isAgent() && caller.id() != current.requesterId()) {
-            recordFirstResponse(id);
-        }
+        // The first response (a public reply by an agent who is not the requester) is stamped the
+        // first time only; reports and the SLA read it.
+        boolean firstResponse = !internal && caller.isAgent() && caller.id() != current.requesterId()
+                && current.sla().firstResponseAt() == null;
         TicketStatus from = current.status();
         for (TicketStatus step : steps) {
             history.record(id, caller.id(), TicketHistory.Field.status, from, step);
             from = step;
         }
-        if (steps.isEmpty()) {
+        if (steps.isEmpty() && !firstResponse) {
             touch(id, caller.id(), !internal);
             return null;
         }
-        write(id, current, from, current.priority(), current.categoryId(), current.assigneeId(), caller.id(), true);
-        return from;
+        write(id, current, from, current.priority(), current.categoryId(), current.assigneeId(), caller.id(),
+                !internal, firstResponse);
+        return steps.isEmpty() ? null : from;
     }
 
     /**
@@ -386,8 +399,8 @@ public class TicketService {
 
     private Optional<Current> lock(long id) {
         return jdbc.prepareStatement("""
-                SELECT requester_id, status, priority, category_id, assignee_id, version
-                  FROM tickets WHERE id = ? FOR UPDATE""", ps -> {
+                SELECT t.requester_id, t.status, t.priority, t.category_id, t.assignee_id, t.version, %s
+                  FROM tickets t WHERE t.id = ? FOR UPDATE OF t""".formatted(SlaClock.inputColumns("t")), ps -> {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -397,42 +410,58 @@ public class TicketService {
                 Long assigneeId = rs.getObject("assignee_id", Long.class);
                 return Optional.of(new Current(rs.getLong("requester_id"),
                         TicketStatus.valueOf(rs.getString("status")), Priority.valueOf(rs.getString("priority")),
-                        categoryId, assigneeId, rs.getInt("version")));
+                        categoryId, assigneeId, rs.getInt("version"), SlaClock.Inputs.read(rs)));
             }
         });
     }
 
+    /**
+     * Writes a change of fields under the row lock, with its SLA columns, in one UPDATE (one new
+     * row version): the version, {@code updated_at}, who acted, the resolution and closing times,
+     * and the first response when this change gives it.
+     *
+     * @param publicChange  whether the requester sees the change (a status change, a public reply)
+     * @param firstResponse whether this change is the ticket's first response
+     */
     private void write(long id, Current current, TicketStatus status, Priority priority, Long categoryId, Long assigneeId,
-                       long actorId, boolean publicChange) {
+                       long actorId, boolean publicChange, boolean firstResponse) {
+        SlaClock.Inputs inputs = firstResponse ? current.sla().withFirstResponse() : current.sla();
+        SlaClock.Columns due = sla.compute(inputs, status, priority, categoryId);
         int updated = jdbc.prepareStatement("""
                 UPDATE tickets SET status = ?, priority = ?, category_id = ?, assignee_id = ?,
                        resolved_at = CASE WHEN ? = 'RESOLVED' AND status <> 'RESOLVED' THEN now()
                                           WHEN ? IN ('NEW', 'IN_PROGRESS', 'WAITING') THEN NULL ELSE resolved_at END,
                        closed_at = CASE WHEN ? = 'CLOSED' AND status <> 'CLOSED' THEN now() ELSE closed_at END,
-                       version = version + 1, updated_at = now(), activity_by = ?,
+                       version = version + CASE WHEN ? THEN 1 ELSE 0 END, updated_at = now(), activity_by = ?,
                        public_activity_at = CASE WHEN ? THEN now() ELSE public_activity_at END,
-                       public_activity_by = CASE WHEN ? THEN ? ELSE public_activity_by END
-                 WHERE id = ? AND version = ?""", ps -> {
-            ps.setString(1, status.name());
-            ps.setString(2, priority.name());
-            ps.setObject(3, categoryId);
-            ps.setObject(4, assigneeId);
-            ps.setString(5, status.name());
-            ps.setString(6, status.name());
-            ps.setString(7, status.name());
-            ps.setLong(8, actorId);
-            ps.setBoolean(9, publicChange);
-            ps.setBoolean(10, publicChange);
-            ps.setLong(11, actorId);
-            ps.setLong(12, id);
-            ps.setInt(13, current.version());
+                       public_activity_by = CASE WHEN ? THEN ? ELSE public_activity_by END,
+                       first_response_at = CASE WHEN ? THEN coalesce(first_response_at, now()) ELSE first_response_at END,
+                       %s
+                 WHERE id = ? AND version = ?""".formatted(SlaClock.Columns.ASSIGNMENTS), ps -> {
+            boolean fieldsChanged = status != current.status() || priority != current.priority()
+                    || !Objects.equals(categoryId, current.categoryId()) || !Objects.equals(assigneeId, current.assigneeId());
+            int i = 1;
+            ps.setString(i++, status.name());
+            ps.setString(i++, priority.name());
+            ps.setObject(i++, categoryId);
+            ps.setObject(i++, assigneeId);
+            ps.setString(i++, status.name());
+            ps.setString(i++, status.name());
+            ps.setString(i++, status.name());
+            ps.setBoolean(i++, fieldsChanged);
+            ps.setLong(i++, actorId);
+            ps.setBoolean(i++, publicChange);
+            ps.setBoolean(i++, publicChange);
+            ps.setLong(i++, actorId);
+            ps.setBoolean(i++, firstResponse);
+            i = due.bind(ps, i);
+            ps.setLong(i++, id);
+            ps.setInt(i, current.version());
             return ps.executeUpdate();
         });
         if (updated != 1) {
             throw new IllegalStateException("Ticket " + id + " changed under its row lock");
         }
-        // Priority, category or status may have changed: the SLA due times follow (dev.guichet.sla).
-        sla.refresh(id);
     }
 
     /**
@@ -456,22 +485,7 @@ public class TicketService {
         });
     }
 
-    /**
-     * Stamps the ticket's first response (a public reply by an agent who is not its requester) the
-     * first time one is stored; later replies keep the first time. Reports and SLA read it.
-     */
-    private void recordFirstResponse(long id) {
-        int stamped = jdbc.prepareStatement("UPDATE tickets SET first_response_at = now() WHERE id = ? AND first_response_at IS NULL",
-                ps -> {
-                    ps.setLong(1, id);
-                    return ps.executeUpdate();
-                });
-        if (stamped == 1) {
-            sla.refresh(id); // the first-response target is met and stops counting
-        }
-    }
-
     private record Current(long requesterId, TicketStatus status, Priority priority, @Nullable Long categoryId,
-                           @Nullable Long assigneeId, int version) {
+                           @Nullable Long assigneeId, int version, SlaClock.Inputs sla) {
     }
 }
