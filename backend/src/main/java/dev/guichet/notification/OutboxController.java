@@ -57,10 +57,7 @@ public class OutboxController {
     @Post("/{id}/retry")
     public OutboxItem retryOutboxItem(long id) {
         OutboxItem current = outbox.find(id).orElseThrow(() -> ApiException.notFound("message"));
-        if (!outbox.retry(id)) {
-            throw ApiException.conflict(ProblemType.NOT_FAILED, current.status());
-        }
-        return outbox.find(id).orElseThrow();
+        return outbox.retry(id).orElseThrow(() -> ApiException.conflict(ProblemType.NOT_FAILED, current.status()));
     }
 
     /**

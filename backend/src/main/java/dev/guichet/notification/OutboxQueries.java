@@ -27,14 +27,19 @@ public class OutboxQueries {
      * An admin's retry of a FAILED message: PENDING again, due now, attempts back to 0 (the last
      * error stays until the next attempt replaces it).
      *
-     * @return false when the message does not exist or is not FAILED
+     * @return the message as the retry left it (read by the same statement, before the worker can
+     *         claim it), or empty when it does not exist or is not FAILED
      */
-    public boolean retry(long id) {
+    public Optional<OutboxItem> retry(long id) {
         return jdbc.prepareStatement("""
                 UPDATE mail_outbox SET status = 'PENDING', attempts = 0, next_attempt_at = now()
-                 WHERE id = ? AND status = 'FAILED'""", ps -> {
+                 WHERE id = ? AND status = 'FAILED'
+                RETURNING id, ticket_id, kind, recipient_email, recipient_id, subject, status, attempts, last_error,
+                          created_at, sent_at, next_attempt_at""", ps -> {
             ps.setLong(1, id);
-            return ps.executeUpdate() == 1;
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(OutboxItem.map(rs)) : Optional.empty();
+            }
         });
     }
 
