@@ -1,5 +1,6 @@
 package dev.guichet.inbound;
 
+import dev.guichet.support.Api;
 import dev.guichet.support.ApiTest;
 import dev.guichet.support.TestDatabase;
 import java.io.IOException;
@@ -16,7 +17,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A mailbox that cannot be read shows its error to admins, and turns /health DOWN past the threshold. */
+/**
+ * A mailbox that cannot be read shows its error to admins and turns /health DEGRADED past the
+ * threshold, without taking the replica out of service.
+ */
 class InboundHealthTest extends ApiTest {
 
     @Override
@@ -37,12 +41,17 @@ class InboundHealthTest extends ApiTest {
     }
 
     @Test
-    void aMailboxFailingLongerThanTheThresholdIsShownAndTurnsHealthDown() {
+    void aMailboxFailingLongerThanTheThresholdIsShownAndDegradesHealthButNotReadiness() {
         Person admin = admin("Ada");
-        await().atMost(Duration.ofSeconds(15)).until(() -> api.get("/health", null).status() == 503);
+        await().atMost(Duration.ofSeconds(15)).until(() -> "DEGRADED".equals(api.get("/health", null).get("status")));
 
-        Map<?, ?> details = (Map<?, ?>) ((Map<?, ?>) api.get("/health", null).get("details")).get("inbound-mail");
-        assertEquals("DOWN", details.get("status"));
+        Api.Response health = api.get("/health", null);
+        assertEquals(200, health.status(), health::toString);
+        Map<?, ?> details = (Map<?, ?>) ((Map<?, ?>) health.get("details")).get("inbound-mail");
+        assertEquals("DEGRADED", details.get("status"));
+        Api.Response readiness = api.get("/health/readiness", null);
+        assertEquals(200, readiness.status(), "a mail server down must not take the replica out of service: " + readiness);
+        assertEquals(200, api.get("/health/liveness", null).status());
         Map<?, ?> box = (Map<?, ?>) ((List<?>) api.get("/api/v1/admin/inbound/mailboxes", admin.token()).get("mailboxes")).getFirst();
         assertEquals(Boolean.FALSE, box.get("healthy"));
         assertNotNull(box.get("failing_since"));
