@@ -52,7 +52,6 @@ public class AuthService {
                 TokenGenerator tokenGenerator, AccessTokenConfiguration accessTokens,
                 @Value("${guichet.refresh-token-ttl}") Duration refreshTokenTtl, Provider<ProviderSessions> providerSessions) {
         this.users = users;
-        this.providerSessions = providerSessions;
         this.accounts = accounts;
         this.refreshTokens = refreshTokens;
         this.hasher = hasher;
@@ -60,6 +59,7 @@ public class AuthService {
         this.accessTokenSeconds = accessTokens.getExpiration();
         this.refreshTokenTtl = refreshTokenTtl;
         this.dummyHash = hasher.hash("timing-equalizer-" + RANDOM.nextLong());
+        this.providerSessions = providerSessions;
     }
 
     /**
