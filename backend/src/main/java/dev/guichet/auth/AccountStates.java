@@ -1,6 +1,7 @@
 package dev.guichet.auth;
 
 import dev.guichet.user.Role;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
@@ -9,7 +10,9 @@ import java.util.Optional;
 
 /**
  * Reads and changes what decides whether an account's tokens are still good: whether it is active,
- * its role and its session version (column {@code users.session_version}, migration V5).
+ * its role and its session version (column {@code users.session_version}, migration V5), and where
+ * it signs in (a directory account is also checked against the directory, see
+ * {@link ExternalAccountCheck}).
  */
 @Singleton
 @Connectable
@@ -28,12 +31,13 @@ public class AccountStates {
      * @return its state, or empty when the account does not exist
      */
     public Optional<AccountState> find(long userId) {
-        return jdbc.prepareStatement("SELECT email, role, active, session_version FROM users WHERE id = ?", ps -> {
+        return jdbc.prepareStatement("""
+                SELECT email, role, active, session_version, auth_source, external_id FROM users WHERE id = ?""", ps -> {
             ps.setLong(1, userId);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next()
                         ? Optional.of(new AccountState(userId, rs.getString(1), Role.valueOf(rs.getString(2)),
-                                rs.getBoolean(3), rs.getInt(4)))
+                                rs.getBoolean(3), rs.getInt(4), rs.getString(5), rs.getString(6)))
                         : Optional.empty();
             }
         });
@@ -60,7 +64,10 @@ public class AccountStates {
      * @param role           current role
      * @param active         false once deactivated
      * @param sessionVersion tokens issued with another version are refused
+     * @param authSource     {@code LOCAL}, {@code OIDC} or {@code LDAP} (column {@code users.auth_source}, V17)
+     * @param externalId     issuer|subject for OIDC, the entry DN for LDAP; null for a local account
      */
-    public record AccountState(long id, String email, Role role, boolean active, int sessionVersion) {
+    public record AccountState(long id, String email, Role role, boolean active, int sessionVersion,
+                               String authSource, @Nullable String externalId) {
     }
 }

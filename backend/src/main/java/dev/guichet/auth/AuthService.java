@@ -5,9 +5,11 @@ import dev.guichet.user.UserRepository;
 import dev.guichet.web.ApiException;
 import dev.guichet.web.ProblemType;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.generator.AccessTokenConfiguration;
 import io.micronaut.security.token.generator.TokenGenerator;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
@@ -43,10 +45,12 @@ public class AuthService {
     private final int accessTokenSeconds;
     private final Duration refreshTokenTtl;
     private final String dummyHash;
+    /** Lazily: the OpenID Connect side needs this service to end sessions. */
+    private final Provider<ProviderSessions> providerSessions;
 
     AuthService(UserRepository users, AccountStates accounts, RefreshTokenRepository refreshTokens, PasswordHasher hasher,
                 TokenGenerator tokenGenerator, AccessTokenConfiguration accessTokens,
-                @Value("${guichet.refresh-token-ttl}") Duration refreshTokenTtl) {
+                @Value("${guichet.refresh-token-ttl}") Duration refreshTokenTtl, Provider<ProviderSessions> providerSessions) {
         this.users = users;
         this.accounts = accounts;
         this.refreshTokens = refreshTokens;
@@ -55,6 +59,7 @@ public class AuthService {
         this.accessTokenSeconds = accessTokens.getExpiration();
         this.refreshTokenTtl = refreshTokenTtl;
         this.dummyHash = hasher.hash("timing-equalizer-" + RANDOM.nextLong());
+        this.providerSessions = providerSessions;
     }
 
     /**
@@ -104,9 +109,23 @@ public class AuthService {
      */
     @Transactional
     public TokenResponse signIn(User user) {
+        return signIn(user, null);
+    }
+
+    /**
+     * As {@link #signIn(User)}, for a single sign-on whose provider gave a refresh token: it is kept
+     * with the new refresh token (server-side only) and renewed at each refresh ({@link ProviderSessions}).
+     *
+     * @param user                 the account
+     * @param providerRefreshToken the provider's refresh token, or null when it gave none
+     * @return a fresh access/refresh pair
+     * @throws ApiException 401 {@code account-deactivated} when the account is deactivated
+     */
+    @Transactional
+    public TokenResponse signIn(User user, @Nullable String providerRefreshToken) {
         requireActive(user);
         LOG.info("User {} logged in", user.id());
-        return issue(user).response();
+        return issue(user, providerRefreshToken).response();
     }
 
     private static void requireActive(User user) {
@@ -117,9 +136,12 @@ public class AuthService {
     }
 
     /**
-     * Exchanges a live refresh token for a new pair and revokes the presented one.
+     * Exchanges a live refresh token for a new pair and revokes the presented one. For a single
+     * sign-on session whose provider gave a refresh token, the provider is asked first
+     * ({@link ProviderSessions#renew}): the new pair carries the role the provider's groups now give.
      *
-     * @throws ApiException 401 for an unknown, expired or revoked token, or a deactivated account
+     * @throws ApiException 401 for an unknown, expired or revoked token, or a deactivated account;
+     *     401 {@code sso-session-ended} when the provider refuses to renew its session
      */
     @Transactional(dontRollbackOn = ApiException.class)
     public TokenResponse refresh(String presented) {
@@ -133,11 +155,19 @@ public class AuthService {
         if (token.expiresAt().isBefore(Instant.now())) {
             throw ApiException.unauthorized("refresh-token-expired");
         }
-        User user = users.findById(token.userId()).filter(User::active)
-                .orElseThrow(() -> ApiException.unauthorized("account-deactivated"));
-        Issued next = issue(user);
+        User user = active(token.userId());
+        String providerRefreshToken = token.providerRefreshToken();
+        if (providerRefreshToken != null) {
+            providerRefreshToken = providerSessions.get().renew(user.id(), providerRefreshToken);
+            user = active(user.id());
+        }
+        Issued next = issue(user, providerRefreshToken);
         refreshTokens.markReplaced(token.id(), next.refreshTokenId());
         return next.response();
+    }
+
+    private User active(long userId) {
+        return users.findById(userId).filter(User::active).orElseThrow(() -> ApiException.unauthorized("account-deactivated"));
     }
 
     /** Revokes the presented refresh token; unknown or already revoked tokens are ignored. */
@@ -158,7 +188,7 @@ public class AuthService {
         accounts.endAccessTokens(userId);
     }
 
-    private Issued issue(User user) {
+    private Issued issue(User user, @Nullable String providerRefreshToken) {
         int sessionVersion = accounts.find(user.id()).orElseThrow().sessionVersion();
         Authentication authentication = Authentication.build(String.valueOf(user.id()), List.of(user.role().name()),
                 Map.of("email", user.email(), CurrentAccountAuthenticationFactory.SESSION_VERSION_CLAIM, sessionVersion));
@@ -168,7 +198,7 @@ public class AuthService {
         RANDOM.nextBytes(raw);
         String refreshToken = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
         RefreshToken stored = refreshTokens.save(new RefreshToken(null, user.id(), sha256(refreshToken),
-                Instant.now().plus(refreshTokenTtl), null, null, null));
+                Instant.now().plus(refreshTokenTtl), null, null, null, providerRefreshToken));
         return new Issued(new TokenResponse(accessToken, refreshToken, "Bearer", accessTokenSeconds), stored.id());
     }
 

@@ -20,7 +20,11 @@ import java.util.Optional;
  * deactivated, or has moved its session version on since the token was issued (password change,
  * deactivation, role change, "log out everywhere"). The role granted is the one in the database, so
  * a demotion takes effect on the next request. Every way of signing in issues its tokens through
- * {@link AuthService}, so this check holds for all of them.
+ * {@link AuthService}, so this check holds for all of them. For an account that an outside source
+ * also governs (the LDAP directory), the {@link ExternalAccountCheck}s are asked next: a change
+ * found there is applied and this request is already answered as the new state says (no
+ * authentication for a removed account, the new role after a group move; the role change ends the
+ * account's sessions, so the token's following requests are refused).
  *
  * <p>Micronaut Security runs this factory on its blocking executor, so the JDBC lookup does not
  * block the event loop.
@@ -33,9 +37,11 @@ public class CurrentAccountAuthenticationFactory implements JwtAuthenticationFac
     static final String SESSION_VERSION_CLAIM = "sv";
 
     private final AccountStates accounts;
+    private final List<ExternalAccountCheck> externalChecks;
 
-    CurrentAccountAuthenticationFactory(AccountStates accounts) {
+    CurrentAccountAuthenticationFactory(AccountStates accounts, List<ExternalAccountCheck> externalChecks) {
         this.accounts = accounts;
+        this.externalChecks = externalChecks;
     }
 
     /**
@@ -56,26 +62,41 @@ public class CurrentAccountAuthenticationFactory implements JwtAuthenticationFac
         } catch (ParseException | NumberFormatException e) {
             return Optional.empty();
         }
-        return accounts.find(userId)
-                .filter(account -> live(account, version))
+        // The token's version, not the account's: after a change found by an external check, the
+        // account's version has moved on and a long-lived connection must see this session as ended.
+        return current(userId, version)
                 .map(account -> Authentication.build(String.valueOf(account.id()), List.of(account.role().name()),
-                        Map.of("email", account.email(), SESSION_VERSION_CLAIM, account.sessionVersion())));
+                        Map.of("email", account.email(), SESSION_VERSION_CLAIM, version)));
     }
 
     /**
      * Whether a session accepted earlier still stands, for connections that outlive one request
      * (the live event stream): the account exists, is active, has the same session version and the
-     * same role as when {@code authentication} was built. One primary-key lookup; blocking.
+     * same role as when {@code authentication} was built. One primary-key lookup, and the external
+     * checks; blocking.
      *
      * @param authentication built by {@link #createAuthentication}
-     * @return false once the account was deactivated, logged out everywhere, or changed role
+     * @return false once the account was deactivated, logged out everywhere, or changed role (in
+     *     Guichet, or as an external check just found)
      */
     public boolean stillValid(Authentication authentication) {
         Object version = authentication.getAttributes().get(SESSION_VERSION_CLAIM);
         String role = authentication.getRoles().stream().findFirst().orElse(null);
-        return version instanceof Number issued && accounts.find(Long.parseLong(authentication.getName()))
-                .filter(account -> live(account, issued.longValue()) && account.role().name().equals(role))
+        return version instanceof Number issued && current(Long.parseLong(authentication.getName()), issued.longValue())
+                .filter(account -> account.role().name().equals(role))
                 .isPresent();
+    }
+
+    /**
+     * The state a session of this version is answered with: the stored one if the session stands,
+     * then as each external check leaves it.
+     */
+    private Optional<AccountStates.AccountState> current(long userId, long sessionVersion) {
+        Optional<AccountStates.AccountState> account = accounts.find(userId).filter(found -> live(found, sessionVersion));
+        for (ExternalAccountCheck check : externalChecks) {
+            account = account.flatMap(check::check);
+        }
+        return account;
     }
 
     /** A session of this version stands while the account is active and its version unchanged. */

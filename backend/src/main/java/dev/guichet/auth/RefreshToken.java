@@ -17,6 +17,9 @@ import java.time.Instant;
  * @param createdAt    issue instant
  * @param revokedAt    set on rotation, logout, password change or deactivation
  * @param replacedById the token that replaced it on rotation, if any
+ * @param providerRefreshToken the OpenID Connect provider's refresh token of this session, while
+ *                     this token is the session's live one (V22; see {@link ProviderSessions}); null
+ *                     for other sessions and once revoked
  */
 @MappedEntity("refresh_tokens")
 public record RefreshToken(@Id @GeneratedValue @Nullable Long id,
@@ -25,5 +28,6 @@ public record RefreshToken(@Id @GeneratedValue @Nullable Long id,
                            Instant expiresAt,
                            @DateCreated @Nullable Instant createdAt,
                            @Nullable Instant revokedAt,
-                           @Nullable Long replacedById) {
+                           @Nullable Long replacedById,
+                           @Nullable String providerRefreshToken) {
 }

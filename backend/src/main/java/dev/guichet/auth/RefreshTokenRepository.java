@@ -15,11 +15,12 @@ public interface RefreshTokenRepository extends CrudRepository<RefreshToken, Lon
 
     /**
      * Revokes one token if it is still live; the conditional update makes rotation safe when two
-     * requests present the same token at once (only one wins).
+     * requests present the same token at once (only one wins). The provider's refresh token kept
+     * with it is dropped (a rotation has read it and passes it on).
      *
      * @return 1 if this call revoked it, 0 if it was already revoked
      */
-    @Query("UPDATE refresh_tokens SET revoked_at = now() WHERE id = :id AND revoked_at IS NULL")
+    @Query("UPDATE refresh_tokens SET revoked_at = now(), provider_refresh_token = NULL WHERE id = :id AND revoked_at IS NULL")
     int revokeIfLive(long id);
 
     /** Records which token replaced {@code id} on rotation. */
@@ -27,6 +28,6 @@ public interface RefreshTokenRepository extends CrudRepository<RefreshToken, Lon
     void markReplaced(long id, long replacedById);
 
     /** Revokes every live token of a user (logout everywhere). @return how many were revoked */
-    @Query("UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = :userId AND revoked_at IS NULL")
+    @Query("UPDATE refresh_tokens SET revoked_at = now(), provider_refresh_token = NULL WHERE user_id = :userId AND revoked_at IS NULL")
     int revokeAllOfUser(long userId);
 }

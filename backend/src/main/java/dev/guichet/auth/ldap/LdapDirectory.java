@@ -1,21 +1,31 @@
 package dev.guichet.auth.ldap;
 
+import com.unboundid.ldap.sdk.BindRequest;
 import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPConnectionOptions;
+import com.unboundid.ldap.sdk.LDAPConnectionPool;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.LDAPURL;
+import com.unboundid.ldap.sdk.OperationType;
 import com.unboundid.ldap.sdk.ResultCode;
+import com.unboundid.ldap.sdk.SearchRequest;
 import com.unboundid.ldap.sdk.SearchResult;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
+import com.unboundid.ldap.sdk.ServerSet;
+import com.unboundid.ldap.sdk.SimpleBindRequest;
+import com.unboundid.ldap.sdk.SingleServerSet;
+import com.unboundid.ldap.sdk.StartTLSPostConnectProcessor;
 import com.unboundid.ldap.sdk.extensions.StartTLSExtendedRequest;
 import com.unboundid.util.ssl.SSLUtil;
 import com.unboundid.util.ssl.HostNameSSLSocketVerifier;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
@@ -31,13 +41,21 @@ import org.slf4j.LoggerFactory;
  * {@code *)(uid=*} is a literal, not a filter), then binds as that entry with the typed password
  * (simple bind, RFC 4513 §5.1.3). Connections use LDAPS or StartTLS, trusting the JVM's trust store;
  * plain LDAP only with {@code LDAP_ALLOW_PLAIN=true}.
+ *
+ * <p>A login binds as the person, so it gets a connection of its own. Reading entries by DN (on
+ * directory accounts' requests, and the nightly sync) goes through one {@link LDAPConnectionPool}
+ * bound as the service account, created on first use: up to {@value #POOLED_CONNECTIONS}
+ * connections kept open, more opened (and closed after use) only when that many are busy at once.
  */
 @Singleton
 public class LdapDirectory {
 
     private static final Logger LOG = LoggerFactory.getLogger(LdapDirectory.class);
+    /** Connections the pool keeps open. */
+    static final int POOLED_CONNECTIONS = 10;
 
     private final LdapSettings settings;
+    private LDAPConnectionPool pool;
 
     LdapDirectory(LdapSettings settings) {
         this.settings = settings;
@@ -97,20 +115,34 @@ public class LdapDirectory {
     }
 
     /**
-     * Reads an entry by DN (the nightly sync).
+     * Reads a directory account's entry by DN, through the pool (a directory account's request, the
+     * nightly sync). The entry must still match {@code LDAP_USER_FILTER}, its {@code {0}} read as
+     * {@code *} (any login name): an entry that left a group or state the filter requires counts
+     * as gone, as it could no longer sign in.
      *
-     * @return the entry, or empty when it no longer exists or no longer matches the user filter's object
-     * @throws Unavailable when the directory cannot be reached
+     * @param dn the entry's distinguished name (the account's external id)
+     * @return the entry, or empty when it no longer exists or no longer matches the user filter
+     * @throws Unavailable when the directory cannot be reached or refuses the service account
      */
     public Optional<Person> find(String dn) throws Unavailable {
-        try (LDAPConnection connection = connect()) {
-            SearchResultEntry entry = connection.getEntry(dn, attributes());
-            return Optional.ofNullable(entry).map(this::person);
+        try {
+            SearchResult result = pool().search(new SearchRequest(dn, SearchScope.BASE,
+                    Filter.create(settings.userFilter().replace("{0}", "*")), attributes()));
+            return result.getEntryCount() == 1 ? Optional.of(person(result.getSearchEntries().getFirst())) : Optional.empty();
         } catch (LDAPException e) {
             if (e.getResultCode() == ResultCode.NO_SUCH_OBJECT) {
                 return Optional.empty();
             }
             throw new Unavailable("LDAP error: " + e.getResultCode(), e);
+        }
+    }
+
+    /** Closes the pool's connections when Guichet stops. */
+    @PreDestroy
+    synchronized void close() {
+        if (pool != null) {
+            pool.close();
+            pool = null;
         }
     }
 
@@ -139,7 +171,11 @@ public class LdapDirectory {
                 entry.getAttributeValue(settings.nameAttribute()), groups);
     }
 
-    private LDAPConnection connect() throws LDAPException, Unavailable {
+    /** The URL's host and port, whether it is LDAPS, and the options every connection uses. */
+    private record Endpoint(LDAPURL url, boolean ldaps, LDAPConnectionOptions options, SSLUtil ssl) {
+    }
+
+    private Endpoint endpoint() throws LDAPException, Unavailable {
         LDAPURL url = new LDAPURL(settings.url());
         boolean ldaps = "ldaps".equalsIgnoreCase(url.getScheme());
         if (!ldaps && !settings.startTls() && !settings.allowPlain()) {
@@ -150,14 +186,46 @@ public class LdapDirectory {
         options.setResponseTimeoutMillis(settings.timeoutMillis());
         // The server's certificate must name the host we asked for (RFC 6125), not just chain to a trusted CA.
         options.setSSLSocketVerifier(new HostNameSSLSocketVerifier(true));
-        SSLUtil ssl = new SSLUtil(defaultTrust());
+        return new Endpoint(url, ldaps, options, new SSLUtil(defaultTrust()));
+    }
+
+    /**
+     * The pool, created on first use with no connection yet (so a directory down at that moment
+     * does not fail it); each new connection is set up as {@link #connect} does: TLS, then the
+     * service account's bind.
+     */
+    private synchronized LDAPConnectionPool pool() throws LDAPException, Unavailable {
+        if (pool == null) {
+            Endpoint endpoint = endpoint();
+            BindRequest bind = settings.bindDn().isBlank() ? null
+                    : new SimpleBindRequest(settings.bindDn(), settings.bindPassword());
+            try {
+                ServerSet server = new SingleServerSet(endpoint.url().getHost(), endpoint.url().getPort(),
+                        endpoint.ldaps() ? endpoint.ssl().createSSLSocketFactory() : null, endpoint.options(), bind,
+                        !endpoint.ldaps() && settings.startTls()
+                                ? new StartTLSPostConnectProcessor(endpoint.ssl().createSSLContext()) : null);
+                LDAPConnectionPool created = new LDAPConnectionPool(server, bind, 0, POOLED_CONNECTIONS);
+                created.setConnectionPoolName("guichet-ldap");
+                // A connection the server closed while idle (Active Directory: after 15 min) is replaced and the search run again.
+                created.setRetryFailedOperationsDueToInvalidConnections(EnumSet.of(OperationType.SEARCH));
+                pool = created;
+            } catch (GeneralSecurityException e) {
+                throw new Unavailable("TLS set-up failed", e);
+            }
+        }
+        return pool;
+    }
+
+    private LDAPConnection connect() throws LDAPException, Unavailable {
+        Endpoint endpoint = endpoint();
+        LDAPURL url = endpoint.url();
         LDAPConnection connection;
         try {
-            connection = ldaps
-                    ? new LDAPConnection(ssl.createSSLSocketFactory(), options, url.getHost(), url.getPort())
-                    : new LDAPConnection(options, url.getHost(), url.getPort());
-            if (!ldaps && settings.startTls()) {
-                SSLContext context = ssl.createSSLContext();
+            connection = endpoint.ldaps()
+                    ? new LDAPConnection(endpoint.ssl().createSSLSocketFactory(), endpoint.options(), url.getHost(), url.getPort())
+                    : new LDAPConnection(endpoint.options(), url.getHost(), url.getPort());
+            if (!endpoint.ldaps() && settings.startTls()) {
+                SSLContext context = endpoint.ssl().createSSLContext();
                 var result = connection.processExtendedOperation(new StartTLSExtendedRequest(context));
                 if (result.getResultCode() != ResultCode.SUCCESS) {
                     connection.close();

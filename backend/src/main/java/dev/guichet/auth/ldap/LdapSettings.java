@@ -21,10 +21,15 @@ import io.micronaut.context.annotation.Value;
  * @param groupRoles       groups that make technicians and admins
  * @param timeoutMillis    connect and response timeout
  * @param syncEnabled      nightly check that deactivates accounts removed from the directory
+ * @param recheckSeconds   how long a directory account's entry, read on one of its requests, stands
+ *                         for its next ones (LDAP_RECHECK_SECONDS); 0 = read on every request
+ * @param retrySeconds     after the directory failed to answer a request's check, how long requests
+ *                         are served with the stored state without asking it (LDAP_RETRY_SECONDS)
  */
 public record LdapSettings(String url, boolean startTls, boolean allowPlain, String bindDn, String bindPassword,
                            String userBase, String userFilter, String emailAttribute, String nameAttribute,
-                           String groupsAttribute, GroupRoles groupRoles, int timeoutMillis, boolean syncEnabled) {
+                           String groupsAttribute, GroupRoles groupRoles, int timeoutMillis, boolean syncEnabled,
+                           int recheckSeconds, int retrySeconds) {
 
     /** @return whether directory login is configured */
     public boolean enabled() {

@@ -28,10 +28,12 @@ class LdapSettingsFactory {
             @Value("${guichet.ldap.admin-groups:}") String adminGroups,
             @Value("${guichet.ldap.technician-groups:}") String technicianGroups,
             @Value("${guichet.ldap.timeout-millis:5000}") int timeoutMillis,
-            @Value("${guichet.ldap.sync-enabled:false}") boolean syncEnabled) {
+            @Value("${guichet.ldap.sync-enabled:false}") boolean syncEnabled,
+            @Value("${guichet.ldap.recheck-seconds:0}") int recheckSeconds,
+            @Value("${guichet.ldap.retry-seconds:30}") int retrySeconds) {
         return new LdapSettings(url.trim(), startTls, allowPlain, bindDn, bindPassword, userBase,
                 userFilter.isBlank() ? DEFAULT_USER_FILTER : userFilter.trim(),
                 emailAttribute, nameAttribute, groupsAttribute, GroupRoles.parse(adminGroups, technicianGroups),
-                timeoutMillis, syncEnabled);
+                timeoutMillis, syncEnabled, Math.max(0, recheckSeconds), Math.max(1, retrySeconds));
     }
 }

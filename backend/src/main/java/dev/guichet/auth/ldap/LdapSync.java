@@ -2,6 +2,7 @@ package dev.guichet.auth.ldap;
 
 import dev.guichet.auth.AuthService;
 import dev.guichet.auth.ExternalAccounts;
+import dev.guichet.user.Role;
 import dev.guichet.user.User;
 import dev.guichet.user.UserRepository;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -20,6 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Nightly check of directory accounts (LDAP_SYNC_ENABLED): an account whose entry is gone from the
  * directory is deactivated and its sessions revoked; one whose groups changed gets the role they give.
+ * The same rule ({@link #changeFor}, {@link #apply}) runs on directory accounts' requests
+ * ({@link LdapAccountCheck}).
  * With several replicas, the run of a day is claimed in PostgreSQL (table {@code job_runs}: the first
  * insert wins), so it happens once.
  */
@@ -93,19 +96,10 @@ public class LdapSync {
                 if (user.isEmpty() || dn.isEmpty()) {
                     continue;
                 }
-                Optional<LdapDirectory.Person> entry = directory.find(dn.get());
-                if (entry.isEmpty()) {
-                    users.update(user.get().withRoleAndActive(user.get().role(), false));
-                    auth.revokeAllSessions(id);
-                    deactivated++;
-                    LOG.info("Account {} is gone from the directory: deactivated", id);
-                } else {
-                    var role = settings.groupRoles().roleOf(entry.get().groups());
-                    if (role.isPresent() && role.get() != user.get().role()) {
-                        accounts.applyRole(user.get(), role);
-                        roleChanges++;
-                    }
-                }
+                Change change = changeFor(user.get().role(), directory.find(dn.get()));
+                apply(user.get(), change);
+                deactivated += change.deactivate() ? 1 : 0;
+                roleChanges += change.role().isPresent() ? 1 : 0;
             }
         } catch (LdapDirectory.Unavailable e) {
             // Never deactivate anyone because the directory is down.
@@ -113,6 +107,52 @@ public class LdapSync {
             return Optional.empty();
         }
         return Optional.of(new Result(ids.size(), deactivated, roleChanges));
+    }
+
+    /**
+     * What a directory entry asks of an active account, as this sync and the check on each request
+     * ({@link LdapAccountCheck}) apply it.
+     *
+     * @param deactivate the entry is gone, or no longer matches {@code LDAP_USER_FILTER}
+     * @param role       the role the entry's groups give, when roles follow groups and it is another one
+     */
+    public record Change(boolean deactivate, Optional<Role> role) {
+
+        /** @return whether the account must change at all */
+        public boolean any() {
+            return deactivate || role.isPresent();
+        }
+    }
+
+    /**
+     * @param current the account's role now
+     * @param entry   its directory entry, as {@link LdapDirectory#find} read it
+     * @return what the entry asks of the account
+     */
+    public Change changeFor(Role current, Optional<LdapDirectory.Person> entry) {
+        if (entry.isEmpty()) {
+            return new Change(true, Optional.empty());
+        }
+        return new Change(false, settings.groupRoles().roleOf(entry.get().groups()).filter(role -> role != current));
+    }
+
+    /**
+     * Applies a change: a gone account is deactivated and its sessions revoked (refresh tokens, and
+     * access tokens through the session version); a new role is set by {@link ExternalAccounts#applyRole},
+     * which ends the account's sessions as an admin's role change does.
+     *
+     * @param user   the account, as read before the change
+     * @param change from {@link #changeFor}; nothing happens when it asks for nothing
+     */
+    @Transactional
+    public void apply(User user, Change change) {
+        if (change.deactivate()) {
+            users.update(user.withRoleAndActive(user.role(), false));
+            auth.revokeAllSessions(user.id());
+            LOG.info("Account {} is gone from the directory: deactivated", user.id());
+        } else if (change.role().isPresent()) {
+            accounts.applyRole(user, change.role());
+        }
     }
 
     private Optional<String> externalId(long id) {

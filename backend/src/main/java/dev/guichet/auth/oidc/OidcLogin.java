@@ -7,18 +7,15 @@ import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.Scope;
-import com.nimbusds.oauth2.sdk.TokenRequest;
-import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
-import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
-import com.nimbusds.oauth2.sdk.auth.Secret;
-import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.oauth2.sdk.token.RefreshToken;
+import com.nimbusds.oauth2.sdk.token.Tokens;
 import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
 import com.nimbusds.openid.connect.sdk.Nonce;
-import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
+import com.nimbusds.openid.connect.sdk.claims.ClaimsSet;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import dev.guichet.auth.AuthService;
@@ -28,6 +25,7 @@ import dev.guichet.auth.TokenResponse;
 import dev.guichet.user.User;
 import dev.guichet.user.UserRepository;
 import dev.guichet.web.ApiException;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
@@ -152,8 +150,8 @@ public class OidcLogin {
         if (code == null || code.isBlank()) {
             throw new OidcFailure("provider-error", "The provider returned no code");
         }
-        IDTokenClaimsSet claims = redeem(code, pending.get());
-        ExternalAccounts.Identity identity = identity(claims);
+        Redeemed redeemed = redeem(code, pending.get());
+        ExternalAccounts.Identity identity = identity(redeemed.claims());
         User user;
         try {
             user = accounts.signInOrProvision(identity);
@@ -166,18 +164,20 @@ public class OidcLogin {
         String exchange = OpaqueTokens.newToken();
         jdbc.prepareStatement("DELETE FROM sso_exchanges WHERE expires_at < now()", ps -> ps.executeUpdate());
         jdbc.prepareStatement("""
-                INSERT INTO sso_exchanges (code_hash, user_id, expires_at)
-                VALUES (?, ?, now() + make_interval(secs => ?))""", ps -> {
+                INSERT INTO sso_exchanges (code_hash, user_id, expires_at, provider_refresh_token)
+                VALUES (?, ?, now() + make_interval(secs => ?), ?)""", ps -> {
             ps.setString(1, OpaqueTokens.sha256(exchange));
             ps.setLong(2, user.id());
             ps.setInt(3, EXCHANGE_SECONDS);
+            ps.setString(4, redeemed.refreshToken());
             return ps.executeUpdate();
         });
         return new Finished(exchange, pending.get().redirect());
     }
 
     /**
-     * Trades the exchange code for Guichet's token pair; the code is consumed.
+     * Trades the exchange code for Guichet's token pair; the code is consumed. The provider's refresh
+     * token, if it gave one, goes with the new session (server-side only; see {@link OidcSessions}).
      *
      * @throws ApiException 401 {@code sso-exchange-invalid} for a missing, unknown, used or expired code;
      *     401 {@code account-deactivated}
@@ -187,15 +187,20 @@ public class OidcLogin {
         if (exchangeCode == null || exchangeCode.isBlank()) {
             throw invalidExchange();
         }
-        Optional<Long> userId = jdbc.prepareStatement("""
-                DELETE FROM sso_exchanges WHERE code_hash = ? RETURNING user_id, expires_at > now()""", ps -> {
+        Optional<Exchanged> exchanged = jdbc.prepareStatement("""
+                DELETE FROM sso_exchanges WHERE code_hash = ?
+                RETURNING user_id, expires_at > now(), provider_refresh_token""", ps -> {
             ps.setString(1, OpaqueTokens.sha256(exchangeCode));
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && rs.getBoolean(2) ? Optional.of(rs.getLong(1)) : Optional.<Long>empty();
+                return rs.next() && rs.getBoolean(2)
+                        ? Optional.of(new Exchanged(rs.getLong(1), rs.getString(3))) : Optional.<Exchanged>empty();
             }
         });
-        User user = userId.flatMap(users::findById).orElseThrow(OidcLogin::invalidExchange);
-        return auth.signIn(user);
+        User user = exchanged.flatMap(e -> users.findById(e.userId())).orElseThrow(OidcLogin::invalidExchange);
+        return auth.signIn(user, exchanged.get().providerRefreshToken());
+    }
+
+    private record Exchanged(long userId, @Nullable String providerRefreshToken) {
     }
 
     private static ApiException invalidExchange() {
@@ -218,29 +223,32 @@ public class OidcLogin {
         });
     }
 
-    private IDTokenClaimsSet redeem(String code, Pending pending) {
+    /**
+     * What the provider's token endpoint gave for the code.
+     *
+     * @param claims       the validated ID token's claims
+     * @param refreshToken the provider's refresh token, or null when it gave none
+     */
+    private record Redeemed(IDTokenClaimsSet claims, @Nullable String refreshToken) {
+    }
+
+    private Redeemed redeem(String code, Pending pending) {
         try {
-            OIDCProviderMetadata metadata = provider.metadata();
-            ClientID clientId = new ClientID(settings.clientId());
             AuthorizationCodeGrant grant = new AuthorizationCodeGrant(new AuthorizationCode(code),
                     URI.create(settings.redirectUri()), new CodeVerifier(pending.codeVerifier()));
-            TokenRequest request = settings.clientSecret().isBlank()
-                    ? new TokenRequest(metadata.getTokenEndpointURI(), clientId, grant)
-                    : new TokenRequest(metadata.getTokenEndpointURI(),
-                    (ClientAuthentication) new ClientSecretBasic(clientId, new Secret(settings.clientSecret())), grant);
-            HTTPRequest http = request.toHTTPRequest();
-            http.setConnectTimeout(5000);
-            http.setReadTimeout(10000);
-            com.nimbusds.oauth2.sdk.TokenResponse response = OIDCTokenResponseParser.parse(http.send());
+            com.nimbusds.oauth2.sdk.TokenResponse response = provider.tokens(grant);
             if (!response.indicatesSuccess()) {
                 throw new OidcFailure("provider-error", "Token endpoint refused the code: "
                         + response.toErrorResponse().getErrorObject().getCode());
             }
-            JWT idToken = response.toSuccessResponse().getTokens().toOIDCTokens().getIDToken();
+            Tokens tokens = response.toSuccessResponse().getTokens();
+            JWT idToken = tokens.toOIDCTokens().getIDToken();
             if (idToken == null) {
                 throw new OidcFailure("token-invalid", "No ID token in the token response");
             }
-            return provider.validator().validate(idToken, new Nonce(pending.nonce()));
+            RefreshToken refreshToken = tokens.getRefreshToken();
+            return new Redeemed(provider.validator().validate(idToken, new Nonce(pending.nonce())),
+                    refreshToken == null ? null : refreshToken.getValue());
         } catch (IOException | ParseException e) {
             throw new OidcFailure("provider-error", "Token request failed: " + e.getMessage());
         } catch (com.nimbusds.jose.JOSEException | com.nimbusds.jose.proc.BadJOSEException e) {
@@ -277,11 +285,17 @@ public class OidcLogin {
                 .filter(l -> l.startsWith("en")).map(l -> "en").orElse("fr");
         String externalId = claims.getIssuer().getValue() + "|" + claims.getSubject().getValue();
         return new ExternalAccounts.Identity(ExternalAccounts.Source.OIDC, externalId, email,
-                name.length() > 200 ? name.substring(0, 200) : name, locale, settings.groupRoles().roleOf(groups(claims)));
+                name.length() > 200 ? name.substring(0, 200) : name, locale,
+                settings.groupRoles().roleOf(groups(claims, settings.groupsClaim())));
     }
 
-    private List<String> groups(IDTokenClaimsSet claims) {
-        Object value = claims.getClaim(settings.groupsClaim());
+    /**
+     * @param claims    an ID token's claims
+     * @param claimName the claim listing the groups ({@code OIDC_GROUPS_CLAIM})
+     * @return the groups, from a JSON array or a comma- or space-separated string; empty when absent
+     */
+    static List<String> groups(ClaimsSet claims, String claimName) {
+        Object value = claims.getClaim(claimName);
         if (value instanceof Collection<?> list) {
             return list.stream().map(String::valueOf).toList();
         }

@@ -170,7 +170,7 @@ class LdapLoginTest extends ApiTest {
     @Test
     void plainLdapIsRefusedUnlessExplicitlyAllowed() {
         LdapSettings plain = new LdapSettings("ldap://localhost:" + directory.getListenPort(), false, false, "", "",
-                "ou=people," + BASE, "(uid={0})", "mail", "cn", "memberOf", GroupRoles.parse("", ""), 2000, false);
+                "ou=people," + BASE, "(uid={0})", "mail", "cn", "memberOf", GroupRoles.parse("", ""), 2000, false, 0, 30);
         assertThrows(LdapDirectory.Unavailable.class, () -> new LdapDirectory(plain).authenticate("jdupont", JEANNE_PASSWORD));
     }
 }

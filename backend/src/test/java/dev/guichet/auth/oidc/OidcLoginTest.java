@@ -40,8 +40,11 @@ class OidcLoginTest extends ApiTest {
 
     private static final String ISSUER_ID = "acme";
     private static final String CLIENT_ID = "guichet";
-    /** The next answer of the token endpoint, when a test crafts it (used once). */
+    /** The next answer of the token endpoint, when a test crafts it (used once), and its status. */
     private volatile String craftedTokenResponse;
+    private volatile int craftedStatus = 200;
+    /** The form body of the token request that the crafted answer replied to. */
+    private volatile String answeredTokenRequest;
     private final MockOAuth2Server provider = new MockOAuth2Server(new Route() {
         @Override
         public boolean match(OAuth2HttpRequest request) {
@@ -51,8 +54,11 @@ class OidcLoginTest extends ApiTest {
         @Override
         public OAuth2HttpResponse invoke(OAuth2HttpRequest request) {
             String body = craftedTokenResponse;
+            int status = craftedStatus;
             craftedTokenResponse = null;
-            return new OAuth2HttpResponse(okhttp3.Headers.of("Content-Type", "application/json"), 200, body, null);
+            craftedStatus = 200;
+            answeredTokenRequest = URLDecoder.decode(request.getBody(), StandardCharsets.UTF_8);
+            return new OAuth2HttpResponse(okhttp3.Headers.of("Content-Type", "application/json"), status, body, null);
         }
     });
     private final HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -255,6 +261,85 @@ class OidcLoginTest extends ApiTest {
         assertEquals("EMPLOYEE", api.get("/api/v1/me", employeeToken).get("role"));
         // The token issued while a technician no longer works.
         assertProblem(401, api.get("/api/v1/me", technicianToken));
+    }
+
+    /** Makes the provider's next token answer a refresh with an ID token listing these groups. */
+    private void providerRefreshes(String subject, String email, List<String> groups, String rotatedRefreshToken) {
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("email", email);
+        claims.put("groups", groups);
+        String idToken = provider.issueToken(ISSUER_ID, CLIENT_ID, new DefaultOAuth2TokenCallback(ISSUER_ID, subject, "JWT",
+                List.of(CLIENT_ID), claims, 3600)).serialize();
+        craftedTokenResponse = "{\"access_token\":\"opaque\",\"token_type\":\"Bearer\",\"expires_in\":3600,\"id_token\":\""
+                + idToken + "\"" + (rotatedRefreshToken == null ? "" : ",\"refresh_token\":\"" + rotatedRefreshToken + "\"") + "}";
+    }
+
+    private Api.Response refresh(Object refreshToken) {
+        return api.post("/api/v1/auth/refresh", null, Map.of("refresh_token", refreshToken));
+    }
+
+    @Test
+    void aGroupChangeAtTheProviderChangesTheRoleAtTheNextRefresh() {
+        identity("theo@acme.test", List.of("helpdesk-techs"));
+        Api.Response login = exchange(signIn());
+        String technicianToken = (String) login.get("access_token");
+        assertEquals("TECHNICIAN", api.get("/api/v1/me", technicianToken).get("role"));
+
+        providerRefreshes("sub-theo@acme.test", "theo@acme.test", List.of("accounting"), "rotated-by-the-provider");
+        Api.Response refreshed = refresh(login.get("refresh_token"));
+
+        assertEquals(200, refreshed.status(), refreshed::toString);
+        assertTrue(answeredTokenRequest.contains("grant_type=refresh_token"), answeredTokenRequest);
+        assertFalse(refreshed.toString().contains("rotated-by-the-provider"), "the provider's token stays on the server");
+        assertEquals("EMPLOYEE", api.get("/api/v1/me", (String) refreshed.get("access_token")).get("role"));
+        assertProblem(401, api.get("/api/v1/me", technicianToken));
+
+        // The provider rotated its refresh token: the next refresh sends the new one.
+        providerRefreshes("sub-theo@acme.test", "theo@acme.test", List.of("helpdesk-admins"), null);
+        Api.Response again = refresh(refreshed.get("refresh_token"));
+        assertEquals(200, again.status(), again::toString);
+        assertTrue(answeredTokenRequest.contains("refresh_token=rotated-by-the-provider"), answeredTokenRequest);
+        assertEquals("ADMIN", api.get("/api/v1/me", (String) again.get("access_token")).get("role"));
+    }
+
+    @Test
+    void aProviderThatRefusesTheRefreshEndsTheSession() {
+        identity("jeanne.dupont@acme.test", List.of());
+        Api.Response login = exchange(signIn());
+        assertEquals(200, login.status(), login::toString);
+
+        // What Keycloak or Entra ID answer for a disabled user or a session ended at the provider.
+        craftedStatus = 400;
+        craftedTokenResponse = "{\"error\":\"invalid_grant\",\"error_description\":\"User disabled\"}";
+        Map<String, Object> problem = assertProblem(401, refresh(login.get("refresh_token")));
+
+        assertTrue(((String) problem.get("detail")).contains("company sign-in session has ended"), problem::toString);
+        assertProblem(401, refresh(login.get("refresh_token")));
+    }
+
+    @Test
+    void anIdTokenForSomeoneElseAtRefreshEndsTheSession() {
+        identity("jeanne.dupont@acme.test", List.of());
+        Api.Response login = exchange(signIn());
+
+        providerRefreshes("sub-mallory", "jeanne.dupont@acme.test", List.of("helpdesk-admins"), null);
+
+        assertProblem(401, refresh(login.get("refresh_token")));
+    }
+
+    @Test
+    void withoutARefreshTokenFromTheProviderRefreshesDoNotAskIt() {
+        Api.Response login = exchange(signInWithIdToken(List.of(CLIENT_ID), 3600));
+        assertEquals(200, login.status(), login::toString);
+
+        // Were the provider asked, this refusal would end the session.
+        craftedStatus = 400;
+        craftedTokenResponse = "{\"error\":\"invalid_grant\"}";
+        Api.Response refreshed = refresh(login.get("refresh_token"));
+        craftedTokenResponse = null;
+        craftedStatus = 200;
+
+        assertEquals(200, refreshed.status(), refreshed::toString);
     }
 
     @Test
