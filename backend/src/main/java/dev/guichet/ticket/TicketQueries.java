@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Reads tickets with their requester, assignee and category in one query each, and lists them
@@ -312,13 +313,22 @@ public class TicketQueries {
             }
             bounded = List.of(TicketStatus.RESOLVED, TicketStatus.CLOSED);
         }
-        String sql = "SELECT s.status, (SELECT count(*) FROM (SELECT 1 FROM tickets t" + where.sql
-                + " AND t.status = s.status LIMIT " + (COUNT_BOUND + 1) + ") bounded)"
-                + " FROM unnest(?::varchar[]) AS s(status)";
+        // One bounded count per status, each with its status as a literal: the planner then knows
+        // how many tickets the status holds (CLOSED: most of them) and stops the full-text scan at
+        // the bound, where a status passed as a parameter got one generic plan intersecting the
+        // full-text index with the status index: 970,000 CLOSED entries, 620 ms at 1M tickets
+        // (docs/performance.md). The literal is an enum constant's name, never caller input.
+        String sql = bounded.stream()
+                .map(status -> "SELECT '" + status.name() + "', (SELECT count(*) FROM (SELECT 1 FROM tickets t"
+                        + where.sql + " AND t.status = '" + status.name() + "' LIMIT " + (COUNT_BOUND + 1)
+                        + ") bounded)")
+                .collect(Collectors.joining(" UNION ALL "));
         List<TicketStatus> counted = bounded;
         return jdbc.prepareStatement(sql, ps -> {
-            int i = where.bind(ps, 1);
-            ps.setArray(i, ps.getConnection().createArrayOf("varchar", counted.stream().map(Enum::name).toArray()));
+            int i = 1;
+            for (int n = 0; n < counted.size(); n++) {
+                i = where.bind(ps, i);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     result.put(TicketStatus.valueOf(rs.getString(1)), rs.getLong(2));
