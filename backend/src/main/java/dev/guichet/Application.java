@@ -1,6 +1,7 @@
 package dev.guichet;
 
 import dev.guichet.demo.DemoData;
+import dev.guichet.demo.DemoSettings;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
@@ -42,7 +43,7 @@ public class Application {
         // The load runs here, in the foreground: start-up must not start a second one in the background.
         try (ApplicationContext context = ApplicationContext.builder()
                 .properties(java.util.Map.of("guichet.demo.enabled", false)).start()) {
-            int limit = context.getProperty("guichet.demo.ticket-limit", Integer.class).orElse(0);
+            int limit = context.getBean(DemoSettings.class).ticketLimit();
             int created = context.getBean(DemoData.class).load(limit);
             System.out.println("Demo helpdesk loaded: " + created + " new tickets (0 means it was already there).");
         }

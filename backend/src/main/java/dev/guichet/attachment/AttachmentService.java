@@ -5,9 +5,7 @@ import dev.guichet.auth.Caller;
 import dev.guichet.comment.CommentRepository;
 import dev.guichet.ticket.TicketService;
 import dev.guichet.web.ApiException;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.core.convert.format.ReadableBytes;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.io.BufferedInputStream;
@@ -40,16 +38,14 @@ public class AttachmentService {
     private final long userQuota;
 
     AttachmentService(TicketService tickets, CommentRepository comments, AttachmentStore store, FileTypes types,
-                      @Value("${guichet.attachments.max-file-size:10MB}") @ReadableBytes long maxFileSize,
-                      @Value("${guichet.attachments.ticket-quota:50MB}") @ReadableBytes long ticketQuota,
-                      @Value("${guichet.attachments.user-quota:200MB}") @ReadableBytes long userQuota) {
+                      AttachmentSettings settings) {
         this.tickets = tickets;
         this.comments = comments;
         this.store = store;
         this.types = types;
-        this.maxFileSize = maxFileSize;
-        this.ticketQuota = ticketQuota;
-        this.userQuota = userQuota;
+        this.maxFileSize = settings.maxFileSize();
+        this.ticketQuota = settings.ticketQuota();
+        this.userQuota = settings.userQuota();
     }
 
     /**

@@ -4,7 +4,6 @@ import dev.guichet.user.User;
 import dev.guichet.user.UserRepository;
 import dev.guichet.web.ApiException;
 import dev.guichet.web.ProblemType;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.token.generator.AccessTokenConfiguration;
@@ -50,14 +49,14 @@ public class AuthService {
 
     AuthService(UserRepository users, AccountStates accounts, RefreshTokenRepository refreshTokens, PasswordHasher hasher,
                 TokenGenerator tokenGenerator, AccessTokenConfiguration accessTokens,
-                @Value("${guichet.refresh-token-ttl}") Duration refreshTokenTtl, Provider<ProviderSessions> providerSessions) {
+                TokenSettings tokens, Provider<ProviderSessions> providerSessions) {
         this.users = users;
         this.accounts = accounts;
         this.refreshTokens = refreshTokens;
         this.hasher = hasher;
         this.tokenGenerator = tokenGenerator;
         this.accessTokenSeconds = accessTokens.getExpiration();
-        this.refreshTokenTtl = refreshTokenTtl;
+        this.refreshTokenTtl = tokens.refreshTokenTtl();
         this.dummyHash = hasher.hash("timing-equalizer-" + RANDOM.nextLong());
         this.providerSessions = providerSessions;
     }

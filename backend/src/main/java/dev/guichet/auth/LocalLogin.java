@@ -2,7 +2,6 @@ package dev.guichet.auth;
 
 import dev.guichet.web.ProblemType;
 import dev.guichet.web.ApiException;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.util.Arrays;
 import java.util.Locale;
@@ -21,9 +20,9 @@ public class LocalLogin {
     private final boolean enabled;
     private final Set<String> breakGlass;
 
-    LocalLogin(@Value("${guichet.local-login.enabled:true}") boolean enabled,
-               @Value("${guichet.local-login.break-glass-emails:}") String breakGlassCsv) {
-        this.enabled = enabled;
+    LocalLogin(LocalLoginSettings settings) {
+        this.enabled = settings.enabled();
+        String breakGlassCsv = settings.breakGlassEmails() == null ? "" : settings.breakGlassEmails();
         this.breakGlass = Arrays.stream(breakGlassCsv.split(",")).map(String::trim).filter(s -> !s.isEmpty())
                 .map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     }

@@ -1,25 +1,22 @@
 package dev.guichet.auth;
 
+import dev.guichet.web.KeyedRateLimit;
 import dev.guichet.web.ProblemType;
 import dev.guichet.web.RateLimitedException;
 import dev.guichet.web.RateLimiter;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.BucketConfiguration;
-import io.github.bucket4j.ConsumptionProbe;
-import io.micronaut.context.annotation.Value;
+import dev.guichet.web.RateLimits;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.HexFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Brute-force protection of the login (OWASP Authentication Cheat Sheet, "Protect against automated
- * attacks"), with Bucket4j buckets stored in PostgreSQL so all replicas count together:
+ * attacks"), with {@link KeyedRateLimit}s stored in PostgreSQL so all replicas count together
+ * (limits in {@link RateLimits}):
  *
  * <ul>
  *   <li><b>per client address</b>: {@code LOGIN_IP_LIMIT} attempts (default 30) per
@@ -39,25 +36,14 @@ public class LoginThrottle {
 
     private static final Logger LOG = LoggerFactory.getLogger(LoginThrottle.class);
 
-    private final RateLimiter limiter;
-    private final BucketConfiguration perAddress;
-    private final BucketConfiguration perAccount;
-    private final boolean enabled;
+    private final KeyedRateLimit perAddress;
+    private final KeyedRateLimit perAccount;
 
-    LoginThrottle(RateLimiter limiter,
-                  @Value("${guichet.rate-limits.login-ip-limit:30}") long ipLimit,
-                  @Value("${guichet.rate-limits.login-ip-window:1m}") Duration ipWindow,
-                  @Value("${guichet.rate-limits.login-max-failures:10}") long maxFailures,
-                  @Value("${guichet.rate-limits.login-lockout:15m}") Duration lockout,
-                  @Value("${guichet.rate-limits.enabled:true}") boolean enabled) {
-        this.limiter = limiter;
-        this.enabled = enabled;
-        this.perAddress = BucketConfiguration.builder()
-                .addLimit(Bandwidth.builder().capacity(ipLimit).refillGreedy(ipLimit, ipWindow).build()).build();
-        // Interval refill: all tokens come back at once, a window after the bucket's creation
-        // (its first failure): a fixed-window counter, i.e. a lockout rather than a trickle.
-        this.perAccount = BucketConfiguration.builder()
-                .addLimit(Bandwidth.builder().capacity(maxFailures).refillIntervally(maxFailures, lockout).build()).build();
+    LoginThrottle(RateLimiter buckets, RateLimits limits) {
+        this.perAddress = KeyedRateLimit.shared(buckets, "login-ip", limits.loginPerAddress(), limits.enabled(),
+                wait -> new RateLimitedException(ProblemType.RATE_LIMITED, "rate-limited.login", wait));
+        this.perAccount = KeyedRateLimit.shared(buckets, "login-account", limits.loginPerAccount(), limits.enabled(),
+                wait -> new RateLimitedException(ProblemType.ACCOUNT_LOCKED, "account-locked.detail", wait));
     }
 
     /**
@@ -69,26 +55,21 @@ public class LoginThrottle {
      * @throws RateLimitedException 429 when the address or the account is over its limit
      */
     public Attempt begin(String email, String clientAddress) {
-        if (!enabled) {
-            return new Attempt(null, null);
-        }
-        String addressKey = "login-ip:" + clientAddress;
-        Bucket address = limiter.bucket(addressKey, () -> perAddress);
-        ConsumptionProbe byAddress = address.tryConsumeAndReturnRemaining(1);
-        if (!byAddress.isConsumed()) {
+        try {
+            perAddress.take(clientAddress);
+        } catch (RateLimitedException refused) {
             LOG.warn("Login attempts from {} are rate limited", clientAddress);
-            long wait = RateLimiter.retryAfterSeconds(byAddress);
-            throw new RateLimitedException(ProblemType.RATE_LIMITED, "rate-limited.login", wait);
+            throw refused;
         }
-        String accountKey = "login-account:" + accountKey(email);
-        ConsumptionProbe byAccount = limiter.consume(accountKey, () -> perAccount);
-        if (!byAccount.isConsumed()) {
-            address.addTokens(1);
+        String account = accountKey(email);
+        try {
+            perAccount.take(account);
+        } catch (RateLimitedException refused) {
+            perAddress.giveBack(clientAddress);
             LOG.warn("Login attempt on a locked account from {}", clientAddress);
-            long wait = RateLimiter.retryAfterSeconds(byAccount);
-            throw new RateLimitedException(ProblemType.ACCOUNT_LOCKED, "account-locked.detail", wait);
+            throw refused;
         }
-        return new Attempt(address, accountKey);
+        return new Attempt(clientAddress, account);
     }
 
     /**
@@ -107,20 +88,18 @@ public class LoginThrottle {
 
     /** One login attempt in progress. */
     public final class Attempt {
-        private final Bucket address;
-        private final String accountKey;
+        private final String clientAddress;
+        private final String account;
 
-        private Attempt(Bucket address, String accountKey) {
-            this.address = address;
-            this.accountKey = accountKey;
+        private Attempt(String clientAddress, String account) {
+            this.clientAddress = clientAddress;
+            this.account = account;
         }
 
         /** The password was right: give the address its token back and clear the account's failures. */
         public void succeeded() {
-            if (address != null) {
-                address.addTokens(1);
-                limiter.forget(accountKey);
-            }
+            perAddress.giveBack(clientAddress);
+            perAccount.forget(account);
         }
     }
 }

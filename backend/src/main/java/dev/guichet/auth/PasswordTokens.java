@@ -4,7 +4,6 @@ import dev.guichet.web.ProblemType;
 import dev.guichet.user.User;
 import dev.guichet.user.UserRepository;
 import dev.guichet.web.ApiException;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
@@ -35,13 +34,13 @@ public class PasswordTokens {
     private final Duration ttl;
 
     PasswordTokens(JdbcOperations jdbc, UserRepository users, PasswordHasher hasher, PasswordPolicy policy, AuthService auth,
-                   @Value("${guichet.password-token-ttl:P7D}") Duration ttl) {
+                   TokenSettings tokens) {
         this.jdbc = jdbc;
         this.users = users;
         this.hasher = hasher;
         this.policy = policy;
         this.auth = auth;
-        this.ttl = ttl;
+        this.ttl = tokens.passwordTokenTtl();
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.guichet.web.ProblemResponses;
 import dev.guichet.auth.ldap.LdapSettings;
 import dev.guichet.auth.oidc.OidcProvider;
 import dev.guichet.auth.oidc.OidcSettings;
+import dev.guichet.web.WebSettings;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -27,12 +28,14 @@ public class SignInOptionsController {
     private final OidcSettings oidc;
     private final OidcProvider provider;
     private final LdapSettings ldap;
+    private final WebSettings web;
 
-    SignInOptionsController(LocalLogin localLogin, OidcSettings oidc, OidcProvider provider, LdapSettings ldap) {
+    SignInOptionsController(LocalLogin localLogin, OidcSettings oidc, OidcProvider provider, LdapSettings ldap, WebSettings web) {
         this.localLogin = localLogin;
         this.oidc = oidc;
         this.provider = provider;
         this.ldap = ldap;
+        this.web = web;
     }
 
     /**
@@ -60,7 +63,7 @@ public class SignInOptionsController {
         }
         String logout = provider.endSessionEndpoint().map(endpoint -> UriBuilder.of(endpoint)
                 .queryParam("client_id", oidc.clientId())
-                .queryParam("post_logout_redirect_uri", oidc.publicUrl() + "/login")
+                .queryParam("post_logout_redirect_uri", web.baseUrl() + "/login")
                 .build().toString()).orElse(null);
         return new SignInOptions(localLogin.enabled(), true, oidc.providerName(), "/api/v1/auth/oidc/login", logout,
                 ldap.enabled());

@@ -14,7 +14,7 @@ import dev.guichet.ticket.TicketService;
 import dev.guichet.user.Role;
 import dev.guichet.user.User;
 import dev.guichet.user.UserRepository;
-import io.micronaut.context.annotation.Value;
+import dev.guichet.web.WebSettings;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
@@ -48,7 +48,7 @@ public class InboundActions {
 
     InboundActions(TicketService tickets, CommentService comments, UserRepository users, PasswordHasher hasher,
                    PasswordTokens passwordTokens, MailRenderer renderer, Outbox outbox, InboundStore store,
-                   JdbcOperations jdbc, @Value("${guichet.public-url}") String publicUrl) {
+                   JdbcOperations jdbc, WebSettings web) {
         this.tickets = tickets;
         this.comments = comments;
         this.users = users;
@@ -58,7 +58,7 @@ public class InboundActions {
         this.outbox = outbox;
         this.store = store;
         this.jdbc = jdbc;
-        this.publicUrl = publicUrl.replaceAll("/+$", "");
+        this.publicUrl = web.baseUrl();
     }
 
     /** The claim on a stored message was lost (its lease ran out and another replica took it): roll back. */

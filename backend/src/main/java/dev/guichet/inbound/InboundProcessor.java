@@ -12,10 +12,10 @@ import dev.guichet.user.User;
 import dev.guichet.user.UserRepository;
 import dev.guichet.web.ApiException;
 import dev.guichet.web.RateLimiter;
+import dev.guichet.web.WebSettings;
 import io.github.bucket4j.BucketConfiguration;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import jakarta.mail.MessagingException;
@@ -82,7 +82,7 @@ public class InboundProcessor {
     InboundProcessor(MailParser parser, InboundStore store, InboundActions actions, InboundSettings settings,
                      Mailboxes mailboxes, ReplyAddresses replyAddresses, UserRepository users, TicketQueries tickets,
                      CategoryRepository categories, AttachmentService attachments, RateLimiter rateLimiter,
-                     SmtpSettings smtp, @Value("${guichet.public-url}") String publicUrl, MeterRegistry meters) {
+                     SmtpSettings smtp, WebSettings web, MeterRegistry meters) {
         this.parser = parser;
         this.store = store;
         this.actions = actions;
@@ -109,8 +109,7 @@ public class InboundProcessor {
         if (settings.replyAddress() != null && !settings.replyAddress().isBlank()) {
             ownAddresses.add(settings.replyAddress().strip().toLowerCase(Locale.ROOT));
         }
-        String host = java.net.URI.create(publicUrl.replaceAll("/+$", "")).getHost();
-        this.threadId = Pattern.compile("^<ticket-(\\d{1,18})[-.][^@>]*@" + Pattern.quote(host == null ? "" : host) + ">$",
+        this.threadId = Pattern.compile("^<ticket-(\\d{1,18})[-.][^@>]*@" + Pattern.quote(web.host()) + ">$",
                 Pattern.CASE_INSENSITIVE);
         this.created = Counter.builder("guichet.inbound.created").description("Tickets created from email").register(meters);
         this.replied = Counter.builder("guichet.inbound.replied").description("Replies added from email").register(meters);

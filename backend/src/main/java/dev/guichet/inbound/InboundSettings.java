@@ -1,8 +1,11 @@
 package dev.guichet.inbound;
 
+import dev.guichet.system.PositiveDuration;
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.core.convert.format.ReadableBytes;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
@@ -31,22 +34,29 @@ import java.util.stream.Collectors;
  * @param batchSize       stored messages claimed per round
  * @param timeout         connect and read timeout of the IMAP connection
  */
+@Context
 @ConfigurationProperties("guichet.inbound")
 public record InboundSettings(boolean enabled,
-                              Duration pollInterval,
+                              @NotNull @PositiveDuration Duration pollInterval,
                               boolean idle,
-                              Duration idleRefresh,
+                              @NotNull @PositiveDuration Duration idleRefresh,
                               boolean allowPlain,
                               String replySecret,
                               String replyAddress,
                               String allowedDomains,
                               @Min(1) int senderLimit,
-                              Duration senderWindow,
-                              @ReadableBytes long maxSize,
-                              Duration healthThreshold,
-                              Duration lease,
+                              @NotNull @PositiveDuration Duration senderWindow,
+                              @ReadableBytes @Min(1) long maxSize,
+                              @NotNull @PositiveDuration Duration healthThreshold,
+                              @NotNull @PositiveDuration Duration lease,
                               @Min(1) int batchSize,
-                              Duration timeout) {
+                              @NotNull @PositiveDuration Duration timeout) {
+
+    @Override
+    public String toString() {
+        // Never print the reply-address key (configuration dumps, logs).
+        return "InboundSettings[enabled=" + enabled + ", replyAddress=" + replyAddress + ", allowedDomains=" + allowedDomains + "]";
+    }
 
     /** @return the allow-listed domains, lower-cased, without a leading {@code @} */
     public Set<String> allowedDomainSet() {

@@ -21,7 +21,7 @@ public class InboundWorker {
         this.mailboxes = mailboxes;
     }
 
-    @Scheduled(fixedDelay = "${guichet.inbound.process-interval:15s}", initialDelay = "${guichet.inbound.process-interval:15s}")
+    @Scheduled(fixedDelay = "${guichet.inbound.process-interval}", initialDelay = "${guichet.inbound.process-interval}")
     void resume() {
         if (settings.enabled() && !mailboxes.all().isEmpty()) {
             processor.processPending();

@@ -1,6 +1,6 @@
 package dev.guichet.inbound;
 
-import io.micronaut.context.annotation.Value;
+import dev.guichet.auth.JwtSettings;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
@@ -34,10 +34,9 @@ public class ReplyAddresses {
     private final @Nullable String local;
     private final @Nullable String domain;
 
-    ReplyAddresses(InboundSettings settings, Mailboxes mailboxes,
-                   @Value("${micronaut.security.token.jwt.signatures.secret.generator.secret:}") String jwtSecret) {
+    ReplyAddresses(InboundSettings settings, Mailboxes mailboxes, JwtSettings jwt) {
         String secret = settings.replySecret() == null || settings.replySecret().isBlank()
-                ? "reply-address:" + jwtSecret : settings.replySecret();
+                ? "reply-address:" + jwt.secretOrEmpty() : settings.replySecret();
         this.key = secret.getBytes(StandardCharsets.UTF_8);
         String base = settings.replyAddress() == null || settings.replyAddress().isBlank()
                 ? mailboxes.all().stream().map(Mailbox::address).filter(a -> a != null).findFirst().orElse(null)

@@ -3,7 +3,6 @@ package dev.guichet.live;
 import dev.guichet.web.ProblemResponses;
 import dev.guichet.auth.Caller;
 import dev.guichet.auth.CurrentAccountAuthenticationFactory;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -69,12 +68,12 @@ public class LiveEventController {
 
     LiveEventController(LiveEventHub hub, LiveEventLog log, CurrentAccountAuthenticationFactory sessions,
                         @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
-                        @Value("${guichet.live.heartbeat:15s}") Duration heartbeat) {
+                        LiveSettings settings) {
         this.hub = hub;
         this.log = log;
         this.sessions = sessions;
         this.blocking = Schedulers.fromExecutorService(blocking);
-        this.heartbeat = heartbeat;
+        this.heartbeat = settings.heartbeat();
     }
 
     /**

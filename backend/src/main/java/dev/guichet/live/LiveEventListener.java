@@ -1,9 +1,10 @@
 package dev.guichet.live;
 
-import io.micronaut.context.annotation.Value;
+import io.micronaut.jdbc.BasicJdbcConfiguration;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -45,13 +46,12 @@ public class LiveEventListener implements ApplicationEventListener<ServerStartup
     private volatile boolean listening;
     private Thread thread;
 
-    LiveEventListener(LiveEventHub hub, @Value("${datasources.default.url}") String url,
-                      @Value("${datasources.default.username:}") String username,
-                      @Value("${datasources.default.password:}") String password) {
+    /** @param database the pool's settings ({@code datasources.default.*}), whose server and account it uses */
+    LiveEventListener(LiveEventHub hub, @Named("default") BasicJdbcConfiguration database) {
         this.hub = hub;
-        this.url = url;
-        credentials.setProperty("user", username);
-        credentials.setProperty("password", password);
+        this.url = database.getUrl();
+        credentials.setProperty("user", database.getUsername() == null ? "" : database.getUsername());
+        credentials.setProperty("password", database.getPassword() == null ? "" : database.getPassword());
         credentials.setProperty("ApplicationName", "guichet-live-events");
     }
 

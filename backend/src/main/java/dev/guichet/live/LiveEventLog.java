@@ -1,7 +1,6 @@
 package dev.guichet.live;
 
 import dev.guichet.auth.Caller;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.scheduling.annotation.Scheduled;
@@ -43,9 +42,9 @@ public class LiveEventLog {
     private final JdbcOperations jdbc;
     private final Duration retention;
 
-    LiveEventLog(JdbcOperations jdbc, @Value("${guichet.live.retention:1d}") Duration retention) {
+    LiveEventLog(JdbcOperations jdbc, LiveSettings settings) {
         this.jdbc = jdbc;
-        this.retention = retention;
+        this.retention = settings.retention();
     }
 
     /**

@@ -1,8 +1,7 @@
 package dev.guichet.notification;
 
-import io.micronaut.context.annotation.Value;
+import dev.guichet.web.WebSettings;
 import jakarta.inject.Singleton;
-import java.net.URI;
 import java.security.SecureRandom;
 
 /**
@@ -21,13 +20,9 @@ public class MailLinks {
     private final String base;
     private final String host;
 
-    MailLinks(@Value("${guichet.public-url}") String publicUrl) {
-        this.base = publicUrl.replaceAll("/+$", "");
-        String parsed = URI.create(base).getHost();
-        if (parsed == null || parsed.isBlank()) {
-            throw new IllegalStateException("PUBLIC_URL must be an absolute URL such as https://helpdesk.example.org, not '" + publicUrl + "'");
-        }
-        this.host = parsed;
+    MailLinks(WebSettings settings) {
+        this.base = settings.baseUrl();
+        this.host = settings.host();
     }
 
     /** @return the ticket's page in the app, e.g. {@code https://helpdesk.example.org/tickets/42} */

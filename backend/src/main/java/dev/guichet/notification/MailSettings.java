@@ -1,7 +1,11 @@
 package dev.guichet.notification;
 
+import dev.guichet.system.PositiveDuration;
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.context.annotation.Context;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 
 /**
@@ -18,14 +22,15 @@ import java.time.Duration;
  * @param retryMultiplier   growth of the wait from one failure to the next
  * @param sentRetention     how long SENT messages (their bodies quote tickets) are kept ({@code MAIL_SENT_RETENTION})
  */
+@Context
 @ConfigurationProperties("guichet.mail")
 public record MailSettings(boolean workerEnabled,
-                           Duration pollInterval,
+                           @NotNull @PositiveDuration Duration pollInterval,
                            @Min(1) int batchSize,
-                           Duration lease,
+                           @NotNull @PositiveDuration Duration lease,
                            @Min(1) int maxAttempts,
-                           Duration retryInitialDelay,
-                           Duration retryMaxDelay,
-                           double retryMultiplier,
-                           Duration sentRetention) {
+                           @NotNull @PositiveDuration Duration retryInitialDelay,
+                           @NotNull @PositiveDuration Duration retryMaxDelay,
+                           @DecimalMin("1.0") double retryMultiplier,
+                           @NotNull @PositiveDuration Duration sentRetention) {
 }

@@ -1,6 +1,11 @@
 package dev.guichet.notification;
 
+import dev.guichet.system.PositiveDuration;
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.context.annotation.Context;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 
 /**
@@ -16,9 +21,10 @@ import java.time.Duration;
  * @param from     sender address, optionally with a name: {@code Guichet <guichet@example.org>} ({@code SMTP_FROM})
  * @param timeout  connect, read and write timeout of one SMTP conversation ({@code SMTP_TIMEOUT})
  */
+@Context
 @ConfigurationProperties("guichet.mail.smtp")
-public record SmtpSettings(String host, int port, String security, String user, String password, String from,
-                           Duration timeout) {
+public record SmtpSettings(String host, @Min(1) @Max(65535) int port, String security, String user, String password,
+                           String from, @NotNull @PositiveDuration Duration timeout) {
 
     @Override
     public String toString() {

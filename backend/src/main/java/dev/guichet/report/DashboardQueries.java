@@ -3,7 +3,6 @@ package dev.guichet.report;
 import dev.guichet.ticket.TicketFilter;
 import dev.guichet.ticket.TicketQueries;
 import dev.guichet.ticket.TicketStatus;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -49,10 +48,10 @@ public class DashboardQueries {
     private final TicketQueries tickets;
     private final ZoneId zone;
 
-    DashboardQueries(JdbcOperations jdbc, TicketQueries tickets, @Value("${guichet.reports.time-zone:Europe/Paris}") String zone) {
+    DashboardQueries(JdbcOperations jdbc, TicketQueries tickets, ReportSettings settings) {
         this.jdbc = jdbc;
         this.tickets = tickets;
-        this.zone = ZoneId.of(zone);
+        this.zone = settings.timeZone();
     }
 
     /** @return today in the reports' time zone */

@@ -1,9 +1,12 @@
 package dev.guichet.sla;
 
+import dev.guichet.system.PositiveDuration;
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.context.annotation.Context;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -24,9 +27,11 @@ import java.util.Set;
  * @param sweepInterval  pause between two sweeps ({@code SLA_SWEEP_INTERVAL}, default 1 min)
  * @param batchSize      tickets claimed per sweep transaction
  */
+@Context
 @ConfigurationProperties("guichet.sla")
-public record SlaSettings(ZoneId timeZone, @NotBlank String country, @NotEmpty Set<DayOfWeek> workdays,
-                          @NotBlank String opens, @NotBlank String closes, boolean sweepEnabled, Duration sweepInterval,
+public record SlaSettings(@NotNull ZoneId timeZone, @NotBlank String country, @NotEmpty Set<DayOfWeek> workdays,
+                          @NotBlank String opens, @NotBlank String closes, boolean sweepEnabled,
+                          @NotNull @PositiveDuration Duration sweepInterval,
                           @Min(1) int batchSize) {
 
     /** @return the opening time; an unreadable {@code SLA_OPENS} stops the start (ISO-8601 HH:mm) */

@@ -1,7 +1,12 @@
 package dev.guichet.survey;
 
-import dev.guichet.web.ProblemResponses;
 import dev.guichet.web.ClientAddress;
+import dev.guichet.web.KeyedRateLimit;
+import dev.guichet.web.ProblemResponses;
+import dev.guichet.web.ProblemType;
+import dev.guichet.web.RateLimitedException;
+import dev.guichet.web.RateLimiter;
+import dev.guichet.web.RateLimits;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -19,8 +24,10 @@ import jakarta.validation.constraints.Size;
 
 /**
  * The survey behind the link mailed with a "resolved" notification, without signing in. Every call
- * is rate-limited per client address ({@link SurveyThrottle}); a wrong, expired or used token gets a
- * problem and nothing about the ticket.
+ * is rate-limited per client address: {@code SURVEY_IP_LIMIT} requests per {@code SURVEY_IP_WINDOW}
+ * ({@link RateLimits}), counted by all replicas together, enough for a person answering from the
+ * link and far too few to try tokens (a token has 256 random bits anyway). A wrong, expired or used
+ * token gets a problem and nothing about the ticket.
  */
 @Controller("/api/v1/public/surveys")
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -33,12 +40,13 @@ public class PublicSurveyController {
     public static final String TOKEN_HEADER = "X-Survey-Token";
 
     private final SurveyService surveys;
-    private final SurveyThrottle throttle;
+    private final KeyedRateLimit perAddress;
     private final ClientAddress clientAddress;
 
-    PublicSurveyController(SurveyService surveys, SurveyThrottle throttle, ClientAddress clientAddress) {
+    PublicSurveyController(SurveyService surveys, RateLimiter buckets, RateLimits limits, ClientAddress clientAddress) {
         this.surveys = surveys;
-        this.throttle = throttle;
+        this.perAddress = KeyedRateLimit.shared(buckets, "survey-ip", limits.surveyPerAddress(), limits.enabled(),
+                wait -> new RateLimitedException(ProblemType.RATE_LIMITED, "rate-limited.detail", wait));
         this.clientAddress = clientAddress;
     }
 
@@ -53,7 +61,7 @@ public class PublicSurveyController {
     @Get("/{ticketId}")
     public SurveyRequests.Survey viewSurveyByLink(long ticketId, @Header(TOKEN_HEADER) @NotBlank @Size(max = 100) String token,
                                       HttpRequest<?> request) {
-        throttle.check(clientAddress.of(request));
+        perAddress.take(clientAddress.of(request));
         return surveys.viewByToken(ticketId, token);
     }
 
@@ -66,7 +74,7 @@ public class PublicSurveyController {
     @ProblemResponses.Conflict
     @Post("/{ticketId}")
     public SurveyRequests.Survey answerSurveyByLink(long ticketId, @Body @Valid SurveyRequests.LinkAnswer answer, HttpRequest<?> request) {
-        throttle.check(clientAddress.of(request));
+        perAddress.take(clientAddress.of(request));
         return surveys.answerByToken(ticketId, answer);
     }
 }

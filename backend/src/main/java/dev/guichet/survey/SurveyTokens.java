@@ -1,6 +1,5 @@
 package dev.guichet.survey;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.scheduling.annotation.Scheduled;
@@ -32,9 +31,9 @@ public class SurveyTokens {
     private final JdbcOperations jdbc;
     private final Duration ttl;
 
-    SurveyTokens(JdbcOperations jdbc, @Value("${guichet.survey.link-ttl:30d}") Duration ttl) {
+    SurveyTokens(JdbcOperations jdbc, SurveySettings settings) {
         this.jdbc = jdbc;
-        this.ttl = ttl;
+        this.ttl = settings.linkTtl();
     }
 
     /** A stored token: its row, ticket and state. */

@@ -2,11 +2,11 @@ package dev.guichet.system;
 
 import dev.guichet.demo.DemoData;
 import dev.guichet.demo.DemoLoadState;
+import dev.guichet.demo.DemoSettings;
 import dev.guichet.user.Role;
 import dev.guichet.user.UserRepository;
 import dev.guichet.user.UserRequests;
 import dev.guichet.user.UserService;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import jakarta.inject.Singleton;
@@ -28,24 +28,17 @@ public class Bootstrap implements ApplicationEventListener<StartupEvent> {
     private final UserService userService;
     private final DemoData demoData;
     private final DemoLoadState demoState;
-    private final String adminEmail;
-    private final String adminPassword;
-    private final boolean demoEnabled;
-    private final int demoLimit;
+    private final AdminSettings admin;
+    private final DemoSettings demo;
 
     Bootstrap(UserRepository users, UserService userService, DemoData demoData, DemoLoadState demoState,
-              @Value("${guichet.admin.email:}") String adminEmail,
-              @Value("${guichet.admin.password:}") String adminPassword,
-              @Value("${guichet.demo.enabled:true}") boolean demoEnabled,
-              @Value("${guichet.demo.ticket-limit:0}") int demoLimit) {
+              AdminSettings admin, DemoSettings demo) {
         this.users = users;
         this.userService = userService;
         this.demoData = demoData;
         this.demoState = demoState;
-        this.adminEmail = adminEmail;
-        this.adminPassword = adminPassword;
-        this.demoEnabled = demoEnabled;
-        this.demoLimit = demoLimit;
+        this.admin = admin;
+        this.demo = demo;
     }
 
     @Override
@@ -53,20 +46,20 @@ public class Bootstrap implements ApplicationEventListener<StartupEvent> {
         if (users.anyExists()) {
             return;
         }
-        if (adminEmail.isBlank() || adminPassword.isBlank()) {
+        if (admin.email().isBlank() || admin.password().isBlank()) {
             LOG.warn("The database has no account and ADMIN_EMAIL / ADMIN_PASSWORD are not set: no one can log in as admin");
         } else {
-            userService.create(new UserRequests.CreateUser(adminEmail, "Administrator", adminPassword, Role.ADMIN, "fr"));
-            LOG.info("Created the first admin, {}", adminEmail);
+            userService.create(new UserRequests.CreateUser(admin.email(), "Administrator", admin.password(), Role.ADMIN, "fr"));
+            LOG.info("Created the first admin, {}", admin.email());
         }
-        if (demoEnabled) {
+        if (demo.enabled()) {
             LOG.info("Empty database: loading the demo helpdesk (DEMO_DATA=false turns this off); "
                     + "/health/readiness answers DOWN (demo: loading) until it is done");
             // In the background, so the server answers (and readiness says "loading") meanwhile.
             demoState.started();
             Thread.ofPlatform().name("demo-data").daemon(true).start(() -> {
                 try {
-                    demoData.load(demoLimit);
+                    demoData.load(demo.ticketLimit());
                 } catch (RuntimeException e) {
                     LOG.error("Loading the demo helpdesk failed", e);
                 }

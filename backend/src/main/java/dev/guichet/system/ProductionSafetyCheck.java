@@ -1,9 +1,10 @@
 package dev.guichet.system;
 
+import dev.guichet.auth.JwtSettings;
 import dev.guichet.auth.PasswordPolicy;
+import dev.guichet.demo.DemoSettings;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.context.env.Environment;
 import io.micronaut.core.naming.conventions.StringConvention;
 import java.nio.charset.StandardCharsets;
@@ -39,13 +40,11 @@ public class ProductionSafetyCheck {
             "io.micronaut.http.client", "io.micronaut.security", "io.micronaut.data.query",
             "io.netty.handler.logging.LoggingHandler", "org.postgresql");
 
-    ProductionSafetyCheck(@Value("${micronaut.security.token.jwt.signatures.secret.generator.secret:}") String jwtSecret,
-                          @Value("${guichet.admin.password:}") String adminPassword,
-                          @Value("${guichet.admin.email:}") String adminEmail,
-                          @Value("${micronaut.server.cors.configurations.web.allowed-origins:}") String origins,
-                          @Value("${guichet.demo.enabled:false}") boolean demo,
+    ProductionSafetyCheck(JwtSettings jwt, AdminSettings admin, CorsSettings cors, DemoSettings demo,
                           PasswordPolicy passwords, Environment environment) {
         List<String> problems = new ArrayList<>();
+        String jwtSecret = jwt.secretOrEmpty();
+        String adminPassword = admin.password();
         String lower = jwtSecret.toLowerCase(Locale.ROOT);
         if (jwtSecret.isBlank()) {
             problems.add("JWT_SECRET is not set");
@@ -55,14 +54,14 @@ public class ProductionSafetyCheck {
             problems.add("JWT_SECRET is a default or example value");
         }
         if (!adminPassword.isBlank() && (adminPassword.length() < PasswordPolicy.MIN_LENGTH
-                || passwords.isCommon(adminPassword) || adminPassword.equalsIgnoreCase(adminEmail)
+                || passwords.isCommon(adminPassword) || adminPassword.equalsIgnoreCase(admin.email())
                 || adminPassword.toLowerCase(Locale.ROOT).contains("change"))) {
             problems.add("ADMIN_PASSWORD is a default, common or short password");
         }
-        if (origins.contains("*")) {
+        if (cors.allowedOrigins() != null && cors.allowedOrigins().contains("*")) {
             problems.add("ALLOWED_ORIGINS contains a wildcard");
         }
-        if (demo) {
+        if (demo.enabled()) {
             problems.add("DEMO_DATA=true would create demo accounts with a published password");
         }
         problems.addAll(verboseLogging(environment));

@@ -3,7 +3,6 @@ package dev.guichet.system;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.health.HealthStatus;
@@ -41,9 +40,9 @@ public class WalArchiving extends AbstractHealthIndicator<Map<String, Object>> i
     private final Provider<ConnectionOperations<Connection>> connections;
     private final Duration maxLag;
 
-    WalArchiving(Provider<ConnectionOperations<Connection>> connections, @Value("${guichet.wal-archive.max-lag:10m}") Duration maxLag) {
+    WalArchiving(Provider<ConnectionOperations<Connection>> connections, WalArchiveSettings settings) {
         this.connections = connections;
-        this.maxLag = maxLag;
+        this.maxLag = settings.maxLag();
     }
 
     /**

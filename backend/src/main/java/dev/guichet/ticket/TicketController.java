@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import dev.guichet.web.ProblemResponses;
 import dev.guichet.web.TextRules;
 import dev.guichet.auth.Caller;
-import dev.guichet.web.ApiException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -16,6 +15,7 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.RequestBean;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -63,17 +63,7 @@ public class TicketController {
     @ProblemResponses.BadRequest
     @Get
     public TicketPage listTickets(
-            @QueryValue @Nullable List<TicketStatus> status,
-            @QueryValue @Nullable List<Priority> priority,
-            @QueryValue("category_id") @Nullable Long categoryId,
-            @Parameter(description = "a user id, `none` for unassigned, or `me`")
-            @QueryValue("assignee_id") @Nullable String assigneeId,
-            @QueryValue("requester_id") @Nullable Long requesterId,
-            @QueryValue @Nullable @Size(max = 200) @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.CONTROL_CHARACTERS) String q,
-            @Parameter(description = "true: only tickets with activity by someone else the caller has not seen (last 30 days)")
-            @QueryValue @Nullable Boolean unread,
-            @Parameter(description = "AT_RISK: a target still counting has used 80 % of its time; BREACHED: one is past due")
-            @QueryValue @Schema(type = "string") @Nullable TicketFilter.Sla sla,
+            @Valid @RequestBean QueueFilters filters,
             @Parameter(description = "the `next_cursor` of the previous page, with the same filters and sort")
             @QueryValue @Nullable @Size(max = 1000) String cursor,
             @Parameter(description = "0-based page (offset paging, ignored with `cursor`; prefer `cursor`)")
@@ -83,8 +73,8 @@ public class TicketController {
             @QueryValue @Nullable String sort,
             Authentication authentication) {
         Caller caller = Caller.of(authentication);
-        TicketFilter filter = filter(caller, status, priority, categoryId, assigneeId, requesterId, q, unread, sla);
-        return queries.list(filter, TicketSort.parse(sort, filter.query() != null), cursor, page, size, reader(caller));
+        TicketFilter filter = filters.resolve(caller);
+        return queries.list(filter, TicketSort.parse(sort, filter.query() != null), cursor, page, size, QueueFilters.reader(caller));
     }
 
     /**
@@ -103,7 +93,8 @@ public class TicketController {
                                           @QueryValue @Nullable Boolean unread,
                                           @QueryValue @Schema(type = "string") @Nullable TicketFilter.Sla sla,
                                           Authentication authentication) {
-        return queries.countByStatus(filter(Caller.of(authentication), null, priority, categoryId, assigneeId, requesterId, q, unread, sla));
+        QueueFilters filters = new QueueFilters(null, priority, categoryId, assigneeId, requesterId, q, unread, sla);
+        return queries.countByStatus(filters.resolve(Caller.of(authentication)));
     }
 
     /** Files a ticket for the caller: 201 with its Location. */
@@ -164,31 +155,4 @@ public class TicketController {
         return tickets.history(Caller.of(authentication), id);
     }
 
-    private static TicketFilter.Reader reader(Caller caller) {
-        return new TicketFilter.Reader(caller.id(), caller.isAgent());
-    }
-
-    static TicketFilter filter(Caller caller, List<TicketStatus> status, List<Priority> priority, Long categoryId,
-                                       String assigneeId, Long requesterId, String q, Boolean unread,
-                                       TicketFilter.Sla sla) {
-        Long assignee = null;
-        boolean unassigned = false;
-        if (assigneeId != null && !assigneeId.isBlank()) {
-            switch (assigneeId.trim()) {
-                case "none" -> unassigned = true;
-                case "me" -> assignee = caller.id();
-                default -> {
-                    try {
-                        assignee = Long.parseLong(assigneeId.trim());
-                    } catch (NumberFormatException e) {
-                        throw ApiException.invalidField("assignee_id", "assignee-filter");
-                    }
-                }
-            }
-        }
-        String query = q == null || q.isBlank() ? null : q.trim();
-        return TicketService.visibleTo(caller, new TicketFilter(status == null ? List.of() : status,
-                priority == null ? List.of() : priority, categoryId, assignee, unassigned, requesterId, query,
-                Boolean.TRUE.equals(unread) ? reader(caller) : null, sla));
-    }
 }

@@ -1,8 +1,8 @@
 package dev.guichet.ticket;
 
+import dev.guichet.report.ReportSettings;
 import dev.guichet.web.ProblemType;
 import dev.guichet.web.RateLimitedException;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;
 import java.io.InputStream;
@@ -49,13 +49,12 @@ public class TicketExport {
     private final ZoneId zone;
     private final Semaphore running;
 
-    TicketExport(DataSource dataSource, @Value("${guichet.reports.time-zone:Europe/Paris}") String zone,
-                 @Value("${guichet.reports.export-max-concurrent:2}") int maxConcurrent) {
+    TicketExport(DataSource dataSource, ReportSettings settings) {
         // The pool's own connections, outside Micronaut's transaction management: the stream
         // commits (rolls back) and closes its connection itself when the client has read it all.
         this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
-        this.zone = ZoneId.of(zone);
-        this.running = new Semaphore(maxConcurrent);
+        this.zone = settings.timeZone();
+        this.running = new Semaphore(settings.exportMaxConcurrent());
     }
 
     /**

@@ -1,9 +1,7 @@
 package dev.guichet.ticket;
 
-import io.swagger.v3.oas.annotations.media.Schema;
 import dev.guichet.web.ProblemResponses;
 import dev.guichet.auth.Caller;
-import dev.guichet.web.TextRules;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -12,6 +10,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.RequestBean;
 import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -20,15 +19,13 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
+import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The CSV export of a queue view: the list's filters and sort, every matching ticket (no paging).
- * The filters are resolved by {@link TicketController#filter} exactly as for the list, so a filter
- * added to the list must be added here too (TicketExportTest compares the two in the OpenAPI document).
+ * The CSV export of a queue view: the list's filters ({@link QueueFilters}) and sort, every matching
+ * ticket (no paging).
  */
 @Controller("/api/v1/tickets")
 @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -56,22 +53,13 @@ public class TicketExportController {
     @ProblemResponses.BadRequest
     @Get(value = "/export.csv", produces = "text/csv")
     public HttpResponse<StreamedFile> exportTickets(
-            @QueryValue @Nullable List<TicketStatus> status,
-            @QueryValue @Nullable List<Priority> priority,
-            @QueryValue("category_id") @Nullable Long categoryId,
-            @Parameter(description = "a user id, `none` for unassigned, or `me`")
-            @QueryValue("assignee_id") @Nullable String assigneeId,
-            @QueryValue("requester_id") @Nullable Long requesterId,
-            @QueryValue @Nullable @Size(max = 200) @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.CONTROL_CHARACTERS) String q,
-            @Parameter(description = "true: only tickets with activity by someone else the caller has not seen (last 30 days)")
-            @QueryValue @Nullable Boolean unread,
-            @QueryValue @Schema(type = "string") @Nullable TicketFilter.Sla sla,
+            @Valid @RequestBean QueueFilters filters,
             @Parameter(description = "created_at, updated_at, priority, status, title, id or sla_due (next SLA due time), with ,asc or ,desc")
             @QueryValue @Nullable String sort,
             @Header(HttpHeaders.ACCEPT_LANGUAGE) @Nullable String acceptLanguage,
             Authentication authentication) {
         Caller caller = Caller.of(authentication);
-        TicketFilter filter = TicketController.filter(caller, status, priority, categoryId, assigneeId, requesterId, q, unread, sla);
+        TicketFilter filter = filters.resolve(caller);
         // A search's default order is relevance, which only exists for a page; the export lists newest first.
         TicketSort order = TicketSort.parse(sort, false);
         String language = language(acceptLanguage);

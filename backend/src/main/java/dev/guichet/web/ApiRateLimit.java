@@ -1,9 +1,5 @@
 package dev.guichet.web;
 
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
@@ -14,16 +10,13 @@ import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.security.authentication.Authentication;
 import java.security.Principal;
-import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 /**
- * The general API budget of each signed-in person: {@code API_RATE_LIMIT} requests (default 300)
- * per {@code API_RATE_WINDOW} (default one minute), refilled smoothly, counted by each replica in its
- * own memory (Bucket4j local buckets, lock-free): with N replicas behind a balancer a person gets at
- * most N times the budget. A shared bucket in PostgreSQL cost a {@code SELECT … FOR UPDATE}
+ * The general API budget of each signed-in person: {@code API_RATE_LIMIT} requests per
+ * {@code API_RATE_WINDOW} ({@link RateLimits}), refilled smoothly, counted by each replica in its
+ * own memory ({@link KeyedRateLimit#local}, lock-free): with N replicas behind a balancer a person
+ * gets at most N times the budget. A shared bucket in PostgreSQL cost a {@code SELECT … FOR UPDATE}
  * transaction per request and made one person's parallel requests wait for each other; this budget
  * only stops runaway scripts, so per replica is precise enough (docs/architecture.md).
  * Past it, 429 problem+json with {@code Retry-After}. Anonymous calls (login, refresh) have their
@@ -33,23 +26,13 @@ import java.util.concurrent.ConcurrentMap;
 @ServerFilter("/api/**")
 public class ApiRateLimit implements Ordered {
 
-    private final ConcurrentMap<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final ApiExceptionHandler errors;
-    private final Bandwidth limit;
-    private final boolean enabled;
+    private final KeyedRateLimit perPerson;
 
-    /**
-     * @param limit   requests allowed per window, at least 1
-     * @param window  the window over which {@code limit} refills
-     * @param enabled false turns every rate limit off ({@code RATE_LIMITS_ENABLED}, for load tests)
-     */
-    ApiRateLimit(ApiExceptionHandler errors,
-                 @Value("${guichet.rate-limits.api-limit:300}") long limit,
-                 @Value("${guichet.rate-limits.api-window:1m}") Duration window,
-                 @Value("${guichet.rate-limits.enabled:true}") boolean enabled) {
+    ApiRateLimit(ApiExceptionHandler errors, RateLimits limits) {
         this.errors = errors;
-        this.enabled = enabled;
-        this.limit = Bandwidth.builder().capacity(limit).refillGreedy(limit, window).build();
+        this.perPerson = KeyedRateLimit.local(limits.apiPerPerson(), limits.enabled(),
+                wait -> new RateLimitedException(ProblemType.RATE_LIMITED, "rate-limited.detail", wait));
     }
 
     /**
@@ -61,33 +44,31 @@ public class ApiRateLimit implements Ordered {
     @Nullable
     public HttpResponse<?> checkBudget(HttpRequest<?> request) {
         Optional<Principal> principal = request.getUserPrincipal();
-        if (!enabled || principal.isEmpty() || !(principal.get() instanceof Authentication authentication)) {
+        if (principal.isEmpty() || !(principal.get() instanceof Authentication authentication)) {
             return null;
         }
-        ConsumptionProbe probe = buckets.computeIfAbsent(authentication.getName(),
-                name -> Bucket.builder().addLimit(limit).build()).tryConsumeAndReturnRemaining(1);
-        if (probe.isConsumed()) {
+        try {
+            perPerson.take(authentication.getName());
             return null;
+        } catch (RateLimitedException refused) {
+            return errors.handle(request, refused);
         }
-        long wait = RateLimiter.retryAfterSeconds(probe);
-        return errors.handle(request, new RateLimitedException(ProblemType.RATE_LIMITED, "rate-limited.detail", wait));
     }
 
     /** Forgets the buckets that have refilled completely (they hold no information), every 5 min. */
     @Scheduled(fixedDelay = "5m", initialDelay = "5m")
     void forgetFullBuckets() {
-        long capacity = limit.getCapacity();
-        buckets.values().removeIf(bucket -> bucket.getAvailableTokens() >= capacity);
+        perPerson.forgetFullBuckets();
     }
 
     /** Forgets every bucket of this replica (tests, which reuse user ids after emptying the database). */
     public void forgetAll() {
-        buckets.clear();
+        perPerson.forgetAll();
     }
 
     /** @return how many people have a bucket in this replica now (for tests and metrics) */
     int trackedBuckets() {
-        return buckets.size();
+        return perPerson.localBuckets();
     }
 
     /** After the security filter, which identifies the caller. */

@@ -1,6 +1,5 @@
 package dev.guichet.web;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import io.netty.handler.ipfilter.IpFilterRuleType;
 import io.netty.handler.ipfilter.IpSubnetFilterRule;
@@ -27,12 +26,12 @@ public class ClientAddress {
     private final List<IpSubnetFilterRule> trusted;
 
     /**
-     * @param trustedProxies comma-separated CIDR ranges ({@code 10.0.0.0/8}, {@code fd00::/8}) or
-     *                       single addresses; blank for none
+     * @param settings its {@code trustedProxies}: comma-separated CIDR ranges ({@code 10.0.0.0/8},
+     *                 {@code fd00::/8}) or single addresses; blank for none
      * @throws IllegalArgumentException for an entry that is not an IP address or range
      */
-    ClientAddress(@Value("${guichet.trusted-proxies:}") String trustedProxies) {
-        this.trusted = parse(trustedProxies);
+    ClientAddress(WebSettings settings) {
+        this.trusted = parse(settings.trustedProxies() == null ? "" : settings.trustedProxies());
     }
 
     /** @return the client's IP address as text, e.g. {@code 203.0.113.7} */

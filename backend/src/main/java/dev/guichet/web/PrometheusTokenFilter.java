@@ -1,6 +1,5 @@
 package dev.guichet.web;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpHeaders;
@@ -27,7 +26,8 @@ public class PrometheusTokenFilter implements Ordered {
     private final byte[] expected;
     private final ErrorResponseProcessor<?> errors;
 
-    PrometheusTokenFilter(@Value("${guichet.prometheus-token:}") @Nullable String token, ErrorResponseProcessor<?> errors) {
+    PrometheusTokenFilter(WebSettings settings, ErrorResponseProcessor<?> errors) {
+        String token = settings.prometheusToken();
         this.expected = token == null || token.isBlank() ? null : ("Bearer " + token.strip()).getBytes(StandardCharsets.UTF_8);
         this.errors = errors;
     }

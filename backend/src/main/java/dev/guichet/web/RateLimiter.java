@@ -19,7 +19,8 @@ import javax.sql.DataSource;
  * (migration V4), so every replica sees the same counts and no extra server is needed. Each check
  * is one short {@code SELECT … FOR UPDATE} transaction on its own connection.
  *
- * <p>Keys are namespaced strings ({@code login-ip:203.0.113.7}, {@code api:42}). A bucket that has
+ * <p>Keys are namespaced strings ({@code login-ip:203.0.113.7}, {@code inbound-sender:…}); the
+ * limits of requests use them through {@link KeyedRateLimit#shared}. A bucket that has
  * refilled completely is worth nothing, so its row expires ten seconds later and is purged
  * periodically.
  */
@@ -65,10 +66,5 @@ public class RateLimiter {
         do {
             removed = buckets.removeExpired(1000);
         } while (removed == 1000);
-    }
-
-    /** @return whole seconds to wait before a probe's next token, at least 1 (for {@code Retry-After}) */
-    public static long retryAfterSeconds(ConsumptionProbe probe) {
-        return Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
     }
 }

@@ -2,8 +2,9 @@ package dev.guichet.live;
 
 import dev.guichet.support.ApiTest;
 import dev.guichet.support.TestDatabase;
-import io.micronaut.context.annotation.Value;
+import io.micronaut.jdbc.BasicJdbcConfiguration;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -37,8 +38,9 @@ class EventStreamTest extends ApiTest {
     LiveEventHub hub;
     @Inject
     LiveEventLog log;
-    @Value("${datasources.default.url}")
-    String url;
+    @Inject
+    @Named("default")
+    BasicJdbcConfiguration database;
 
     @Override
     public Map<String, String> getProperties() {
@@ -200,8 +202,7 @@ class EventStreamTest extends ApiTest {
         // A second replica: its own listener and hub, on a connection of its own.
         LiveEventHub otherHub = new LiveEventHub();
         Map<String, String> db = TestDatabase.properties();
-        LiveEventListener otherReplica = new LiveEventListener(otherHub, url,
-                db.get("datasources.default.username"), db.get("datasources.default.password"));
+        LiveEventListener otherReplica = new LiveEventListener(otherHub, database);
         BlockingQueue<LiveEvent> otherReceived = new LinkedBlockingQueue<>();
         otherHub.subscribe(new dev.guichet.auth.Caller(ines.id(), dev.guichet.user.Role.TECHNICIAN), otherReceived::add, () -> { }, () -> { });
         otherReplica.onApplicationEvent(null);
@@ -217,7 +218,7 @@ class EventStreamTest extends ApiTest {
             credentials.setProperty("user", db.get("datasources.default.username"));
             credentials.setProperty("password", db.get("datasources.default.password"));
             long eventId;
-            try (Connection other = DriverManager.getConnection(url, credentials); Statement st = other.createStatement()) {
+            try (Connection other = DriverManager.getConnection(database.getUrl(), credentials); Statement st = other.createStatement()) {
                 try (ResultSet rs = st.executeQuery("INSERT INTO ticket_events (ticket_id, kind, actor_id, requester_id) VALUES ("
                         + id + ", 'changed', " + ines.id() + ", " + camille.id() + ") RETURNING id")) {
                     rs.next();

@@ -53,7 +53,7 @@ public class LdapSync {
     }
 
     /** Runs at LDAP_SYNC_CRON (default 03:15 every night), once per day across replicas. */
-    @Scheduled(cron = "${guichet.ldap.sync-cron:0 15 3 * * ?}")
+    @Scheduled(cron = "${guichet.ldap.sync-cron}")
     void nightly() {
         if (settings.enabled() && settings.syncEnabled()) {
             runOnce(LocalDate.now(ZoneOffset.UTC).toString()).ifPresent(r -> LOG.info(

@@ -1,5 +1,6 @@
 package dev.guichet.auth.oidc;
 
+import dev.guichet.web.WebSettings;
 import dev.guichet.web.ProblemResponses;
 import dev.guichet.auth.TokenResponse;
 import io.micronaut.core.annotation.Nullable;
@@ -48,9 +49,9 @@ public class OidcController {
     private final OidcLogin login;
     private final boolean secureCookies;
 
-    OidcController(OidcLogin login, OidcSettings settings) {
+    OidcController(OidcLogin login, WebSettings web) {
         this.login = login;
-        this.secureCookies = settings.publicUrl().startsWith("https:");
+        this.secureCookies = web.baseUrl().startsWith("https:");
     }
 
     /**

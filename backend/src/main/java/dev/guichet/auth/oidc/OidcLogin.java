@@ -1,5 +1,6 @@
 package dev.guichet.auth.oidc;
 
+import dev.guichet.web.WebSettings;
 import dev.guichet.web.ProblemType;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
@@ -67,11 +68,13 @@ public class OidcLogin {
     private final ExternalAccounts accounts;
     private final AuthService auth;
     private final UserRepository users;
+    private final URI redirectUri;
 
     OidcLogin(OidcSettings settings, OidcProvider provider, JdbcOperations jdbc, ExternalAccounts accounts, AuthService auth,
-              UserRepository users) {
+              UserRepository users, WebSettings web) {
         this.users = users;
         this.settings = settings;
+        this.redirectUri = URI.create(web.baseUrl() + "/api/v1/auth/oidc/callback");
         this.provider = provider;
         this.jdbc = jdbc;
         this.accounts = accounts;
@@ -112,8 +115,8 @@ public class OidcLogin {
             return ps.executeUpdate();
         });
         URI uri = new AuthenticationRequest.Builder(new ResponseType(ResponseType.Value.CODE),
-                new Scope(settings.scopes().toArray(String[]::new)), new ClientID(settings.clientId()),
-                URI.create(settings.redirectUri()))
+                new Scope(settings.scopeList().toArray(String[]::new)), new ClientID(settings.clientId()),
+                redirectUri)
                 .endpointURI(metadata.getAuthorizationEndpointURI())
                 .state(state).nonce(nonce).codeChallenge(verifier, CodeChallengeMethod.S256)
                 .build().toURI();
@@ -235,7 +238,7 @@ public class OidcLogin {
     private Redeemed redeem(String code, Pending pending) {
         try {
             AuthorizationCodeGrant grant = new AuthorizationCodeGrant(new AuthorizationCode(code),
-                    URI.create(settings.redirectUri()), new CodeVerifier(pending.codeVerifier()));
+                    redirectUri, new CodeVerifier(pending.codeVerifier()));
             com.nimbusds.oauth2.sdk.TokenResponse response = provider.tokens(grant);
             if (!response.indicatesSuccess()) {
                 throw new OidcFailure("provider-error", "Token endpoint refused the code: "
@@ -272,7 +275,8 @@ public class OidcLogin {
             throw new OidcFailure("email-missing", "The provider says the email is not verified");
         }
         String domain = email.substring(email.lastIndexOf('@') + 1);
-        if (!settings.allowedDomains().isEmpty() && !settings.allowedDomains().contains(domain)) {
+        List<String> allowed = settings.allowedDomainList();
+        if (!allowed.isEmpty() && !allowed.contains(domain)) {
             throw new OidcFailure("domain-not-allowed", "Email domain " + domain + " is not allowed");
         }
         String name = stringClaim(claims, "name");

@@ -1,49 +1,42 @@
 package dev.guichet.auth.oidc;
 
 import dev.guichet.auth.GroupRoles;
-import io.micronaut.context.annotation.Value;
-import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
- * OpenID Connect settings, from the environment (OIDC_*; see .env.example). Single sign-on is on
- * when {@code OIDC_ISSUER} and {@code OIDC_CLIENT_ID} are set.
+ * OpenID Connect settings ({@code guichet.oidc.*}, from the {@code OIDC_*} environment variables; see
+ * .env.example). Single sign-on is on when {@code OIDC_ISSUER} and {@code OIDC_CLIENT_ID} are set. The
+ * redirect URI to register at the provider is {@code PUBLIC_URL/api/v1/auth/oidc/callback}.
+ *
+ * @param issuer           the issuer URL; its discovery document is at {@code /.well-known/openid-configuration}
+ * @param clientId         the client id registered at the provider
+ * @param clientSecret     the client secret; blank for a public client (PKCE alone)
+ * @param scopes           requested scopes, separated by spaces or commas ({@code OIDC_SCOPES})
+ * @param providerName     the name on the login button ("Se connecter avec …"); blank = "SSO"
+ * @param allowedDomains   comma-separated email domains allowed to sign in; blank = any
+ * @param groupsClaim      the ID token claim listing the person's groups
+ * @param adminGroups      comma-separated groups whose members are admins
+ * @param technicianGroups comma-separated groups whose members are technicians
  */
-@Singleton
-public class OidcSettings {
+@ConfigurationProperties("guichet.oidc")
+public record OidcSettings(@Nullable String issuer, @Nullable String clientId, @Nullable String clientSecret,
+                           @Nullable String scopes, @Nullable String providerName, @Nullable String allowedDomains,
+                           @Nullable String groupsClaim, @Nullable String adminGroups, @Nullable String technicianGroups) {
 
-    private final String issuer;
-    private final String clientId;
-    private final String clientSecret;
-    private final List<String> scopes;
-    private final String providerName;
-    private final List<String> allowedDomains;
-    private final String groupsClaim;
-    private final GroupRoles groupRoles;
-    private final String publicUrl;
-
-    OidcSettings(@Value("${guichet.oidc.issuer:}") String issuer,
-                 @Value("${guichet.oidc.client-id:}") String clientId,
-                 @Value("${guichet.oidc.client-secret:}") String clientSecret,
-                 @Value("${guichet.oidc.scopes:openid profile email}") String scopes,
-                 @Value("${guichet.oidc.provider-name:}") String providerName,
-                 @Value("${guichet.oidc.allowed-domains:}") String allowedDomains,
-                 @Value("${guichet.oidc.groups-claim:groups}") String groupsClaim,
-                 @Value("${guichet.oidc.admin-groups:}") String adminGroups,
-                 @Value("${guichet.oidc.technician-groups:}") String technicianGroups,
-                 @Value("${guichet.public-url}") String publicUrl) {
-        this.issuer = issuer.trim();
-        this.clientId = clientId.trim();
-        this.clientSecret = clientSecret;
-        this.scopes = Arrays.stream(scopes.split("[\\s,]+")).filter(s -> !s.isBlank()).toList();
-        this.providerName = providerName.isBlank() ? "SSO" : providerName.trim();
-        this.allowedDomains = Arrays.stream(allowedDomains.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                .map(s -> s.toLowerCase(Locale.ROOT)).toList();
-        this.groupsClaim = groupsClaim;
-        this.groupRoles = GroupRoles.parse(adminGroups, technicianGroups);
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    /** Reads unset values as empty and trims the identifiers. */
+    public OidcSettings {
+        issuer = issuer == null ? "" : issuer.strip();
+        clientId = clientId == null ? "" : clientId.strip();
+        clientSecret = clientSecret == null ? "" : clientSecret;
+        scopes = scopes == null ? "" : scopes;
+        providerName = providerName == null || providerName.isBlank() ? "SSO" : providerName.strip();
+        allowedDomains = allowedDomains == null ? "" : allowedDomains;
+        groupsClaim = groupsClaim == null ? "" : groupsClaim.strip();
     }
 
     /** @return whether single sign-on is configured */
@@ -51,54 +44,27 @@ public class OidcSettings {
         return !issuer.isEmpty() && !clientId.isEmpty();
     }
 
-    /** @return the issuer URL; its discovery document is at {@code /.well-known/openid-configuration} */
-    public String issuer() {
-        return issuer;
-    }
-
-    /** @return the client id registered at the provider */
-    public String clientId() {
-        return clientId;
-    }
-
-    /** @return the client secret; blank for a public client (PKCE alone) */
-    public String clientSecret() {
-        return clientSecret;
-    }
-
     /** @return requested scopes, {@code openid} first */
-    public List<String> scopes() {
-        return scopes.contains("openid") ? scopes
-                : java.util.stream.Stream.concat(java.util.stream.Stream.of("openid"), scopes.stream()).toList();
-    }
-
-    /** @return the name on the login button ("Se connecter avec …") */
-    public String providerName() {
-        return providerName;
+    public List<String> scopeList() {
+        List<String> list = Arrays.stream(scopes.split("[\\s,]+")).filter(s -> !s.isBlank()).toList();
+        return list.contains("openid") ? list : Stream.concat(Stream.of("openid"), list.stream()).toList();
     }
 
     /** @return lower-cased email domains allowed to sign in; empty = any */
-    public List<String> allowedDomains() {
-        return allowedDomains;
-    }
-
-    /** @return the ID token claim listing the person's groups */
-    public String groupsClaim() {
-        return groupsClaim;
+    public List<String> allowedDomainList() {
+        return Arrays.stream(allowedDomains.split(",")).map(String::strip).filter(s -> !s.isEmpty())
+                .map(s -> s.toLowerCase(Locale.ROOT)).toList();
     }
 
     /** @return how groups map to roles */
     public GroupRoles groupRoles() {
-        return groupRoles;
+        return GroupRoles.parse(adminGroups, technicianGroups);
     }
 
-    /** @return the redirect URI to register at the provider: {@code PUBLIC_URL/api/v1/auth/oidc/callback} */
-    public String redirectUri() {
-        return publicUrl + "/api/v1/auth/oidc/callback";
-    }
-
-    /** @return Guichet's public base URL, without a trailing slash */
-    public String publicUrl() {
-        return publicUrl;
+    @Override
+    public String toString() {
+        // Never print the client secret (configuration dumps, logs).
+        return "OidcSettings[issuer=" + issuer + ", clientId=" + clientId + ", scopes=" + scopes + ", providerName="
+                + providerName + ", allowedDomains=" + allowedDomains + ", groupsClaim=" + groupsClaim + "]";
     }
 }

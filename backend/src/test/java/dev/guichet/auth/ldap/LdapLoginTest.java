@@ -6,7 +6,6 @@ import com.unboundid.ldap.listener.InMemoryListenerConfig;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
-import dev.guichet.auth.GroupRoles;
 import dev.guichet.support.Api;
 import dev.guichet.support.ApiTest;
 import dev.guichet.support.TestDatabase;
@@ -170,7 +169,7 @@ class LdapLoginTest extends ApiTest {
     @Test
     void plainLdapIsRefusedUnlessExplicitlyAllowed() {
         LdapSettings plain = new LdapSettings("ldap://localhost:" + directory.getListenPort(), false, false, "", "",
-                "ou=people," + BASE, "(uid={0})", "mail", "cn", "memberOf", GroupRoles.parse("", ""), 2000, false, 0, 30);
+                "ou=people," + BASE, "(uid={0})", "mail", "cn", "memberOf", "", "", 2000, false, 0, 30);
         assertThrows(LdapDirectory.Unavailable.class, () -> new LdapDirectory(plain).authenticate("jdupont", JEANNE_PASSWORD));
     }
 }

@@ -1,0 +1,20 @@
+package dev.guichet.report;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.context.annotation.Context;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.ZoneId;
+
+/**
+ * The dashboard and the CSV export ({@code guichet.reports.*}, from {@code REPORTS_TIME_ZONE} and
+ * {@code EXPORT_MAX_CONCURRENT}; see .env.example).
+ *
+ * @param timeZone            the IANA time zone the dashboard's days and the export's times are in
+ * @param exportMaxConcurrent CSV exports running at once on one replica, at least 1 (each holds a
+ *                            database connection while it streams)
+ */
+@Context
+@ConfigurationProperties("guichet.reports")
+public record ReportSettings(@NotNull ZoneId timeZone, @Min(1) int exportMaxConcurrent) {
+}
