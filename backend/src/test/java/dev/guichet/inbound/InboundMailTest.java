@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Mail sent to the helpdesk's IMAP mailbox becomes tickets and replies (issue 12). */
+/** Mail sent to the helpdesk's IMAP mailbox becomes tickets and replies (docs/architecture.md, "Email channel"). */
 class InboundMailTest extends InboundTest {
 
     @jakarta.inject.Inject

@@ -18,9 +18,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * After a backup is restored over newer data (issue 9, defect 8): mails waiting in the dump are
- * HELD (deployment/lib/hold-outbox.sql, run by restore.sh) and never sent until an admin releases
- * them, or discarded; and Message-IDs stay unique although ticket and outbox ids are reused.
+ * After a backup is restored over newer data (docs/notifications.md, "Watching it"): mails waiting
+ * in the dump are HELD (deployment/lib/hold-outbox.sql, run by restore.sh) and never sent until an
+ * admin releases them, or discarded; and Message-IDs stay unique although ticket and outbox ids are
+ * reused.
  */
 class OutboxRestoreTest extends MailTest {
 

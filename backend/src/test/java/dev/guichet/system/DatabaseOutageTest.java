@@ -21,8 +21,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * PostgreSQL down (issue 9, defect 11): the API answers 503 problem+json with Retry-After rather
- * than a generic 500, and recovers by itself once the database is back. Runs on a scratch cluster
+ * PostgreSQL down (docs/architecture.md, "Management endpoints and outages"): the API answers 503
+ * problem+json with Retry-After rather than a generic 500, and recovers by itself once the database
+ * is back. Runs on a scratch cluster
  * of its own, which it stops and starts.
  */
 class DatabaseOutageTest {
