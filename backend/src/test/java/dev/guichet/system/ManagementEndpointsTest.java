@@ -18,8 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Micronaut's management endpoints are not public (docs/architecture.md, "Management endpoints and
  * outages"): without a token, every one of them answers 401 or 404 (never 200 with content, never
- * 500), in the default and the prod environment; the probes stay public, the aggregate health shows its status only, and
- * /prometheus answers only the scraper's PROMETHEUS_TOKEN.
+ * 500), in the default and the prod environment; the probes stay public, the aggregate health
+ * shows its status only, and /prometheus answers only the scraper's PROMETHEUS_TOKEN.
  */
 class ManagementEndpointsTest {
 
