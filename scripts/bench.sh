@@ -8,7 +8,7 @@
 #     LOGIN_IP_LIMIT=1000: the load comes from a few accounts on one address); measures restart to
 #     readiness (second start, as after an upgrade) and RSS after start.
 #  3. scripts/bench_load.mjs (Node 20) runs the latency table at 1 and 16 clients (closed loop,
-#     the reports dashboard included (issue 13: < 500 ms),
+#     the reports dashboard included (< 500 ms; docs/architecture.md, "Dashboard"),
 #     BENCH_SECONDS per row, default 5): every queue view of the SPA, search, counts, ticket
 #     detail / comments / history, create / reply / internal note / PATCH.
 #  4. pgbench runs the SQL of detail, comments and history at the same concurrencies (the floor).

@@ -163,7 +163,7 @@ const rowDefs = [
   ['counts (priority HIGH)', 'queue', get('/tickets/counts?priority=HIGH')],
   ['counts (SLA breached)', 'queue', get('/tickets/counts?sla=BREACHED')],
   ['counts (search "password")', 'queue', get('/tickets/counts?q=password')],
-  // Reports dashboard (issue 13): every figure of a period in one request; target < 500 ms.
+  // Reports dashboard: every figure of a period in one request; target < 500 ms (docs/architecture.md, "Dashboard").
   ['dashboard: last 30 days', 'report', get('/reports/dashboard')],
   ['dashboard: last 30 days, one category, weekly', 'report', get(`/reports/dashboard?${qs({ category_id: cfg.categoryId, granularity: 'week' })}`)],
   ['dashboard: previous calendar month', 'report', get(`/reports/dashboard?${qs(previousMonth())}`)],

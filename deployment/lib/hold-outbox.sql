@@ -1,5 +1,5 @@
 -- Run by deployment/restore.sh inside the restore's transaction, right after the dump is replayed
--- (issue 9, defect 8): mails that were waiting (PENDING) or being sent (SENDING) when the backup
+-- (docs/notifications.md, "Watching it"): mails that were waiting (PENDING) or being sent (SENDING) when the backup
 -- was taken were most likely delivered since; sending them again would repeat old news. They are
 -- HELD until an admin releases or discards them (outbox page, /api/v1/admin/outbox). A dump older
 -- than migration V6 gets V6's status constraint first (V6 then finds it in place).

@@ -148,7 +148,7 @@ back_up_drop_and_restore() {
 }
 
 # db_fingerprint, but mail_outbox compared without status and lease: the restore holds the mails
-# that were waiting in the dump (PENDING/SENDING → HELD, lease cleared; issue 9, defect 8).
+# that were waiting in the dump (PENDING/SENDING → HELD, lease cleared; docs/notifications.md).
 drill_fingerprint() {
     db_fingerprint "$1" | grep -v '^mail_outbox|'
     psql -X -At -d "$1" -c "SELECT 'mail_outbox', count(*), md5(coalesce(string_agg(r::text, '|' ORDER BY r::text), ''))

@@ -250,7 +250,8 @@ test_truncated_dump_is_rolled_back() {
     fi
 }
 
-# An outbox as migration V2 made it (no HELD yet), with mails in every state (issue 9, defect 8).
+# An outbox as migration V2 made it (no HELD yet), with mails in every state (docs/notifications.md,
+# "Watching it": HELD after a restore).
 test_restore_holds_the_mails_waiting_in_the_dump() {
     sql -d postgres -c "CREATE DATABASE \"$MAIL_SRC\""
     sql -d "$MAIL_SRC" <<'SQL'

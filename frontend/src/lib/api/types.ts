@@ -44,7 +44,7 @@ export type AssignableUser = Get<'/api/v1/users/assignable'>[number];
 export type CategoryTechnician = Get<'/api/v1/categories/{id}/technicians'>[number];
 export type OutboxItem = Get<'/api/v1/admin/outbox'>['items'][number];
 export type OutboxStatus = OutboxItem['status'];
-/** The email channel: each IMAP mailbox with its state (issue 12). */
+/** The email channel: each IMAP mailbox with its state. */
 export type InboundOverview = Get<'/api/v1/admin/inbound/mailboxes'>;
 export type InboundMailbox = InboundOverview['mailboxes'][number];
 export type InboundMessage = Get<'/api/v1/admin/inbound/messages'>[number];

@@ -79,7 +79,7 @@ function MailboxCard({ mailbox }: { mailbox: InboundMailbox }) {
 }
 
 /**
- * Admin: the email channel (issue 12). Each IMAP mailbox with its state; the messages that were
+ * Admin: the email channel. Each IMAP mailbox with its state; the messages that were
  * rejected or failed (kept raw until deleted), to process again or delete; the addresses whose
  * mail bounced, whose notifications wait until cleared.
  */

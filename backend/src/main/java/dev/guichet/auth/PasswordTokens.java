@@ -16,7 +16,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * Single-use links to choose a password, for accounts created from an email (issue 12). The token
+ * Single-use links to choose a password, for accounts created from an email (docs/architecture.md, "Email channel"). The token
  * is 256 random bits (base64url, 43 characters) sent to the person only; the database keeps its
  * SHA-256, an expiry ({@code PASSWORD_TOKEN_TTL}, default 7 days) and when it was used. Using a
  * token sets the password under the password policy and ends the account's sessions.

@@ -27,7 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Admins watch the email channel (issue 12): each mailbox's configuration (never its password) and
+ * Admins watch the email channel (docs/architecture.md, "Email channel"): each mailbox's configuration (never its password) and
  * state, the stored messages (rejected and failed ones to delete or retry), and bouncing addresses.
  */
 @Controller("/api/v1/admin/inbound")

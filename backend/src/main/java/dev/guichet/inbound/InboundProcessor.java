@@ -33,7 +33,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns one stored message into what it asks for, in this order (issue 12):
+ * Turns one stored message into what it asks for, in this order (docs/architecture.md, "Email channel"):
  * <ol>
  *   <li>a message kept truncated (over INBOUND_MAIL_MAX_SIZE) or unreadable is REJECTED;</li>
  *   <li>mail from Guichet's own addresses is IGNORED (loops);</li>

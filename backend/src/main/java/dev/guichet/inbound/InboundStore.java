@@ -16,7 +16,7 @@ import java.util.Optional;
 /**
  * The tables of inbound mail (migration V18): stored messages and their claims, the mailboxes'
  * state, bouncing addresses and answered unknown senders. Claims use {@code FOR UPDATE SKIP LOCKED}
- * (design.md: work that must run once); {@code attempts} doubles as a fencing token, so a replica
+ * (docs/architecture.md, "Work that must run once"); {@code attempts} doubles as a fencing token, so a replica
  * whose lease ran out cannot overwrite the outcome of the one that reclaimed the message.
  */
 @Singleton

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Queues the emails of an SLA escalation (issue 13): to the ticket's assignee, or when it has none
+ * Queues the emails of an SLA escalation (docs/architecture.md, "SLA", "Escalation"): to the ticket's assignee, or when it has none
  * to the technicians of its category (every technician and admin when nobody is mapped to it, as
  * for new tickets), and at breach to every admin too. Only active people who keep notifications on.
  */

@@ -27,9 +27,9 @@ public enum MailKind {
     RESOLVED,
     /** To the requester: the ticket was closed. */
     CLOSED,
-    /** To someone whose email created their account (issue 12): a link to choose a password. */
+    /** To someone whose email created their account: a link to choose a password. */
     ACCOUNT_CREATED,
-    /** To an unknown sender outside the allowed domains: a polite refusal, sent once (issue 12). */
+    /** To an unknown sender outside the allowed domains: a polite refusal, sent once. */
     MAIL_REFUSED,
     /** SLA escalation: 80 % of the first-response time used without a reply; to the assignee (or the category's technicians). */
     SLA_FIRST_RESPONSE_AT_RISK,

@@ -10,7 +10,7 @@ import java.security.SecureRandom;
  * thread a ticket's emails ({@code <ticket-{id}.{created}@host>} for the ticket,
  * {@code <ticket-{id}-{outboxId}.{random}@host>} for each message). The ticket's creation instant
  * and the random part keep ids unique when ticket and outbox ids are reused, as after restoring a
- * backup over newer data (issue 9, defect 8): RFC 5322 §3.6.4 wants a Message-ID used once ever.
+ * backup over newer data (docs/notifications.md, "Watching it"): RFC 5322 §3.6.4 wants a Message-ID used once ever.
  */
 @Singleton
 public class MailLinks {

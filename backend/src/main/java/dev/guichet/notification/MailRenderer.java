@@ -82,7 +82,7 @@ public class MailRenderer {
     }
 
     /**
-     * The refusal sent once to an unknown sender (issue 12): French then English, since the
+     * The refusal sent once to an unknown sender: French then English, since the
      * sender's language is unknown; the subject names theirs.
      *
      * @param originalSubject the subject of the refused message, on one line

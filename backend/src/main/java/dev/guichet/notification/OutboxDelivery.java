@@ -151,7 +151,7 @@ public class OutboxDelivery {
     private void headers(Message mime, Outbox.Claimed message) {
         try {
             mime.setHeader("Message-ID", message.messageId());
-            // Issue 12: answering the email adds a reply to the ticket (dev.guichet.inbound).
+            // Answering the email adds a reply to the ticket (dev.guichet.inbound).
             if (message.ticketId() != null) {
                 replyAddresses.forTicket(message.ticketId()).ifPresent(address -> {
                     try {

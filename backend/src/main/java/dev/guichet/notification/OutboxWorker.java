@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Shutdown (SIGTERM, graceful shutdown): stops claiming at once, lets the message being sent
  * finish, hands the rest of its batch back untried (PENDING, no attempt counted) and returns: the
- * backlog never holds the shutdown for its grace period (issue 9, defect 9).
+ * backlog never holds the shutdown for its grace period (docs/notifications.md, "Delivery").
  */
 @Context
 @Requires(property = "guichet.mail.worker-enabled", notEquals = "false")

@@ -13,8 +13,8 @@ import java.time.Duration;
  * the cap are exactly {@code MAIL_RETRY_MAX_DELAY}. With the defaults (1 min, ×3, 6 h, 9 attempts)
  * the waits are 1, 3, 9, 27, 81, 243 min (each ±20 %), then 6 h twice: a message is FAILED between
  * {@link #minTimeBeforeGivingUp()} (16 h 51 min) and {@link #maxTimeBeforeGivingUp()} (19 h 17 min)
- * after its first attempt, so an SMTP outage of up to 12 h only delays it (docs/notifications.md;
- * issue 9, defect 10).
+ * after its first attempt, so an SMTP outage of up to 12 h only delays it (docs/notifications.md,
+ * "Delivery").
  */
 @Singleton
 public class RetrySchedule {

@@ -15,7 +15,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
-/** The reports dashboard of technicians and admins (issue 13). */
+/** The reports dashboard of technicians and admins (docs/architecture.md, "Reports, export and survey"). */
 @Controller("/api/v1/reports")
 @Secured({"TECHNICIAN", "ADMIN"})
 @ExecuteOn(TaskExecutors.BLOCKING)

@@ -40,7 +40,7 @@ import java.util.Set;
 @Singleton
 public class SlaClock {
 
-    /** Share of a target's business time after which it is at risk (issue 13: 80 %). */
+    /** Share of a target's business time after which it is at risk (docs/architecture.md, "Due times on the ticket"). */
     public static final double AT_RISK_SHARE = 0.8;
 
     private static final Set<TicketStatus> RUNNING = EnumSet.of(TicketStatus.NEW, TicketStatus.IN_PROGRESS);

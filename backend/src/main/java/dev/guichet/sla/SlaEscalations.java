@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Sends the escalations that are due (issue 13): at risk (80 % of a target's business time used)
+ * Sends the escalations that are due (docs/architecture.md, "SLA", "Escalation"): at risk (80 % of a target's business time used)
  * and at breach, once per ticket, target and level. Safe on every replica at once: a sweep claims
  * tickets with {@code FOR UPDATE SKIP LOCKED} (another replica's tickets are skipped, never waited
  * for), and table {@code sla_escalations} (primary key ticket, target, level) records each one in

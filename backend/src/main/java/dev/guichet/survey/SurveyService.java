@@ -13,7 +13,7 @@ import java.sql.ResultSet;
 import java.util.Optional;
 
 /**
- * The one-question satisfaction survey of a ticket (issue 13): the requester scores the resolution
+ * The one-question satisfaction survey of a ticket (docs/architecture.md, "Reports, export and survey"): the requester scores the resolution
  * from 1 to 5 with an optional comment. One answer per ticket, changeable until the ticket is
  * CLOSED. It opens when the ticket is RESOLVED; an answer given stays (and can still be changed) if
  * the ticket is reopened. Technicians and admins read it; a score of {@value SurveyAlerts#LOW_SCORE}

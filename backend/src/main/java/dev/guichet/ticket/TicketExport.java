@@ -16,7 +16,7 @@ import java.util.concurrent.Semaphore;
 import javax.sql.DataSource;
 
 /**
- * The CSV export of a queue view (issue 13): the tickets matching a {@link TicketFilter} (built
+ * The CSV export of a queue view (docs/architecture.md, "Reports, export and survey"): the tickets matching a {@link TicketFilter} (built
  * by the list's own code, so an export holds exactly the rows of the view, and an employee's export
  * only their own tickets), in the view's sort, streamed.
  *

@@ -8,7 +8,8 @@ import java.sql.SQLTransientConnectionException;
 /**
  * Tells an error that means "PostgreSQL cannot be reached right now" (server down, restarting,
  * refusing connections, pool timed out waiting for one) from a real server error, so the API
- * answers 503 with {@code Retry-After} rather than 500 (issue 9, defect 11).
+ * answers 503 with {@code Retry-After} rather than 500 (docs/architecture.md, "Management endpoints
+ * and outages").
  */
 public final class DatabaseUnavailable {
 

@@ -31,7 +31,8 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
         Throwable cause = context.getRootCause().orElse(null);
         ApiException failure;
         if (status == 500 && cause != null && DatabaseUnavailable.is(cause)) {
-            // PostgreSQL is down or restarting: a temporary condition, not a bug (issue 9, defect 11).
+            // PostgreSQL is down or restarting: a temporary condition, not a bug
+            // (docs/architecture.md, "Management endpoints and outages").
             LOG.warn("Database unavailable on {} {}: {}", context.getRequest().getMethod(), context.getRequest().getPath(),
                     cause.toString());
             response.status(HttpStatus.SERVICE_UNAVAILABLE);

@@ -17,7 +17,8 @@ import java.security.MessageDigest;
  * Keeps {@code /prometheus} for the scraper: it answers only a request carrying
  * {@code Authorization: Bearer $PROMETHEUS_TOKEN} (compared in constant time), and 401
  * problem+json to anyone else, or to everyone while {@code PROMETHEUS_TOKEN} is unset. The
- * scraper's header is removed once checked, so the JWT layer never sees it (issue 9, defect 2).
+ * scraper's header is removed once checked, so the JWT layer never sees it
+ * (docs/architecture.md, "Management endpoints and outages").
  * Runs before the security filter.
  */
 @ServerFilter("/prometheus")

@@ -30,7 +30,8 @@ public class SpaFallback {
 
     /**
      * First segments that are Micronaut management endpoints (disabled or guarded, see
-     * application.yml): a browser asking for them gets the 404, not the SPA (issue 9, defect 2).
+     * application.yml): a browser asking for them gets the 404, not the SPA (docs/architecture.md, "Management
+     * endpoints and outages").
      */
     private static final java.util.Set<String> MANAGEMENT = java.util.Set.of("health", "prometheus", "routes",
             "threaddump", "metrics", "flyway", "beans", "env", "loggers", "info", "refresh", "caches", "stop");

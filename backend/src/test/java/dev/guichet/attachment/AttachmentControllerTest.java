@@ -2,6 +2,9 @@ package dev.guichet.attachment;
 
 import dev.guichet.support.Api;
 import dev.guichet.support.ApiTest;
+import dev.guichet.user.Role;
+import dev.guichet.user.UserSummary;
+import dev.guichet.web.Problem;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.http.server.HttpServerConfiguration;
 import jakarta.inject.Inject;
@@ -16,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 // Small limits, so the tests move kilobytes rather than megabytes. The request limit is set below
@@ -43,23 +47,22 @@ class AttachmentControllerTest extends ApiTest {
                 "capture écran.png", PNG, screenshot);
 
         assertEquals(201, created.status(), created::toString);
-        Map<String, Object> body = created.map();
-        assertEquals(ticket, ((Number) body.get("ticket_id")).longValue());
-        assertEquals("capture écran.png", body.get("file_name"));
-        assertEquals(PNG, body.get("content_type"));
-        assertEquals(screenshot.length, ((Number) body.get("size")).intValue());
-        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(screenshot)), body.get("sha256"));
-        @SuppressWarnings("unchecked")
-        Map<String, Object> uploader = (Map<String, Object>) body.get("uploaded_by");
-        assertEquals(camille.id(), ((Number) uploader.get("id")).longValue());
-        assertEquals("Camille", uploader.get("full_name"));
-        assertEquals(camille.email(), uploader.get("email"));
-        assertEquals("EMPLOYEE", uploader.get("role"));
-        assertTrue(body.get("created_at") instanceof String);
-        assertEquals("/api/v1/attachments/" + created.id(), created.header("Location"));
+        AttachmentResponse body = created.as(AttachmentResponse.class);
+        assertEquals(ticket, body.ticketId());
+        assertEquals("capture écran.png", body.fileName());
+        assertEquals(PNG, body.contentType());
+        assertEquals(screenshot.length, body.size());
+        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(screenshot)), body.sha256());
+        UserSummary uploader = body.uploadedBy();
+        assertEquals(camille.id(), uploader.id());
+        assertEquals("Camille", uploader.fullName());
+        assertEquals(camille.email(), uploader.email());
+        assertEquals(Role.EMPLOYEE, uploader.role());
+        assertNotNull(body.createdAt());
+        assertEquals("/api/v1/attachments/" + body.id(), created.header("Location"));
 
         for (Person reader : List.of(camille, ines)) {
-            HttpResponse<byte[]> download = api.download("/api/v1/attachments/" + created.id(), reader.token());
+            HttpResponse<byte[]> download = api.download("/api/v1/attachments/" + body.id(), reader.token());
             assertEquals(200, download.statusCode());
             assertArrayEquals(screenshot, download.body());
             assertEquals(PNG, download.headers().firstValue("Content-Type").orElseThrow());
@@ -80,10 +83,11 @@ class AttachmentControllerTest extends ApiTest {
                 Files.text("10:02 tunnel down\n10:12 tunnel down\n"));
         api.upload("/api/v1/tickets/" + ticket + "/attachments", camille.token(), "rapport.pdf", "application/pdf", Files.pdf());
 
-        List<Map<String, Object>> listed = api.get("/api/v1/tickets/" + ticket + "/attachments", camille.token()).list();
+        List<AttachmentResponse> listed = api.get("/api/v1/tickets/" + ticket + "/attachments", camille.token())
+                .asList(AttachmentResponse.class);
 
-        assertEquals(List.of("vpn.log", "rapport.pdf"), listed.stream().map(a -> a.get("file_name")).toList());
-        assertEquals(List.of("text/x-log", "application/pdf"), listed.stream().map(a -> a.get("content_type")).toList());
+        assertEquals(List.of("vpn.log", "rapport.pdf"), listed.stream().map(AttachmentResponse::fileName).toList());
+        assertEquals(List.of("text/x-log", "application/pdf"), listed.stream().map(AttachmentResponse::contentType).toList());
     }
 
     @Test
@@ -93,7 +97,7 @@ class AttachmentControllerTest extends ApiTest {
         Api.Response created = api.upload("/api/v1/tickets/" + ticket + "/attachments", camille.token(),
                 "procédure.docx", "application/octet-stream", Files.docx());
         assertEquals(201, created.status(), created::toString);
-        assertEquals("application/vnd.openxmlformats-officedocument.wordprocessingml.document", created.get("content_type"));
+        assertEquals("application/vnd.openxmlformats-officedocument.wordprocessingml.document", created.as(AttachmentResponse.class).contentType());
     }
 
     @Test
@@ -101,7 +105,7 @@ class AttachmentControllerTest extends ApiTest {
         Person camille = employee("Camille");
         Person bob = employee("Bob");
         long ticket = ticket(camille, "Imprimante", "Bourrage papier.");
-        long id = api.upload("/api/v1/tickets/" + ticket + "/attachments", camille.token(), "a.png", PNG, Files.png(1)).id();
+        long id = api.upload("/api/v1/tickets/" + ticket + "/attachments", camille.token(), "a.png", PNG, Files.png(1)).as(AttachmentResponse.class).id();
 
         assertProblem(404, api.get("/api/v1/attachments/" + id, bob.token()));
         assertProblem(404, api.get("/api/v1/tickets/" + ticket + "/attachments", bob.token()));
@@ -114,7 +118,7 @@ class AttachmentControllerTest extends ApiTest {
     void anonymousCallerCannotDownload() {
         Person camille = employee("Camille");
         long ticket = ticket(camille, "Imprimante", "Bourrage papier.");
-        long id = api.upload("/api/v1/tickets/" + ticket + "/attachments", camille.token(), "a.png", PNG, Files.png(1)).id();
+        long id = api.upload("/api/v1/tickets/" + ticket + "/attachments", camille.token(), "a.png", PNG, Files.png(1)).as(AttachmentResponse.class).id();
         assertProblem(401, api.get("/api/v1/attachments/" + id, null));
     }
 
@@ -135,8 +139,8 @@ class AttachmentControllerTest extends ApiTest {
 
         Api.Response refused = api.upload("/api/v1/tickets/" + ticket + "/attachments", camille.token(), "big.png", PNG, big);
 
-        Map<String, Object> problem = assertProblem(413, refused);
-        assertFalse(String.valueOf(problem.get("detail")).isBlank());
+        Problem problem = assertProblem(413, refused);
+        assertFalse(problem.detail().isBlank());
         assertEquals("nosniff", refused.header("X-Content-Type-Options"));
         assertEquals(0, count("attachments"));
         assertEquals(0, count("attachment_contents"));
@@ -157,9 +161,9 @@ class AttachmentControllerTest extends ApiTest {
     void pngRenamedPdfIsRefusedWith415() {
         Person camille = employee("Camille");
         long ticket = ticket(camille, "Facture", "La facture ne s'ouvre pas.");
-        Map<String, Object> problem = assertProblem(415, api.upload("/api/v1/tickets/" + ticket + "/attachments",
+        Problem problem = assertProblem(415, api.upload("/api/v1/tickets/" + ticket + "/attachments",
                 camille.token(), "facture.pdf", "application/pdf", Files.png(2)));
-        assertTrue(String.valueOf(problem.get("detail")).contains("does not match"), problem::toString);
+        assertTrue(problem.detail().contains("does not match"), problem::toString);
         assertEquals(0, count("attachments"));
     }
 
@@ -190,7 +194,7 @@ class AttachmentControllerTest extends ApiTest {
                 "../../etc/\u202Egnp.\u0007passwd.txt", "text/plain", Files.text("root:x:0:0\n"));
 
         assertEquals(201, created.status(), created::toString);
-        assertEquals("gnp.passwd.txt", created.get("file_name"));
+        assertEquals("gnp.passwd.txt", created.as(AttachmentResponse.class).fileName());
         String stored = tx.executeRead(status -> jdbc.prepareStatement("SELECT file_name FROM attachments", ps -> {
             try (var rs = ps.executeQuery()) {
                 rs.next();
@@ -206,7 +210,7 @@ class AttachmentControllerTest extends ApiTest {
         long ticket = ticket(camille, "Journal", "Voir le journal.");
         Api.Response created = api.upload("/api/v1/tickets/" + ticket + "/attachments", camille.token(),
                 "C:\\Users\\camille\\Bureau\\erreur.txt", "text/plain", Files.text("Erreur 0x80070005\n"));
-        assertEquals("erreur.txt", created.get("file_name"));
+        assertEquals("erreur.txt", created.as(AttachmentResponse.class).fileName());
     }
 
     @Test
@@ -218,10 +222,10 @@ class AttachmentControllerTest extends ApiTest {
         assertEquals(201, api.upload(path, camille.token(), "1.png", PNG, shot).status());
         assertEquals(201, api.upload(path, camille.token(), "2.png", PNG, shot).status());
 
-        Map<String, Object> problem = assertProblem(413, api.upload(path, camille.token(), "3.png", PNG, shot));
+        Problem problem = assertProblem(413, api.upload(path, camille.token(), "3.png", PNG, shot));
 
-        assertEquals("https://guichet.dev/problems/ticket-quota-exceeded", problem.get("type"));
-        assertTrue(String.valueOf(problem.get("detail")).contains("quota of 2.0 MB"), problem::toString);
+        assertEquals("https://guichet.dev/problems/ticket-quota-exceeded", problem.type());
+        assertTrue(problem.detail().contains("quota of 2.0 MB"), problem::toString);
         assertEquals(2, count("attachments"));
     }
 
@@ -235,10 +239,10 @@ class AttachmentControllerTest extends ApiTest {
         assertEquals(201, api.upload("/api/v1/tickets/" + first + "/attachments", camille.token(), "2.png", PNG, shot).status());
         assertEquals(201, api.upload("/api/v1/tickets/" + second + "/attachments", camille.token(), "3.png", PNG, shot).status());
 
-        Map<String, Object> problem = assertProblem(413,
+        Problem problem = assertProblem(413,
                 api.upload("/api/v1/tickets/" + second + "/attachments", camille.token(), "4.png", PNG, shot));
 
-        assertEquals("https://guichet.dev/problems/user-quota-exceeded", problem.get("type"));
+        assertEquals("https://guichet.dev/problems/user-quota-exceeded", problem.type());
         assertEquals(3, count("attachments"));
     }
 
@@ -255,7 +259,7 @@ class AttachmentControllerTest extends ApiTest {
         }
 
         assertEquals("https://guichet.dev/problems/ticket-closed", assertProblem(409, api.upload(
-                "/api/v1/tickets/" + ticket + "/attachments", camille.token(), "encore.txt", "text/plain", Files.text("x\n"))).get("type"));
+                "/api/v1/tickets/" + ticket + "/attachments", camille.token(), "encore.txt", "text/plain", Files.text("x\n"))).type());
         assertEquals(1, count("attachments"));
     }
 

@@ -1,7 +1,9 @@
 package dev.guichet.attachment;
 
+import dev.guichet.comment.CommentController;
 import dev.guichet.support.Api;
 import dev.guichet.support.ApiTest;
+import dev.guichet.web.Problem;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,9 +16,9 @@ class ReplyAttachmentTest extends ApiTest {
 
     private long comment(Person who, long ticket, String body, boolean internal) {
         Api.Response created = api.post("/api/v1/tickets/" + ticket + "/comments", who.token(),
-                Map.of("body", body, "internal", internal));
+                new CommentController.CreateComment(body, internal, null));
         assertEquals(201, created.status(), created::toString);
-        return created.id();
+        return created.as(CommentController.CommentResponse.class).id();
     }
 
     private Api.Response upload(Person who, long ticket, Long commentId) {
@@ -25,8 +27,8 @@ class ReplyAttachmentTest extends ApiTest {
                 Files.png(20));
     }
 
-    private List<Map<String, Object>> attachments(Person who, long ticket) {
-        return api.get("/api/v1/tickets/" + ticket + "/attachments", who.token()).list();
+    private List<AttachmentResponse> attachments(Person who, long ticket) {
+        return api.get("/api/v1/tickets/" + ticket + "/attachments", who.token()).asList(AttachmentResponse.class);
     }
 
     @Test
@@ -38,14 +40,14 @@ class ReplyAttachmentTest extends ApiTest {
 
         Api.Response uploaded = upload(ines, ticket, reply);
         assertEquals(201, uploaded.status(), uploaded::toString);
-        assertEquals(reply, ((Number) uploaded.get("comment_id")).longValue());
+        assertEquals(reply, uploaded.as(AttachmentResponse.class).commentId());
         Api.Response plain = upload(camille, ticket, null);
         assertEquals(201, plain.status(), plain::toString);
-        assertNull(plain.get("comment_id"));
+        assertNull(plain.as(AttachmentResponse.class).commentId());
 
-        List<Map<String, Object>> seen = attachments(camille, ticket);
+        List<AttachmentResponse> seen = attachments(camille, ticket);
         assertEquals(2, seen.size());
-        assertEquals(reply, ((Number) seen.get(0).get("comment_id")).longValue());
+        assertEquals(reply, seen.get(0).commentId());
     }
 
     @Test
@@ -57,8 +59,8 @@ class ReplyAttachmentTest extends ApiTest {
         long other = ticket(camille, "Clavier", "Touches");
         long inesReply = comment(ines, ticket, "Réponse d'Ines", false);
 
-        Map<String, Object> problem = assertProblem(400, upload(hugo, ticket, inesReply));
-        assertEquals("comment_id", ((List<Map<String, Object>>) problem.get("errors")).getFirst().get("field"));
+        Problem problem = assertProblem(400, upload(hugo, ticket, inesReply));
+        assertEquals("comment_id", problem.errors().getFirst().field());
         assertProblem(400, upload(ines, other, inesReply));
         assertProblem(400, upload(ines, ticket, 987654L));
         assertEquals(List.of(), attachments(ines, ticket));
@@ -70,7 +72,7 @@ class ReplyAttachmentTest extends ApiTest {
         Person ines = technician("Ines");
         long ticket = ticket(camille, "VPN", "KO");
         long note = comment(ines, ticket, "Journal du pare-feu ci-joint", true);
-        long fileId = upload(ines, ticket, note).id();
+        long fileId = upload(ines, ticket, note).as(AttachmentResponse.class).id();
 
         assertEquals(List.of(), attachments(camille, ticket));
         assertEquals(1, attachments(ines, ticket).size());

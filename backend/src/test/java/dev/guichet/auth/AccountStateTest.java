@@ -1,7 +1,12 @@
 package dev.guichet.auth;
 
+import dev.guichet.comment.CommentController;
 import dev.guichet.support.Api;
 import dev.guichet.support.ApiTest;
+import dev.guichet.ticket.TicketRequests;
+import dev.guichet.user.Role;
+import dev.guichet.user.UserRequests;
+import dev.guichet.user.UserResponse;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,9 +28,8 @@ class AccountStateTest extends ApiTest {
                 Map.of("role", "ADMIN", "active", true)));
         assertProblem(401, api.post("/api/v1/users", mallory.token(), Map.of("email", "eve@example.test",
                 "full_name", "Eve", "password", PASSWORD, "role", "ADMIN")));
-        assertEquals(List.of(false, "EMPLOYEE"), List.of(
-                api.get("/api/v1/users/" + mallory.id(), alice.token()).get("active"),
-                api.get("/api/v1/users/" + mallory.id(), alice.token()).get("role")));
+        UserResponse stored = api.get("/api/v1/users/" + mallory.id(), alice.token()).as(UserResponse.class);
+        assertEquals(List.of(false, Role.EMPLOYEE), List.of(stored.active(), stored.role()));
         assertEquals(1L, count("SELECT count(*) FROM users WHERE email = 'eve@example.test' OR role = 'ADMIN'"));
     }
 
@@ -36,7 +40,7 @@ class AccountStateTest extends ApiTest {
         assertEquals(200, api.patch("/api/v1/users/" + camille.id(), alice.token(), Map.of("active", false)).status());
 
         assertProblem(401, api.post("/api/v1/tickets", camille.token(),
-                Map.of("title", "Écran noir", "description", "Plus rien ne s'affiche")));
+                new TicketRequests.CreateTicket("Écran noir", "Plus rien ne s'affiche", null, null)));
         assertEquals(0L, count("SELECT count(*) FROM tickets"));
     }
 
@@ -47,7 +51,7 @@ class AccountStateTest extends ApiTest {
         Person theo = technician("Theo");
         long id = ticket(camille, "VPN", "Le VPN ne se connecte plus");
         assertEquals(201, api.post("/api/v1/tickets/" + id + "/comments", alice.token(),
-                Map.of("body", "Note interne : compte bloqué côté AD", "internal", true)).status());
+                new CommentController.CreateComment("Note interne : compte bloqué côté AD", true, null)).status());
         assertEquals(200, api.patch("/api/v1/users/" + theo.id(), alice.token(), Map.of("role", "EMPLOYEE")).status());
 
         Api.Response comments = api.get("/api/v1/tickets/" + id + "/comments", theo.token());
@@ -59,11 +63,11 @@ class AccountStateTest extends ApiTest {
     @Test
     void aPasswordChangeEndsTheOtherSessionsAccessTokens() {
         Person camille = employee("Camille");
-        String otherSession = (String) login(camille.email(), PASSWORD).get("access_token");
+        String otherSession = login(camille.email(), PASSWORD).as(LoginResponse.class).accessToken();
         assertEquals(200, api.get("/api/v1/me", otherSession).status());
 
         assertEquals(204, api.post("/api/v1/me/password", camille.token(),
-                Map.of("current_password", PASSWORD, "new_password", "another-long-passphrase-2026")).status());
+                new UserRequests.ChangePassword(PASSWORD, "another-long-passphrase-2026")).status());
 
         assertProblem(401, api.get("/api/v1/me", otherSession));
         assertProblem(401, api.get("/api/v1/me", camille.token()));
@@ -74,18 +78,18 @@ class AccountStateTest extends ApiTest {
     void logOutEverywhereEndsEveryAccessAndRefreshTokenOfTheCallerOnly() {
         Person camille = employee("Camille");
         Person bob = employee("Bob");
-        Api.Response laptop = login(camille.email(), PASSWORD);
+        LoginResponse laptop = login(camille.email(), PASSWORD).as(LoginResponse.class);
 
         assertEquals(204, api.post("/api/v1/auth/logout-all", camille.token(), null).status());
 
         assertProblem(401, api.get("/api/v1/me", camille.token()));
-        assertProblem(401, api.get("/api/v1/me", (String) laptop.get("access_token")));
-        assertProblem(401, api.post("/api/v1/auth/refresh", null, Map.of("refresh_token", camille.refreshToken())));
-        assertProblem(401, api.post("/api/v1/auth/refresh", null, Map.of("refresh_token", laptop.get("refresh_token"))));
+        assertProblem(401, api.get("/api/v1/me", laptop.accessToken()));
+        assertProblem(401, api.post("/api/v1/auth/refresh", null, new AuthRequests.Refresh(camille.refreshToken())));
+        assertProblem(401, api.post("/api/v1/auth/refresh", null, new AuthRequests.Refresh(laptop.refreshToken())));
         assertEquals(200, api.get("/api/v1/me", bob.token()).status());
         // A new login works again.
-        Api.Response again = login(camille.email(), PASSWORD);
-        assertEquals(200, api.get("/api/v1/me", (String) again.get("access_token")).status());
+        LoginResponse again = login(camille.email(), PASSWORD).as(LoginResponse.class);
+        assertEquals(200, api.get("/api/v1/me", again.accessToken()).status());
     }
 
     @Test
@@ -100,7 +104,7 @@ class AccountStateTest extends ApiTest {
         assertEquals(200, api.patch("/api/v1/users/" + theo.id(), alice.token(), Map.of("role", "ADMIN")).status());
         assertProblem(401, api.get("/api/v1/users", theo.token()));
 
-        String fresh = (String) login(theo.email(), PASSWORD).get("access_token");
+        String fresh = login(theo.email(), PASSWORD).as(LoginResponse.class).accessToken();
 
         assertEquals(200, api.get("/api/v1/users", fresh).status());
     }

@@ -2,6 +2,10 @@ package dev.guichet.auth;
 
 import dev.guichet.support.Api;
 import dev.guichet.support.ApiTest;
+import dev.guichet.user.Role;
+import dev.guichet.user.UserRequests;
+import dev.guichet.user.UserResponse;
+import dev.guichet.web.Problem;
 import io.micronaut.security.token.generator.TokenGenerator;
 import io.micronaut.security.token.jwt.signature.secret.SecretSignature;
 import io.micronaut.security.token.jwt.signature.secret.SecretSignatureConfiguration;
@@ -28,13 +32,16 @@ class AuthControllerTest extends ApiTest {
         Person camille = employee("Camille");
         Api.Response login = login(camille.email(), PASSWORD);
         assertEquals(200, login.status());
-        assertEquals("Bearer", login.get("token_type"));
-        assertEquals(900, ((Number) login.get("expires_in")).intValue());
-        Api.Response me = api.get("/api/v1/me", (String) login.get("access_token"));
+        LoginResponse tokens = login.as(LoginResponse.class);
+        assertEquals("Bearer", tokens.tokenType());
+        assertEquals(900, tokens.expiresIn());
+        Api.Response me = api.get("/api/v1/me", tokens.accessToken());
         assertEquals(200, me.status());
-        assertEquals(camille.email(), me.get("email"));
-        assertEquals("EMPLOYEE", me.get("role"));
-        assertEquals("fr", me.get("locale"));
+        UserResponse user = me.as(UserResponse.class);
+        assertEquals(camille.email(), user.email());
+        assertEquals(Role.EMPLOYEE, user.role());
+        assertEquals("fr", user.locale());
+        // The raw body: no field of the response may even mention the password.
         assertFalse(me.body().contains("password"));
     }
 
@@ -47,9 +54,9 @@ class AuthControllerTest extends ApiTest {
     @Test
     void wrongPasswordAndUnknownEmailGetTheSame401() {
         Person camille = employee("Camille");
-        Map<String, Object> wrong = assertProblem(401, login(camille.email(), "not-the-password-at-all"));
-        Map<String, Object> unknown = assertProblem(401, login("nobody@example.test", "not-the-password-at-all"));
-        assertEquals(wrong.get("detail"), unknown.get("detail"));
+        Problem wrong = assertProblem(401, login(camille.email(), "not-the-password-at-all"));
+        Problem unknown = assertProblem(401, login("nobody@example.test", "not-the-password-at-all"));
+        assertEquals(wrong.detail(), unknown.detail());
     }
 
     @Test
@@ -57,49 +64,49 @@ class AuthControllerTest extends ApiTest {
         Person admin = admin("Alice");
         Person camille = employee("Camille");
         assertEquals(200, api.patch("/api/v1/users/" + camille.id(), admin.token(), Map.of("active", false)).status());
-        Map<String, Object> deactivated = assertProblem(401, login(camille.email(), PASSWORD));
-        assertEquals("https://guichet.dev/problems/account-deactivated", deactivated.get("type"));
+        Problem deactivated = assertProblem(401, login(camille.email(), PASSWORD));
+        assertEquals("https://guichet.dev/problems/account-deactivated", deactivated.type());
         // A wrong password does not reveal that the account exists, deactivated or not.
-        Map<String, Object> wrong = assertProblem(401, login(camille.email(), "not-the-password-at-all"));
-        Map<String, Object> unknown = assertProblem(401, login("nobody@example.test", "not-the-password-at-all"));
-        assertEquals(unknown.get("type"), wrong.get("type"));
-        assertEquals(unknown.get("detail"), wrong.get("detail"));
-        assertProblem(401, api.post("/api/v1/auth/refresh", null, Map.of("refresh_token", camille.refreshToken())));
+        Problem wrong = assertProblem(401, login(camille.email(), "not-the-password-at-all"));
+        Problem unknown = assertProblem(401, login("nobody@example.test", "not-the-password-at-all"));
+        assertEquals(unknown.type(), wrong.type());
+        assertEquals(unknown.detail(), wrong.detail());
+        assertProblem(401, api.post("/api/v1/auth/refresh", null, new AuthRequests.Refresh(camille.refreshToken())));
     }
 
     @Test
     void refreshRotatesAndTheOldTokenIsRevoked() {
         Person camille = employee("Camille");
-        Api.Response rotated = api.post("/api/v1/auth/refresh", null, Map.of("refresh_token", camille.refreshToken()));
+        Api.Response rotated = api.post("/api/v1/auth/refresh", null, new AuthRequests.Refresh(camille.refreshToken()));
         assertEquals(200, rotated.status(), rotated::toString);
-        String next = (String) rotated.get("refresh_token");
-        assertNotEquals(camille.refreshToken(), next);
-        assertEquals(200, api.get("/api/v1/me", (String) rotated.get("access_token")).status());
+        TokenResponse pair = rotated.as(TokenResponse.class);
+        assertNotEquals(camille.refreshToken(), pair.refreshToken());
+        assertEquals(200, api.get("/api/v1/me", pair.accessToken()).status());
         // The old one is single-use.
-        assertProblem(401, api.post("/api/v1/auth/refresh", null, Map.of("refresh_token", camille.refreshToken())));
+        assertProblem(401, api.post("/api/v1/auth/refresh", null, new AuthRequests.Refresh(camille.refreshToken())));
     }
 
     @Test
     void reusingARevokedRefreshTokenRevokesTheWholeSession() {
         Person camille = employee("Camille");
-        Api.Response rotated = api.post("/api/v1/auth/refresh", null, Map.of("refresh_token", camille.refreshToken()));
-        String legitimate = (String) rotated.get("refresh_token");
+        Api.Response rotated = api.post("/api/v1/auth/refresh", null, new AuthRequests.Refresh(camille.refreshToken()));
+        String legitimate = rotated.as(TokenResponse.class).refreshToken();
         // An attacker replays the stolen, already rotated token...
-        assertProblem(401, api.post("/api/v1/auth/refresh", null, Map.of("refresh_token", camille.refreshToken())));
+        assertProblem(401, api.post("/api/v1/auth/refresh", null, new AuthRequests.Refresh(camille.refreshToken())));
         // ...and the token issued after it is revoked too.
-        assertProblem(401, api.post("/api/v1/auth/refresh", null, Map.of("refresh_token", legitimate)));
+        assertProblem(401, api.post("/api/v1/auth/refresh", null, new AuthRequests.Refresh(legitimate)));
     }
 
     @Test
     void logoutRevokesTheRefreshToken() {
         Person camille = employee("Camille");
-        assertEquals(204, api.post("/api/v1/auth/logout", null, Map.of("refresh_token", camille.refreshToken())).status());
-        assertProblem(401, api.post("/api/v1/auth/refresh", null, Map.of("refresh_token", camille.refreshToken())));
+        assertEquals(204, api.post("/api/v1/auth/logout", null, new AuthRequests.Refresh(camille.refreshToken())).status());
+        assertProblem(401, api.post("/api/v1/auth/refresh", null, new AuthRequests.Refresh(camille.refreshToken())));
     }
 
     @Test
     void unknownRefreshTokenIs401() {
-        assertProblem(401, api.post("/api/v1/auth/refresh", null, Map.of("refresh_token", "made-up")));
+        assertProblem(401, api.post("/api/v1/auth/refresh", null, new AuthRequests.Refresh("made-up")));
     }
 
     @Test
@@ -107,10 +114,10 @@ class AuthControllerTest extends ApiTest {
         Person camille = employee("Camille");
         Api.Response second = login(camille.email(), PASSWORD);
         Api.Response change = api.post("/api/v1/me/password", camille.token(),
-                Map.of("current_password", PASSWORD, "new_password", "a-brand-new-passphrase"));
+                new UserRequests.ChangePassword(PASSWORD, "a-brand-new-passphrase"));
         assertEquals(204, change.status(), change::toString);
-        assertProblem(401, api.post("/api/v1/auth/refresh", null, Map.of("refresh_token", camille.refreshToken())));
-        assertProblem(401, api.post("/api/v1/auth/refresh", null, Map.of("refresh_token", second.get("refresh_token"))));
+        assertProblem(401, api.post("/api/v1/auth/refresh", null, new AuthRequests.Refresh(camille.refreshToken())));
+        assertProblem(401, api.post("/api/v1/auth/refresh", null, new AuthRequests.Refresh(second.as(LoginResponse.class).refreshToken())));
         assertProblem(401, login(camille.email(), PASSWORD));
         assertEquals(200, login(camille.email(), "a-brand-new-passphrase").status());
     }
@@ -118,14 +125,14 @@ class AuthControllerTest extends ApiTest {
     @Test
     void passwordChangeChecksTheCurrentPasswordAndThePolicy() {
         Person camille = employee("Camille");
-        Map<String, Object> wrong = assertProblem(400, api.post("/api/v1/me/password", camille.token(),
-                Map.of("current_password", "wrong-password-here", "new_password", "a-brand-new-passphrase")));
+        Problem wrong = assertProblem(400, api.post("/api/v1/me/password", camille.token(),
+                new UserRequests.ChangePassword("wrong-password-here", "a-brand-new-passphrase")));
         assertEquals("current_password", field(wrong));
-        Map<String, Object> weak = assertProblem(400, api.post("/api/v1/me/password", camille.token(),
-                Map.of("current_password", PASSWORD, "new_password", "azertyuiop")));
+        Problem weak = assertProblem(400, api.post("/api/v1/me/password", camille.token(),
+                new UserRequests.ChangePassword(PASSWORD, "azertyuiop")));
         assertEquals("new_password", field(weak));
-        Map<String, Object> email = assertProblem(400, api.post("/api/v1/me/password", camille.token(),
-                Map.of("current_password", PASSWORD, "new_password", camille.email())));
+        Problem email = assertProblem(400, api.post("/api/v1/me/password", camille.token(),
+                new UserRequests.ChangePassword(PASSWORD, camille.email())));
         assertEquals("new_password", field(email));
     }
 
@@ -163,8 +170,7 @@ class AuthControllerTest extends ApiTest {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    static String field(Map<String, Object> problem) {
-        return (String) ((List<Map<String, Object>>) problem.get("errors")).getFirst().get("field");
+    static String field(Problem problem) {
+        return problem.errors().getFirst().field();
     }
 }

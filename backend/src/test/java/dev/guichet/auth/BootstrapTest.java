@@ -2,6 +2,8 @@ package dev.guichet.auth;
 
 import dev.guichet.support.ApiTest;
 import dev.guichet.system.Bootstrap;
+import dev.guichet.user.Role;
+import dev.guichet.user.UserResponse;
 import io.micronaut.context.annotation.Property;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -20,7 +22,8 @@ class BootstrapTest extends ApiTest {
         bootstrap.onApplicationEvent(null);
         var login = login("first.admin@example.test", "a-long-admin-passphrase");
         assertEquals(200, login.status(), login::toString);
-        assertEquals("ADMIN", api.get("/api/v1/me", (String) login.get("access_token")).get("role"));
+        String token = login.as(LoginResponse.class).accessToken();
+        assertEquals(Role.ADMIN, api.get("/api/v1/me", token).as(UserResponse.class).role());
     }
 
     @Test

@@ -1,6 +1,10 @@
 package dev.guichet.auth;
 
 import dev.guichet.support.ApiTest;
+import dev.guichet.user.Role;
+import dev.guichet.user.UserRequests;
+import dev.guichet.user.UserResponse;
+import dev.guichet.web.Problem;
 import io.micronaut.context.annotation.Property;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +27,8 @@ class LoginInputTest extends ApiTest {
         assertProblem(429, login(camille.email(), PASSWORD));
 
         for (char c = '\u0000'; c <= '\u0011'; c++) {
-            Map<String, Object> problem = assertProblem(400, login(camille.email() + c, PASSWORD));
-            assertEquals("email", ((List<Map<String, Object>>) problem.get("errors")).getFirst().get("field"));
+            Problem problem = assertProblem(400, login(camille.email() + c, PASSWORD));
+            assertEquals("email", problem.errors().getFirst().field());
         }
         assertProblem(400, login("\u0001" + camille.email(), PASSWORD));
         assertProblem(400, login(camille.email() + "\u0085", PASSWORD));
@@ -38,7 +42,7 @@ class LoginInputTest extends ApiTest {
         }
         for (String spelling : List.of("  " + camille.email() + " ", camille.email().toUpperCase(), camille.email() + "\u2003")) {
             assertEquals("https://guichet.dev/problems/account-locked",
-                    assertProblem(429, login(spelling, PASSWORD)).get("type"), spelling);
+                    assertProblem(429, login(spelling, PASSWORD)).type(), spelling);
         }
     }
 
@@ -46,11 +50,11 @@ class LoginInputTest extends ApiTest {
     void anAccountCreatedWithADecomposedAccentLogsInWithTheComposedOne() {
         Person alice = admin("Alice");
         // "é" as e + U+0301 (NFD) when created, as U+00E9 (NFC) when logging in.
-        assertEquals(201, api.post("/api/v1/users", alice.token(), Map.of("email", "Rene\u0301@Example.test",
-                "full_name", "René", "password", PASSWORD, "role", "EMPLOYEE")).status());
+        assertEquals(201, api.post("/api/v1/users", alice.token(),
+                new UserRequests.CreateUser("Rene\u0301@Example.test", "René", PASSWORD, Role.EMPLOYEE, null)).status());
 
         assertEquals(200, login("ren\u00e9@example.test", PASSWORD).status());
-        assertEquals(1, api.get("/api/v1/users?q=REN\u00c9", alice.token()).items().size());
+        assertEquals(1, api.get("/api/v1/users?q=REN\u00c9", alice.token()).page(UserResponse.class).items().size());
     }
 
     @Test
@@ -58,8 +62,8 @@ class LoginInputTest extends ApiTest {
         Person alice = admin("Alice");
         assertProblem(400, api.post("/api/v1/users", alice.token(), Map.of("email", "eve\u0000@example.test",
                 "full_name", "Eve", "password", PASSWORD, "role", "EMPLOYEE")));
-        Map<String, Object> problem = assertProblem(400, api.post("/api/v1/users", alice.token(),
+        Problem problem = assertProblem(400, api.post("/api/v1/users", alice.token(),
                 Map.of("email", "eve@example.test", "full_name", "E\u0000ve", "password", PASSWORD, "role", "EMPLOYEE")));
-        assertEquals("full_name", ((List<Map<String, Object>>) problem.get("errors")).getFirst().get("field"));
+        assertEquals("full_name", problem.errors().getFirst().field());
     }
 }

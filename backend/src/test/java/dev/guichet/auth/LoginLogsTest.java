@@ -7,7 +7,6 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.guichet.support.Api;
 import dev.guichet.support.ApiTest;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,21 +52,21 @@ class LoginLogsTest extends ApiTest {
         Person camille = employee("Camille");
         assertProblem(401, login(camille.email(), wrongPassword));
         assertProblem(401, login("nobody@example.test", wrongPassword));
-        Api.Response second = login(camille.email(), PASSWORD);
-        String refresh = (String) second.get("refresh_token");
-        Api.Response rotated = api.post("/api/v1/auth/refresh", null, Map.of("refresh_token", refresh));
-        assertEquals(200, rotated.status());
+        LoginResponse second = login(camille.email(), PASSWORD).as(LoginResponse.class);
+        String refresh = second.refreshToken();
+        Api.Response refreshed = api.post("/api/v1/auth/refresh", null, new AuthRequests.Refresh(refresh));
+        assertEquals(200, refreshed.status());
+        TokenResponse rotated = refreshed.as(TokenResponse.class);
         // Replaying the rotated token is logged as theft: with the user id, not the token.
-        assertProblem(401, api.post("/api/v1/auth/refresh", null, Map.of("refresh_token", refresh)));
-        api.post("/api/v1/auth/logout", null, Map.of("refresh_token", camille.refreshToken()));
+        assertProblem(401, api.post("/api/v1/auth/refresh", null, new AuthRequests.Refresh(refresh)));
+        api.post("/api/v1/auth/logout", null, new AuthRequests.Refresh(camille.refreshToken()));
 
         List<String> lines = captured.list.stream()
                 .map(e -> e.getFormattedMessage() + " " + (e.getThrowableProxy() == null ? "" : e.getThrowableProxy().getMessage()))
                 .toList();
         assertTrue(lines.stream().anyMatch(l -> l.contains("Failed login")), () -> "nothing captured: " + lines);
         List<String> secrets = List.of(PASSWORD, wrongPassword, camille.token(), camille.refreshToken(),
-                (String) second.get("access_token"), refresh, (String) rotated.get("access_token"),
-                (String) rotated.get("refresh_token"));
+                second.accessToken(), refresh, rotated.accessToken(), rotated.refreshToken());
         for (String line : lines) {
             for (String secret : secrets) {
                 assertFalse(line.contains(secret), () -> "a secret was logged: " + line);

@@ -2,6 +2,7 @@ package dev.guichet.auth;
 
 import dev.guichet.support.Api;
 import dev.guichet.support.ApiTest;
+import dev.guichet.web.Problem;
 import io.micronaut.context.annotation.Property;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,8 +27,8 @@ class LoginThrottleTest extends ApiTest {
 
         Api.Response locked = login(camille.email(), PASSWORD);
 
-        Map<String, Object> problem = assertProblem(429, locked);
-        assertEquals("https://guichet.dev/problems/account-locked", problem.get("type"));
+        Problem problem = assertProblem(429, locked);
+        assertEquals("https://guichet.dev/problems/account-locked", problem.type());
         long retryAfter = Long.parseLong(locked.header("Retry-After"));
         assertTrue(retryAfter >= 1 && retryAfter <= 3, () -> "Retry-After " + retryAfter);
         // Other accounts are not affected.
@@ -54,7 +55,7 @@ class LoginThrottleTest extends ApiTest {
             assertProblem(401, login("nobody@example.test", "wrong-password"));
         }
         assertEquals("https://guichet.dev/problems/account-locked",
-                assertProblem(429, login("nobody@example.test", "wrong-password")).get("type"));
+                assertProblem(429, login("nobody@example.test", "wrong-password")).type());
     }
 
     @Test
@@ -63,7 +64,7 @@ class LoginThrottleTest extends ApiTest {
             assertProblem(401, login("victim" + i + "@example.test", "Summer2026!"));
         }
         Api.Response limited = login("victim6@example.test", "Summer2026!");
-        assertEquals("https://guichet.dev/problems/rate-limited", assertProblem(429, limited).get("type"));
+        assertEquals("https://guichet.dev/problems/rate-limited", assertProblem(429, limited).type());
         assertTrue(Long.parseLong(limited.header("Retry-After")) >= 1);
     }
 
@@ -76,7 +77,7 @@ class LoginThrottleTest extends ApiTest {
     }
 
     private Api.Response loginFrom(String forwardedFor, String email) {
-        return api.send("POST", "/api/v1/auth/login", null, Map.of("email", email, "password", "Summer2026!"),
+        return api.send("POST", "/api/v1/auth/login", null, new AuthRequests.Login(email, "Summer2026!"),
                 Map.of("X-Forwarded-For", forwardedFor));
     }
 }

@@ -40,7 +40,7 @@ class TrustedProxyTest extends ApiTest {
     }
 
     private Api.Response loginFrom(String forwardedFor, String email) {
-        return api.send("POST", "/api/v1/auth/login", null, Map.of("email", email, "password", "Summer2026!"),
+        return api.send("POST", "/api/v1/auth/login", null, new AuthRequests.Login(email, "Summer2026!"),
                 Map.of("X-Forwarded-For", forwardedFor));
     }
 }

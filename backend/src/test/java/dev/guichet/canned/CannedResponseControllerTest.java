@@ -1,10 +1,10 @@
 package dev.guichet.canned;
 
+import dev.guichet.auth.LoginResponse;
 import dev.guichet.support.Api;
 import dev.guichet.support.ApiTest;
-import java.util.HashMap;
+import dev.guichet.web.Problem;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,18 +16,18 @@ class CannedResponseControllerTest extends ApiTest {
     private static final String PATH = "/api/v1/canned-responses";
 
     private Api.Response create(Person who, String title, String body, boolean shared) {
-        Map<String, Object> request = new HashMap<>(Map.of("title", title, "body", body, "shared", shared));
-        return api.post(PATH, who.token(), request);
+        return api.post(PATH, who.token(), new CannedResponseController.CannedResponseRequest(title, body, null, shared));
     }
 
     private long created(Person who, String title, String body, boolean shared) {
         Api.Response response = create(who, title, body, shared);
         assertEquals(201, response.status(), response::toString);
-        return response.id();
+        return response.as(CannedResponseController.CannedResponseView.class).id();
     }
 
     private List<String> titles(Person who, String query) {
-        return api.get(PATH + query, who.token()).list().stream().map(r -> (String) r.get("title")).toList();
+        return api.get(PATH + query, who.token()).asList(CannedResponseController.CannedResponseView.class).stream()
+                .map(CannedResponseController.CannedResponseView::title).toList();
     }
 
     @Test
@@ -47,10 +47,11 @@ class CannedResponseControllerTest extends ApiTest {
         Person ines = technician("Ines");
         long id = created(alice, "Mot de passe", "Réinitialisez votre mot de passe.", true);
 
-        Map<String, Object> seen = api.get(PATH, ines.token()).list().getFirst();
-        assertEquals(true, seen.get("shared"));
+        CannedResponseController.CannedResponseView seen = api.get(PATH, ines.token())
+                .asList(CannedResponseController.CannedResponseView.class).getFirst();
+        assertEquals(true, seen.shared());
         Api.Response changed = api.send("PUT", PATH + "/" + id, alice.token(),
-                Map.of("title", "Mot de passe oublié", "body", "Cliquez sur « oublié ».", "locale", "fr"));
+                new CannedResponseController.CannedResponseRequest("Mot de passe oublié", "Cliquez sur « oublié ».", "fr", null));
         assertEquals(200, changed.status(), changed::toString);
         assertEquals(List.of("Mot de passe oublié"), titles(ines, ""));
         assertEquals(204, api.send("DELETE", PATH + "/" + id, alice.token(), null).status());
@@ -64,7 +65,7 @@ class CannedResponseControllerTest extends ApiTest {
         long shared = created(alice, "Bonjour", "Bonjour à vous", true);
 
         assertProblem(403, create(ines, "Partagée", "Texte", true));
-        assertProblem(403, api.send("PUT", PATH + "/" + shared, ines.token(), Map.of("title", "Pirate", "body", "x")));
+        assertProblem(403, api.send("PUT", PATH + "/" + shared, ines.token(), new CannedResponseController.CannedResponseRequest("Pirate", "x", null, null)));
         assertProblem(403, api.send("DELETE", PATH + "/" + shared, ines.token(), null));
         assertEquals(List.of("Bonjour"), titles(alice, ""));
     }
@@ -79,9 +80,9 @@ class CannedResponseControllerTest extends ApiTest {
         assertEquals(List.of("Ma signature"), titles(ines, ""));
         assertEquals(List.of(), titles(hugo, ""));
         assertEquals(List.of(), titles(alice, ""), "an admin manages shared replies, not others' own");
-        assertProblem(404, api.send("PUT", PATH + "/" + mine, hugo.token(), Map.of("title", "x", "body", "y")));
+        assertProblem(404, api.send("PUT", PATH + "/" + mine, hugo.token(), new CannedResponseController.CannedResponseRequest("x", "y", null, null)));
         assertProblem(404, api.send("DELETE", PATH + "/" + mine, alice.token(), null));
-        assertEquals(200, api.send("PUT", PATH + "/" + mine, ines.token(), Map.of("title", "Signature", "body", "— I.")).status());
+        assertEquals(200, api.send("PUT", PATH + "/" + mine, ines.token(), new CannedResponseController.CannedResponseRequest("Signature", "— I.", null, null)).status());
         assertEquals(List.of("Signature"), titles(ines, "?scope=personal"));
     }
 
@@ -117,7 +118,7 @@ class CannedResponseControllerTest extends ApiTest {
         assertEquals("""
                 Bonjour Camille (Camille Martin),
                 **Demande #%d** « Imprimante en panne » — Ines / Ines
-                {{ticket.secret}} {{T(java.lang.Runtime).getRuntime()}} $1 \\\\""".formatted(ticket), filled.get("body"));
+                {{ticket.secret}} {{T(java.lang.Runtime).getRuntime()}} $1 \\\\""".formatted(ticket), filled.as(CannedResponseController.FilledResponse.class).body());
     }
 
     @Test
@@ -134,12 +135,12 @@ class CannedResponseControllerTest extends ApiTest {
     @Test
     void titlesAndBodiesAreValidatedLikeOtherTexts() {
         Person alice = admin("Alice");
-        Map<String, Object> problem = assertProblem(400, create(alice, "Titre\u0000", "Texte", true));
-        assertTrue(problem.toString().contains("title"), problem::toString);
+        Problem problem = assertProblem(400, create(alice, "Titre\u0000", "Texte", true));
+        assertTrue(problem.errors().stream().anyMatch(e -> e.field().equals("title")), problem::toString);
         assertProblem(400, create(alice, "  ", "Texte", false));
         assertProblem(400, create(alice, "x".repeat(121), "Texte", false));
         assertProblem(400, create(alice, "Titre", "x".repeat(20001), false));
-        assertProblem(400, api.post(PATH, alice.token(), Map.of("title", "T", "body", "B", "locale", "de")));
+        assertProblem(400, api.post(PATH, alice.token(), new CannedResponseController.CannedResponseRequest("T", "B", "de", null)));
         assertProblem(400, api.get(PATH + "?scope=everyone", alice.token()));
     }
 
@@ -149,6 +150,7 @@ class CannedResponseControllerTest extends ApiTest {
         var user = users.create(new dev.guichet.user.UserRequests.CreateUser(email, fullName, PASSWORD,
                 dev.guichet.user.Role.EMPLOYEE, "fr"));
         Api.Response login = login(email, PASSWORD);
-        return new Person(user.id(), email, (String) login.get("access_token"), (String) login.get("refresh_token"));
+        LoginResponse tokens = login.as(LoginResponse.class);
+        return new Person(user.id(), email, tokens.accessToken(), tokens.refreshToken());
     }
 }

@@ -1,8 +1,11 @@
 package dev.guichet.category;
 
+import dev.guichet.category.CategoryController.CategoryResponse;
+import dev.guichet.category.CategoryController.CreateCategory;
+import dev.guichet.category.CategoryController.UpdateCategory;
 import dev.guichet.support.ApiTest;
+import dev.guichet.ticket.TicketRequests;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,16 +16,22 @@ class CategoryControllerTest extends ApiTest {
     void adminsManageCategoriesAndEveryoneSeesTheActiveOnes() {
         Person alice = admin("Alice");
         Person camille = employee("Camille");
-        long hardware = api.post("/api/v1/categories", alice.token(), Map.of("name", "Matériel", "description", "PC, écrans")).id();
-        long access = api.post("/api/v1/categories", alice.token(), Map.of("name", "Accès")).id();
-        assertProblem(409, api.post("/api/v1/categories", alice.token(), Map.of("name", "MATÉRIEL")));
-        assertProblem(409, api.patch("/api/v1/categories/" + access, alice.token(), Map.of("name", "matériel")));
-        assertEquals("Droits d'accès", api.patch("/api/v1/categories/" + access, alice.token(), Map.of("name", "Droits d'accès")).get("name"));
-        api.patch("/api/v1/categories/" + hardware, alice.token(), Map.of("active", false));
-        assertEquals(List.of("Droits d'accès"), api.get("/api/v1/categories", camille.token()).list().stream().map(c -> c.get("name")).toList());
-        assertEquals(2, api.get("/api/v1/categories?include_inactive=true", alice.token()).list().size());
-        assertEquals(1, api.get("/api/v1/categories?include_inactive=true", camille.token()).list().size());
+        long hardware = api.post("/api/v1/categories", alice.token(), new CreateCategory("Matériel", "PC, écrans"))
+                .as(CategoryResponse.class).id();
+        long access = api.post("/api/v1/categories", alice.token(), new CreateCategory("Accès", null)).as(CategoryResponse.class).id();
+        assertProblem(409, api.post("/api/v1/categories", alice.token(), new CreateCategory("MATÉRIEL", null)));
+        assertProblem(409, api.patch("/api/v1/categories/" + access, alice.token(), new UpdateCategory("matériel", null, null)));
+        assertEquals("Droits d'accès", api.patch("/api/v1/categories/" + access, alice.token(),
+                new UpdateCategory("Droits d'accès", null, null)).as(CategoryResponse.class).name());
+        api.patch("/api/v1/categories/" + hardware, alice.token(), new UpdateCategory(null, null, false));
+        assertEquals(List.of("Droits d'accès"), categories(camille, "").stream().map(CategoryResponse::name).toList());
+        assertEquals(2, categories(alice, "?include_inactive=true").size());
+        assertEquals(1, categories(camille, "?include_inactive=true").size());
         // An inactive category is not offered for new tickets.
-        assertProblem(400, api.post("/api/v1/tickets", camille.token(), Map.of("title", "t", "description", "d", "category_id", hardware)));
+        assertProblem(400, api.post("/api/v1/tickets", camille.token(), new TicketRequests.CreateTicket("t", "d", null, hardware)));
+    }
+
+    private List<CategoryResponse> categories(Person who, String query) {
+        return api.get("/api/v1/categories" + query, who.token()).asList(CategoryResponse.class);
     }
 }

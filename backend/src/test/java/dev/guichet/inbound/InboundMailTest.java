@@ -1,6 +1,14 @@
 package dev.guichet.inbound;
 
+import dev.guichet.attachment.AttachmentResponse;
+import dev.guichet.comment.CommentController.CommentResponse;
+import dev.guichet.comment.CommentController;
+import dev.guichet.inbound.InboundController.MessageView;
 import dev.guichet.support.Api;
+import dev.guichet.ticket.TicketPage;
+import dev.guichet.ticket.TicketResponse;
+import dev.guichet.ticket.TicketStatus;
+import dev.guichet.web.Problem;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.Charset;
@@ -18,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Mail sent to the helpdesk's IMAP mailbox becomes tickets and replies (issue 12). */
+/** Mail sent to the helpdesk's IMAP mailbox becomes tickets and replies (docs/architecture.md, "Email channel"). */
 class InboundMailTest extends InboundTest {
 
     @jakarta.inject.Inject
@@ -36,7 +44,7 @@ class InboundMailTest extends InboundTest {
         Person tom = technician("Tom");
         send(plain("Alice <" + alice.email() + ">", "Badge refusé", "Mon badge ne m'ouvre plus la porte."));
         awaitInbound(1);
-        long id = ((Number) onlyTicket(alice).get("id")).longValue();
+        long id = onlyTicket(alice).id();
 
         reply(tom, id, "Je l'ai réactivé, pouvez-vous essayer ?", "WAITING");
         MimeMessage answer = deliveredTo(alice.email()).stream().filter(m -> textOf(m).contains("réactivé")).findFirst().orElseThrow();
@@ -50,9 +58,9 @@ class InboundMailTest extends InboundTest {
                 + "-----Original Message-----\nFrom: Guichet <guichet@" + HOST + ">\nSent: Friday\n\nJe l'ai réactivé\n");
         awaitInbound(2);
 
-        Map<String, Object> last = api.get("/api/v1/tickets/" + id + "/comments", tom.token()).list().getLast();
-        assertEquals("Ça marche, merci.", last.get("body"));
-        assertEquals("IN_PROGRESS", api.get("/api/v1/tickets/" + id, alice.token()).get("status"));
+        CommentResponse last = api.get("/api/v1/tickets/" + id + "/comments", tom.token()).asList(CommentResponse.class).getLast();
+        assertEquals("Ça marche, merci.", last.body());
+        assertEquals(TicketStatus.IN_PROGRESS, api.get("/api/v1/tickets/" + id, alice.token()).as(TicketResponse.class).status());
         // Tom hears of it by mail, as for a reply made in the app.
         await().atMost(Duration.ofSeconds(10)).until(() -> deliveredTo(tom.email()).stream().anyMatch(m -> textOf(m).contains("Ça marche")));
     }
@@ -86,14 +94,14 @@ class InboundMailTest extends InboundTest {
         send(plain("Alice Martin <ALICE@Example.test>", "Imprimante en panne", "L'imprimante du 2e étage ne répond plus.\n\n-- \nAlice Martin\nCompta"));
         awaitInbound(1);
 
-        Map<String, Object> ticket = onlyTicket(alice);
-        assertEquals("Imprimante en panne", ticket.get("title"));
-        assertEquals("L'imprimante du 2e étage ne répond plus.", ticket.get("description"), "the signature is left out");
+        TicketResponse ticket = onlyTicket(alice);
+        assertEquals("Imprimante en panne", ticket.title());
+        assertEquals("L'imprimante du 2e étage ne répond plus.", ticket.description(), "the signature is left out");
         assertEquals(List.of("PROCESSED"), strings("SELECT status FROM inbound_messages"));
         // The acknowledgement carries a reply address that names the ticket, signed.
         MimeMessage ack = deliveredTo(alice.email()).getFirst();
         String replyTo = ((InternetAddress) ack.getReplyTo()[0]).getAddress();
-        assertTrue(replyTo.matches("helpdesk\\+t" + ticket.get("id") + "-[0-9a-f]{16}@" + HOST), replyTo);
+        assertTrue(replyTo.matches("helpdesk\\+t" + ticket.id() + "-[0-9a-f]{16}@" + HOST), replyTo);
     }
 
     @Test
@@ -112,9 +120,9 @@ class InboundMailTest extends InboundTest {
 
         assertEquals(204, api.post("/api/v1/auth/password-token", null, Map.of("token", link.group(1), "password", PASSWORD)).status());
         assertEquals(200, login("bob@" + ALLOWED_DOMAIN, PASSWORD).status());
-        Map<String, Object> reused = assertProblem(400, api.post("/api/v1/auth/password-token", null,
+        Problem reused = assertProblem(400, api.post("/api/v1/auth/password-token", null,
                 Map.of("token", link.group(1), "password", PASSWORD + "x")));
-        assertTrue(((String) reused.get("type")).endsWith("/invalid-token"), reused::toString);
+        assertTrue(((String) reused.type()).endsWith("/invalid-token"), reused::toString);
     }
 
     @Test
@@ -128,9 +136,9 @@ class InboundMailTest extends InboundTest {
         assertEquals(0, query("SELECT count(*) FROM users WHERE email = 'eve@elsewhere.test'"));
         assertEquals(1, deliveredTo("eve@elsewhere.test").size(), "answered once, not twice");
         assertTrue(subjectOf(deliveredTo("eve@elsewhere.test").getFirst()).contains("n’a pas été enregistré"));
-        List<Map<String, Object>> problems = api.get("/api/v1/admin/inbound/messages?status=problems", admin.token()).list();
+        List<MessageView> problems = messages(admin, "problems");
         assertEquals(2, problems.size());
-        assertTrue(problems.stream().allMatch(p -> "unknown-sender".equals(p.get("reason"))), problems::toString);
+        assertTrue(problems.stream().allMatch(p -> "unknown-sender".equals(p.reason())), problems::toString);
     }
 
     @Test
@@ -150,11 +158,11 @@ class InboundMailTest extends InboundTest {
                 + "> Pouvez-vous vérifier le câble ?\n> \n");
         awaitInbound(1);
 
-        List<Map<String, Object>> comments = api.get("/api/v1/tickets/" + id + "/comments", alice.token()).list();
-        Map<String, Object> last = comments.getLast();
-        assertEquals("C'était le câble, merci !", last.get("body"));
-        assertEquals(alice.id(), ((Number) ((Map<?, ?>) last.get("author")).get("id")).longValue());
-        assertEquals("IN_PROGRESS", api.get("/api/v1/tickets/" + id, alice.token()).get("status"),
+        List<CommentResponse> comments = api.get("/api/v1/tickets/" + id + "/comments", alice.token()).asList(CommentResponse.class);
+        CommentResponse last = comments.getLast();
+        assertEquals("C'était le câble, merci !", last.body());
+        assertEquals(alice.id(), last.author().id());
+        assertEquals(TicketStatus.IN_PROGRESS, api.get("/api/v1/tickets/" + id, alice.token()).as(TicketResponse.class).status(),
                 "the requester's answer moves a WAITING ticket back to the IT team");
     }
 
@@ -203,9 +211,10 @@ class InboundMailTest extends InboundTest {
         awaitInbound(1);
 
         assertEquals(0, query("SELECT count(*) FROM tickets"));
-        List<Map<String, Object>> bounces = api.get("/api/v1/admin/inbound/bounces", admin.token()).list();
-        assertEquals(alice.email(), bounces.getFirst().get("email"));
-        assertEquals("5.1.1", bounces.getFirst().get("status"));
+        List<InboundController.BounceView> bounces = api.get("/api/v1/admin/inbound/bounces", admin.token())
+                .asList(InboundController.BounceView.class);
+        assertEquals(alice.email(), bounces.getFirst().email());
+        assertEquals("5.1.1", bounces.getFirst().status());
 
         ticket(alice, "Souris", "Ma souris ne marche plus.");
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() ->
@@ -250,10 +259,11 @@ class InboundMailTest extends InboundTest {
                 + "Content-Transfer-Encoding: base64\n\n" + Base64.getMimeEncoder().encodeToString(exe) + "\n--xyz--\n");
         awaitInbound(1);
 
-        Map<String, Object> ticket = onlyTicket(alice);
-        List<Map<String, Object>> files = api.get("/api/v1/tickets/" + ticket.get("id") + "/attachments", alice.token()).list();
-        assertEquals(List.of("ecran.png"), files.stream().map(f -> f.get("file_name")).toList());
-        String description = (String) ticket.get("description");
+        TicketResponse ticket = onlyTicket(alice);
+        List<AttachmentResponse> files = api.get("/api/v1/tickets/" + ticket.id() + "/attachments", alice.token())
+                .asList(AttachmentResponse.class);
+        assertEquals(List.of("ecran.png"), files.stream().map(AttachmentResponse::fileName).toList());
+        String description = ticket.description();
         assertTrue(description.startsWith("Voici la capture."), description);
         assertTrue(description.contains("outil.exe"), "the refused file is listed on the ticket: " + description);
     }
@@ -268,7 +278,7 @@ class InboundMailTest extends InboundTest {
                 + "<div class=\"gmail_quote\">Old message</div><img src=x onerror=alert(2)></body></html>");
         awaitInbound(1);
 
-        String description = (String) onlyTicket(alice).get("description");
+        String description = onlyTicket(alice).description();
         assertEquals("Le Wi-Fi coupe souvent.\n\nMerci\nAlice", description);
     }
 
@@ -312,9 +322,9 @@ class InboundMailTest extends InboundTest {
         assertTrue(titles.contains("Charset"), titles::toString);
         assertTrue(titles.contains("Après"), "the poller carried on: " + titles);
         assertEquals(0, query("SELECT count(*) FROM tickets WHERE title ~ '[\\r\\n]'"));
-        List<Map<String, Object>> problems = api.get("/api/v1/admin/inbound/messages?status=problems", admin.token()).list();
-        assertEquals(List.of("no-sender"), problems.stream().map(p -> p.get("reason")).toList());
-        long rejected = ((Number) problems.getFirst().get("id")).longValue();
+        List<MessageView> problems = messages(admin, "problems");
+        assertEquals(List.of("no-sender"), problems.stream().map(MessageView::reason).toList());
+        long rejected = problems.getFirst().id();
         var raw = api.download("/api/v1/admin/inbound/messages/" + rejected + "/raw", admin.token());
         assertEquals(200, raw.statusCode());
         assertTrue(new String(raw.body(), StandardCharsets.UTF_8).contains("This is not a mail at all"), "the raw message is kept");
@@ -332,14 +342,14 @@ class InboundMailTest extends InboundTest {
         awaitInbound(2);
 
         assertEquals(List.of("Petit"), strings("SELECT title FROM tickets"));
-        Map<String, Object> rejected = api.get("/api/v1/admin/inbound/messages?status=REJECTED", admin.token()).list().getFirst();
-        assertEquals("too-large", rejected.get("reason"));
-        assertEquals(Boolean.TRUE, rejected.get("truncated"));
-        assertTrue(((Number) rejected.get("size")).longValue() > 3_000_000L);
-        Api.Response retry = api.post("/api/v1/admin/inbound/messages/" + rejected.get("id") + "/retry", admin.token(), Map.of());
+        MessageView rejected = messages(admin, "REJECTED").getFirst();
+        assertEquals("too-large", rejected.reason());
+        assertEquals(true, rejected.truncated());
+        assertTrue(rejected.size() > 3_000_000L);
+        Api.Response retry = api.post("/api/v1/admin/inbound/messages/" + rejected.id() + "/retry", admin.token(), Map.of());
         assertEquals(200, retry.status(), retry::toString);
         awaitInbound(2);
-        assertEquals("REJECTED", strings("SELECT status FROM inbound_messages WHERE id = " + rejected.get("id")).getFirst());
+        assertEquals("REJECTED", strings("SELECT status FROM inbound_messages WHERE id = " + rejected.id()).getFirst());
     }
 
     @Test
@@ -374,22 +384,27 @@ class InboundMailTest extends InboundTest {
         Api.Response overview = api.get("/api/v1/admin/inbound/mailboxes", admin.token());
         assertEquals(200, overview.status());
         assertFalse(overview.body().contains("secret"), overview.body());
-        Map<?, ?> box = (Map<?, ?>) ((List<?>) overview.get("mailboxes")).getFirst();
-        assertEquals(HELPDESK, box.get("name"));
-        assertEquals(Boolean.TRUE, box.get("healthy"));
-        assertTrue(box.get("last_success_at") != null);
-        assertEquals(1, ((Number) ((Map<?, ?>) box.get("counts")).get("processed")).intValue());
+        InboundController.MailboxView box = overview.as(InboundController.Overview.class).mailboxes().getFirst();
+        assertEquals(HELPDESK, box.name());
+        assertEquals(true, box.healthy());
+        assertTrue(box.lastSuccessAt() != null);
+        assertEquals(1L, box.counts().get("processed"));
         assertEquals(403, api.get("/api/v1/admin/inbound/mailboxes", alice.token()).status());
     }
 
-    private Map<String, Object> onlyTicket(Person requester) {
-        List<Map<String, Object>> items = api.get("/api/v1/tickets", requester.token()).items();
+    private TicketResponse onlyTicket(Person requester) {
+        List<TicketResponse> items = api.get("/api/v1/tickets", requester.token()).as(TicketPage.class).items();
         assertEquals(1, items.size(), items::toString);
-        return api.get("/api/v1/tickets/" + items.getFirst().get("id"), requester.token()).map();
+        return api.get("/api/v1/tickets/" + items.getFirst().id(), requester.token()).as(TicketResponse.class);
+    }
+
+    private List<MessageView> messages(Person admin, String status) {
+        return api.get("/api/v1/admin/inbound/messages?status=" + status, admin.token()).asList(MessageView.class);
     }
 
     private void reply(Person who, long ticketId, String body, String status) {
-        Api.Response r = api.post("/api/v1/tickets/" + ticketId + "/comments", who.token(), Map.of("body", body, "status", status));
+        Api.Response r = api.post("/api/v1/tickets/" + ticketId + "/comments", who.token(),
+                new CommentController.CreateComment(body, null, TicketStatus.valueOf(status)));
         assertEquals(201, r.status(), r::toString);
     }
 

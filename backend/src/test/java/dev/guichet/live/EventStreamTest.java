@@ -1,5 +1,6 @@
 package dev.guichet.live;
 
+import dev.guichet.comment.CommentController;
 import dev.guichet.support.ApiTest;
 import dev.guichet.support.TestDatabase;
 import io.micronaut.jdbc.BasicJdbcConfiguration;
@@ -62,12 +63,12 @@ class EventStreamTest extends ApiTest {
     }
 
     void reply(Person who, long ticketId, String body) {
-        assertEquals(201, api.post("/api/v1/tickets/" + ticketId + "/comments", who.token(), Map.of("body", body)).status());
+        assertEquals(201, api.post("/api/v1/tickets/" + ticketId + "/comments", who.token(), new CommentController.CreateComment(body, null, null)).status());
     }
 
     void note(Person who, long ticketId, String body) {
         assertEquals(201, api.post("/api/v1/tickets/" + ticketId + "/comments", who.token(),
-                Map.of("body", body, "internal", true)).status());
+                new CommentController.CreateComment(body, true, null)).status());
     }
 
     static boolean is(EventStream.Received event, long ticketId, String kind) {

@@ -1,5 +1,6 @@
 package dev.guichet.notification;
 
+import dev.guichet.comment.CommentController;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Map;
 import org.jsoup.Jsoup;
@@ -20,7 +21,7 @@ class MarkdownMailTest extends MailTest {
         long id = ticket(camille, "VPN", "Connexion refusée");
         delivered();
         purgeMailbox();
-        assertEquals(201, api.post("/api/v1/tickets/" + id + "/comments", ines.token(), Map.of("body", body)).status());
+        assertEquals(201, api.post("/api/v1/tickets/" + id + "/comments", ines.token(), new CommentController.CreateComment(body, null, null)).status());
         return deliveredTo(camille).getFirst();
     }
 

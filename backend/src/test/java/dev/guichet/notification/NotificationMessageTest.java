@@ -1,6 +1,8 @@
 package dev.guichet.notification;
 
+import dev.guichet.comment.CommentController;
 import dev.guichet.support.Api;
+import dev.guichet.user.UserRequests;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
@@ -43,7 +45,7 @@ class NotificationMessageTest extends MailTest {
     void aPersonWhoReadsEnglishGetsSubjectAndBodyInEnglish() throws Exception {
         Person camille = employee("Camille");
         Person ines = technician("Ines");
-        assertEquals(200, api.patch("/api/v1/me", ines.token(), Map.of("locale", "en")).status());
+        assertEquals(200, api.patch("/api/v1/me", ines.token(), new UserRequests.UpdateProfile(null, "en", null)).status());
         long id = ticket(camille, "Imprimante en panne", "Bourrage papier");
 
         MimeMessage alert = deliveredTo(ines).getFirst();
@@ -60,7 +62,7 @@ class NotificationMessageTest extends MailTest {
         Person camille = employee("Camille");
         Person ines = technician("Ines");
         long id = ticket(camille, "VPN", "Connexion refusée");
-        Api.Response reply = api.post("/api/v1/tickets/" + id + "/comments", ines.token(), Map.of("body", "Redémarrez"));
+        Api.Response reply = api.post("/api/v1/tickets/" + id + "/comments", ines.token(), new CommentController.CreateComment("Redémarrez", null, null));
         assertEquals(201, reply.status());
 
         Pattern rootId = Pattern.compile("<ticket-" + id + "\\.[0-9a-z]+@" + Pattern.quote(HOST) + ">");

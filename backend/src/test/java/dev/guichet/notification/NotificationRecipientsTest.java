@@ -1,6 +1,11 @@
 package dev.guichet.notification;
 
+import dev.guichet.category.CategoryController;
+import dev.guichet.comment.CommentController;
 import dev.guichet.support.Api;
+import dev.guichet.ticket.TicketRequests;
+import dev.guichet.user.UserRequests;
+import dev.guichet.user.UserSummary;
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
 import java.util.Map;
@@ -41,25 +46,25 @@ class NotificationRecipientsTest extends MailTest {
     @Test
     void aCategoryWithChosenTechniciansAlertsOnlyThem() {
         Person hugo = technician("Hugo");
-        long network = api.post("/api/v1/categories", alice.token(), Map.of("name", "Réseau")).id();
+        long network = category("Réseau");
         Api.Response chosen = api.send("PUT", "/api/v1/categories/" + network + "/technicians", alice.token(), List.of(hugo.id()));
         assertEquals(200, chosen.status(), chosen::toString);
-        assertEquals(List.of(hugo.email()), chosen.list().stream().map(u -> u.get("email")).toList());
+        assertEquals(List.of(hugo.email()), chosen.asList(UserSummary.class).stream().map(UserSummary::email).toList());
 
-        api.post("/api/v1/tickets", camille.token(), Map.of("title", "Wi-Fi coupé", "description", "Plus de réseau", "category_id", network));
+        api.post("/api/v1/tickets", camille.token(), new TicketRequests.CreateTicket("Wi-Fi coupé", "Plus de réseau", null, network));
 
         assertEquals(List.of(camille.email(), hugo.email()), deliveredTo());
     }
 
     @Test
     void onlyAdminsChooseACategorysTechniciansAndOnlyAmongActiveAgents() {
-        long network = api.post("/api/v1/categories", alice.token(), Map.of("name", "Réseau")).id();
+        long network = category("Réseau");
         String path = "/api/v1/categories/" + network + "/technicians";
         assertProblem(403, api.send("PUT", path, ines.token(), List.of(ines.id())));
         assertProblem(400, api.send("PUT", path, alice.token(), List.of(camille.id())));
         assertProblem(400, api.send("PUT", path, alice.token(), List.of(999_999)));
         assertProblem(404, api.send("PUT", "/api/v1/categories/999999/technicians", alice.token(), List.of(ines.id())));
-        assertEquals(List.of(), api.get(path, alice.token()).list());
+        assertEquals(List.of(), api.get(path, alice.token()).asList(UserSummary.class));
     }
 
     @Test
@@ -149,7 +154,7 @@ class NotificationRecipientsTest extends MailTest {
 
     @Test
     void peopleWhoTurnedNotificationsOffOrWereDeactivatedGetNothing() {
-        assertEquals(200, api.patch("/api/v1/me", camille.token(), Map.of("notifications_enabled", false)).status());
+        assertEquals(200, api.patch("/api/v1/me", camille.token(), new UserRequests.UpdateProfile(null, null, false)).status());
         Person hugo = technician("Hugo");
         assertEquals(200, api.patch("/api/v1/users/" + hugo.id(), alice.token(), Map.of("active", false)).status());
 
@@ -163,7 +168,12 @@ class NotificationRecipientsTest extends MailTest {
 
     private void comment(Person who, long ticketId, String body, boolean internal) {
         Api.Response created = api.post("/api/v1/tickets/" + ticketId + "/comments", who.token(),
-                Map.of("body", body, "internal", internal));
+                new CommentController.CreateComment(body, internal, null));
         assertEquals(201, created.status(), created::toString);
+    }
+
+    private long category(String name) {
+        return api.post("/api/v1/categories", alice.token(), new CategoryController.CreateCategory(name, null))
+                .as(CategoryController.CategoryResponse.class).id();
     }
 }

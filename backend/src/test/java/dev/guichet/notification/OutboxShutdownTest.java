@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Shutting down with a mail backlog (issue 9, defect 9): the worker stops claiming, the message
+ * Shutting down with a mail backlog (docs/notifications.md, "Delivery"): the worker stops claiming, the message
  * being sent finishes, the rest goes back to PENDING with no attempt counted, and nothing is left
  * SENDING for its lease to run out, nor sent without being recorded (so never sent twice).
  */

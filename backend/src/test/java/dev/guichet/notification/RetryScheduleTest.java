@@ -15,8 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The outbox's default retry schedule keeps the promise of docs/notifications.md (issue 9,
- * defect 10): whatever the jitter draws, an SMTP outage of 12 h only delays a message, and it is
+ * The outbox's default retry schedule keeps the promise of docs/notifications.md ("Delivery"):
+ * whatever the jitter draws, an SMTP outage of 12 h only delays a message, and it is
  * given up between 16 h 51 min and 19 h 17 min after its first attempt.
  */
 @MicronautTest(startApplication = false, environments = "test")

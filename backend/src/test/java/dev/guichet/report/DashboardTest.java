@@ -2,8 +2,9 @@ package dev.guichet.report;
 
 import dev.guichet.support.Api;
 import dev.guichet.support.ApiTest;
+import dev.guichet.ticket.TicketStatus;
+import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -64,105 +65,114 @@ class DashboardTest extends ApiTest {
 
     @Test
     void createdAndResolvedPerDayFollowTheReportsTimeZone() {
-        Api.Response dashboard = api.get(PERIOD, hugo.token());
+        Api.Response response = api.get(PERIOD, hugo.token());
 
-        assertEquals(200, dashboard.status(), dashboard::toString);
-        assertEquals("Europe/Paris", dashboard.get("time_zone"));
+        assertEquals(200, response.status(), response::toString);
+        Dashboard dashboard = response.as(Dashboard.class);
+        assertEquals("Europe/Paris", dashboard.timeZone());
         assertEquals(List.of(
                         point("2025-11-03", 1, 1), point("2025-11-04", 1, 1), point("2025-11-05", 1, 1), point("2025-11-06", 1, 0),
                         point("2025-11-07", 0, 1), point("2025-11-08", 1, 1), point("2025-11-09", 1, 0)),
-                dashboard.get("volume"));
-        assertEquals(List.of(point("2025-11-03", 6, 5)), api.get(PERIOD + "&granularity=week", hugo.token()).get("volume"));
+                dashboard.volume());
+        assertEquals(List.of(point("2025-11-03", 6, 5)), dashboard(PERIOD + "&granularity=week").volume());
     }
 
     @Test
     void backlogCountsOpenTicketsByStatusAndAge() {
-        Api.Response dashboard = api.get(PERIOD, hugo.token());
+        Dashboard dashboard = dashboard(PERIOD);
 
-        assertEquals(List.of(Map.of("status", "NEW", "count", 2), Map.of("status", "IN_PROGRESS", "count", 1),
-                Map.of("status", "WAITING", "count", 1)), dashboard.get("backlog"));
+        assertEquals(List.of(status(TicketStatus.NEW, 2), status(TicketStatus.IN_PROGRESS, 1),
+                status(TicketStatus.WAITING, 1)), dashboard.backlog());
         assertEquals(List.of(age("lt_1d", 1), age("1d_3d", 0), age("3d_7d", 0), age("7d_30d", 0), age("gt_30d", 3)),
-                dashboard.get("backlog_age"));
+                dashboard.backlogAge());
     }
 
     @Test
     void medianAndP90TimesPerCategoryAndPerTechnician() {
-        Api.Response dashboard = api.get(PERIOD, hugo.token());
+        Dashboard dashboard = dashboard(PERIOD);
 
         // net: first responses 1, 1, 3, 5 h; resolutions 4, 6, 10, 384 h (percentile_cont, linear interpolation).
         assertEquals(List.of(times(net, "Réseau", 4, 4, 2.0, 4.4, 8.0, 271.8), times(pc, "Postes", 1, 1, 2.0, 2.0, 48.0, 48.0)),
-                dashboard.get("by_category"));
+                dashboard.byCategory());
         assertEquals(List.of(times(hugo.id(), "Hugo", 4, 4, 2.0, 4.4, 8.0, 271.8),
                 times(ines.id(), "Ines", 1, 1, 2.0, 2.0, 48.0, 48.0)),
-                dashboard.get("by_assignee"));
+                dashboard.byAssignee());
     }
 
     @Test
     void slaComplianceCountsOpenTicketsPastDueAsBreachedAndLeavesPendingOnesOut() {
-        Map<?, ?> sla = (Map<?, ?>) api.get(PERIOD, hugo.token()).get("sla");
+        Dashboard.Sla sla = dashboard(PERIOD).sla();
 
         // First response: T1, T3 met; T2 late, T4 never answered and past due; T7 not yet due; T5 has no target.
-        assertEquals(target(2, 2, 1, 50.0), sla.get("first_response"));
+        assertEquals(target(2, 2, 1, 50.0), sla.firstResponse());
         // Resolution: T1, T2 met; T3 late, T4 open past due; T7 not yet due.
-        assertEquals(target(2, 2, 1, 50.0), sla.get("resolution"));
+        assertEquals(target(2, 2, 1, 50.0), sla.resolution());
     }
 
     @Test
     void satisfactionAveragesTheAnswersOfThePeriod() {
-        Map<?, ?> satisfaction = (Map<?, ?>) api.get(PERIOD, hugo.token()).get("satisfaction");
+        Dashboard.Satisfaction satisfaction = dashboard(PERIOD).satisfaction();
 
-        assertEquals(3, satisfaction.get("answers"));
-        assertEquals(3.67, satisfaction.get("average"));
-        assertEquals(List.of(score(1, 0), score(2, 1), score(3, 0), score(4, 1), score(5, 1)), satisfaction.get("distribution"));
+        assertEquals(3, satisfaction.answers());
+        assertEquals(3.67, satisfaction.average());
+        assertEquals(List.of(score(1, 0), score(2, 1), score(3, 0), score(4, 1), score(5, 1)), satisfaction.distribution());
     }
 
     @Test
     void theCategoryFilterAppliesToEveryFigure() {
-        Api.Response dashboard = api.get(PERIOD + "&category_id=" + net, hugo.token());
+        Dashboard dashboard = dashboard(PERIOD + "&category_id=" + net);
 
-        assertEquals(List.of(1, 1, 0, 0, 0, 1, 0), ((List<?>) dashboard.get("volume")).stream().map(p -> ((Map<?, ?>) p).get("created")).toList());
-        assertEquals(List.of(Map.of("status", "NEW", "count", 1), Map.of("status", "IN_PROGRESS", "count", 0),
-                Map.of("status", "WAITING", "count", 1)), dashboard.get("backlog"));
-        Map<?, ?> sla = (Map<?, ?>) dashboard.get("sla");
-        assertEquals(target(1, 1, 0, 50.0), sla.get("first_response"));
-        assertEquals(target(2, 0, 0, 100.0), sla.get("resolution"));
-        assertEquals(2, ((Map<?, ?>) dashboard.get("satisfaction")).get("answers"));
-        assertEquals(List.of("Réseau"), ((List<?>) dashboard.get("by_category")).stream().map(t -> ((Map<?, ?>) t).get("name")).toList());
+        assertEquals(List.of(1L, 1L, 0L, 0L, 0L, 1L, 0L), dashboard.volume().stream().map(Dashboard.VolumePoint::created).toList());
+        assertEquals(List.of(status(TicketStatus.NEW, 1), status(TicketStatus.IN_PROGRESS, 0),
+                status(TicketStatus.WAITING, 1)), dashboard.backlog());
+        Dashboard.Sla sla = dashboard.sla();
+        assertEquals(target(1, 1, 0, 50.0), sla.firstResponse());
+        assertEquals(target(2, 0, 0, 100.0), sla.resolution());
+        assertEquals(2, dashboard.satisfaction().answers());
+        assertEquals(List.of("Réseau"), dashboard.byCategory().stream().map(Dashboard.Times::name).toList());
     }
 
     @Test
     void onlyAgentsReadTheDashboardAndBadPeriodsAreRefused() {
         assertProblem(403, api.get(PERIOD, employee("Zoe").token()));
-        assertEquals("from", ((Map<?, ?>) ((List<?>) assertProblem(400, api.get(
-                "/api/v1/reports/dashboard?from=2025-11-10&to=2025-11-09", hugo.token())).get("errors")).getFirst()).get("field"));
+        assertEquals("from", assertProblem(400, api.get(
+                "/api/v1/reports/dashboard?from=2025-11-10&to=2025-11-09", hugo.token())).errors().getFirst().field());
         assertProblem(400, api.get("/api/v1/reports/dashboard?from=2024-01-01&to=2025-11-09", hugo.token()));
         assertProblem(400, api.get("/api/v1/reports/dashboard?from=hier", hugo.token()));
         assertProblem(400, api.get(PERIOD + "&granularity=month", hugo.token()));
         // Default: the last 30 days.
-        assertEquals(30, ((List<?>) api.get("/api/v1/reports/dashboard", hugo.token()).get("volume")).size());
+        assertEquals(30, dashboard("/api/v1/reports/dashboard").volume().size());
     }
 
-    private static Map<String, Object> point(String start, int created, int resolved) {
-        return Map.of("start", start, "created", created, "resolved", resolved);
+    private Dashboard dashboard(String path) {
+        Api.Response response = api.get(path, hugo.token());
+        assertEquals(200, response.status(), response::toString);
+        return response.as(Dashboard.class);
     }
 
-    private static Map<String, Object> age(String bucket, int count) {
-        return Map.of("bucket", bucket, "count", count);
+    private static Dashboard.VolumePoint point(String start, int created, int resolved) {
+        return new Dashboard.VolumePoint(LocalDate.parse(start), created, resolved);
     }
 
-    private static Map<String, Object> score(int score, int count) {
-        return Map.of("score", score, "count", count);
+    private static Dashboard.StatusCount status(TicketStatus status, int count) {
+        return new Dashboard.StatusCount(status, count);
     }
 
-    private static Map<String, Object> target(int met, int breached, int pending, double percent) {
-        return Map.of("met", met, "breached", breached, "pending", pending, "compliance_percent", percent);
+    private static Dashboard.AgeCount age(String bucket, int count) {
+        return new Dashboard.AgeCount(bucket, count);
     }
 
-    private static Map<String, Object> times(long id, String name, int resolved, int responded, double fr50, double fr90,
-                                             double res50, double res90) {
-        return Map.of("id", (int) id, "name", name, "resolved", resolved, "responded", responded,
-                "first_response_median_hours", fr50, "first_response_p90_hours", fr90,
-                "resolution_median_hours", res50, "resolution_p90_hours", res90);
+    private static Dashboard.ScoreCount score(int score, int count) {
+        return new Dashboard.ScoreCount(score, count);
+    }
+
+    private static Dashboard.Target target(int met, int breached, int pending, double percent) {
+        return new Dashboard.Target(met, breached, pending, percent);
+    }
+
+    private static Dashboard.Times times(long id, String name, int resolved, int responded, double fr50, double fr90,
+                                         double res50, double res90) {
+        return new Dashboard.Times(id, name, resolved, responded, fr50, fr90, res50, res90);
     }
 
     private long category(String name) {

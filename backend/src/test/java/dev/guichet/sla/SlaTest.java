@@ -1,18 +1,26 @@
 package dev.guichet.sla;
 
+import dev.guichet.category.CategoryController;
+import dev.guichet.comment.CommentController;
 import dev.guichet.support.Api;
 import dev.guichet.support.ApiTest;
+import dev.guichet.ticket.Priority;
+import dev.guichet.ticket.TicketPage;
+import dev.guichet.ticket.TicketResponse;
+import dev.guichet.ticket.TicketStatus;
+import io.micronaut.core.type.Argument;
 import jakarta.inject.Inject;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,12 +50,10 @@ class SlaTest extends ApiTest {
     }
 
     long policy(String priority, Long categoryId, int firstResponse, int resolution) {
-        Map<String, Object> body = new HashMap<>(Map.of("priority", priority, "name_fr", "Délai " + priority,
-                "name_en", "Target " + priority, "first_response_minutes", firstResponse, "resolution_minutes", resolution));
-        body.put("category_id", categoryId);
-        Api.Response created = api.post("/api/v1/sla/policies", alice.token(), body);
+        Api.Response created = api.post("/api/v1/sla/policies", alice.token(), new SlaRequests.Policy(Priority.valueOf(priority),
+                categoryId, "Délai " + priority, "Target " + priority, firstResponse, resolution));
         assertEquals(201, created.status(), created::toString);
-        return created.id();
+        return created.as(SlaPolicy.class).id();
     }
 
     /** Moves a ticket's creation to a Paris local time (as if filed then). */
@@ -64,15 +70,24 @@ class SlaTest extends ApiTest {
         return LocalDateTime.parse(local).atZone(PARIS).toInstant();
     }
 
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> target(Api.Response ticket, String name) {
-        Map<String, Object> sla = (Map<String, Object>) ticket.get("sla");
-        assertNotNull(sla, ticket::toString);
-        return (Map<String, Object>) sla.get(name);
+    /** @return the SLA of a ticket, which must have one */
+    static TicketSla sla(TicketResponse ticket) {
+        assertNotNull(ticket.sla(), ticket::toString);
+        return ticket.sla();
     }
 
-    static Instant at(Object value) {
-        return value == null ? null : Instant.parse((String) value);
+    /** Applies a PATCH (see {@link #change}) and returns the ticket as it answered. */
+    TicketResponse changed(Person who, long ticketId, Map<String, Object> fields) {
+        return change(who, ticketId, fields).as(TicketResponse.class);
+    }
+
+    TicketResponse read(long ticketId) {
+        return api.get("/api/v1/tickets/" + ticketId, ines.token()).as(TicketResponse.class);
+    }
+
+    long category(String name) {
+        return api.post("/api/v1/categories", alice.token(), new CategoryController.CreateCategory(name, null))
+                .as(CategoryController.CategoryResponse.class).id();
     }
 
     @Test
@@ -81,20 +96,19 @@ class SlaTest extends ApiTest {
         long critical = policy("CRITICAL", null, 60, 240);
         Api.Response list = api.get("/api/v1/sla/policies", ines.token());
         assertEquals(200, list.status());
-        assertEquals("Délai CRITICAL", list.list().get(0).get("name_fr"));
+        assertEquals("Délai CRITICAL", list.asList(SlaPolicy.class).get(0).nameFr());
 
-        Api.Response edited = api.send("PUT", "/api/v1/sla/policies/" + critical, alice.token(), Map.of("priority", "CRITICAL",
-                "name_fr", "Critique", "name_en", "Critical", "first_response_minutes", 30, "resolution_minutes", 120));
+        Api.Response edited = api.send("PUT", "/api/v1/sla/policies/" + critical, alice.token(),
+                new SlaRequests.Policy(Priority.CRITICAL, null, "Critique", "Critical", 30, 120));
         assertEquals(200, edited.status(), edited::toString);
-        assertEquals(30, ((Number) edited.get("first_response_minutes")).intValue());
+        assertEquals(30, edited.as(SlaPolicy.class).firstResponseMinutes());
 
-        assertEquals("sla-policy-exists", assertProblem(409, api.post("/api/v1/sla/policies", alice.token(), Map.of(
-                "priority", "CRITICAL", "name_fr", "Bis", "name_en", "Again", "first_response_minutes", 10,
-                "resolution_minutes", 20))).get("type").toString().replaceAll(".*/", ""));
-        assertProblem(400, api.post("/api/v1/sla/policies", alice.token(), Map.of("priority", "LOW", "name_fr", "Basse",
-                "name_en", "Low", "first_response_minutes", 0, "resolution_minutes", 20)));
-        assertProblem(403, api.post("/api/v1/sla/policies", ines.token(), Map.of("priority", "LOW", "name_fr", "Basse",
-                "name_en", "Low", "first_response_minutes", 10, "resolution_minutes", 20)));
+        assertEquals("sla-policy-exists", assertProblem(409, api.post("/api/v1/sla/policies", alice.token(),
+                new SlaRequests.Policy(Priority.CRITICAL, null, "Bis", "Again", 10, 20))).type().replaceAll(".*/", ""));
+        assertProblem(400, api.post("/api/v1/sla/policies", alice.token(),
+                new SlaRequests.Policy(Priority.LOW, null, "Basse", "Low", 0, 20)));
+        assertProblem(403, api.post("/api/v1/sla/policies", ines.token(),
+                new SlaRequests.Policy(Priority.LOW, null, "Basse", "Low", 10, 20)));
         assertProblem(403, api.get("/api/v1/sla/policies", emma.token()));
 
         assertEquals(204, api.send("DELETE", "/api/v1/sla/policies/" + critical, alice.token(), null).status());
@@ -108,46 +122,46 @@ class SlaTest extends ApiTest {
         long id = ticket(emma, "Serveur de fichiers en panne", "Plus personne n’accède au partage.");
         // Filed on Friday 3 April 2026 at 17:00; Monday 6 is Easter Monday.
         filedAt(id, "2026-04-03T17:00");
-        Api.Response ticket = change(ines, id, Map.of("priority", "CRITICAL"));
+        TicketResponse ticket = changed(ines, id, Map.of("priority", "CRITICAL"));
         // 1 h: Friday 17:00-18:00.
-        assertEquals(paris("2026-04-03T18:00"), at(ticket.get("first_response_due_at")));
+        assertEquals(paris("2026-04-03T18:00"), ticket.firstResponseDueAt());
         // 4 h: Friday 17:00-18:00, then Tuesday 09:00-12:00.
-        assertEquals(paris("2026-04-07T12:00"), at(ticket.get("resolution_due_at")));
-        assertEquals("BREACHED", target(ticket, "first_response").get("state"));
-        assertEquals("BREACHED", target(ticket, "resolution").get("state"));
-        assertTrue(((Number) target(ticket, "resolution").get("business_seconds_left")).longValue() < 0, "late: negative time left");
+        assertEquals(paris("2026-04-07T12:00"), ticket.resolutionDueAt());
+        assertEquals(TicketSla.State.BREACHED, sla(ticket).firstResponse().state());
+        assertEquals(TicketSla.State.BREACHED, sla(ticket).resolution().state());
+        assertTrue(sla(ticket).resolution().businessSecondsLeft() < 0, "late: negative time left");
     }
 
     @Test
     void theMostSpecificPolicyWins() {
         people();
-        long network = api.post("/api/v1/categories", alice.token(), Map.of("name", "Réseau")).id();
-        long printers = api.post("/api/v1/categories", alice.token(), Map.of("name", "Imprimantes")).id();
+        long network = category("Réseau");
+        long printers = category("Imprimantes");
         policy("HIGH", null, 240, 540);
         policy("HIGH", network, 30, 120);
         long onNetwork = ticket(emma, "Wi-Fi coupé", "Plus de réseau au 2e étage.");
         long onPrinter = ticket(emma, "Imprimante bloquée", "Bourrage papier.");
         filedAt(onNetwork, "2026-03-10T10:00");
         filedAt(onPrinter, "2026-03-10T10:00");
-        Api.Response network1 = change(ines, onNetwork, Map.of("priority", "HIGH", "category_id", network));
-        Api.Response printer1 = change(ines, onPrinter, Map.of("priority", "HIGH", "category_id", printers));
-        assertEquals(paris("2026-03-10T10:30"), at(network1.get("first_response_due_at")));
-        assertEquals(paris("2026-03-10T12:00"), at(network1.get("resolution_due_at")));
-        assertEquals(paris("2026-03-10T14:00"), at(printer1.get("first_response_due_at")));
-        assertEquals(paris("2026-03-11T10:00"), at(printer1.get("resolution_due_at")));
+        TicketResponse network1 = changed(ines, onNetwork, Map.of("priority", "HIGH", "category_id", network));
+        TicketResponse printer1 = changed(ines, onPrinter, Map.of("priority", "HIGH", "category_id", printers));
+        assertEquals(paris("2026-03-10T10:30"), network1.firstResponseDueAt());
+        assertEquals(paris("2026-03-10T12:00"), network1.resolutionDueAt());
+        assertEquals(paris("2026-03-10T14:00"), printer1.firstResponseDueAt());
+        assertEquals(paris("2026-03-11T10:00"), printer1.resolutionDueAt());
         // Leaving the category falls back on the priority's policy.
-        Api.Response moved = change(ines, onNetwork, Map.of("clear_category", true));
-        assertEquals(paris("2026-03-10T14:00"), at(moved.get("first_response_due_at")));
+        TicketResponse moved = changed(ines, onNetwork, Map.of("clear_category", true));
+        assertEquals(paris("2026-03-10T14:00"), moved.firstResponseDueAt());
     }
 
     @Test
     void withoutAPolicyATicketHasNoSla() {
         people();
         long id = ticket(emma, "Souris", "La molette ne répond plus.");
-        Api.Response ticket = api.get("/api/v1/tickets/" + id, ines.token());
-        assertNull(ticket.get("sla"));
-        assertNull(ticket.get("first_response_due_at"));
-        assertNull(ticket.get("resolution_due_at"));
+        TicketResponse ticket = read(id);
+        assertNull(ticket.sla());
+        assertNull(ticket.firstResponseDueAt());
+        assertNull(ticket.resolutionDueAt());
     }
 
     @Test
@@ -156,15 +170,15 @@ class SlaTest extends ApiTest {
         policy("MEDIUM", null, 480, 1620);
         long id = ticket(emma, "Accès VPN", "Le VPN refuse mon mot de passe.");
         filedAt(id, "2026-03-09T09:00");
-        Api.Response running = change(ines, id, Map.of("status", "IN_PROGRESS"));
-        Instant firstDue = at(running.get("first_response_due_at"));
-        Instant resolutionDue = at(running.get("resolution_due_at"));
+        TicketResponse running = changed(ines, id, Map.of("status", "IN_PROGRESS"));
+        Instant firstDue = running.firstResponseDueAt();
+        Instant resolutionDue = running.resolutionDueAt();
         // 27 business hours from Monday 9 March 09:00: Wednesday 11 March 18:00.
         assertEquals(paris("2026-03-11T18:00"), resolutionDue);
 
-        Api.Response waiting = change(ines, id, Map.of("status", "WAITING"));
-        assertEquals("PAUSED", target(waiting, "resolution").get("state"));
-        assertEquals(resolutionDue, at(waiting.get("resolution_due_at")));
+        TicketResponse waiting = changed(ines, id, Map.of("status", "WAITING"));
+        assertEquals(TicketSla.State.PAUSED, sla(waiting).resolution().state());
+        assertEquals(resolutionDue, waiting.resolutionDueAt());
         // Paused tickets are neither at risk nor breached in the queue on their resolution target.
         assertEquals(List.of(id), ids(api.get("/api/v1/tickets?sla=BREACHED", ines.token())), "first response still counts");
 
@@ -176,7 +190,7 @@ class SlaTest extends ApiTest {
             ps.setLong(2, id);
             return ps.executeUpdate();
         }));
-        Api.Response resumed = change(ines, id, Map.of("status", "IN_PROGRESS"));
+        TicketResponse resumed = changed(ines, id, Map.of("status", "IN_PROGRESS"));
         long pausedSeconds = tx.executeRead(s -> jdbc.prepareStatement(
                 "SELECT sla_paused_seconds, sla_paused_since IS NULL FROM tickets WHERE id = ?", ps -> {
                     ps.setLong(1, id);
@@ -187,12 +201,12 @@ class SlaTest extends ApiTest {
                     }
                 }));
         BusinessCalendar calendar = calendars.current();
-        Duration paused = calendar.between(pauseStart.toInstant(), at(resumed.get("updated_at")));
+        Duration paused = calendar.between(pauseStart.toInstant(), resumed.updatedAt());
         assertTrue(Math.abs(paused.toSeconds() - pausedSeconds) <= 2, paused + " vs " + pausedSeconds);
         assertTrue(pausedSeconds > Duration.ofHours(9 * 100).toSeconds(), "months of business days paused");
-        Instant shifted = at(resumed.get("resolution_due_at"));
+        Instant shifted = resumed.resolutionDueAt();
         assertEquals(pausedSeconds, calendar.between(resolutionDue, shifted).toSeconds());
-        assertEquals(firstDue, at(resumed.get("first_response_due_at")));
+        assertEquals(firstDue, resumed.firstResponseDueAt());
     }
 
     @Test
@@ -200,14 +214,14 @@ class SlaTest extends ApiTest {
         people();
         policy("MEDIUM", null, 480, 1620);
         long id = ticket(emma, "Écran noir", "Mon écran reste noir au démarrage.");
-        Api.Response before = api.get("/api/v1/tickets/" + id, ines.token());
-        assertTrue(List.of("OK", "AT_RISK").contains(target(before, "first_response").get("state")));
+        TicketResponse before = read(id);
+        assertTrue(List.of(TicketSla.State.OK, TicketSla.State.AT_RISK).contains(sla(before).firstResponse().state()));
         assertEquals(201, api.post("/api/v1/tickets/" + id + "/comments", ines.token(),
-                Map.of("body", "Avez-vous vérifié le câble ?")).status());
-        Api.Response after = api.get("/api/v1/tickets/" + id, ines.token());
-        assertNotNull(after.get("first_response_at"));
-        assertEquals("MET", target(after, "first_response").get("state"));
-        assertNull(target(after, "first_response").get("business_seconds_left"));
+                new CommentController.CreateComment("Avez-vous vérifié le câble ?", null, null)).status());
+        TicketResponse after = read(id);
+        assertNotNull(after.firstResponseAt());
+        assertEquals(TicketSla.State.MET, sla(after).firstResponse().state());
+        assertNull(sla(after).firstResponse().businessSecondsLeft());
     }
 
     @Test
@@ -232,36 +246,37 @@ class SlaTest extends ApiTest {
 
         assertEquals(List.of(late), ids(api.get("/api/v1/tickets?sla=BREACHED", ines.token())));
         assertEquals(List.of(soon), ids(api.get("/api/v1/tickets?sla=AT_RISK", ines.token())));
-        Api.Response atRisk = api.get("/api/v1/tickets/" + soon, ines.token());
-        assertEquals("AT_RISK", target(atRisk, "first_response").get("state"));
+        assertEquals(TicketSla.State.AT_RISK, sla(read(soon)).firstResponse().state());
         assertEquals(List.of(late, soon, fresh), ids(api.get("/api/v1/tickets?sort=sla_due,asc", ines.token())));
         Api.Response firstPage = api.get("/api/v1/tickets?sort=sla_due,asc&size=2", ines.token());
         Api.Response secondPage = api.get("/api/v1/tickets?sort=sla_due,asc&size=2&cursor="
-                + firstPage.get("next_cursor"), ines.token());
+                + firstPage.as(TicketPage.class).nextCursor(), ines.token());
         assertEquals(List.of(fresh), ids(secondPage));
         // Counts per status follow the SLA filter.
-        Api.Response counts = api.get("/api/v1/tickets/counts?sla=BREACHED", ines.token());
-        assertEquals(1, ((Number) counts.map().get("IN_PROGRESS")).intValue());
-        assertEquals(0, ((Number) counts.map().get("NEW")).intValue());
+        Map<TicketStatus, Long> counts = api.get("/api/v1/tickets/counts?sla=BREACHED", ines.token())
+                .as(Argument.mapOf(TicketStatus.class, Long.class));
+        assertEquals(1L, counts.get(TicketStatus.IN_PROGRESS));
+        assertEquals(0L, counts.get(TicketStatus.NEW));
 
         assertProblem(400, api.get("/api/v1/tickets?sla=LATE", ines.token()));
         // Resolved: no longer in the SLA filters.
         change(ines, late, Map.of("status", "RESOLVED"));
         assertEquals(List.of(), ids(api.get("/api/v1/tickets?sla=BREACHED", ines.token())));
-        assertEquals("BREACHED", target(api.get("/api/v1/tickets/" + late, ines.token()), "resolution").get("state"));
+        assertEquals(TicketSla.State.BREACHED, sla(read(late)).resolution().state());
     }
 
     @Test
     void anAdminSetsClosedDaysThatTheCalendarSkips() {
         people();
-        Api.Response added = api.post("/api/v1/sla/closed-days", alice.token(), Map.of("day", "2026-05-15", "label", "Pont de l’Ascension"));
+        Api.Response added = api.post("/api/v1/sla/closed-days", alice.token(),
+                new SlaRequests.ClosedDay(LocalDate.parse("2026-05-15"), "Pont de l’Ascension"));
         assertEquals(200, added.status(), added::toString);
-        Api.Response calendar = api.get("/api/v1/sla/calendar?year=2026", ines.token());
-        assertEquals("Europe/Paris", calendar.get("time_zone"));
-        assertTrue(((List<?>) calendar.get("public_holidays")).containsAll(List.of("2026-04-06", "2026-05-14", "2026-07-14")));
-        assertEquals("Pont de l’Ascension", ((Map<?, ?>) ((List<?>) calendar.get("closed_days")).get(0)).get("label"));
+        SlaController.Calendar calendar = api.get("/api/v1/sla/calendar?year=2026", ines.token()).as(SlaController.Calendar.class);
+        assertEquals("Europe/Paris", calendar.timeZone());
+        assertTrue(calendar.publicHolidays().containsAll(Stream.of("2026-04-06", "2026-05-14", "2026-07-14").map(LocalDate::parse).toList()));
+        assertEquals("Pont de l’Ascension", calendar.closedDays().get(0).label());
         assertEquals(paris("2026-05-18T10:00"), tx.executeRead(s -> calendars.current()).add(paris("2026-05-13T17:00"), Duration.ofHours(2)));
-        assertProblem(403, api.post("/api/v1/sla/closed-days", ines.token(), Map.of("day", "2026-05-16", "label", "x")));
+        assertProblem(403, api.post("/api/v1/sla/closed-days", ines.token(), new SlaRequests.ClosedDay(LocalDate.parse("2026-05-16"), "x")));
         assertProblem(400, api.post("/api/v1/sla/closed-days", alice.token(), Map.of("day", "2026-05-16", "label", " ")));
         assertEquals(204, api.send("DELETE", "/api/v1/sla/closed-days/2026-05-15", alice.token(), null).status());
         assertProblem(404, api.send("DELETE", "/api/v1/sla/closed-days/2026-05-15", alice.token(), null));

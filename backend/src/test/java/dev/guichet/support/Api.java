@@ -1,5 +1,7 @@
 package dev.guichet.support;
 
+import dev.guichet.web.PageResponse;
+import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,7 +14,8 @@ import java.util.Map;
 
 /**
  * A thin HTTP client for tests: sends raw requests (so malformed bodies can be sent too) and
- * returns status, headers and the parsed JSON body, whatever the status.
+ * returns status, headers and the body, whatever the status; the body is read as the API's own
+ * response records.
  */
 public final class Api {
 
@@ -104,46 +107,48 @@ public final class Api {
         }
     }
 
-    /** A response: status, headers, raw body and JSON accessors. */
+    /**
+     * A response: status, headers, raw body, and the body read as one of the API's own response
+     * records ({@link #as}, {@link #asList}, {@link #page}). {@link #map()} is only for the tests
+     * that check the JSON on the wire itself (a field that must be absent, the problem+json shape).
+     */
     public record Response(int status, Map<String, List<String>> headers, String body, JsonMapper json) {
 
-        /** @return the body as a JSON object */
+        /** @return the body read as {@code type}, e.g. {@code as(TicketResponse.class)} */
+        public <T> T as(Class<T> type) {
+            return as(Argument.of(type));
+        }
+
+        /** @return the body read as a generic type, e.g. {@code as(Argument.mapOf(TicketStatus.class, Long.class))} */
+        public <T> T as(Argument<T> type) {
+            try {
+                return json.readValue(body, type);
+            } catch (IOException | RuntimeException e) {
+                throw new IllegalStateException("Not a " + type.getTypeName() + ": " + this, e);
+            }
+        }
+
+        /** @return the body read as a JSON array of {@code type} */
+        public <T> List<T> asList(Class<T> type) {
+            return as(Argument.listOf(type));
+        }
+
+        /** @return the body read as a {@link PageResponse} of {@code type} */
+        @SuppressWarnings("unchecked")
+        public <T> PageResponse<T> page(Class<T> type) {
+            return as((Argument<PageResponse<T>>) (Argument<?>) Argument.of(PageResponse.class, type));
+        }
+
+        /** @return the body as an untyped JSON object, for tests that check the raw JSON shape */
         @SuppressWarnings("unchecked")
         public Map<String, Object> map() {
-            return (Map<String, Object>) parse();
+            return (Map<String, Object>) as(Object.class);
         }
 
-        /** @return the body as a JSON array of objects */
-        @SuppressWarnings("unchecked")
-        public List<Map<String, Object>> list() {
-            return (List<Map<String, Object>>) parse();
-        }
-
-        /** @return the {@code items} of a page */
-        @SuppressWarnings("unchecked")
-        public List<Map<String, Object>> items() {
-            return (List<Map<String, Object>>) map().get("items");
-        }
-
-        public Object get(String key) {
-            return map().get(key);
-        }
-
-        public long id() {
-            return ((Number) map().get("id")).longValue();
-        }
-
+        /** @return the first value of a response header, whatever its case, or null */
         public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().getFirst()).findFirst().orElse(null);
-        }
-
-        private Object parse() {
-            try {
-                return json.readValue(body, Object.class);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Not JSON: " + body, e);
-            }
         }
 
         @Override

@@ -1,9 +1,15 @@
 package dev.guichet.support;
 
+import dev.guichet.auth.AuthRequests;
+import dev.guichet.auth.LoginResponse;
+import dev.guichet.ticket.TicketPage;
+import dev.guichet.ticket.TicketRequests;
+import dev.guichet.ticket.TicketResponse;
 import dev.guichet.user.Role;
 import dev.guichet.user.User;
 import dev.guichet.user.UserRequests;
 import dev.guichet.user.UserService;
+import dev.guichet.web.Problem;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -13,7 +19,6 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -91,48 +96,48 @@ public abstract class ApiTest implements TestPropertyProvider {
         User user = users.create(new UserRequests.CreateUser(email, name, PASSWORD, role, "fr"));
         Api.Response login = login(email, PASSWORD);
         assertEquals(200, login.status(), login::toString);
-        return new Person(user.id(), email, (String) login.get("access_token"), (String) login.get("refresh_token"));
+        LoginResponse tokens = login.as(LoginResponse.class);
+        return new Person(user.id(), email, tokens.accessToken(), tokens.refreshToken());
     }
 
     protected Api.Response login(String email, String password) {
-        return api.post("/api/v1/auth/login", null, Map.of("email", email, "password", password));
+        return api.post("/api/v1/auth/login", null, new AuthRequests.Login(email, password));
     }
 
     /** Files a ticket as {@code requester} and returns its id. */
     protected long ticket(Person requester, String title, String description) {
-        Api.Response created = api.post("/api/v1/tickets", requester.token(), Map.of("title", title, "description", description));
+        Api.Response created = api.post("/api/v1/tickets", requester.token(), new TicketRequests.CreateTicket(title, description, null, null));
         assertEquals(201, created.status(), created::toString);
-        return created.id();
+        return created.as(TicketResponse.class).id();
     }
 
-    /** Applies a PATCH with the ticket's current version and asserts it succeeded. */
+    /**
+     * Applies a PATCH with the ticket's current version and asserts it succeeded. {@code fields}
+     * stays a map so that each test names only the fields it changes.
+     */
     protected Api.Response change(Person who, long ticketId, Map<String, Object> fields) {
         Api.Response current = api.get("/api/v1/tickets/" + ticketId, who.token());
         Map<String, Object> body = new java.util.HashMap<>(fields);
-        body.put("version", current.get("version"));
+        body.put("version", current.as(TicketResponse.class).version());
         Api.Response changed = api.patch("/api/v1/tickets/" + ticketId, who.token(), body);
         assertEquals(200, changed.status(), changed::toString);
         return changed;
     }
 
-    /** @return the ids in a page of tickets */
+    /** @return the ids in a page of tickets, in order */
     protected static List<Long> ids(Api.Response page) {
-        List<Long> ids = new ArrayList<>();
-        for (Map<String, Object> item : page.items()) {
-            ids.add(((Number) item.get("id")).longValue());
-        }
-        return ids;
+        return page.as(TicketPage.class).items().stream().map(TicketResponse::id).toList();
     }
 
     /** Asserts a response is an RFC 9457 problem with this status, and returns its body. */
-    protected static Map<String, Object> assertProblem(int status, Api.Response response) {
+    protected static Problem assertProblem(int status, Api.Response response) {
         assertEquals(status, response.status(), response::toString);
         assertEquals("application/problem+json", response.header("content-type"), response::toString);
-        Map<String, Object> problem = response.map();
-        assertEquals(status, ((Number) problem.get("status")).intValue());
-        org.junit.jupiter.api.Assertions.assertNotNull(problem.get("type"));
-        org.junit.jupiter.api.Assertions.assertNotNull(problem.get("title"));
-        org.junit.jupiter.api.Assertions.assertNotNull(problem.get("detail"));
+        Problem problem = response.as(Problem.class);
+        assertEquals(status, problem.status());
+        org.junit.jupiter.api.Assertions.assertNotNull(problem.type());
+        org.junit.jupiter.api.Assertions.assertNotNull(problem.title());
+        org.junit.jupiter.api.Assertions.assertNotNull(problem.detail());
         org.junit.jupiter.api.Assertions.assertFalse(response.body().contains("Exception"), response::toString);
         org.junit.jupiter.api.Assertions.assertFalse(response.body().matches("(?s).*\\bat [a-z]+\\.[a-z].*\\(.*"), response::toString);
         return problem;

@@ -2,6 +2,7 @@ package dev.guichet.survey;
 
 import dev.guichet.support.Api;
 import dev.guichet.support.ApiTest;
+import dev.guichet.web.Problem;
 import io.micronaut.context.annotation.Property;
 import java.util.List;
 import java.util.Map;
@@ -34,24 +35,25 @@ class SurveyTest extends ApiTest {
 
         Api.Response opened = view(id, token);
         assertEquals(200, opened.status(), opened::toString);
-        assertEquals("Imprimante bloquée", opened.get("title"));
-        assertNull(opened.get("answer"));
-        assertEquals(true, opened.get("can_answer"));
+        SurveyRequests.Survey survey = opened.as(SurveyRequests.Survey.class);
+        assertEquals("Imprimante bloquée", survey.title());
+        assertNull(survey.answer());
+        assertEquals(true, survey.canAnswer());
 
-        Api.Response answered = api.post("/api/v1/public/surveys/" + id, null, Map.of("token", token, "score", 4, "comment", "Rapide, merci"));
+        Api.Response answered = api.post("/api/v1/public/surveys/" + id, null, new SurveyRequests.LinkAnswer(token, 4, "Rapide, merci"));
         assertEquals(200, answered.status(), answered::toString);
-        assertEquals(4, ((Map<?, ?>) answered.get("answer")).get("score"));
+        assertEquals(4, answered.as(SurveyRequests.Survey.class).answer().score());
 
         // Used: the link neither answers again nor shows the ticket any more.
-        Map<String, Object> again = assertProblem(410, api.post("/api/v1/public/surveys/" + id, null, Map.of("token", token, "score", 1)));
-        assertEquals("https://guichet.dev/problems/survey-link-used", again.get("type"));
+        Problem again = assertProblem(410, api.post("/api/v1/public/surveys/" + id, null, new SurveyRequests.LinkAnswer(token, 1, null)));
+        assertEquals("https://guichet.dev/problems/survey-link-used", again.type());
         Api.Response reopened = view(id, token);
-        assertEquals("https://guichet.dev/problems/survey-link-used", assertProblem(410, reopened).get("type"));
+        assertEquals("https://guichet.dev/problems/survey-link-used", assertProblem(410, reopened).type());
         assertFalse(reopened.body().contains("Imprimante"));
         // The technician sees the answer on the ticket, unchanged by the refused second try.
-        Map<?, ?> seen = (Map<?, ?>) api.get("/api/v1/tickets/" + id + "/survey", hugo.token()).get("answer");
-        assertEquals(4, seen.get("score"));
-        assertEquals("Rapide, merci", seen.get("comment"));
+        SurveyRequests.Result seen = survey(api.get("/api/v1/tickets/" + id + "/survey", hugo.token())).answer();
+        assertEquals(4, seen.score());
+        assertEquals("Rapide, merci", seen.comment());
     }
 
     @Test
@@ -61,9 +63,9 @@ class SurveyTest extends ApiTest {
         String token = resolveAndGetLink(technician("Hugo"), id);
         tx.executeWrite(s -> jdbc.prepareStatement("UPDATE survey_tokens SET expires_at = now() - interval '1 minute'", ps -> ps.executeUpdate()));
 
-        Map<String, Object> problem = assertProblem(410, api.post("/api/v1/public/surveys/" + id, null, Map.of("token", token, "score", 5)));
+        Problem problem = assertProblem(410, api.post("/api/v1/public/surveys/" + id, null, new SurveyRequests.LinkAnswer(token, 5, null)));
 
-        assertEquals("https://guichet.dev/problems/survey-link-expired", problem.get("type"));
+        assertEquals("https://guichet.dev/problems/survey-link-expired", problem.type());
         assertEquals(List.of(), column("SELECT score::text FROM satisfaction_surveys"));
     }
 
@@ -75,14 +77,14 @@ class SurveyTest extends ApiTest {
         long second = ticket(camille, "Badge refusé", "Porte du 3e");
         String token = resolveAndGetLink(hugo, first);
 
-        Api.Response wrongTicket = api.post("/api/v1/public/surveys/" + second, null, Map.of("token", token, "score", 1));
-        assertEquals("https://guichet.dev/problems/survey-link-invalid", assertProblem(404, wrongTicket).get("type"));
+        Api.Response wrongTicket = api.post("/api/v1/public/surveys/" + second, null, new SurveyRequests.LinkAnswer(token, 1, null));
+        assertEquals("https://guichet.dev/problems/survey-link-invalid", assertProblem(404, wrongTicket).type());
         assertFalse(wrongTicket.body().contains("Badge") || wrongTicket.body().contains("Souris"));
         Api.Response unknown = view(first, "A".repeat(43));
-        assertEquals("https://guichet.dev/problems/survey-link-invalid", assertProblem(404, unknown).get("type"));
+        assertEquals("https://guichet.dev/problems/survey-link-invalid", assertProblem(404, unknown).type());
         assertFalse(unknown.body().contains("Souris"));
         // The link still works for its own ticket.
-        assertEquals(200, api.post("/api/v1/public/surveys/" + first, null, Map.of("token", token, "score", 3)).status());
+        assertEquals(200, api.post("/api/v1/public/surveys/" + first, null, new SurveyRequests.LinkAnswer(token, 3, null)).status());
         assertEquals(List.of(first + ":3"), column("SELECT ticket_id || ':' || score FROM satisfaction_surveys"));
     }
 
@@ -93,28 +95,28 @@ class SurveyTest extends ApiTest {
         long id = ticket(camille, "VPN lent", "Depuis lundi");
         String path = "/api/v1/tickets/" + id + "/survey";
         // Not before the ticket is resolved.
-        assertEquals(false, api.get(path, camille.token()).get("can_answer"));
+        assertEquals(false, survey(api.get(path, camille.token())).canAnswer());
         assertEquals("https://guichet.dev/problems/survey-not-open",
-                assertProblem(409, api.send("PUT", path, camille.token(), Map.of("score", 5))).get("type"));
+                assertProblem(409, api.send("PUT", path, camille.token(), new SurveyRequests.Answer(5, null))).type());
         String token = resolveAndGetLink(hugo, id);
 
-        assertEquals(true, api.get(path, camille.token()).get("can_answer"));
-        assertEquals(200, api.send("PUT", path, camille.token(), Map.of("score", 5)).status());
-        Api.Response changed = api.send("PUT", path, camille.token(), Map.of("score", 3, "comment", "Finalement, ça recommence"));
-        assertEquals(3, ((Map<?, ?>) changed.get("answer")).get("score"));
+        assertEquals(true, survey(api.get(path, camille.token())).canAnswer());
+        assertEquals(200, api.send("PUT", path, camille.token(), new SurveyRequests.Answer(5, null)).status());
+        Api.Response changed = api.send("PUT", path, camille.token(), new SurveyRequests.Answer(3, "Finalement, ça recommence"));
+        assertEquals(3, survey(changed).answer().score());
         assertEquals(List.of("1"), column("SELECT count(*)::text FROM satisfaction_surveys"));
         // Only the requester answers; other employees do not even see the ticket.
-        assertProblem(403, api.send("PUT", path, hugo.token(), Map.of("score", 1)));
+        assertProblem(403, api.send("PUT", path, hugo.token(), new SurveyRequests.Answer(1, null)));
         assertProblem(404, api.get(path, employee("Zoe").token()));
-        assertProblem(400, api.send("PUT", path, camille.token(), Map.of("score", 6)));
+        assertProblem(400, api.send("PUT", path, camille.token(), new SurveyRequests.Answer(6, null)));
 
         change(camille, id, Map.of("status", "CLOSED"));
 
-        assertEquals(false, api.get(path, camille.token()).get("can_answer"));
+        assertEquals(false, survey(api.get(path, camille.token())).canAnswer());
         assertEquals("https://guichet.dev/problems/survey-closed",
-                assertProblem(409, api.send("PUT", path, camille.token(), Map.of("score", 1))).get("type"));
+                assertProblem(409, api.send("PUT", path, camille.token(), new SurveyRequests.Answer(1, null))).type());
         assertEquals("https://guichet.dev/problems/survey-closed",
-                assertProblem(409, api.post("/api/v1/public/surveys/" + id, null, Map.of("token", token, "score", 1))).get("type"));
+                assertProblem(409, api.post("/api/v1/public/surveys/" + id, null, new SurveyRequests.LinkAnswer(token, 1, null))).type());
         assertEquals(List.of("3"), column("SELECT score::text FROM satisfaction_surveys"));
     }
 
@@ -127,10 +129,10 @@ class SurveyTest extends ApiTest {
         resolveAndGetLink(hugo, id);
         String path = "/api/v1/tickets/" + id + "/survey";
 
-        api.send("PUT", path, camille.token(), Map.of("score", 4));
+        api.send("PUT", path, camille.token(), new SurveyRequests.Answer(4, null));
         assertEquals(List.of(), alerts());
-        api.send("PUT", path, camille.token(), Map.of("score", 2, "comment", "Toujours coupé"));
-        api.send("PUT", path, camille.token(), Map.of("score", 1, "comment", "Toujours coupé"));
+        api.send("PUT", path, camille.token(), new SurveyRequests.Answer(2, "Toujours coupé"));
+        api.send("PUT", path, camille.token(), new SurveyRequests.Answer(1, "Toujours coupé"));
 
         // No category mapped: every technician and admin, once, with the score and the comment.
         assertEquals(List.of(hugo.email(), ines.email()), alerts());
@@ -144,7 +146,7 @@ class SurveyTest extends ApiTest {
             assertEquals(404, view(1, "guess" + i).status());
         }
         Api.Response limited = view(1, "guess");
-        assertEquals("https://guichet.dev/problems/rate-limited", assertProblem(429, limited).get("type"));
+        assertEquals("https://guichet.dev/problems/rate-limited", assertProblem(429, limited).type());
         assertTrue(Long.parseLong(limited.header("Retry-After")) > 0);
     }
 
@@ -159,6 +161,11 @@ class SurveyTest extends ApiTest {
     }
 
     /** Opens the survey as the public page does: the token in its header, not in the URL. */
+    private static SurveyRequests.Survey survey(Api.Response response) {
+        assertEquals(200, response.status(), response::toString);
+        return response.as(SurveyRequests.Survey.class);
+    }
+
     private Api.Response view(long ticketId, String token) {
         return api.send("GET", "/api/v1/public/surveys/" + ticketId, null, null, Map.of(PublicSurveyController.TOKEN_HEADER, token));
     }

@@ -1,10 +1,13 @@
 package dev.guichet.system;
 
+import dev.guichet.auth.AuthRequests;
+import dev.guichet.auth.LoginResponse;
 import dev.guichet.support.Api;
 import dev.guichet.support.ScratchPostgres;
 import dev.guichet.user.Role;
 import dev.guichet.user.UserRequests;
 import dev.guichet.user.UserService;
+import dev.guichet.web.Problem;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -18,8 +21,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * PostgreSQL down (issue 9, defect 11): the API answers 503 problem+json with Retry-After rather
- * than a generic 500, and recovers by itself once the database is back. Runs on a scratch cluster
+ * PostgreSQL down (docs/architecture.md, "Management endpoints and outages"): the API answers 503
+ * problem+json with Retry-After rather than a generic 500, and recovers by itself once the database
+ * is back. Runs on a scratch cluster
  * of its own, which it stops and starts.
  */
 class DatabaseOutageTest {
@@ -39,10 +43,10 @@ class DatabaseOutageTest {
                 Api api = new Api(server.getURI(), context.getBean(JsonMapper.class));
                 context.getBean(UserService.class).create(new UserRequests.CreateUser("camille@example.test", "Camille",
                         "correct-horse-battery-staple", Role.EMPLOYEE, "fr"));
-                Map<String, String> credentials = Map.of("email", "camille@example.test", "password", "correct-horse-battery-staple");
+                AuthRequests.Login credentials = new AuthRequests.Login("camille@example.test", "correct-horse-battery-staple");
                 Api.Response login = api.post("/api/v1/auth/login", null, credentials);
                 assertEquals(200, login.status(), login::toString);
-                String token = (String) login.get("access_token");
+                String token = login.as(LoginResponse.class).accessToken();
                 assertEquals(200, api.get("/api/v1/tickets", token).status());
 
                 postgres.stopServer();
@@ -51,7 +55,7 @@ class DatabaseOutageTest {
                         api.post("/api/v1/auth/login", null, credentials)}) {
                     assertEquals(503, down.status(), down::toString);
                     assertTrue(down.header("Content-Type").startsWith("application/problem+json"), down::toString);
-                    assertTrue(((String) down.get("type")).endsWith("/service-unavailable"), down::toString);
+                    assertTrue(down.as(Problem.class).type().endsWith("/service-unavailable"), down::toString);
                     assertTrue(Integer.parseInt(down.header("Retry-After")) > 0, down::toString);
                 }
                 assertEquals(503, api.get("/health/readiness", null).status(), "not ready while the database is down");

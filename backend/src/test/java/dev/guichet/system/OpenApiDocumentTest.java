@@ -23,6 +23,7 @@ class OpenApiDocumentTest {
 
     private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
 
+    /** @return the generated OpenAPI document as untyped YAML: the test checks the document's own shape */
     @SuppressWarnings("unchecked")
     static Map<String, Object> document() throws IOException {
         try (InputStream in = OpenApiDocumentTest.class.getResourceAsStream("/META-INF/swagger/guichet.yml")) {

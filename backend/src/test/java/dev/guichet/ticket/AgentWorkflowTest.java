@@ -1,7 +1,11 @@
 package dev.guichet.ticket;
 
+import dev.guichet.comment.CommentController.CommentResponse;
+import dev.guichet.comment.CommentController.CreateComment;
 import dev.guichet.support.Api;
 import dev.guichet.support.ApiTest;
+import dev.guichet.web.Problem;
+import io.micronaut.core.type.Argument;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,16 +39,25 @@ class AgentWorkflowTest extends ApiTest {
         return "/api/v1/tickets/" + id + suffix;
     }
 
-    Map<String, Object> ticket() {
-        return api.get(path(""), ines.token()).map();
+    TicketResponse ticket() {
+        return api.get(path(""), ines.token()).as(TicketResponse.class);
     }
 
-    Api.Response reply(Person who, Map<String, Object> body) {
+    /** @param body a {@link CreateComment}, or a map for a status that does not exist */
+    Api.Response reply(Person who, Object body) {
         return api.post(path("/comments"), who.token(), body);
     }
 
-    List<Map<String, Object>> statusHistory() {
-        return api.get(path("/history"), ines.token()).list().stream().filter(h -> "status".equals(h.get("field"))).toList();
+    List<TicketHistory.Entry> history() {
+        return api.get(path("/history"), ines.token()).asList(TicketHistory.Entry.class);
+    }
+
+    List<TicketHistory.Entry> statusHistory() {
+        return history().stream().filter(h -> "status".equals(h.field())).toList();
+    }
+
+    int comments() {
+        return api.get(path("/comments"), ines.token()).asList(CommentResponse.class).size();
     }
 
     long mails(String condition) {
@@ -57,21 +70,21 @@ class AgentWorkflowTest extends ApiTest {
         }));
     }
 
-    static String actorName(Map<String, Object> entry) {
-        return (String) ((Map<?, ?>) entry.get("actor")).get("full_name");
+    static String actorName(TicketHistory.Entry entry) {
+        return entry.actor().fullName();
     }
 
     @Test
     void assigningANewTicketStartsTheWork() {
         change(ines, id, Map.of("assignee_id", hugo.id()));
 
-        Map<String, Object> t = ticket();
-        assertEquals("IN_PROGRESS", t.get("status"));
-        assertEquals("Hugo", ((Map<?, ?>) t.get("assignee")).get("full_name"));
-        List<Map<String, Object>> moves = statusHistory();
+        TicketResponse t = ticket();
+        assertEquals(TicketStatus.IN_PROGRESS, t.status());
+        assertEquals("Hugo", t.assignee().fullName());
+        List<TicketHistory.Entry> moves = statusHistory();
         assertEquals(1, moves.size());
-        assertEquals("NEW", moves.getFirst().get("old_value"));
-        assertEquals("IN_PROGRESS", moves.getFirst().get("new_value"));
+        assertEquals("NEW", moves.getFirst().oldValue());
+        assertEquals("IN_PROGRESS", moves.getFirst().newValue());
         assertEquals("Ines", actorName(moves.getFirst()), "the person who assigned made the move");
     }
 
@@ -80,23 +93,23 @@ class AgentWorkflowTest extends ApiTest {
         change(ines, id, Map.of("status", "IN_PROGRESS"));
         change(ines, id, Map.of("status", "WAITING"));
         change(ines, id, Map.of("assignee_id", ines.id()));
-        assertEquals("WAITING", ticket().get("status"));
+        assertEquals(TicketStatus.WAITING, ticket().status());
     }
 
     @Test
     void theRequestersAnswerMovesAWaitingTicketBackToInProgress() {
         change(ines, id, Map.of("assignee_id", ines.id()));
         change(ines, id, Map.of("status", "WAITING"));
-        int version = ((Number) ticket().get("version")).intValue();
+        int version = ticket().version();
 
-        assertEquals(201, reply(camille, Map.of("body", "Voici la capture demandée")).status());
+        assertEquals(201, reply(camille, new CreateComment("Voici la capture demandée", null, null)).status());
 
-        Map<String, Object> t = ticket();
-        assertEquals("IN_PROGRESS", t.get("status"));
-        assertEquals(version + 1, ((Number) t.get("version")).intValue(), "a status change bumps the version");
-        Map<String, Object> last = statusHistory().getLast();
-        assertEquals("WAITING", last.get("old_value"));
-        assertEquals("IN_PROGRESS", last.get("new_value"));
+        TicketResponse t = ticket();
+        assertEquals(TicketStatus.IN_PROGRESS, t.status());
+        assertEquals(version + 1, t.version(), "a status change bumps the version");
+        TicketHistory.Entry last = statusHistory().getLast();
+        assertEquals("WAITING", last.oldValue());
+        assertEquals("IN_PROGRESS", last.newValue());
         assertEquals("Camille", actorName(last));
     }
 
@@ -104,23 +117,23 @@ class AgentWorkflowTest extends ApiTest {
     void theRequestersAnswerReopensAResolvedTicket() {
         change(ines, id, Map.of("assignee_id", ines.id()));
         change(ines, id, Map.of("status", "RESOLVED"));
-        assertTrue(ticket().get("resolved_at") != null);
+        assertTrue(ticket().resolvedAt() != null);
 
-        assertEquals(201, reply(camille, Map.of("body", "Le problème est revenu ce matin")).status());
+        assertEquals(201, reply(camille, new CreateComment("Le problème est revenu ce matin", null, null)).status());
 
-        Map<String, Object> t = ticket();
-        assertEquals("IN_PROGRESS", t.get("status"));
-        assertNull(t.get("resolved_at"), "a reopened ticket is no longer resolved");
-        assertEquals("RESOLVED", statusHistory().getLast().get("old_value"));
+        TicketResponse t = ticket();
+        assertEquals(TicketStatus.IN_PROGRESS, t.status());
+        assertNull(t.resolvedAt(), "a reopened ticket is no longer resolved");
+        assertEquals("RESOLVED", statusHistory().getLast().oldValue());
     }
 
     @Test
     void aTechniciansReplyOrAnInternalNoteLeavesWaitingAlone() {
         change(ines, id, Map.of("assignee_id", ines.id()));
         change(ines, id, Map.of("status", "WAITING"));
-        assertEquals(201, reply(ines, Map.of("body", "Une relance")).status());
-        assertEquals(201, reply(hugo, Map.of("body", "note", "internal", true)).status());
-        assertEquals("WAITING", ticket().get("status"));
+        assertEquals(201, reply(ines, new CreateComment("Une relance", null, null)).status());
+        assertEquals(201, reply(hugo, new CreateComment("note", true, null)).status());
+        assertEquals(TicketStatus.WAITING, ticket().status());
     }
 
     @Test
@@ -128,23 +141,23 @@ class AgentWorkflowTest extends ApiTest {
         change(ines, id, Map.of("assignee_id", ines.id()));
         long before = mails("recipient_id = " + camille.id());
 
-        Api.Response sent = reply(ines, Map.of("body", "Pouvez-vous redémarrer le poste ?", "status", "WAITING"));
+        Api.Response sent = reply(ines, new CreateComment("Pouvez-vous redémarrer le poste ?", null, TicketStatus.WAITING));
 
         assertEquals(201, sent.status(), sent::toString);
-        assertEquals("WAITING", ticket().get("status"));
+        assertEquals(TicketStatus.WAITING, ticket().status());
         assertEquals(1, mails("recipient_id = " + camille.id()) - before, "one email for the reply and the status");
         assertEquals(1, mails("recipient_id = " + camille.id() + " AND kind = 'REPLY_WAITING'"));
-        List<String> fields = api.get(path("/history"), ines.token()).list().stream().map(h -> (String) h.get("field")).toList();
+        List<String> fields = history().stream().map(TicketHistory.Entry::field).toList();
         assertEquals(List.of("reply", "status"), fields.subList(fields.size() - 2, fields.size()));
     }
 
     @Test
     void aReplyThatResolvesANewTicketPassesThroughInProgress() {
-        assertEquals(201, reply(ines, Map.of("body", "C'est corrigé côté serveur", "status", "RESOLVED")).status());
+        assertEquals(201, reply(ines, new CreateComment("C'est corrigé côté serveur", null, TicketStatus.RESOLVED)).status());
 
-        assertEquals("RESOLVED", ticket().get("status"));
+        assertEquals(TicketStatus.RESOLVED, ticket().status());
         assertEquals(List.of("NEW>IN_PROGRESS", "IN_PROGRESS>RESOLVED"), statusHistory().stream()
-                .map(h -> h.get("old_value") + ">" + h.get("new_value")).toList());
+                .map(h -> h.oldValue() + ">" + h.newValue()).toList());
         assertEquals(1, mails("recipient_id = " + camille.id() + " AND kind = 'REPLY_RESOLVED'"));
         assertEquals(0, mails("recipient_id = " + camille.id() + " AND kind = 'RESOLVED'"), "not a second email");
     }
@@ -153,19 +166,19 @@ class AgentWorkflowTest extends ApiTest {
     void aRefusedStatusStoresNeitherTheReplyNorTheChange() {
         change(ines, id, Map.of("assignee_id", ines.id()));
         change(ines, id, Map.of("status", "RESOLVED"));
-        int comments = api.get(path("/comments"), ines.token()).list().size();
+        int comments = comments();
 
-        assertEquals("illegal-transition", type(assertProblem(409, reply(ines, Map.of("body", "x", "status", "WAITING")))));
-        assertProblem(403, reply(camille, Map.of("body", "je ferme", "status", "CLOSED")));
-        assertProblem(400, reply(ines, Map.of("body", "note", "internal", true, "status", "CLOSED")));
+        assertEquals("illegal-transition", type(assertProblem(409, reply(ines, new CreateComment("x", null, TicketStatus.WAITING)))));
+        assertProblem(403, reply(camille, new CreateComment("je ferme", null, TicketStatus.CLOSED)));
+        assertProblem(400, reply(ines, new CreateComment("note", true, TicketStatus.CLOSED)));
         assertProblem(400, reply(ines, Map.of("body", "x", "status", "LOST")));
 
-        assertEquals(comments, api.get(path("/comments"), ines.token()).list().size(), "nothing stored");
-        assertEquals("RESOLVED", ticket().get("status"));
+        assertEquals(comments, comments(), "nothing stored");
+        assertEquals(TicketStatus.RESOLVED, ticket().status());
     }
 
-    static String type(Map<String, Object> problem) {
-        String type = (String) problem.get("type");
+    static String type(Problem problem) {
+        String type = problem.type();
         return type.substring(type.lastIndexOf('/') + 1);
     }
 
@@ -173,8 +186,8 @@ class AgentWorkflowTest extends ApiTest {
 
     Map<Long, Boolean> unreadIn(String list, Person who) {
         Map<Long, Boolean> result = new java.util.HashMap<>();
-        for (Map<String, Object> item : api.get(list, who.token()).items()) {
-            result.put(((Number) item.get("id")).longValue(), (Boolean) item.get("unread"));
+        for (TicketResponse item : api.get(list, who.token()).as(TicketPage.class).items()) {
+            result.put(item.id(), item.unread());
         }
         return result;
     }
@@ -205,7 +218,7 @@ class AgentWorkflowTest extends ApiTest {
         assertEquals(Boolean.TRUE, unreadIn("/api/v1/tickets", hugo).get(id), "a change by someone else");
 
         see(ines);
-        reply(camille, Map.of("body", "Merci, j'attends"));
+        reply(camille, new CreateComment("Merci, j'attends", null, null));
         assertEquals(Boolean.TRUE, unreadIn("/api/v1/tickets", ines).get(id), "the requester replied");
     }
 
@@ -216,24 +229,25 @@ class AgentWorkflowTest extends ApiTest {
 
         assertEquals(List.of(other), ids(api.get("/api/v1/tickets?unread=true", ines.token())));
         assertEquals(2, ids(api.get("/api/v1/tickets?unread=true", hugo.token())).size());
-        Map<?, ?> counts = api.get("/api/v1/tickets/counts?unread=true", ines.token()).map();
-        assertEquals(1, ((Number) counts.get("NEW")).intValue());
+        Map<TicketStatus, Long> counts = api.get("/api/v1/tickets/counts?unread=true", ines.token())
+                .as(Argument.mapOf(TicketStatus.class, Long.class));
+        assertEquals(1L, counts.get(TicketStatus.NEW));
     }
 
     @Test
     void theRequesterSeesNewPublicRepliesButNotInternalNotes() {
         String mine = "/api/v1/tickets?requester_id=" + camille.id();
-        reply(ines, Map.of("body", "note interne", "internal", true));
+        reply(ines, new CreateComment("note interne", true, null));
         assertEquals(Boolean.FALSE, unreadIn(mine, camille).get(id), "an internal note is not news to the requester");
         assertTrue(ids(api.get(mine + "&unread=true", camille.token())).isEmpty());
 
-        reply(ines, Map.of("body", "Pouvez-vous redémarrer ?"));
+        reply(ines, new CreateComment("Pouvez-vous redémarrer ?", null, null));
         assertEquals(Boolean.TRUE, unreadIn(mine, camille).get(id));
         assertEquals(List.of(id), ids(api.get(mine + "&unread=true", camille.token())));
 
         see(camille);
         assertEquals(Boolean.FALSE, unreadIn(mine, camille).get(id));
-        reply(camille, Map.of("body", "C'est fait"));
+        reply(camille, new CreateComment("C'est fait", null, null));
         assertEquals(Boolean.FALSE, unreadIn(mine, camille).get(id), "her own reply");
     }
 
@@ -258,7 +272,7 @@ class AgentWorkflowTest extends ApiTest {
     @Test
     void anAnswerAfterOpeningMarksItAgainUntilItIsOpenedAgain() {
         see(ines);
-        reply(camille, Map.of("body", "Nouvelle info"));
+        reply(camille, new CreateComment("Nouvelle info", null, null));
         assertEquals(Boolean.TRUE, unreadIn("/api/v1/tickets", ines).get(id));
         see(ines);
         assertFalse(unreadIn("/api/v1/tickets", ines).get(id));
@@ -276,15 +290,15 @@ class AgentWorkflowTest extends ApiTest {
 
     @Test
     void theFirstPublicReplyOfATechnicianIsTheFirstResponse() {
-        reply(camille, Map.of("body", "Toujours coupé après redémarrage"));
-        reply(ines, Map.of("body", "Je regarde les journaux du concentrateur", "internal", true));
+        reply(camille, new CreateComment("Toujours coupé après redémarrage", null, null));
+        reply(ines, new CreateComment("Je regarde les journaux du concentrateur", true, null));
         assertNull(firstResponseAt(), "neither the requester's reply nor an internal note answers the requester");
 
-        reply(ines, Map.of("body", "Pouvez-vous essayer le profil VPN de secours ?"));
+        reply(ines, new CreateComment("Pouvez-vous essayer le profil VPN de secours ?", null, null));
         java.time.Instant first = firstResponseAt();
         assertTrue(first != null, "a technician's public reply is the first response");
 
-        reply(hugo, Map.of("body", "Je confirme, le profil de secours contourne le problème"));
+        reply(hugo, new CreateComment("Je confirme, le profil de secours contourne le problème", null, null));
         assertEquals(first, firstResponseAt(), "later replies keep the first response time");
     }
 }

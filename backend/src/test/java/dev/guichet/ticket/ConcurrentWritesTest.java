@@ -1,5 +1,6 @@
 package dev.guichet.ticket;
 
+import dev.guichet.comment.CommentController;
 import dev.guichet.support.Api;
 import dev.guichet.support.ApiTest;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
@@ -10,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -51,7 +53,7 @@ class ConcurrentWritesTest extends ApiTest {
 
         for (String word : new String[] {"zanzibarique", "quetzalcoatlesque"}) {
             Api.Response found = api.get("/api/v1/tickets?q=" + word, camille.token());
-            assertEquals(1, found.items().size(), () -> word + " not found: " + found);
+            assertEquals(1, found.as(TicketPage.class).items().size(), () -> word + " not found: " + found);
         }
         boolean same = tx.executeRead(status -> jdbc.prepareStatement("""
                 SELECT search_vector = ticket_search_document(id, title, description) FROM tickets WHERE id = ?""", ps -> {
@@ -76,7 +78,7 @@ class ConcurrentWritesTest extends ApiTest {
                 ps.executeQuery().close();
             }
             reply = CompletableFuture.supplyAsync(() -> api.post("/api/v1/tickets/" + id + "/comments", camille.token(),
-                    Map.of("body", "Encore une question")));
+                    new CommentController.CreateComment("Encore une question", null, null)));
             awaitBlocked(reply);
             try (PreparedStatement ps = close.prepareStatement("""
                     UPDATE tickets SET status = 'CLOSED', resolved_at = now(), closed_at = now(), version = version + 1
@@ -89,8 +91,8 @@ class ConcurrentWritesTest extends ApiTest {
 
         Api.Response answer = reply.get(10, TimeUnit.SECONDS);
 
-        assertEquals("https://guichet.dev/problems/ticket-closed", assertProblem(409, answer).get("type"));
-        assertEquals(0, api.get("/api/v1/tickets/" + id + "/comments", camille.token()).list().size());
+        assertEquals("https://guichet.dev/problems/ticket-closed", assertProblem(409, answer).type());
+        assertEquals(0, comments(camille, id).size());
     }
 
     @Test
@@ -98,13 +100,17 @@ class ConcurrentWritesTest extends ApiTest {
         Person camille = employee("Camille");
         Person theo = technician("Theo");
         long id = ticket(camille, "Imprimante", "Bourrage papier");
-        assertEquals(201, api.post("/api/v1/tickets/" + id + "/comments", camille.token(), Map.of("body", "Merci")).status());
+        assertEquals(201, api.post("/api/v1/tickets/" + id + "/comments", camille.token(), new CommentController.CreateComment("Merci", null, null)).status());
         change(theo, id, Map.of("status", "IN_PROGRESS"));
         change(theo, id, Map.of("status", "RESOLVED"));
         change(camille, id, Map.of("status", "CLOSED"));
 
-        assertProblem(409, api.post("/api/v1/tickets/" + id + "/comments", camille.token(), Map.of("body", "Et après ?")));
-        assertEquals(1, api.get("/api/v1/tickets/" + id + "/comments", camille.token()).list().size());
+        assertProblem(409, api.post("/api/v1/tickets/" + id + "/comments", camille.token(), new CommentController.CreateComment("Et après ?", null, null)));
+        assertEquals(1, comments(camille, id).size());
+    }
+
+    private List<CommentController.CommentResponse> comments(Person who, long ticketId) {
+        return api.get("/api/v1/tickets/" + ticketId + "/comments", who.token()).asList(CommentController.CommentResponse.class);
     }
 
     private Connection connection() throws SQLException {

@@ -1,14 +1,19 @@
 package dev.guichet.ticket;
 
+import dev.guichet.comment.CommentController;
 import dev.guichet.support.Api;
 import dev.guichet.support.ApiTest;
+import dev.guichet.web.Problem;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Text a column cannot store (NUL) or a person cannot see is a 400 naming the field, never a 500. */
+/**
+ * Text a column cannot store (NUL) or a person cannot see is a 400 naming the field, never a 500.
+ * The refused bodies are sent as maps, the way a client that skips validation would send them.
+ */
 class ControlCharacterTest extends ApiTest {
 
     @Test
@@ -37,10 +42,10 @@ class ControlCharacterTest extends ApiTest {
                 Map.of("body", "Merci\u0000")))));
 
         Api.Response kept = api.post("/api/v1/tickets/" + id + "/comments", camille.token(),
-                Map.of("body", "Ligne 1\r\nLigne 2\n\tindentée"));
+                new CommentController.CreateComment("Ligne 1\r\nLigne 2\n\tindentée", null, null));
 
         assertEquals(201, kept.status(), kept::toString);
-        assertEquals("Ligne 1\r\nLigne 2\n\tindentée", kept.get("body"));
+        assertEquals("Ligne 1\r\nLigne 2\n\tindentée", kept.as(CommentController.CommentResponse.class).body());
     }
 
     @Test
@@ -66,10 +71,8 @@ class ControlCharacterTest extends ApiTest {
         assertEquals(200, api.get("/api/v1/tickets?sort=priority,desc", alice.token()).status());
     }
 
-    @SuppressWarnings("unchecked")
-    private static Object field(Map<String, Object> problem) {
-        List<Map<String, Object>> errors = (List<Map<String, Object>>) problem.get("errors");
-        return errors == null || errors.isEmpty() ? null : errors.getFirst().get("field");
+    private static String field(Problem problem) {
+        return problem.errors() == null || problem.errors().isEmpty() ? null : problem.errors().getFirst().field();
     }
 
     private long count(String sql) {

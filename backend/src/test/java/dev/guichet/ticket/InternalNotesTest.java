@@ -1,5 +1,7 @@
 package dev.guichet.ticket;
 
+import dev.guichet.comment.CommentController.CommentResponse;
+import dev.guichet.comment.CommentController.CreateComment;
 import dev.guichet.support.Api;
 import dev.guichet.support.ApiTest;
 import java.util.List;
@@ -25,8 +27,8 @@ class InternalNotesTest extends ApiTest {
         camille = employee("Camille");
         ines = technician("Ines");
         id = ticket(camille, "Accès au partage", "Je n'ai plus accès au dossier partagé comptabilité");
-        assertEquals(201, api.post(path("/comments"), ines.token(), Map.of("body", "Note: " + SECRET, "internal", true)).status());
-        assertEquals(201, api.post(path("/comments"), ines.token(), Map.of("body", "Pouvez-vous redémarrer votre poste ?")).status());
+        assertEquals(201, api.post(path("/comments"), ines.token(), new CreateComment("Note: " + SECRET, true, null)).status());
+        assertEquals(201, api.post(path("/comments"), ines.token(), new CreateComment("Pouvez-vous redémarrer votre poste ?", null, null)).status());
         change(ines, id, Map.of("status", "IN_PROGRESS", "assignee_id", ines.id()));
     }
 
@@ -34,18 +36,25 @@ class InternalNotesTest extends ApiTest {
         return "/api/v1/tickets/" + id + suffix;
     }
 
+    List<CommentResponse> comments(Person who) {
+        return api.get(path("/comments"), who.token()).asList(CommentResponse.class);
+    }
+
+    List<TicketHistory.Entry> history(Person who) {
+        return api.get(path("/history"), who.token()).asList(TicketHistory.Entry.class);
+    }
+
     @Test
     void theRequesterReadsPublicRepliesOnly() {
-        List<Map<String, Object>> seen = api.get(path("/comments"), camille.token()).list();
+        List<CommentResponse> seen = comments(camille);
         assertEquals(1, seen.size());
-        assertEquals(false, seen.getFirst().get("internal"));
-        assertEquals("Ines", ((Map<?, ?>) seen.getFirst().get("author")).get("full_name"));
+        assertEquals(false, seen.getFirst().internal());
+        assertEquals("Ines", seen.getFirst().author().fullName());
     }
 
     @Test
     void techniciansReadNotesAndRepliesInOrder() {
-        List<Map<String, Object>> seen = api.get(path("/comments"), ines.token()).list();
-        assertEquals(List.of(true, false), seen.stream().map(c -> c.get("internal")).toList());
+        assertEquals(List.of(true, false), comments(ines).stream().map(CommentResponse::internal).toList());
     }
 
     @Test
@@ -67,21 +76,21 @@ class InternalNotesTest extends ApiTest {
 
     @Test
     void aRequesterCannotWriteAnInternalNote() {
-        assertProblem(403, api.post(path("/comments"), camille.token(), Map.of("body", "psst", "internal", true)));
-        assertEquals(1, api.get(path("/comments"), camille.token()).list().size());
+        assertProblem(403, api.post(path("/comments"), camille.token(), new CreateComment("psst", true, null)));
+        assertEquals(1, comments(camille).size());
     }
 
     @Test
     void historyRecordsEveryChangeWithActorAndValues() {
-        List<Map<String, Object>> history = api.get(path("/history"), camille.token()).list();
-        assertEquals(List.of("created", "reply", "status", "assignee"), history.stream().map(h -> h.get("field")).toList());
+        List<TicketHistory.Entry> history = history(camille);
+        assertEquals(List.of("created", "reply", "status", "assignee"), history.stream().map(TicketHistory.Entry::field).toList());
         assertEquals(List.of("created", "internal_note", "reply", "status", "assignee"),
-                api.get(path("/history"), ines.token()).list().stream().map(h -> h.get("field")).toList());
-        Map<String, Object> assignee = history.get(3);
-        assertEquals(null, assignee.get("old_value"));
-        assertEquals("Ines", assignee.get("new_value"));
-        assertEquals("Ines", ((Map<?, ?>) assignee.get("actor")).get("full_name"));
-        assertEquals("NEW", history.get(2).get("old_value"));
-        assertEquals("IN_PROGRESS", history.get(2).get("new_value"));
+                history(ines).stream().map(TicketHistory.Entry::field).toList());
+        TicketHistory.Entry assignee = history.get(3);
+        assertEquals(null, assignee.oldValue());
+        assertEquals("Ines", assignee.newValue());
+        assertEquals("Ines", assignee.actor().fullName());
+        assertEquals("NEW", history.get(2).oldValue());
+        assertEquals("IN_PROGRESS", history.get(2).newValue());
     }
 }

@@ -1,7 +1,13 @@
 package dev.guichet.ticket;
 
+import dev.guichet.category.CategoryController;
+import dev.guichet.comment.CommentController;
 import dev.guichet.support.Api;
 import dev.guichet.support.ApiTest;
+import dev.guichet.user.Role;
+import dev.guichet.user.UserRequests;
+import dev.guichet.user.UserSummary;
+import dev.guichet.web.Problem;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,12 +37,14 @@ class TicketAccessTest extends ApiTest {
     @Test
     void everyRoleCanFileATicketAndIsItsRequester() {
         for (Person p : List.of(camille, ines, alice)) {
-            Api.Response created = api.post("/api/v1/tickets", p.token(), Map.of("title", "Souris", "description", "Ma souris ne répond plus"));
+            Api.Response created = api.post("/api/v1/tickets", p.token(),
+                    new TicketRequests.CreateTicket("Souris", "Ma souris ne répond plus", null, null));
             assertEquals(201, created.status(), created::toString);
-            assertEquals("/api/v1/tickets/" + created.id(), created.header("location"));
-            assertEquals(p.id(), ((Number) ((Map<?, ?>) created.get("requester")).get("id")).longValue());
-            assertEquals("NEW", created.get("status"));
-            assertEquals("MEDIUM", created.get("priority"));
+            TicketResponse ticket = created.as(TicketResponse.class);
+            assertEquals("/api/v1/tickets/" + ticket.id(), created.header("location"));
+            assertEquals(p.id(), ticket.requester().id());
+            assertEquals(TicketStatus.NEW, ticket.status());
+            assertEquals(Priority.MEDIUM, ticket.priority());
         }
     }
 
@@ -47,10 +55,11 @@ class TicketAccessTest extends ApiTest {
         assertProblem(404, api.get(path, lucas.token()));
         assertProblem(404, api.get(path + "/comments", lucas.token()));
         assertProblem(404, api.get(path + "/history", lucas.token()));
-        assertProblem(404, api.post(path + "/comments", lucas.token(), Map.of("body", "moi aussi")));
+        assertProblem(404, api.post(path + "/comments", lucas.token(), new CommentController.CreateComment("moi aussi", null, null)));
         assertProblem(404, api.patch(path, lucas.token(), Map.of("version", 0, "status", "CLOSED")));
         // The 404 of someone else's ticket is the 404 of a ticket that does not exist.
-        assertEquals(api.get("/api/v1/tickets/999999", lucas.token()).map().get("detail"), api.get(path, lucas.token()).map().get("detail"));
+        assertEquals(api.get("/api/v1/tickets/999999", lucas.token()).as(Problem.class).detail(),
+                api.get(path, lucas.token()).as(Problem.class).detail());
         assertTrue(ids(api.get("/api/v1/tickets", lucas.token())).isEmpty());
         assertTrue(ids(api.get("/api/v1/tickets?requester_id=" + camille.id(), lucas.token())).isEmpty());
         assertEquals(List.of(camillesTicket), ids(api.get("/api/v1/tickets", camille.token())));
@@ -71,30 +80,30 @@ class TicketAccessTest extends ApiTest {
         assertProblem(403, api.patch(path, camille.token(), Map.of("version", 0, "priority", "CRITICAL")));
         assertProblem(403, api.patch(path, camille.token(), Map.of("version", 0, "assignee_id", ines.id())));
         assertProblem(403, api.patch(path, camille.token(), Map.of("version", 0, "unassign", true)));
-        long category = api.post("/api/v1/categories", alice.token(), Map.of("name", "Matériel")).id();
+        long category = category("Matériel");
         assertProblem(403, api.patch(path, camille.token(), Map.of("version", 0, "category_id", category)));
-        assertEquals("MEDIUM", api.get(path, camille.token()).get("priority"));
+        assertEquals(Priority.MEDIUM, api.get(path, camille.token()).as(TicketResponse.class).priority());
     }
 
     @Test
     void techniciansAndAdminsChangeStatusPriorityCategoryAndAssignee() {
-        long category = api.post("/api/v1/categories", alice.token(), Map.of("name", "Matériel")).id();
+        long category = category("Matériel");
         for (Person agent : List.of(ines, alice)) {
             long id = ticket(camille, "Clavier", "Touches collées");
-            Api.Response changed = change(agent, id, Map.of("status", "IN_PROGRESS", "priority", "HIGH",
-                    "category_id", category, "assignee_id", agent.id()));
-            assertEquals("IN_PROGRESS", changed.get("status"));
-            assertEquals("HIGH", changed.get("priority"));
-            assertEquals(category, ((Number) ((Map<?, ?>) changed.get("category")).get("id")).longValue());
-            assertEquals(agent.id(), ((Number) ((Map<?, ?>) changed.get("assignee")).get("id")).longValue());
+            TicketResponse changed = change(agent, id, Map.of("status", "IN_PROGRESS", "priority", "HIGH",
+                    "category_id", category, "assignee_id", agent.id())).as(TicketResponse.class);
+            assertEquals(TicketStatus.IN_PROGRESS, changed.status());
+            assertEquals(Priority.HIGH, changed.priority());
+            assertEquals(category, changed.category().id());
+            assertEquals(agent.id(), changed.assignee().id());
         }
     }
 
     @Test
     void ticketsCanOnlyBeAssignedToTechniciansOrAdmins() {
-        Map<String, Object> problem = assertProblem(400, api.patch("/api/v1/tickets/" + camillesTicket, ines.token(),
+        Problem problem = assertProblem(400, api.patch("/api/v1/tickets/" + camillesTicket, ines.token(),
                 Map.of("version", 0, "assignee_id", lucas.id())));
-        assertEquals("assignee_id", ((Map<?, ?>) ((List<?>) problem.get("errors")).getFirst()).get("field"));
+        assertEquals("assignee_id", problem.errors().getFirst().field());
         assertProblem(400, api.patch("/api/v1/tickets/" + camillesTicket, ines.token(), Map.of("version", 0, "assignee_id", 424242)));
         assertEquals(200, api.patch("/api/v1/tickets/" + camillesTicket, ines.token(), Map.of("version", 0, "assignee_id", alice.id())).status());
     }
@@ -103,21 +112,22 @@ class TicketAccessTest extends ApiTest {
     void onlyAdminsManageUsersAndCategories() {
         for (Person p : List.of(camille, ines)) {
             assertProblem(403, api.get("/api/v1/users", p.token()));
-            assertProblem(403, api.post("/api/v1/users", p.token(), Map.of("email", "x@example.test", "full_name", "X",
-                    "password", "a-long-enough-password", "role", "ADMIN")));
-            assertProblem(403, api.patch("/api/v1/users/" + camille.id(), p.token(), Map.of("role", "ADMIN")));
-            assertProblem(403, api.post("/api/v1/categories", p.token(), Map.of("name", "Réseau")));
+            assertProblem(403, api.post("/api/v1/users", p.token(),
+                    new UserRequests.CreateUser("x@example.test", "X", "a-long-enough-password", Role.ADMIN, null)));
+            assertProblem(403, api.patch("/api/v1/users/" + camille.id(), p.token(),
+                    new UserRequests.UpdateUser(null, Role.ADMIN, null, null, null)));
+            assertProblem(403, api.post("/api/v1/categories", p.token(), new CategoryController.CreateCategory("Réseau", null)));
             assertEquals(200, api.get("/api/v1/categories", p.token()).status());
         }
         assertEquals(200, api.get("/api/v1/users", alice.token()).status());
-        assertEquals(201, api.post("/api/v1/categories", alice.token(), Map.of("name", "Réseau")).status());
+        assertEquals(201, api.post("/api/v1/categories", alice.token(), new CategoryController.CreateCategory("Réseau", null)).status());
     }
 
     @Test
     void onlyAgentsListAssignablePeople() {
         assertProblem(403, api.get("/api/v1/users/assignable", camille.token()));
-        List<Map<String, Object>> assignable = api.get("/api/v1/users/assignable", ines.token()).list();
-        assertEquals(List.of("Alice", "Ines"), assignable.stream().map(u -> u.get("full_name")).toList());
+        List<UserSummary> assignable = api.get("/api/v1/users/assignable", ines.token()).asList(UserSummary.class);
+        assertEquals(List.of("Alice", "Ines"), assignable.stream().map(UserSummary::fullName).toList());
     }
 
     @Test
@@ -126,6 +136,11 @@ class TicketAccessTest extends ApiTest {
                 "/api/v1/users", "/api/v1/categories", "/api/v1/tickets/" + camillesTicket + "/history")) {
             assertProblem(401, api.get(path, null));
         }
-        assertProblem(401, api.post("/api/v1/tickets", null, Map.of("title", "t", "description", "d")));
+        assertProblem(401, api.post("/api/v1/tickets", null, new TicketRequests.CreateTicket("t", "d", null, null)));
+    }
+
+    private long category(String name) {
+        return api.post("/api/v1/categories", alice.token(), new CategoryController.CreateCategory(name, null))
+                .as(CategoryController.CategoryResponse.class).id();
     }
 }

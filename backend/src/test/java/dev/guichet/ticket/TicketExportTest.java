@@ -133,6 +133,7 @@ class TicketExportTest extends ApiTest {
 
     @Test
     void theExportTakesTheSameFiltersAsTheListInTheApiDocument() {
+        // Untyped YAML: the test compares the OpenAPI document itself.
         Map<String, Object> document = new Yaml().load(api.get("/api/openapi.yml", null).body());
         assertEquals(parameters(document, "/api/v1/tickets").stream().filter(p -> !Set.of("cursor", "page", "size").contains(p)).toList(),
                 parameters(document, "/api/v1/tickets/export.csv").stream().toList());

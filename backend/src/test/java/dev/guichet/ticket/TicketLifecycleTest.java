@@ -1,9 +1,12 @@
 package dev.guichet.ticket;
 
+import dev.guichet.comment.CommentController;
 import dev.guichet.support.Api;
 import dev.guichet.support.ApiTest;
+import dev.guichet.web.Problem;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,7 +50,7 @@ class TicketLifecycleTest extends ApiTest {
     void aTechnicianMakesEveryLegalTransition(String from, String to) {
         long id = ticketIn(from);
         Api.Response changed = change(ines, id, Map.of("status", to));
-        assertEquals(to, changed.get("status"));
+        assertEquals(TicketStatus.valueOf(to), changed.as(TicketResponse.class).status());
     }
 
     @ParameterizedTest(name = "{0} → {1} is refused")
@@ -56,9 +59,9 @@ class TicketLifecycleTest extends ApiTest {
     void illegalTransitionsGet409AndChangeNothing(String from, String to) {
         long id = ticketIn(from);
         Api.Response before = api.get("/api/v1/tickets/" + id, ines.token());
-        Map<String, Object> problem = assertProblem(409, api.patch("/api/v1/tickets/" + id, ines.token(),
-                Map.of("version", before.get("version"), "status", to, "priority", "HIGH")));
-        assertTrue(((String) problem.get("detail")).contains(from + " to " + to), problem::toString);
+        Problem problem = assertProblem(409, api.patch("/api/v1/tickets/" + id, ines.token(),
+                Map.of("version", before.as(TicketResponse.class).version(), "status", to, "priority", "HIGH")));
+        assertTrue(problem.detail().contains(from + " to " + to), problem::toString);
         Api.Response after = api.get("/api/v1/tickets/" + id, ines.token());
         assertEquals(before.body(), after.body());
     }
@@ -66,16 +69,16 @@ class TicketLifecycleTest extends ApiTest {
     @Test
     void resolvingAndClosingStampTheTicketAndReopeningClearsResolution() {
         long id = ticketIn("IN_PROGRESS");
-        Api.Response resolved = change(ines, id, Map.of("status", "RESOLVED"));
-        assertNotNull(resolved.get("resolved_at"));
-        assertNull(resolved.get("closed_at"));
-        Api.Response reopened = change(camille, id, Map.of("status", "IN_PROGRESS"));
-        assertNull(reopened.get("resolved_at"));
+        TicketResponse resolved = change(ines, id, Map.of("status", "RESOLVED")).as(TicketResponse.class);
+        assertNotNull(resolved.resolvedAt());
+        assertNull(resolved.closedAt());
+        TicketResponse reopened = change(camille, id, Map.of("status", "IN_PROGRESS")).as(TicketResponse.class);
+        assertNull(reopened.resolvedAt());
         change(ines, id, Map.of("status", "RESOLVED"));
-        Api.Response closed = change(camille, id, Map.of("status", "CLOSED"));
-        assertNotNull(closed.get("closed_at"));
-        assertNotNull(closed.get("resolved_at"));
-        assertEquals(List.of(), closed.get("allowed_transitions"));
+        TicketResponse closed = change(camille, id, Map.of("status", "CLOSED")).as(TicketResponse.class);
+        assertNotNull(closed.closedAt());
+        assertNotNull(closed.resolvedAt());
+        assertEquals(Set.of(), closed.allowedTransitions());
     }
 
     @Test
@@ -83,17 +86,18 @@ class TicketLifecycleTest extends ApiTest {
         long fresh = ticketIn("NEW");
         assertProblem(409, api.patch("/api/v1/tickets/" + fresh, camille.token(), Map.of("version", 0, "status", "IN_PROGRESS")));
         long waiting = ticketIn("WAITING");
-        Api.Response w = api.get("/api/v1/tickets/" + waiting, camille.token());
-        assertEquals(List.of(), w.get("allowed_transitions"));
-        assertProblem(409, api.patch("/api/v1/tickets/" + waiting, camille.token(), Map.of("version", w.get("version"), "status", "RESOLVED")));
+        TicketResponse w = api.get("/api/v1/tickets/" + waiting, camille.token()).as(TicketResponse.class);
+        assertEquals(Set.of(), w.allowedTransitions());
+        assertProblem(409, api.patch("/api/v1/tickets/" + waiting, camille.token(), Map.of("version", w.version(), "status", "RESOLVED")));
         long resolved = ticketIn("RESOLVED");
-        assertEquals(List.of("IN_PROGRESS", "CLOSED"), api.get("/api/v1/tickets/" + resolved, camille.token()).get("allowed_transitions"));
-        assertEquals("CLOSED", change(camille, resolved, Map.of("status", "CLOSED")).get("status"));
+        // The raw JSON array: its order is the order the SPA offers the actions in.
+        assertEquals(List.of("IN_PROGRESS", "CLOSED"), api.get("/api/v1/tickets/" + resolved, camille.token()).map().get("allowed_transitions"));
+        assertEquals(TicketStatus.CLOSED, change(camille, resolved, Map.of("status", "CLOSED")).as(TicketResponse.class).status());
     }
 
     @Test
     void aClosedTicketTakesNoMoreReplies() {
         long id = ticketIn("CLOSED");
-        assertProblem(409, api.post("/api/v1/tickets/" + id + "/comments", camille.token(), Map.of("body", "encore moi")));
+        assertProblem(409, api.post("/api/v1/tickets/" + id + "/comments", camille.token(), new CommentController.CreateComment("encore moi", null, null)));
     }
 }

@@ -1,7 +1,9 @@
 package dev.guichet.ticket;
 
+import dev.guichet.category.CategoryController;
 import dev.guichet.support.Api;
 import dev.guichet.support.ApiTest;
+import dev.guichet.web.Problem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,24 +33,25 @@ class TicketListTest extends ApiTest {
     @Test
     void pagesAreZeroBasedAndCarryTheTotal() {
         Api.Response first = api.get("/api/v1/tickets?size=10", ines.token());
-        assertEquals(25, ((Number) first.get("total")).intValue());
-        assertEquals(0, ((Number) first.get("page")).intValue());
-        assertEquals(10, first.items().size());
+        TicketPage firstPage = first.as(TicketPage.class);
+        assertEquals(25, firstPage.total());
+        assertEquals(0, firstPage.page());
+        assertEquals(10, firstPage.items().size());
         assertEquals(created.reversed().subList(0, 10), ids(first));
         Api.Response last = api.get("/api/v1/tickets?size=10&page=2", ines.token());
         assertEquals(created.reversed().subList(20, 25), ids(last));
-        Api.Response beyond = api.get("/api/v1/tickets?size=10&page=3", ines.token());
+        TicketPage beyond = page("/api/v1/tickets?size=10&page=3");
         assertTrue(beyond.items().isEmpty());
-        assertEquals(25, ((Number) beyond.get("total")).intValue());
+        assertEquals(25, beyond.total());
     }
 
     @Test
     void defaultPageSizeIsTwentyAndTheMaximumIsAHundred() {
-        assertEquals(20, api.get("/api/v1/tickets", ines.token()).items().size());
-        assertEquals(25, api.get("/api/v1/tickets?size=100", ines.token()).items().size());
+        assertEquals(20, page("/api/v1/tickets").items().size());
+        assertEquals(25, page("/api/v1/tickets?size=100").items().size());
         for (String bad : List.of("size=101", "size=0", "size=-1", "page=-1")) {
-            Map<String, Object> problem = assertProblem(400, api.get("/api/v1/tickets?" + bad, ines.token()));
-            assertEquals(bad.substring(0, bad.indexOf('=')), ((Map<?, ?>) ((List<?>) problem.get("errors")).getFirst()).get("field"), problem::toString);
+            Problem problem = assertProblem(400, api.get("/api/v1/tickets?" + bad, ines.token()));
+            assertEquals(bad.substring(0, bad.indexOf('=')), problem.errors().getFirst().field(), problem::toString);
         }
         assertProblem(400, api.get("/api/v1/tickets?size=ten", ines.token()));
     }
@@ -70,7 +73,8 @@ class TicketListTest extends ApiTest {
         Person alice = admin("Alice");
         Person lucas = employee("Lucas");
         long lucasTicket = ticket(lucas, "Souris", "Clic droit mort");
-        long category = api.post("/api/v1/categories", alice.token(), Map.of("name", "Matériel")).id();
+        long category = api.post("/api/v1/categories", alice.token(), new CategoryController.CreateCategory("Matériel", null))
+                .as(CategoryController.CategoryResponse.class).id();
         change(ines, created.get(0), Map.of("status", "IN_PROGRESS", "assignee_id", ines.id(), "category_id", category));
         change(ines, created.get(1), Map.of("assignee_id", alice.id(), "priority", "HIGH"));
         change(ines, created.get(1), Map.of("status", "WAITING"));
@@ -80,9 +84,15 @@ class TicketListTest extends ApiTest {
         assertEquals(List.of(created.get(0)), ids(api.get("/api/v1/tickets?category_id=" + category, ines.token())));
         assertEquals(List.of(created.get(0)), ids(api.get("/api/v1/tickets?assignee_id=me", ines.token())));
         assertEquals(List.of(created.get(1)), ids(api.get("/api/v1/tickets?assignee_id=" + alice.id(), ines.token())));
-        assertEquals(24, ((Number) api.get("/api/v1/tickets?assignee_id=none", ines.token()).get("total")).intValue());
+        assertEquals(24, page("/api/v1/tickets?assignee_id=none").total());
         assertEquals(List.of(lucasTicket), ids(api.get("/api/v1/tickets?requester_id=" + lucas.id(), ines.token())));
         assertProblem(400, api.get("/api/v1/tickets?assignee_id=somebody", ines.token()));
         assertProblem(400, api.get("/api/v1/tickets?status=OPEN", ines.token()));
+    }
+
+    private TicketPage page(String path) {
+        Api.Response response = api.get(path, ines.token());
+        assertEquals(200, response.status(), response::toString);
+        return response.as(TicketPage.class);
     }
 }

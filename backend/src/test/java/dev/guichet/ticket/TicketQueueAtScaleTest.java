@@ -2,6 +2,8 @@ package dev.guichet.ticket;
 
 import dev.guichet.support.Api;
 import dev.guichet.support.ApiTest;
+import dev.guichet.web.Problem;
+import io.micronaut.core.type.Argument;
 import jakarta.inject.Inject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -70,7 +72,7 @@ class TicketQueueAtScaleTest extends ApiTest {
     void ticketsFiledWhilePagingNeitherRepeatNorHideTheOthers() {
         Api.Response first = api.get("/api/v1/tickets?size=5&sort=updated_at,desc", ines.token());
         List<Long> seen = new ArrayList<>(ids(first));
-        String cursor = (String) first.get("next_cursor");
+        String cursor = first.as(TicketPage.class).nextCursor();
         // New tickets go to the top of the queue, before the cursor.
         for (int i = 0; i < 3; i++) {
             ticket(camille, "Filed meanwhile " + i, "x");
@@ -78,7 +80,7 @@ class TicketQueueAtScaleTest extends ApiTest {
         while (cursor != null) {
             Api.Response next = api.get("/api/v1/tickets?size=5&sort=updated_at,desc&cursor=" + cursor, ines.token());
             seen.addAll(ids(next));
-            cursor = (String) next.get("next_cursor");
+            cursor = next.as(TicketPage.class).nextCursor();
         }
         assertEquals(new HashSet<>(created), new HashSet<>(seen));
         assertEquals(seen.size(), new HashSet<>(seen).size(), "no duplicates");
@@ -89,18 +91,18 @@ class TicketQueueAtScaleTest extends ApiTest {
         List<Long> walked = walk("status=NEW&sort=created_at,asc", 5);
         assertEquals(11, walked.size());
         assertFalse(walked.contains(created.get(2)));
-        Api.Response last = api.get("/api/v1/tickets?size=20&status=NEW", ines.token());
-        assertNull(last.get("next_cursor"));
-        assertEquals(11, ((Number) last.get("total")).intValue());
-        assertEquals(false, last.get("total_is_lower_bound"));
+        TicketPage last = page("/api/v1/tickets?size=20&status=NEW");
+        assertNull(last.nextCursor());
+        assertEquals(11, last.total());
+        assertEquals(false, last.totalIsLowerBound());
     }
 
     @Test
     void aMalformedCursorOrACursorOfAnotherSortIsA400() {
-        String cursor = (String) api.get("/api/v1/tickets?size=2&sort=priority,desc", ines.token()).get("next_cursor");
+        String cursor = page("/api/v1/tickets?size=2&sort=priority,desc").nextCursor();
         assertNotNull(cursor);
-        Map<String, Object> problem = assertProblem(400, api.get("/api/v1/tickets?sort=updated_at,desc&cursor=" + cursor, ines.token()));
-        assertEquals("cursor", ((Map<?, ?>) ((List<?>) problem.get("errors")).getFirst()).get("field"));
+        Problem problem = assertProblem(400, api.get("/api/v1/tickets?sort=updated_at,desc&cursor=" + cursor, ines.token()));
+        assertEquals("cursor", problem.errors().getFirst().field());
         for (String bad : List.of("nonsense", "cHJpb3JpdHksZGVzY3x4fDE", "%00")) {
             assertProblem(400, api.get("/api/v1/tickets?sort=priority,desc&cursor=" + bad, ines.token()));
         }
@@ -110,34 +112,34 @@ class TicketQueueAtScaleTest extends ApiTest {
     void listRowsCarryAnExcerptAndTheDetailTheWholeDescription() {
         String longText = "é".repeat(150) + "x".repeat(350);
         long id = ticket(camille, "Long", longText);
-        Map<String, Object> row = api.get("/api/v1/tickets?size=1&sort=id,desc", ines.token()).items().getFirst();
-        assertEquals(id, ((Number) row.get("id")).longValue());
-        assertEquals(longText.substring(0, 200), row.get("description"));
-        assertEquals(longText, api.get("/api/v1/tickets/" + id, ines.token()).get("description"));
+        TicketResponse row = page("/api/v1/tickets?size=1&sort=id,desc").items().getFirst();
+        assertEquals(id, row.id());
+        assertEquals(longText.substring(0, 200), row.description());
+        assertEquals(longText, api.get("/api/v1/tickets/" + id, ines.token()).as(TicketResponse.class).description());
     }
 
     @Test
     void totalsAreExactFromTheLedgerOrUpToAThousandThenALowerBound() {
         sql("INSERT INTO tickets (title, description, requester_id) SELECT 'Bulk ' || g, 'Imported', " + camille.id()
                 + " FROM generate_series(1, 1000) g");
-        Api.Response filtered = api.get("/api/v1/tickets?size=1&requester_id=" + camille.id(), ines.token());
-        assertEquals(1_000, ((Number) filtered.get("total")).intValue());
-        assertEquals(true, filtered.get("total_is_lower_bound"));
+        TicketPage filtered = page("/api/v1/tickets?size=1&requester_id=" + camille.id());
+        assertEquals(1_000, filtered.total());
+        assertEquals(true, filtered.totalIsLowerBound());
         // Unfiltered and status-only totals come exact from the counts ledger.
-        Api.Response all = api.get("/api/v1/tickets?size=1", ines.token());
-        assertEquals(1_013, ((Number) all.get("total")).intValue());
-        assertEquals(false, all.get("total_is_lower_bound"));
-        Api.Response fresh = api.get("/api/v1/tickets?size=1&status=NEW", ines.token());
-        assertEquals(1_011, ((Number) fresh.get("total")).intValue());
+        TicketPage all = page("/api/v1/tickets?size=1");
+        assertEquals(1_013, all.total());
+        assertEquals(false, all.totalIsLowerBound());
+        TicketPage fresh = page("/api/v1/tickets?size=1&status=NEW");
+        assertEquals(1_011, fresh.total());
         // Priority, category and assignee filters are counted exactly by the ledger too.
-        Api.Response medium = api.get("/api/v1/tickets?size=1&priority=MEDIUM", ines.token());
-        assertEquals(1_000 + created.stream().filter(id -> id % 3 == 1).count(), ((Number) medium.get("total")).longValue());
-        assertEquals(false, medium.get("total_is_lower_bound"));
+        TicketPage medium = page("/api/v1/tickets?size=1&priority=MEDIUM");
+        assertEquals(1_000 + created.stream().filter(id -> id % 3 == 1).count(), medium.total());
+        assertEquals(false, medium.totalIsLowerBound());
         // Requester and full-text counts stop at 1 001 ("more than 1 000").
-        Map<String, Object> counts = api.get("/api/v1/tickets/counts?requester_id=" + camille.id(), ines.token()).map();
-        assertEquals(1_001, ((Number) counts.get("NEW")).intValue());
-        assertEquals(2, ((Number) counts.get("IN_PROGRESS")).intValue());
-        assertEquals(1_011, ((Number) api.get("/api/v1/tickets/counts", ines.token()).get("NEW")).intValue());
+        Map<TicketStatus, Long> counts = counts("?requester_id=" + camille.id());
+        assertEquals(1_001L, counts.get(TicketStatus.NEW));
+        assertEquals(2L, counts.get(TicketStatus.IN_PROGRESS));
+        assertEquals(1_011L, counts().get(TicketStatus.NEW));
     }
 
     @Test
@@ -151,10 +153,10 @@ class TicketQueueAtScaleTest extends ApiTest {
                 Person who = i % 2 == 0 ? ines : alice;
                 work.add(pool.submit(() -> {
                     for (String status : List.of("IN_PROGRESS", "WAITING", "RESOLVED")) {
-                        Api.Response current = api.get("/api/v1/tickets/" + id, who.token());
-                        if (!status.equals(current.get("status"))) {
+                        TicketResponse current = api.get("/api/v1/tickets/" + id, who.token()).as(TicketResponse.class);
+                        if (!status.equals(current.status().name())) {
                             api.patch("/api/v1/tickets/" + id, who.token(),
-                                    Map.of("status", status, "version", current.get("version")));
+                                    Map.of("status", status, "version", current.version()));
                         }
                     }
                 }));
@@ -205,12 +207,12 @@ class TicketQueueAtScaleTest extends ApiTest {
 
         Api.Response page = api.get("/api/v1/tickets?size=5&q=clavier", ines.token());
         assertEquals(strongNew, ids(page).getFirst());
-        assertEquals(true, page.get("total_is_lower_bound"));
+        assertEquals(true, page.as(TicketPage.class).totalIsLowerBound());
         List<Long> ranked = walkIds("q=clavier", 100);
         assertEquals(TicketQueries.SEARCH_CANDIDATES, ranked.size());
         assertFalse(ranked.contains(strongOld));
-        assertEquals(TicketQueries.COUNT_BOUND + 1, ((Number) api.get("/api/v1/tickets/counts?q=clavier", ines.token())
-                .get("NEW")).longValue(), "more than the bound reads as bound + 1");
+        assertEquals(TicketQueries.COUNT_BOUND + 1, counts("?q=clavier").get(TicketStatus.NEW),
+                "more than the bound reads as bound + 1");
     }
 
     @Test
@@ -221,8 +223,7 @@ class TicketQueueAtScaleTest extends ApiTest {
         List<Long> ranked = walkIds("q=scanner", 1);
         assertEquals(List.of(old, recent), ranked, "the best match first, however old");
         assertEquals(List.of(recent, old), walkIds("q=scanner&sort=updated_at,desc", 1));
-        Api.Response page = api.get("/api/v1/tickets?q=scanner", ines.token());
-        assertEquals(2, ((Number) page.get("total")).intValue());
+        assertEquals(2, page("/api/v1/tickets?q=scanner").total());
     }
 
     private List<Long> walk(String query, int size) {
@@ -237,7 +238,7 @@ class TicketQueueAtScaleTest extends ApiTest {
             Api.Response page = api.get("/api/v1/tickets?size=" + size + "&" + query + (cursor == null ? "" : "&cursor=" + cursor), ines.token());
             assertEquals(200, page.status(), page::toString);
             walked.addAll(ids(page));
-            cursor = (String) page.get("next_cursor");
+            cursor = page.as(TicketPage.class).nextCursor();
             assertTrue(++pages < 200, "the walk ends");
         } while (cursor != null);
         Set<Long> distinct = new HashSet<>(walked);
@@ -245,21 +246,25 @@ class TicketQueueAtScaleTest extends ApiTest {
         return walked;
     }
 
-    private Map<String, Long> counts() {
+    private TicketPage page(String path) {
+        Api.Response response = api.get(path, ines.token());
+        assertEquals(200, response.status(), response::toString);
+        return response.as(TicketPage.class);
+    }
+
+    private Map<TicketStatus, Long> counts() {
         return counts("");
     }
 
-    private Map<String, Long> counts(String query) {
-        Map<String, Long> result = new java.util.TreeMap<>();
-        api.get("/api/v1/tickets/counts" + query, ines.token()).map().forEach((k, v) -> result.put(k, ((Number) v).longValue()));
-        return result;
+    private Map<TicketStatus, Long> counts(String query) {
+        return api.get("/api/v1/tickets/counts" + query, ines.token()).as(Argument.mapOf(TicketStatus.class, Long.class));
     }
 
-    private Map<String, Long> groupByStatus() {
+    private Map<TicketStatus, Long> groupByStatus() {
         return groupByStatus("");
     }
 
-    private Map<String, Long> groupByStatus(String where) {
+    private Map<TicketStatus, Long> groupByStatus(String where) {
         Map<TicketStatus, Long> exact = new EnumMap<>(TicketStatus.class);
         for (TicketStatus s : TicketStatus.values()) {
             exact.put(s, 0L);
@@ -272,9 +277,7 @@ class TicketQueueAtScaleTest extends ApiTest {
             }
             return null;
         }));
-        Map<String, Long> result = new java.util.TreeMap<>();
-        exact.forEach((k, v) -> result.put(k.name(), v));
-        return result;
+        return exact;
     }
 
     private void sql(String statement) {

@@ -1,6 +1,8 @@
 package dev.guichet.ticket;
 
+import dev.guichet.comment.CommentController;
 import dev.guichet.support.ApiTest;
+import io.micronaut.core.type.Argument;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,7 +70,7 @@ class TicketSearchTest extends ApiTest {
     @Test
     void publicRepliesAreSearchable() {
         assertEquals(201, api.post("/api/v1/tickets/" + screen + "/comments", ines.token(),
-                Map.of("body", "Remplacez le câble HDMI par un câble DisplayPort")).status());
+                new CommentController.CreateComment("Remplacez le câble HDMI par un câble DisplayPort", null, null)).status());
         assertEquals(List.of(screen), search(ines, "cable displayport"));
         assertEquals(List.of(screen), search(camille, "cable displayport"));
     }
@@ -84,9 +86,10 @@ class TicketSearchTest extends ApiTest {
         change(ines, printerInTitle, Map.of("status", "IN_PROGRESS", "priority", "HIGH"));
         assertEquals(List.of(printerInTitle), ids(api.get("/api/v1/tickets?q=imprimante&status=IN_PROGRESS", ines.token())));
         assertEquals(List.of(printerInTitle), ids(api.get("/api/v1/tickets?q=imprimante&priority=HIGH&priority=CRITICAL", ines.token())));
-        Map<String, Object> counts = api.get("/api/v1/tickets/counts?q=imprimante", ines.token()).map();
-        assertEquals(1, ((Number) counts.get("NEW")).intValue());
-        assertEquals(1, ((Number) counts.get("IN_PROGRESS")).intValue());
-        assertEquals(0, ((Number) counts.get("CLOSED")).intValue());
+        Map<TicketStatus, Long> counts = api.get("/api/v1/tickets/counts?q=imprimante", ines.token())
+                .as(Argument.mapOf(TicketStatus.class, Long.class));
+        assertEquals(1L, counts.get(TicketStatus.NEW));
+        assertEquals(1L, counts.get(TicketStatus.IN_PROGRESS));
+        assertEquals(0L, counts.get(TicketStatus.CLOSED));
     }
 }

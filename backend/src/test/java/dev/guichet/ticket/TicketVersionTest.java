@@ -2,6 +2,7 @@ package dev.guichet.ticket;
 
 import dev.guichet.support.Api;
 import dev.guichet.support.ApiTest;
+import dev.guichet.web.Problem;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -19,14 +20,14 @@ class TicketVersionTest extends ApiTest {
         long id = ticket(camille, "Wifi", "Le wifi de la salle B ne marche pas");
         String path = "/api/v1/tickets/" + id;
         // Ines and Hugo both load version 0; Ines saves first.
-        assertEquals(1, ((Number) api.patch(path, ines.token(), Map.of("version", 0, "priority", "HIGH")).get("version")).intValue());
+        assertEquals(1, api.patch(path, ines.token(), Map.of("version", 0, "priority", "HIGH")).as(TicketResponse.class).version());
         Api.Response history = api.get(path + "/history", ines.token());
-        Map<String, Object> problem = assertProblem(409, api.patch(path, hugo.token(), Map.of("version", 0, "priority", "LOW", "assignee_id", hugo.id())));
-        assertTrue(((String) problem.get("detail")).contains("version"), problem::toString);
-        Api.Response after = api.get(path, ines.token());
-        assertEquals("HIGH", after.get("priority"));
-        assertEquals(null, after.get("assignee"));
-        assertEquals(1, ((Number) after.get("version")).intValue());
+        Problem problem = assertProblem(409, api.patch(path, hugo.token(), Map.of("version", 0, "priority", "LOW", "assignee_id", hugo.id())));
+        assertTrue(problem.detail().contains("version"), problem::toString);
+        TicketResponse after = api.get(path, ines.token()).as(TicketResponse.class);
+        assertEquals(Priority.HIGH, after.priority());
+        assertEquals(null, after.assignee());
+        assertEquals(1, after.version());
         assertEquals(history.body(), api.get(path + "/history", ines.token()).body());
     }
 
@@ -36,7 +37,7 @@ class TicketVersionTest extends ApiTest {
         Person ines = technician("Ines");
         long id = ticket(camille, "Wifi", "Le wifi de la salle B ne marche pas");
         Api.Response same = api.patch("/api/v1/tickets/" + id, ines.token(), Map.of("version", 0, "priority", "MEDIUM"));
-        assertEquals(0, ((Number) same.get("version")).intValue());
+        assertEquals(0, same.as(TicketResponse.class).version());
     }
 
     @Test
@@ -44,7 +45,8 @@ class TicketVersionTest extends ApiTest {
         Person camille = employee("Camille");
         Person ines = technician("Ines");
         long id = ticket(camille, "Wifi", "Le wifi de la salle B ne marche pas");
-        Map<String, Object> problem = assertProblem(400, api.patch("/api/v1/tickets/" + id, ines.token(), Map.of("priority", "HIGH")));
-        assertEquals("version", ((Map<?, ?>) ((java.util.List<?>) problem.get("errors")).getFirst()).get("field"));
+        // A map: the version is left out on purpose.
+        Problem problem = assertProblem(400, api.patch("/api/v1/tickets/" + id, ines.token(), Map.of("priority", "HIGH")));
+        assertEquals("version", problem.errors().getFirst().field());
     }
 }

@@ -23,25 +23,27 @@ class SavedViewTest extends ApiTest {
     }
 
     Api.Response save(Person who, String name, String query) {
-        return api.post("/api/v1/views", who.token(), Map.of("name", name, "query", query));
+        return api.post("/api/v1/views", who.token(), new SavedViewController.CreateView(name, query));
     }
 
     List<String> names(Person who) {
-        return api.get("/api/v1/views", who.token()).list().stream().map(v -> (String) v.get("name")).toList();
+        return api.get("/api/v1/views", who.token()).asList(SavedViewController.ViewResponse.class).stream()
+                .map(SavedViewController.ViewResponse::name).toList();
     }
 
     @Test
     void aViewIsSavedListedAndDeletedByItsOwnerOnly() {
         Api.Response saved = save(ines, " Urgent réseau ", "status=NEW&priority=CRITICAL&cursor=abc&sort=created_at,asc");
         assertEquals(201, saved.status(), saved::toString);
-        assertEquals("Urgent réseau", saved.get("name"));
-        assertEquals("status=NEW&priority=CRITICAL&sort=created_at,asc", saved.get("query"), "a view starts at the first page");
+        SavedViewController.ViewResponse view = saved.as(SavedViewController.ViewResponse.class);
+        assertEquals("Urgent réseau", view.name());
+        assertEquals("status=NEW&priority=CRITICAL&sort=created_at,asc", view.query(), "a view starts at the first page");
 
         assertEquals(List.of("Urgent réseau"), names(ines));
         assertTrue(names(hugo).isEmpty(), "views are personal");
-        assertProblem(404, api.send("DELETE", "/api/v1/views/" + saved.id(), hugo.token(), null));
+        assertProblem(404, api.send("DELETE", "/api/v1/views/" + view.id(), hugo.token(), null));
 
-        assertEquals(204, api.send("DELETE", "/api/v1/views/" + saved.id(), ines.token(), null).status());
+        assertEquals(204, api.send("DELETE", "/api/v1/views/" + view.id(), ines.token(), null).status());
         assertTrue(names(ines).isEmpty());
     }
 

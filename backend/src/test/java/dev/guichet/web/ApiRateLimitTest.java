@@ -26,8 +26,8 @@ class ApiRateLimitTest extends ApiTest {
 
         Api.Response limited = api.get("/api/v1/me", camille.token());
 
-        Map<String, Object> problem = assertProblem(429, limited);
-        assertEquals("https://guichet.dev/problems/rate-limited", problem.get("type"));
+        Problem problem = assertProblem(429, limited);
+        assertEquals("https://guichet.dev/problems/rate-limited", problem.type());
         long retryAfter = Long.parseLong(limited.header("Retry-After"));
         assertTrue(retryAfter > 60 && retryAfter <= 3600 / 5, () -> "Retry-After " + retryAfter);
         assertEquals("nosniff", limited.header("X-Content-Type-Options"));

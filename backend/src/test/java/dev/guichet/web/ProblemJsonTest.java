@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Every error kind the API returns is RFC 9457 problem+json, with no internals. */
+/**
+ * Every error kind the API returns is RFC 9457 problem+json, with no internals. Request bodies are
+ * maps or raw strings on purpose: they are partial, malformed or of the wrong type.
+ */
 class ProblemJsonTest extends ApiTest {
 
     Person ines;
@@ -20,22 +23,21 @@ class ProblemJsonTest extends ApiTest {
         ines = technician("Ines");
     }
 
-    @SuppressWarnings("unchecked")
-    static List<String> fields(Map<String, Object> problem) {
-        return ((List<Map<String, Object>>) problem.get("errors")).stream().map(e -> (String) e.get("field")).toList();
+    static List<String> fields(Problem problem) {
+        return problem.errors().stream().map(Problem.FieldError::field).toList();
     }
 
     @Test
     void malformedJson() {
-        Map<String, Object> problem = assertProblem(400, api.post("/api/v1/tickets", ines.token(), "{\"title\": "));
-        assertTrue(((String) problem.get("detail")).startsWith("The request body is not valid JSON"), problem::toString);
+        Problem problem = assertProblem(400, api.post("/api/v1/tickets", ines.token(), "{\"title\": "));
+        assertTrue(problem.detail().startsWith("The request body is not valid JSON"), problem::toString);
     }
 
     @Test
     void missingFieldsAreNamed() {
-        Map<String, Object> problem = assertProblem(400, api.post("/api/v1/tickets", ines.token(), Map.of("title", "Écran")));
+        Problem problem = assertProblem(400, api.post("/api/v1/tickets", ines.token(), Map.of("title", "Écran")));
         assertEquals(List.of("description"), fields(problem));
-        Map<String, Object> both = assertProblem(400, api.post("/api/v1/tickets", ines.token(), Map.of()));
+        Problem both = assertProblem(400, api.post("/api/v1/tickets", ines.token(), Map.of()));
         assertEquals(List.of("description", "title"), fields(both));
         assertEquals(List.of("category_id"), fields(assertProblem(400, api.post("/api/v1/tickets", ines.token(),
                 Map.of("title", "t", "description", "d", "category_id", 987654)))));
@@ -51,9 +53,9 @@ class ProblemJsonTest extends ApiTest {
 
     @Test
     void fieldsOfTheWrongType() {
-        Map<String, Object> priority = assertProblem(400, api.post("/api/v1/tickets", ines.token(),
+        Problem priority = assertProblem(400, api.post("/api/v1/tickets", ines.token(),
                 Map.of("title", "t", "description", "d", "priority", "URGENT")));
-        assertTrue(((String) priority.get("detail")).contains("priority"), priority::toString);
+        assertTrue(priority.detail().contains("priority"), priority::toString);
         assertProblem(400, api.post("/api/v1/tickets", ines.token(), Map.of("title", "t", "description", "d", "category_id", "abc")));
         assertProblem(400, api.patch("/api/v1/tickets/1", ines.token(), Map.of("version", "latest")));
     }

@@ -1,6 +1,7 @@
 package dev.guichet.web;
 
 import dev.guichet.support.ApiTest;
+import dev.guichet.ticket.TicketRequests;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -109,34 +110,28 @@ class ProblemTextsTest extends ApiTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void aFrenchRequestReadsItsProblemsInFrench() {
         Person camille = employee("Camille");
         Map<String, String> fr = Map.of("Accept-Language", "fr-FR,fr;q=0.9");
 
-        var missing = api.send("GET", "/api/v1/tickets/987654", camille.token(), null, fr);
-        assertEquals(404, missing.status());
-        assertEquals("https://guichet.dev/problems/not-found", missing.get("type"));
-        assertEquals("Introuvable", missing.get("title"));
-        assertEquals("Ticket introuvable.", missing.get("detail"));
+        Problem missing = assertProblem(404, api.send("GET", "/api/v1/tickets/987654", camille.token(), null, fr));
+        assertEquals("https://guichet.dev/problems/not-found", missing.type());
+        assertEquals("Introuvable", missing.title());
+        assertEquals("Ticket introuvable.", missing.detail());
 
-        var invalid = api.send("POST", "/api/v1/tickets", camille.token(), Map.of("title", "  ", "description", "d"), fr);
-        assertEquals(400, invalid.status());
-        assertEquals("Requête invalide", invalid.get("title"));
-        var errors = (List<Map<String, Object>>) invalid.get("errors");
-        assertEquals("title", errors.getFirst().get("field"));
-        assertEquals("ne doit pas être vide", errors.getFirst().get("message"));
-        assertTrue(((String) invalid.get("detail")).startsWith("La requête est invalide : title ne doit pas être vide"),
-                invalid::toString);
+        TicketRequests.CreateTicket blankTitle = new TicketRequests.CreateTicket("  ", "d", null, null);
+        Problem invalid = assertProblem(400, api.send("POST", "/api/v1/tickets", camille.token(), blankTitle, fr));
+        assertEquals("Requête invalide", invalid.title());
+        assertEquals("title", invalid.errors().getFirst().field());
+        assertEquals("ne doit pas être vide", invalid.errors().getFirst().message());
+        assertTrue(invalid.detail().startsWith("La requête est invalide : title ne doit pas être vide"), invalid::toString);
 
-        var english = api.send("POST", "/api/v1/tickets", camille.token(), Map.of("title", "  ", "description", "d"),
-                Map.of("Accept-Language", "en"));
-        var englishErrors = (List<Map<String, Object>>) english.get("errors");
-        assertEquals("must not be blank", englishErrors.getFirst().get("message"));
-        assertNotEquals(invalid.get("detail"), english.get("detail"));
+        Problem english = assertProblem(400, api.send("POST", "/api/v1/tickets", camille.token(), blankTitle,
+                Map.of("Accept-Language", "en")));
+        assertEquals("must not be blank", english.errors().getFirst().message());
+        assertNotEquals(invalid.detail(), english.detail());
 
-        var anonymous = api.send("GET", "/api/v1/tickets", null, null, fr);
-        assertEquals(401, anonymous.status());
-        assertEquals("Non connecté", anonymous.get("title"));
+        Problem anonymous = assertProblem(401, api.send("GET", "/api/v1/tickets", null, null, fr));
+        assertEquals("Non connecté", anonymous.title());
     }
 }

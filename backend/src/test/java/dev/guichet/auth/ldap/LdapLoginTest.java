@@ -6,9 +6,14 @@ import com.unboundid.ldap.listener.InMemoryListenerConfig;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
+import dev.guichet.auth.AuthRequests;
+import dev.guichet.auth.TokenResponse;
 import dev.guichet.support.Api;
 import dev.guichet.support.ApiTest;
 import dev.guichet.support.TestDatabase;
+import dev.guichet.user.Role;
+import dev.guichet.user.UserResponse;
+import dev.guichet.web.Problem;
 import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.List;
@@ -85,20 +90,30 @@ class LdapLoginTest extends ApiTest {
     }
 
     private Api.Response ldapLogin(String username, String password) {
-        return api.post("/api/v1/auth/ldap/login", null, Map.of("username", username, "password", password));
+        return api.post("/api/v1/auth/ldap/login", null, new AuthRequests.DirectoryLogin(username, password));
+    }
+
+    private String accessToken(String username, String password) {
+        Api.Response tokens = ldapLogin(username, password);
+        assertEquals(200, tokens.status(), tokens::toString);
+        return tokens.as(TokenResponse.class).accessToken();
+    }
+
+    private UserResponse me(String token) {
+        return api.get("/api/v1/me", token).as(UserResponse.class);
     }
 
     @Test
     void aTechnicianSignsInWithTheDirectoryPasswordAndTheRoleFollowsTheGroup() {
         Api.Response tokens = ldapLogin("jdupont", JEANNE_PASSWORD);
         assertEquals(200, tokens.status(), tokens::toString);
-        Api.Response me = api.get("/api/v1/me", (String) tokens.get("access_token"));
-        assertEquals(List.of("jeanne.dupont@acme.test", "Jeanne Dupont", "TECHNICIAN"),
-                List.of(me.get("email"), me.get("full_name"), me.get("role")));
-        assertEquals(200, api.post("/api/v1/auth/refresh", null, Map.of("refresh_token", tokens.get("refresh_token"))).status());
+        TokenResponse pair = tokens.as(TokenResponse.class);
+        UserResponse me = me(pair.accessToken());
+        assertEquals(List.of("jeanne.dupont@acme.test", "Jeanne Dupont", Role.TECHNICIAN),
+                List.of(me.email(), me.fullName(), me.role()));
+        assertEquals(200, api.post("/api/v1/auth/refresh", null, new AuthRequests.Refresh(pair.refreshToken())).status());
         // The email works as a login name too, and finds the same account.
-        assertEquals(me.get("id"), api.get("/api/v1/me",
-                (String) ldapLogin("jeanne.dupont@acme.test", JEANNE_PASSWORD).get("access_token")).get("id"));
+        assertEquals(me.id(), me(accessToken("jeanne.dupont@acme.test", JEANNE_PASSWORD)).id());
         // The directory password is not a Guichet password.
         assertProblem(401, login("jeanne.dupont@acme.test", JEANNE_PASSWORD));
     }
@@ -111,18 +126,18 @@ class LdapLoginTest extends ApiTest {
 
         Api.Response directory = ldapLogin("jdupont", JEANNE_PASSWORD);
         assertEquals(200, directory.status(), directory::toString);
-        assertEquals("TECHNICIAN", api.get("/api/v1/me", (String) directory.get("access_token")).get("role"));
+        assertEquals(Role.TECHNICIAN, me(directory.as(TokenResponse.class).accessToken()).role());
 
         // The old Guichet password cannot get around the company's sign-in (and its MFA).
         assertEquals("https://guichet.dev/problems/use-company-sign-in",
-                assertProblem(403, login("jeanne.dupont@acme.test", PASSWORD)).get("type"));
+                assertProblem(403, login("jeanne.dupont@acme.test", PASSWORD)).type());
     }
 
     @Test
     void aWrongPasswordOrAnUnknownNameIsRefusedTheSameWay() {
-        Map<String, Object> wrong = assertProblem(401, ldapLogin("jdupont", "not-her-password"));
-        Map<String, Object> unknown = assertProblem(401, ldapLogin("nobody", "not-her-password"));
-        assertEquals(wrong.get("detail"), unknown.get("detail"));
+        Problem wrong = assertProblem(401, ldapLogin("jdupont", "not-her-password"));
+        Problem unknown = assertProblem(401, ldapLogin("nobody", "not-her-password"));
+        assertEquals(wrong.detail(), unknown.detail());
         assertProblem(400, ldapLogin("jdupont", ""));
     }
 
@@ -140,15 +155,15 @@ class LdapLoginTest extends ApiTest {
         for (int i = 0; i < 11; i++) {
             last = ldapLogin("jdupont", "guess-" + i);
         }
-        assertEquals("https://guichet.dev/problems/account-locked", assertProblem(429, last).get("type"));
+        assertEquals("https://guichet.dev/problems/account-locked", assertProblem(429, last).type());
         assertEquals(429, ldapLogin("jdupont", JEANNE_PASSWORD).status());
     }
 
     @Test
     void theNightlySyncDeactivatesAccountsRemovedFromTheDirectoryAndEndsTheirSessions() throws LDAPException {
-        String jeanne = (String) ldapLogin("jdupont", JEANNE_PASSWORD).get("access_token");
-        String admin = (String) ldapLogin("admin", "another-Secret-99").get("access_token");
-        assertEquals("ADMIN", api.get("/api/v1/me", admin).get("role"));
+        String jeanne = accessToken("jdupont", JEANNE_PASSWORD);
+        String admin = accessToken("admin", "another-Secret-99");
+        assertEquals(Role.ADMIN, me(admin).role());
         directory.delete("uid=jdupont,ou=people," + BASE);
         directory.modify("uid=admin,ou=people," + BASE, new Modification(ModificationType.REPLACE, "memberOf",
                 "cn=helpdesk-techs,ou=groups," + BASE));
@@ -160,8 +175,7 @@ class LdapLoginTest extends ApiTest {
         assertProblem(401, ldapLogin("jdupont", JEANNE_PASSWORD));
         // The demoted admin's earlier token no longer works; a new login is a technician's.
         assertProblem(401, api.get("/api/v1/me", admin));
-        assertEquals("TECHNICIAN", api.get("/api/v1/me",
-                (String) ldapLogin("admin", "another-Secret-99").get("access_token")).get("role"));
+        assertEquals(Role.TECHNICIAN, me(accessToken("admin", "another-Secret-99")).role());
         // A second replica asking for the same night's run does nothing.
         assertTrue(sync.runOnce("2026-12-04").isEmpty());
     }

@@ -1,5 +1,7 @@
 package dev.guichet.auth.ldap;
 
+import dev.guichet.auth.AuthRequests;
+import dev.guichet.auth.TokenResponse;
 import dev.guichet.support.Api;
 import dev.guichet.support.ApiTest;
 import java.time.Duration;
@@ -42,8 +44,8 @@ class LdapRecheckIntervalTest extends ApiTest {
 
     @Test
     void aGroupMoveIsSeenOnceTheEntryReadIsOlderThanTheInterval() {
-        Api.Response tokens = api.post("/api/v1/auth/ldap/login", null, Map.of("username", "admin", "password", ADMIN_PASSWORD));
-        String admin = (String) tokens.get("access_token");
+        Api.Response tokens = api.post("/api/v1/auth/ldap/login", null, new AuthRequests.DirectoryLogin("admin", ADMIN_PASSWORD));
+        String admin = tokens.as(TokenResponse.class).accessToken();
         assertEquals(200, api.get("/api/v1/users", admin).status());
         long read = System.nanoTime();
 

@@ -1,7 +1,11 @@
 package dev.guichet.auth.ldap;
 
+import dev.guichet.auth.AuthRequests;
+import dev.guichet.auth.TokenResponse;
 import dev.guichet.support.Api;
 import dev.guichet.support.ApiTest;
+import dev.guichet.user.Role;
+import dev.guichet.user.UserResponse;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -52,9 +56,9 @@ class LdapRecheckTest extends ApiTest {
     }
 
     private String ldapLogin(String username, String password) {
-        Api.Response tokens = api.post("/api/v1/auth/ldap/login", null, Map.of("username", username, "password", password));
+        Api.Response tokens = api.post("/api/v1/auth/ldap/login", null, new AuthRequests.DirectoryLogin(username, password));
         assertEquals(200, tokens.status(), tokens::toString);
-        return (String) tokens.get("access_token");
+        return tokens.as(TokenResponse.class).accessToken();
     }
 
     private int listUsers(String token) {
@@ -71,7 +75,7 @@ class LdapRecheckTest extends ApiTest {
         assertEquals(403, listUsers(admin));
         // The role change ended the account's sessions, as one made in Guichet does.
         assertProblem(401, api.get("/api/v1/me", admin));
-        assertEquals("TECHNICIAN", api.get("/api/v1/me", ldapLogin("admin", ADMIN_PASSWORD)).get("role"));
+        assertEquals(Role.TECHNICIAN, api.get("/api/v1/me", ldapLogin("admin", ADMIN_PASSWORD)).as(UserResponse.class).role());
     }
 
     @Test
@@ -86,14 +90,15 @@ class LdapRecheckTest extends ApiTest {
 
     @Test
     void anAccountDeletedFromTheDirectoryIsRefusedOnTheNextRequestAndDeactivated() {
-        Api.Response tokens = api.post("/api/v1/auth/ldap/login", null, Map.of("username", "jdupont", "password", JEANNE_PASSWORD));
-        String jeanne = (String) tokens.get("access_token");
+        TokenResponse tokens = api.post("/api/v1/auth/ldap/login", null, new AuthRequests.DirectoryLogin("jdupont", JEANNE_PASSWORD))
+                .as(TokenResponse.class);
+        String jeanne = tokens.accessToken();
         assertEquals(200, api.get("/api/v1/me", jeanne).status());
 
         directory.delete(JEANNE);
 
         assertProblem(401, api.get("/api/v1/me", jeanne));
-        assertProblem(401, api.post("/api/v1/auth/refresh", null, Map.of("refresh_token", tokens.get("refresh_token"))));
+        assertProblem(401, api.post("/api/v1/auth/refresh", null, new AuthRequests.Refresh(tokens.refreshToken())));
         assertFalse(active("jeanne.dupont@acme.test"));
     }
 
@@ -116,7 +121,7 @@ class LdapRecheckTest extends ApiTest {
         directory.groups(ADMIN, USERS, TECHNICIANS);
 
         assertEquals(200, listUsers(admin));
-        assertEquals("ADMIN", api.get("/api/v1/me", admin).get("role"));
+        assertEquals(Role.ADMIN, api.get("/api/v1/me", admin).as(UserResponse.class).role());
         assertEquals(unavailableBefore + 2, meters.counter("guichet.ldap.unavailable").count());
 
         // Back up: once LDAP_RETRY_SECONDS (1 s here) has passed, one request asks again and finds the move.

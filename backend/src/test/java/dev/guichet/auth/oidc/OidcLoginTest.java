@@ -1,10 +1,16 @@
 package dev.guichet.auth.oidc;
 
+import dev.guichet.auth.AuthRequests;
+import dev.guichet.auth.LoginResponse;
+import dev.guichet.auth.SignInOptionsController;
+import dev.guichet.auth.TokenResponse;
 import dev.guichet.support.Api;
 import dev.guichet.support.ApiTest;
 import dev.guichet.support.TestDatabase;
 import dev.guichet.user.Role;
 import dev.guichet.user.UserRequests;
+import dev.guichet.user.UserResponse;
+import dev.guichet.web.Problem;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -145,12 +151,13 @@ class OidcLoginTest extends ApiTest {
 
         Api.Response tokens = exchange(callback);
         assertEquals(200, tokens.status(), tokens::toString);
-        Api.Response me = api.get("/api/v1/me", (String) tokens.get("access_token"));
-        assertEquals(List.of("jeanne.dupont@acme.test", "Jeanne Dupont", "EMPLOYEE", "en"),
-                List.of(me.get("email"), me.get("full_name"), me.get("role"), me.get("locale")));
-        assertEquals(200, api.post("/api/v1/auth/refresh", null, Map.of("refresh_token", tokens.get("refresh_token"))).status());
+        TokenResponse pair = tokens.as(TokenResponse.class);
+        UserResponse me = me(pair.accessToken());
+        assertEquals(List.of("jeanne.dupont@acme.test", "Jeanne Dupont", Role.EMPLOYEE, "en"),
+                List.of(me.email(), me.fullName(), me.role(), me.locale()));
+        assertEquals(200, refresh(pair.refreshToken()).status());
         // The exchange code is single use.
-        assertEquals("https://guichet.dev/problems/sso-exchange-invalid", assertProblem(401, exchange(callback)).get("type"));
+        assertEquals("https://guichet.dev/problems/sso-exchange-invalid", assertProblem(401, exchange(callback)).type());
 
         // A second login finds the same account.
         identity("jeanne.dupont@acme.test", List.of());
@@ -251,14 +258,14 @@ class OidcLoginTest extends ApiTest {
     @Test
     void theRoleFollowsTheDirectoryGroupFromOneLoginToTheNext() {
         identity("theo@acme.test", List.of("helpdesk-techs"));
-        String technicianToken = (String) exchange(signIn()).get("access_token");
-        assertEquals("TECHNICIAN", api.get("/api/v1/me", technicianToken).get("role"));
+        String technicianToken = tokens(exchange(signIn())).accessToken();
+        assertEquals(Role.TECHNICIAN, me(technicianToken).role());
         assertEquals(200, api.get("/api/v1/tickets?view=queue", technicianToken).status());
 
         identity("theo@acme.test", List.of("accounting"));
-        String employeeToken = (String) exchange(signIn()).get("access_token");
+        String employeeToken = tokens(exchange(signIn())).accessToken();
 
-        assertEquals("EMPLOYEE", api.get("/api/v1/me", employeeToken).get("role"));
+        assertEquals(Role.EMPLOYEE, me(employeeToken).role());
         // The token issued while a technician no longer works.
         assertProblem(401, api.get("/api/v1/me", technicianToken));
     }
@@ -274,68 +281,76 @@ class OidcLoginTest extends ApiTest {
                 + idToken + "\"" + (rotatedRefreshToken == null ? "" : ",\"refresh_token\":\"" + rotatedRefreshToken + "\"") + "}";
     }
 
-    private Api.Response refresh(Object refreshToken) {
-        return api.post("/api/v1/auth/refresh", null, Map.of("refresh_token", refreshToken));
+    private Api.Response refresh(String refreshToken) {
+        return api.post("/api/v1/auth/refresh", null, new AuthRequests.Refresh(refreshToken));
+    }
+
+    /** @return the token pair of a successful exchange or refresh */
+    private static TokenResponse tokens(Api.Response response) {
+        assertEquals(200, response.status(), response::toString);
+        return response.as(TokenResponse.class);
+    }
+
+    private UserResponse me(String accessToken) {
+        return api.get("/api/v1/me", accessToken).as(UserResponse.class);
     }
 
     @Test
     void aGroupChangeAtTheProviderChangesTheRoleAtTheNextRefresh() {
         identity("theo@acme.test", List.of("helpdesk-techs"));
-        Api.Response login = exchange(signIn());
-        String technicianToken = (String) login.get("access_token");
-        assertEquals("TECHNICIAN", api.get("/api/v1/me", technicianToken).get("role"));
+        TokenResponse login = tokens(exchange(signIn()));
+        String technicianToken = login.accessToken();
+        assertEquals(Role.TECHNICIAN, me(technicianToken).role());
 
         providerRefreshes("sub-theo@acme.test", "theo@acme.test", List.of("accounting"), "rotated-by-the-provider");
-        Api.Response refreshed = refresh(login.get("refresh_token"));
+        Api.Response refreshed = refresh(login.refreshToken());
 
         assertEquals(200, refreshed.status(), refreshed::toString);
         assertTrue(answeredTokenRequest.contains("grant_type=refresh_token"), answeredTokenRequest);
         assertFalse(refreshed.toString().contains("rotated-by-the-provider"), "the provider's token stays on the server");
-        assertEquals("EMPLOYEE", api.get("/api/v1/me", (String) refreshed.get("access_token")).get("role"));
+        assertEquals(Role.EMPLOYEE, me(tokens(refreshed).accessToken()).role());
         assertProblem(401, api.get("/api/v1/me", technicianToken));
 
         // The provider rotated its refresh token: the next refresh sends the new one.
         providerRefreshes("sub-theo@acme.test", "theo@acme.test", List.of("helpdesk-admins"), null);
-        Api.Response again = refresh(refreshed.get("refresh_token"));
+        Api.Response again = refresh(tokens(refreshed).refreshToken());
         assertEquals(200, again.status(), again::toString);
         assertTrue(answeredTokenRequest.contains("refresh_token=rotated-by-the-provider"), answeredTokenRequest);
-        assertEquals("ADMIN", api.get("/api/v1/me", (String) again.get("access_token")).get("role"));
+        assertEquals(Role.ADMIN, me(tokens(again).accessToken()).role());
     }
 
     @Test
     void aProviderThatRefusesTheRefreshEndsTheSession() {
         identity("jeanne.dupont@acme.test", List.of());
-        Api.Response login = exchange(signIn());
-        assertEquals(200, login.status(), login::toString);
+        TokenResponse login = tokens(exchange(signIn()));
 
         // What Keycloak or Entra ID answer for a disabled user or a session ended at the provider.
         craftedStatus = 400;
         craftedTokenResponse = "{\"error\":\"invalid_grant\",\"error_description\":\"User disabled\"}";
-        Map<String, Object> problem = assertProblem(401, refresh(login.get("refresh_token")));
+        Problem problem = assertProblem(401, refresh(login.refreshToken()));
 
-        assertTrue(((String) problem.get("detail")).contains("company sign-in session has ended"), problem::toString);
-        assertProblem(401, refresh(login.get("refresh_token")));
+        assertTrue(problem.detail().contains("company sign-in session has ended"), problem::toString);
+        assertProblem(401, refresh(login.refreshToken()));
     }
 
     @Test
     void anIdTokenForSomeoneElseAtRefreshEndsTheSession() {
         identity("jeanne.dupont@acme.test", List.of());
-        Api.Response login = exchange(signIn());
+        TokenResponse login = tokens(exchange(signIn()));
 
         providerRefreshes("sub-mallory", "jeanne.dupont@acme.test", List.of("helpdesk-admins"), null);
 
-        assertProblem(401, refresh(login.get("refresh_token")));
+        assertProblem(401, refresh(login.refreshToken()));
     }
 
     @Test
     void withoutARefreshTokenFromTheProviderRefreshesDoNotAskIt() {
-        Api.Response login = exchange(signInWithIdToken(List.of(CLIENT_ID), 3600));
-        assertEquals(200, login.status(), login::toString);
+        TokenResponse login = tokens(exchange(signInWithIdToken(List.of(CLIENT_ID), 3600)));
 
         // Were the provider asked, this refusal would end the session.
         craftedStatus = 400;
         craftedTokenResponse = "{\"error\":\"invalid_grant\"}";
-        Api.Response refreshed = refresh(login.get("refresh_token"));
+        Api.Response refreshed = refresh(login.refreshToken());
         craftedTokenResponse = null;
         craftedStatus = 200;
 
@@ -346,8 +361,8 @@ class OidcLoginTest extends ApiTest {
     void aDeactivatedAccountCannotSignInWithTheProviderAndItsTokensStop() {
         Person root = breakGlassAdmin();
         identity("jeanne.dupont@acme.test", List.of());
-        String token = (String) exchange(signIn()).get("access_token");
-        long id = ((Number) api.get("/api/v1/me", token).get("id")).longValue();
+        String token = tokens(exchange(signIn())).accessToken();
+        long id = me(token).id();
         assertEquals(200, api.patch("/api/v1/users/" + id, root.token(), Map.of("active", false)).status());
 
         assertProblem(401, api.get("/api/v1/me", token));
@@ -359,17 +374,18 @@ class OidcLoginTest extends ApiTest {
     void passwordLoginIsOffExceptForTheBreakGlassAdmin() {
         users.create(new UserRequests.CreateUser("camille@acme.test", "Camille", PASSWORD, Role.EMPLOYEE, "fr"));
         assertEquals("https://guichet.dev/problems/local-login-disabled",
-                assertProblem(403, login("camille@acme.test", PASSWORD)).get("type"));
+                assertProblem(403, login("camille@acme.test", PASSWORD)).type());
         assertNotNull(breakGlassAdmin().token());
     }
 
     @Test
     void theLoginPageLearnsTheProviderNameAndItsLogoutEndpoint() {
-        Api.Response options = api.get("/api/v1/auth/config", null);
-        assertEquals(200, options.status(), options::toString);
-        assertEquals(List.of(false, true, "Acme", "/api/v1/auth/oidc/login", false), List.of(options.get("local_login_enabled"),
-                options.get("oidc_enabled"), options.get("oidc_provider_name"), options.get("oidc_login_url"), options.get("ldap_enabled")));
-        String logout = (String) options.get("oidc_logout_url");
+        Api.Response response = api.get("/api/v1/auth/config", null);
+        assertEquals(200, response.status(), response::toString);
+        SignInOptionsController.SignInOptions options = response.as(SignInOptionsController.SignInOptions.class);
+        assertEquals(List.of(false, true, "Acme", "/api/v1/auth/oidc/login", false), List.of(options.localLoginEnabled(),
+                options.oidcEnabled(), options.oidcProviderName(), options.oidcLoginUrl(), options.ldapEnabled()));
+        String logout = options.oidcLogoutUrl();
         assertTrue(logout.startsWith(provider.issuerUrl(ISSUER_ID) + "/endsession"), logout);
         assertTrue(logout.contains("client_id=guichet"), logout);
     }
@@ -387,7 +403,8 @@ class OidcLoginTest extends ApiTest {
         var user = users.create(new UserRequests.CreateUser("root@acme.test", "Root", PASSWORD, Role.ADMIN, "fr"));
         Api.Response login = login("root@acme.test", PASSWORD);
         assertEquals(200, login.status(), login::toString);
-        return new Person(user.id(), "root@acme.test", (String) login.get("access_token"), (String) login.get("refresh_token"));
+        LoginResponse tokens = login.as(LoginResponse.class);
+        return new Person(user.id(), "root@acme.test", tokens.accessToken(), tokens.refreshToken());
     }
 
     private HttpResponse<String> get(URI uri, Map<String, String> cookies) {

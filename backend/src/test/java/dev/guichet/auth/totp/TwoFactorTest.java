@@ -1,5 +1,7 @@
 package dev.guichet.auth.totp;
 
+import dev.guichet.auth.AuthRequests;
+import dev.guichet.auth.LoginResponse;
 import dev.guichet.support.Api;
 import dev.guichet.support.ApiTest;
 import dev.guichet.user.Role;
@@ -9,6 +11,7 @@ import dev.samstevens.totp.code.HashingAlgorithm;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,16 +36,21 @@ class TwoFactorTest extends ApiTest {
     }
 
     /** Enrols from the profile page; returns the secret and the recovery codes. */
-    @SuppressWarnings("unchecked")
     private Map.Entry<String, List<String>> enrol(Person who) {
         Api.Response setup = api.post("/api/v1/me/two-factor/setup", who.token(), null);
         assertEquals(200, setup.status(), setup::toString);
-        String secret = (String) setup.get("secret");
-        assertTrue(((String) setup.get("qr_code")).startsWith("data:image/png;base64,"));
-        assertTrue(((String) setup.get("otpauth_uri")).startsWith("otpauth://totp/"));
-        Api.Response confirmed = api.post("/api/v1/me/two-factor/confirm", who.token(), Map.of("code", code(secret, 0)));
+        TwoFactorService.Setup started = setup.as(TwoFactorService.Setup.class);
+        String secret = started.secret();
+        assertTrue(started.qrCode().startsWith("data:image/png;base64,"));
+        assertTrue(started.otpauthUri().startsWith("otpauth://totp/"));
+        Api.Response confirmed = api.post("/api/v1/me/two-factor/confirm", who.token(), new TwoFactorController.Code(code(secret, 0)));
         assertEquals(200, confirmed.status(), confirmed::toString);
-        return Map.entry(secret, (List<String>) confirmed.get("recovery_codes"));
+        return Map.entry(secret, confirmed.as(TwoFactorController.RecoveryCodes.class).recoveryCodes());
+    }
+
+    /** Logs in with the password alone and returns the challenge of the second step. */
+    private String challenge(Person who) {
+        return login(who.email(), PASSWORD).as(LoginResponse.class).challengeToken();
     }
 
     @Test
@@ -50,23 +58,25 @@ class TwoFactorTest extends ApiTest {
         Person alice = admin("Alice");
         String secret = enrol(alice).getKey();
 
-        Api.Response first = login(alice.email(), PASSWORD);
-        assertEquals(200, first.status(), first::toString);
-        assertNull(first.get("access_token"));
-        assertNull(first.get("refresh_token"));
-        assertEquals("TOTP", first.get("second_factor"));
-        String challenge = (String) first.get("challenge_token");
+        Api.Response response = login(alice.email(), PASSWORD);
+        assertEquals(200, response.status(), response::toString);
+        LoginResponse first = response.as(LoginResponse.class);
+        assertNull(first.accessToken());
+        assertNull(first.refreshToken());
+        assertEquals("TOTP", first.secondFactor());
+        String challenge = first.challengeToken();
         // The challenge is not an access token.
         assertProblem(401, api.get("/api/v1/me", challenge));
 
         Api.Response second = api.post("/api/v1/auth/login/two-factor", null,
-                Map.of("challenge_token", challenge, "code", code(secret, 1)));
+                new AuthRequests.SecondFactor(challenge, code(secret, 1)));
         assertEquals(200, second.status(), second::toString);
-        assertEquals(200, api.get("/api/v1/me", (String) second.get("access_token")).status());
-        assertEquals(200, api.post("/api/v1/auth/refresh", null, Map.of("refresh_token", second.get("refresh_token"))).status());
+        LoginResponse tokens = second.as(LoginResponse.class);
+        assertEquals(200, api.get("/api/v1/me", tokens.accessToken()).status());
+        assertEquals(200, api.post("/api/v1/auth/refresh", null, new AuthRequests.Refresh(tokens.refreshToken())).status());
         // The challenge is spent.
         assertEquals("https://guichet.dev/problems/challenge-expired", assertProblem(401, api.post("/api/v1/auth/login/two-factor", null,
-                Map.of("challenge_token", challenge, "code", code(secret, 1)))).get("type"));
+                new AuthRequests.SecondFactor(challenge, code(secret, 1)))).type());
     }
 
     @Test
@@ -75,14 +85,15 @@ class TwoFactorTest extends ApiTest {
         String secret = enrol(alice).getKey();
         String next = code(secret, 1);
         Api.Response used = api.post("/api/v1/auth/login/two-factor", null,
-                Map.of("challenge_token", login(alice.email(), PASSWORD).get("challenge_token"), "code", next));
+                new AuthRequests.SecondFactor(challenge(alice), next));
         assertEquals(200, used.status(), used::toString);
 
         Api.Response replay = api.post("/api/v1/auth/login/two-factor", null,
-                Map.of("challenge_token", login(alice.email(), PASSWORD).get("challenge_token"), "code", next));
+                new AuthRequests.SecondFactor(challenge(alice), next));
 
-        assertEquals("https://guichet.dev/problems/invalid-two-factor-code", assertProblem(401, replay).get("type"));
-        assertNull(replay.get("access_token"));
+        assertEquals("https://guichet.dev/problems/invalid-two-factor-code", assertProblem(401, replay).type());
+        // The raw body: a refused code must not carry a token under any shape.
+        assertNull(replay.map().get("access_token"));
     }
 
     @Test
@@ -93,26 +104,26 @@ class TwoFactorTest extends ApiTest {
         assertEquals(0L, count("SELECT count(*) FROM totp_recovery_codes WHERE code_hash = '" + recovery.getFirst() + "'"));
 
         Api.Response used = api.post("/api/v1/auth/login/two-factor", null,
-                Map.of("challenge_token", login(alice.email(), PASSWORD).get("challenge_token"), "code", recovery.getFirst()));
+                new AuthRequests.SecondFactor(challenge(alice), recovery.getFirst()));
         assertEquals(200, used.status(), used::toString);
         assertProblem(401, api.post("/api/v1/auth/login/two-factor", null,
-                Map.of("challenge_token", login(alice.email(), PASSWORD).get("challenge_token"), "code", recovery.getFirst())));
-        assertEquals(9, ((Number) api.get("/api/v1/me/two-factor", alice.token()).get("recovery_codes_remaining")).intValue());
+                new AuthRequests.SecondFactor(challenge(alice), recovery.getFirst())));
+        assertEquals(9, api.get("/api/v1/me/two-factor", alice.token()).as(TwoFactorService.Status.class).recoveryCodesRemaining());
     }
 
     @Test
     void wrongCodesLockTheAccountLikeWrongPasswords() {
         Person alice = admin("Alice");
         String secret = enrol(alice).getKey();
-        String challenge = (String) login(alice.email(), PASSWORD).get("challenge_token");
+        String challenge = challenge(alice);
         Api.Response last = null;
         for (int i = 0; i < 11; i++) {
-            last = api.post("/api/v1/auth/login/two-factor", null, Map.of("challenge_token", challenge, "code", "000000"));
+            last = api.post("/api/v1/auth/login/two-factor", null, new AuthRequests.SecondFactor(challenge, "000000"));
         }
-        assertEquals("https://guichet.dev/problems/account-locked", assertProblem(429, last).get("type"));
+        assertEquals("https://guichet.dev/problems/account-locked", assertProblem(429, last).type());
         // Even the right code is refused while the account is locked.
         assertEquals(429, api.post("/api/v1/auth/login/two-factor", null,
-                Map.of("challenge_token", challenge, "code", code(secret, 1))).status());
+                new AuthRequests.SecondFactor(challenge, code(secret, 1))).status());
     }
 
     @Test
@@ -120,36 +131,37 @@ class TwoFactorTest extends ApiTest {
         Person root = admin("Root");
         Person camille = employee("Camille");
         assertProblem(403, api.send("PUT", "/api/v1/settings/security", camille.token(),
-                Map.of("two_factor_required_roles", List.of("EMPLOYEE"))));
+                new SecuritySettingsController.Settings(Set.of(Role.EMPLOYEE))));
         Api.Response saved = api.send("PUT", "/api/v1/settings/security", root.token(),
-                Map.of("two_factor_required_roles", List.of("ADMIN")));
+                new SecuritySettingsController.Settings(Set.of(Role.ADMIN)));
         assertEquals(200, saved.status(), saved::toString);
         users.create(new UserRequests.CreateUser("bob@example.test", "Bob", PASSWORD, Role.ADMIN, "fr"));
 
-        Api.Response first = login("bob@example.test", PASSWORD);
-        assertEquals("TOTP_ENROLMENT", first.get("second_factor"));
-        assertNull(first.get("access_token"));
+        LoginResponse first = login("bob@example.test", PASSWORD).as(LoginResponse.class);
+        assertEquals("TOTP_ENROLMENT", first.secondFactor());
+        assertNull(first.accessToken());
         // An employee is not concerned.
-        assertNotNull(login(camille.email(), PASSWORD).get("access_token"));
+        assertNotNull(login(camille.email(), PASSWORD).as(LoginResponse.class).accessToken());
 
-        String challenge = (String) first.get("challenge_token");
-        Api.Response setup = api.post("/api/v1/auth/login/two-factor/setup", null, Map.of("challenge_token", challenge));
+        String challenge = first.challengeToken();
+        Api.Response setup = api.post("/api/v1/auth/login/two-factor/setup", null, new AuthRequests.Challenge(challenge));
         assertEquals(200, setup.status(), setup::toString);
-        String secret = (String) setup.get("secret");
+        String secret = setup.as(TwoFactorService.Setup.class).secret();
         assertProblem(400, api.post("/api/v1/auth/login/two-factor/confirm", null,
-                Map.of("challenge_token", challenge, "code", "123456".equals(code(secret, 0)) ? "654321" : "123456")));
+                new AuthRequests.SecondFactor(challenge, "123456".equals(code(secret, 0)) ? "654321" : "123456")));
         Api.Response done = api.post("/api/v1/auth/login/two-factor/confirm", null,
-                Map.of("challenge_token", challenge, "code", code(secret, 0)));
+                new AuthRequests.SecondFactor(challenge, code(secret, 0)));
         assertEquals(200, done.status(), done::toString);
-        assertNotNull(done.get("access_token"));
-        assertEquals(10, ((List<?>) done.get("recovery_codes")).size());
+        LoginResponse enrolled = done.as(LoginResponse.class);
+        assertNotNull(enrolled.accessToken());
+        assertEquals(10, enrolled.recoveryCodes().size());
 
-        Api.Response again = login("bob@example.test", PASSWORD);
-        assertEquals("TOTP", again.get("second_factor"));
+        LoginResponse again = login("bob@example.test", PASSWORD).as(LoginResponse.class);
+        assertEquals("TOTP", again.secondFactor());
         // Required by the role: it cannot be turned off.
         assertEquals("https://guichet.dev/problems/two-factor-required", assertProblem(409,
-                api.post("/api/v1/me/two-factor/disable", (String) done.get("access_token"),
-                        Map.of("password", PASSWORD, "code", code(secret, 1)))).get("type"));
+                api.post("/api/v1/me/two-factor/disable", enrolled.accessToken(),
+                        new TwoFactorController.Disable(PASSWORD, code(secret, 1)))).type());
     }
 
     @Test
@@ -157,14 +169,15 @@ class TwoFactorTest extends ApiTest {
         Person alice = admin("Alice");
         String secret = enrol(alice).getKey();
         assertEquals("https://guichet.dev/problems/invalid-password", assertProblem(400,
-                api.post("/api/v1/me/two-factor/disable", alice.token(), Map.of("password", "wrong-password-123", "code", code(secret, 1)))).get("type"));
+                api.post("/api/v1/me/two-factor/disable", alice.token(), new TwoFactorController.Disable("wrong-password-123", code(secret, 1)))).type());
 
         // Turning it on did not end the session; turning it off does.
-        Api.Response off = api.post("/api/v1/me/two-factor/disable", alice.token(), Map.of("password", PASSWORD, "code", code(secret, 1)));
+        Api.Response off = api.post("/api/v1/me/two-factor/disable", alice.token(), new TwoFactorController.Disable(PASSWORD, code(secret, 1)));
         assertEquals(204, off.status(), off::toString);
 
-        assertNotNull(login(alice.email(), PASSWORD).get("access_token"));
-        assertEquals(false, api.get("/api/v1/me/two-factor", (String) login(alice.email(), PASSWORD).get("access_token")).get("enabled"));
+        String token = login(alice.email(), PASSWORD).as(LoginResponse.class).accessToken();
+        assertNotNull(token);
+        assertEquals(false, api.get("/api/v1/me/two-factor", token).as(TwoFactorService.Status.class).enabled());
     }
 
     private long count(String sql) {
