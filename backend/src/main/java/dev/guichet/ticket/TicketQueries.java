@@ -1,6 +1,7 @@
 package dev.guichet.ticket;
 
 import dev.guichet.sla.BusinessCalendar;
+import dev.guichet.sla.SlaClock;
 import dev.guichet.sla.SlaStates;
 import dev.guichet.user.Role;
 import dev.guichet.user.UserSummary;
@@ -9,6 +10,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.data.connection.annotation.Connectable;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,6 +20,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -71,11 +74,24 @@ public class TicketQueries {
               LEFT JOIN categories c ON c.id = t.category_id
             """;
 
+    /** The CSV export's columns (see {@link #export}). */
+    private static final String EXPORT = """
+            SELECT t.id, t.title, t.status, t.priority, c.name AS category, r.full_name AS requester,
+                   r.email AS requester_email, a.full_name AS assignee, t.created_at, t.updated_at,
+                   t.first_response_at, t.first_response_due_at, t.resolved_at, t.resolution_due_at, t.closed_at,
+                   s.score AS satisfaction_score, s.comment AS satisfaction_comment
+              FROM tickets t
+              JOIN users r ON r.id = t.requester_id
+              LEFT JOIN users a ON a.id = t.assignee_id
+              LEFT JOIN categories c ON c.id = t.category_id
+              LEFT JOIN satisfaction_surveys s ON s.ticket_id = t.id
+            """;
+
     private final JdbcOperations jdbc;
-    private final TicketCounts counts;
+    private final TicketCountQueries counts;
     private final SlaStates sla;
 
-    TicketQueries(JdbcOperations jdbc, TicketCounts counts, SlaStates sla) {
+    TicketQueries(JdbcOperations jdbc, TicketCountQueries counts, SlaStates sla) {
         this.jdbc = jdbc;
         this.counts = counts;
         this.sla = sla;
@@ -100,6 +116,132 @@ public class TicketQueries {
                 return rs.next() ? Optional.of(map(rs, calendar)) : Optional.empty();
             }
         });
+    }
+
+    /** @return the database's {@code now()}: the start of the current transaction */
+    public Instant now() {
+        return jdbc.prepareStatement("SELECT now()", ps -> {
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getTimestamp(1).toInstant();
+            }
+        });
+    }
+
+    /**
+     * Inserts a new ticket with its SLA columns (one tuple, not an INSERT then an UPDATE).
+     *
+     * @param externalRef an import reference (demo data), or null
+     * @return the new ticket's id, or null when {@code externalRef} was already imported
+     */
+    Long insert(TicketRequests.CreateTicket request, Priority priority, long requesterId, @Nullable String externalRef,
+                SlaClock.Columns due) {
+        return jdbc.prepareStatement("""
+                INSERT INTO tickets (title, description, priority, category_id, requester_id, external_ref, activity_by, %s)
+                VALUES (?, ?, ?, ?, ?, ?, ?, %s) ON CONFLICT (external_ref) DO NOTHING RETURNING id"""
+                .formatted(SlaClock.Columns.NAMES, SlaClock.Columns.PLACEHOLDERS), ps -> {
+            ps.setString(1, request.title().strip());
+            ps.setString(2, request.description().strip());
+            ps.setString(3, priority.name());
+            ps.setObject(4, request.categoryId());
+            ps.setLong(5, requesterId);
+            ps.setString(6, externalRef);
+            // Imported tickets (demo data) are nobody's news.
+            ps.setObject(7, externalRef == null ? requesterId : null);
+            due.bind(ps, 8);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : null;
+            }
+        });
+    }
+
+    /** Locks a ticket's row until the end of the transaction; empty when there is no such ticket. */
+    Optional<Current> lock(long id) {
+        return jdbc.prepareStatement("""
+                SELECT t.requester_id, t.status, t.priority, t.category_id, t.assignee_id, t.version, %s
+                  FROM tickets t WHERE t.id = ? FOR UPDATE OF t""".formatted(SlaClock.inputColumns("t")), ps -> {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                Long categoryId = rs.getObject("category_id", Long.class);
+                Long assigneeId = rs.getObject("assignee_id", Long.class);
+                return Optional.of(new Current(rs.getLong("requester_id"),
+                        TicketStatus.valueOf(rs.getString("status")), Priority.valueOf(rs.getString("priority")),
+                        categoryId, assigneeId, rs.getInt("version"), SlaClock.Inputs.read(rs)));
+            }
+        });
+    }
+
+    /**
+     * Writes a change of fields on a row locked by {@link #lock}, with its SLA columns, in one UPDATE
+     * (one new row version): the version (bumped when a field changed), {@code updated_at}, who acted,
+     * the resolution and closing times, and the first response when this change gives it.
+     *
+     * @param publicChange  whether the requester sees the change (a status change, a public reply)
+     * @param firstResponse whether this change is the ticket's first response
+     * @return the number of rows written: 1, or 0 when the row changed under its lock
+     */
+    int write(long id, Current current, TicketStatus status, Priority priority, @Nullable Long categoryId,
+              @Nullable Long assigneeId, long actorId, boolean publicChange, boolean firstResponse, SlaClock.Columns due) {
+        return jdbc.prepareStatement("""
+                UPDATE tickets SET status = ?, priority = ?, category_id = ?, assignee_id = ?,
+                       resolved_at = CASE WHEN ? = 'RESOLVED' AND status <> 'RESOLVED' THEN now()
+                                          WHEN ? IN ('NEW', 'IN_PROGRESS', 'WAITING') THEN NULL ELSE resolved_at END,
+                       closed_at = CASE WHEN ? = 'CLOSED' AND status <> 'CLOSED' THEN now() ELSE closed_at END,
+                       version = version + CASE WHEN ? THEN 1 ELSE 0 END, updated_at = now(), activity_by = ?,
+                       public_activity_at = CASE WHEN ? THEN now() ELSE public_activity_at END,
+                       public_activity_by = CASE WHEN ? THEN ? ELSE public_activity_by END,
+                       first_response_at = CASE WHEN ? THEN coalesce(first_response_at, now()) ELSE first_response_at END,
+                       %s
+                 WHERE id = ? AND version = ?""".formatted(SlaClock.Columns.ASSIGNMENTS), ps -> {
+            boolean fieldsChanged = status != current.status() || priority != current.priority()
+                    || !Objects.equals(categoryId, current.categoryId()) || !Objects.equals(assigneeId, current.assigneeId());
+            int i = 1;
+            ps.setString(i++, status.name());
+            ps.setString(i++, priority.name());
+            ps.setObject(i++, categoryId);
+            ps.setObject(i++, assigneeId);
+            ps.setString(i++, status.name());
+            ps.setString(i++, status.name());
+            ps.setString(i++, status.name());
+            ps.setBoolean(i++, fieldsChanged);
+            ps.setLong(i++, actorId);
+            ps.setBoolean(i++, publicChange);
+            ps.setBoolean(i++, publicChange);
+            ps.setLong(i++, actorId);
+            ps.setBoolean(i++, firstResponse);
+            i = due.bind(ps, i);
+            ps.setLong(i++, id);
+            ps.setInt(i, current.version());
+            return ps.executeUpdate();
+        });
+    }
+
+    /**
+     * Records activity without a change of fields: {@code updated_at} and who acted; the version is kept.
+     *
+     * @param publicActivity whether the requester sees it (a public reply or an attachment)
+     */
+    void touch(long id, long actorId, boolean publicActivity) {
+        jdbc.prepareStatement("""
+                UPDATE tickets SET updated_at = now(), activity_by = ?,
+                       public_activity_at = CASE WHEN ? THEN now() ELSE public_activity_at END,
+                       public_activity_by = CASE WHEN ? THEN ? ELSE public_activity_by END
+                 WHERE id = ?""", ps -> {
+            ps.setLong(1, actorId);
+            ps.setBoolean(2, publicActivity);
+            ps.setBoolean(3, publicActivity);
+            ps.setLong(4, actorId);
+            ps.setLong(5, id);
+            return ps.executeUpdate();
+        });
+    }
+
+    /** A ticket's row as read under its lock by {@link #lock}: what a change is checked against. */
+    record Current(long requesterId, TicketStatus status, Priority priority, @Nullable Long categoryId,
+                   @Nullable Long assigneeId, int version, SlaClock.Inputs sla) {
     }
 
     /**
@@ -253,7 +395,7 @@ public class TicketQueries {
      * no requester), otherwise counted up to {@value #COUNT_BOUND} (and flagged as a lower bound beyond).
      */
     Total total(TicketFilter filter) {
-        if (TicketCounts.covers(filter)) {
+        if (TicketCountQueries.covers(filter)) {
             Map<TicketStatus, Long> perStatus = counts.count(filter);
             return new Total(perStatus.entrySet().stream()
                     .filter(e -> filter.statuses().isEmpty() || filter.statuses().contains(e.getKey()))
@@ -279,7 +421,7 @@ public class TicketQueries {
      */
     public Map<TicketStatus, Long> countByStatus(TicketFilter filter) {
         TicketFilter others = filter.withoutStatuses();
-        if (TicketCounts.covers(others)) {
+        if (TicketCountQueries.covers(others)) {
             return counts.count(others);
         }
         Where where = where(others);
@@ -368,6 +510,22 @@ public class TicketQueries {
             List<Long> chosen = ranked && ids.size() > COUNT_BOUND ? ids.subList(0, SEARCH_CANDIDATES) : ids;
             return chosen.toArray(Long[]::new);
         }
+    }
+
+    /**
+     * Prepares the CSV export's query on a connection of the caller's: the tickets matching
+     * {@code filter} in {@code sort}'s order, one row per ticket with names for category, requester
+     * and assignee and the satisfaction survey's answer, read forward only {@code fetchSize} rows per
+     * round trip (the driver then uses a cursor).
+     */
+    static PreparedStatement export(Connection connection, TicketFilter filter, TicketSort sort, int fetchSize)
+            throws SQLException {
+        Where where = where(filter);
+        PreparedStatement statement = connection.prepareStatement(EXPORT + where.sql() + " ORDER BY " + sort.orderBy(),
+                ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+        statement.setFetchSize(fetchSize);
+        where.bind(statement, 1);
+        return statement;
     }
 
     static Where where(TicketFilter filter) {

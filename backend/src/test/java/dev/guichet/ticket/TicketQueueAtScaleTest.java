@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TicketQueueAtScaleTest extends ApiTest {
 
     @Inject
-    TicketCounts ticketCounts;
+    TicketCountQueries ticketCounts;
 
     Person camille;
     Person ines;
