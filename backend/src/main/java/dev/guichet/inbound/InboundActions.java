@@ -9,7 +9,7 @@ import dev.guichet.notification.MailKind;
 import dev.guichet.notification.MailRenderer;
 import dev.guichet.notification.Outbox;
 import dev.guichet.ticket.TicketRequests;
-import dev.guichet.ticket.TicketResponse;
+import dev.guichet.ticket.Ticket;
 import dev.guichet.ticket.TicketService;
 import dev.guichet.user.Role;
 import dev.guichet.user.User;
@@ -92,7 +92,7 @@ public class InboundActions {
                     account.fullName(), Role.EMPLOYEE, "fr"));
         }
         Caller caller = new Caller(requester.id(), requester.role());
-        TicketResponse ticket = tickets.create(caller, new TicketRequests.CreateTicket(title, description, null, categoryId), null)
+        Ticket ticket = tickets.create(caller, new TicketRequests.CreateTicket(title, description, null, categoryId), null)
                 .orElseThrow();
         if (account != null) {
             String token = passwordTokens.issue(requester.id());

@@ -7,7 +7,7 @@ import dev.guichet.category.Category;
 import dev.guichet.category.CategoryRepository;
 import dev.guichet.notification.SmtpSettings;
 import dev.guichet.ticket.TicketQueries;
-import dev.guichet.ticket.TicketResponse;
+import dev.guichet.ticket.Ticket;
 import dev.guichet.user.User;
 import dev.guichet.user.UserRepository;
 import dev.guichet.web.ApiException;
@@ -212,7 +212,7 @@ public class InboundProcessor {
             reject(message, "inactive-account", "The account of " + from + " is deactivated");
             return;
         }
-        Optional<TicketResponse> ticket = target.ticketId() == null ? Optional.empty() : tickets.findById(target.ticketId());
+        Optional<Ticket> ticket = target.ticketId() == null ? Optional.empty() : tickets.findById(target.ticketId());
         if (target.ticketId() != null && ticket.isEmpty() && target.signed()) {
             reject(message, "unknown-ticket", "Reply to ticket #" + target.ticketId() + ", which no longer exists");
             return;
@@ -253,7 +253,7 @@ public class InboundProcessor {
         return m.find() ? new Target(Long.parseLong(m.group(1)), false, null) : new Target(null, false, null);
     }
 
-    private void reply(InboundStore.Claimed message, ParsedMail mail, User sender, TicketResponse ticket) {
+    private void reply(InboundStore.Claimed message, ParsedMail mail, User sender, Ticket ticket) {
         String body = text(mail, sender);
         long commentId;
         try {

@@ -84,7 +84,8 @@ public class TicketController {
             Authentication authentication) {
         Caller caller = Caller.of(authentication);
         TicketFilter filter = filter(caller, status, priority, categoryId, assigneeId, requesterId, q, unread, sla);
-        return queries.list(filter, TicketSort.parse(sort, filter.query() != null), cursor, page, size, reader(caller));
+        return TicketPage.of(queries.list(filter, TicketSort.parse(sort, filter.query() != null), cursor, page, size,
+                reader(caller)), page, size);
     }
 
     /**
@@ -111,15 +112,17 @@ public class TicketController {
     @Status(HttpStatus.CREATED)
     @Post
     public HttpResponse<TicketResponse> createTicket(@Body @Valid TicketRequests.CreateTicket request, Authentication authentication) {
-        TicketResponse ticket = tickets.create(Caller.of(authentication), request, null).orElseThrow();
-        return HttpResponse.created(ticket, URI.create("/api/v1/tickets/" + ticket.id()));
+        Caller caller = Caller.of(authentication);
+        Ticket ticket = tickets.create(caller, request, null).orElseThrow();
+        return HttpResponse.created(response(caller, ticket), URI.create("/api/v1/tickets/" + ticket.id()));
     }
 
     /** One ticket with its {@code version}; 404 for another employee's ticket. */
     @ProblemResponses.NotFound
     @Get("/{id}")
     public TicketResponse getTicket(long id, Authentication authentication) {
-        return tickets.get(Caller.of(authentication), id);
+        Caller caller = Caller.of(authentication);
+        return response(caller, tickets.get(caller, id));
     }
 
     /**
@@ -140,7 +143,8 @@ public class TicketController {
     @ProblemResponses.Conflict
     @Patch("/{id}")
     public TicketResponse updateTicket(long id, @Body @Valid TicketRequests.UpdateTicket request, Authentication authentication) {
-        return tickets.update(Caller.of(authentication), id, request);
+        Caller caller = Caller.of(authentication);
+        return response(caller, tickets.update(caller, id, request));
     }
 
     /**
@@ -162,6 +166,11 @@ public class TicketController {
     @Get("/{id}/history")
     public List<TicketHistory.Entry> getTicketHistory(long id, Authentication authentication) {
         return tickets.history(Caller.of(authentication), id);
+    }
+
+    /** One ticket as this caller sees it in a detail: with the transitions they may make, never unread. */
+    private static TicketResponse response(Caller caller, Ticket ticket) {
+        return TicketResponse.of(ticket, TicketService.allowedTransitions(caller, ticket.status()), false);
     }
 
     private static TicketFilter.Reader reader(Caller caller) {

@@ -97,7 +97,6 @@ public class TicketQueries {
         this.sla = sla;
     }
 
-    /** @return the ticket, whoever may see it (callers check visibility) */
     /** @return the requester of a ticket, empty when there is no such ticket; one primary-key probe */
     public Optional<Long> requesterOf(long id) {
         return jdbc.prepareStatement("SELECT requester_id FROM tickets WHERE id = ?", ps -> {
@@ -108,7 +107,8 @@ public class TicketQueries {
         });
     }
 
-    public Optional<TicketResponse> findById(long id) {
+    /** @return the ticket, whoever may see it (callers check visibility) */
+    public Optional<Ticket> findById(long id) {
         BusinessCalendar calendar = sla.calendar();
         return jdbc.prepareStatement(SELECT + FROM + " WHERE t.id = ?", ps -> {
             ps.setLong(1, id);
@@ -257,10 +257,10 @@ public class TicketQueries {
      * @param cursor an opaque cursor of the same sort, or null for the first page
      * @param page   0-based page, used only without cursor
      * @param size   rows per page (the controller caps it at 100)
-     * @param reader whose unread marks the rows carry
+     * @param reader whose unread marks the page carries
      * @throws ApiException 400 for a malformed cursor or a cursor of another sort
      */
-    public TicketPage list(TicketFilter filter, TicketSort sort, @Nullable String cursor, int page, int size,
+    public Page list(TicketFilter filter, TicketSort sort, @Nullable String cursor, int page, int size,
                            TicketFilter.Reader reader) {
         TicketCursor after = cursor == null || cursor.isBlank() ? null : TicketCursor.decode(cursor, sort);
         Where where = where(filter);
@@ -301,7 +301,7 @@ public class TicketQueries {
         boolean statusLed = !known && !ranked && filter.statuses().size() == 1 && "updated_at".equals(sort.field());
         sql += " ORDER BY " + (statusLed ? "t.status" + (sort.ascending() ? " DESC, " : ", ") : "") + sort.orderBy() + " LIMIT ?" + (after == null && page > 0 ? " OFFSET ?" : "");
         String statement = sql;
-        List<TicketResponse> items = new ArrayList<>();
+        List<Ticket> items = new ArrayList<>();
         TicketCursor[] next = new TicketCursor[1];
         Long[] matchIds = known ? matches.candidates(ranked) : null;
         BusinessCalendar calendar = sla.calendar();
@@ -335,21 +335,34 @@ public class TicketQueries {
                 return null;
             }
         });
-        return new TicketPage(markUnread(items, reader), page, size, total.value(), total.lowerBound(),
+        return new Page(items, unread(items, reader), total.value(), total.lowerBound(),
                 next[0] == null ? null : next[0].encode());
     }
 
     /**
-     * Sets {@code unread} on a page's rows: one query over the page's ids with the condition of the
+     * One page of the ticket list as read.
+     *
+     * @param items             the rows, descriptions cut to {@value #EXCERPT} characters
+     * @param unread            the ids of the rows that are unread for the reader
+     * @param total             tickets matching the filters; exact unless {@code totalIsLowerBound}
+     * @param totalIsLowerBound more than {@code total} ({@value #COUNT_BOUND}) tickets match
+     * @param nextCursor        the cursor of the next page; null on the last page
+     */
+    public record Page(List<Ticket> items, Set<Long> unread, long total, boolean totalIsLowerBound,
+                       @Nullable String nextCursor) {
+    }
+
+    /**
+     * Which of a page's rows are unread: one query over the page's ids with the condition of the
      * {@code unread} filter ({@link #unreadCondition}).
      */
-    private List<TicketResponse> markUnread(List<TicketResponse> items, TicketFilter.Reader reader) {
+    private Set<Long> unread(List<Ticket> items, TicketFilter.Reader reader) {
         if (items.isEmpty()) {
-            return items;
+            return Set.of();
         }
         Set<Long> unread = new java.util.HashSet<>();
         jdbc.prepareStatement("SELECT t.id FROM tickets t WHERE t.id = ANY (?) AND " + unreadCondition(reader), ps -> {
-            ps.setArray(1, ps.getConnection().createArrayOf("bigint", items.stream().map(TicketResponse::id).toArray()));
+            ps.setArray(1, ps.getConnection().createArrayOf("bigint", items.stream().map(Ticket::id).toArray()));
             ps.setLong(2, reader.userId());
             ps.setLong(3, reader.userId());
             try (ResultSet rs = ps.executeQuery()) {
@@ -359,7 +372,7 @@ public class TicketQueries {
             }
             return null;
         });
-        return items.stream().map(t -> t.withUnread(unread.contains(t.id()))).toList();
+        return unread;
     }
 
     /**
@@ -577,19 +590,19 @@ public class TicketQueries {
         return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 
-    private static TicketResponse map(ResultSet rs, BusinessCalendar calendar) throws SQLException {
+    private static Ticket map(ResultSet rs, BusinessCalendar calendar) throws SQLException {
         long categoryId = rs.getLong("category_id");
-        TicketResponse.CategoryRef category = rs.wasNull() ? null
-                : new TicketResponse.CategoryRef(categoryId, rs.getString("category_name"));
+        Ticket.CategoryRef category = rs.wasNull() ? null
+                : new Ticket.CategoryRef(categoryId, rs.getString("category_name"));
         long assigneeId = rs.getLong("assignee_id");
         UserSummary assignee = rs.wasNull() ? null : new UserSummary(assigneeId, rs.getString("assignee_name"),
                 rs.getString("assignee_email"), Role.valueOf(rs.getString("assignee_role")));
         UserSummary requester = new UserSummary(rs.getLong("requester_id"), rs.getString("requester_name"),
                 rs.getString("requester_email"), Role.valueOf(rs.getString("requester_role")));
-        return new TicketResponse(rs.getLong("id"), rs.getString("title"), rs.getString("description"),
+        return new Ticket(rs.getLong("id"), rs.getString("title"), rs.getString("description"),
                 TicketStatus.valueOf(rs.getString("status")), Priority.valueOf(rs.getString("priority")),
                 category, requester, assignee, rs.getInt("version"), instant(rs, "created_at"),
-                instant(rs, "updated_at"), instant(rs, "resolved_at"), instant(rs, "closed_at"), Set.of(), false,
+                instant(rs, "updated_at"), instant(rs, "resolved_at"), instant(rs, "closed_at"),
                 instant(rs, "first_response_at"), instant(rs, "first_response_due_at"), instant(rs, "resolution_due_at"),
                 SlaStates.describe(slaColumns(rs), calendar));
     }

@@ -51,7 +51,7 @@ public class TicketService {
      * @throws ApiException 400 for an unknown or inactive category
      */
     @Transactional
-    public Optional<TicketResponse> create(Caller caller, TicketRequests.CreateTicket request,
+    public Optional<Ticket> create(Caller caller, TicketRequests.CreateTicket request,
                                                      @Nullable String externalRef) {
         Long categoryId = request.categoryId();
         if (categoryId != null) {
@@ -126,10 +126,9 @@ public class TicketService {
      * @return the ticket if the caller may see it
      * @throws ApiException 404 when it does not exist or belongs to another employee
      */
-    public TicketResponse get(Caller caller, long id) {
-        TicketResponse ticket = queries.findById(id).filter(t -> mayView(caller, t.requester().id()))
+    public Ticket get(Caller caller, long id) {
+        return queries.findById(id).filter(t -> mayView(caller, t.requester().id()))
                 .orElseThrow(() -> ApiException.notFound("ticket"));
-        return ticket.withAllowedTransitions(allowedTransitions(caller, ticket.status()));
     }
 
     /**
@@ -141,7 +140,7 @@ public class TicketService {
      *                      or illegal transition; 400 bad category or assignee
      */
     @Transactional
-    public TicketResponse update(Caller caller, long id, TicketRequests.UpdateTicket request) {
+    public Ticket update(Caller caller, long id, TicketRequests.UpdateTicket request) {
         return apply(caller, id, lockVisible(caller, id), request);
     }
 
@@ -153,13 +152,13 @@ public class TicketService {
      * @throws ApiException as {@link #update}, except never a stale version
      */
     @Transactional
-    public TicketResponse updateAtCurrentVersion(Caller caller, long id, BulkChange.Change change) {
+    public Ticket updateAtCurrentVersion(Caller caller, long id, BulkChange.Change change) {
         Current current = lockVisible(caller, id);
         return apply(caller, id, current, change.at(current.version()));
     }
 
     /** {@link #update} on a row already locked and visible to the caller. */
-    private TicketResponse apply(Caller caller, long id, Current current, TicketRequests.UpdateTicket request) {
+    private Ticket apply(Caller caller, long id, Current current, TicketRequests.UpdateTicket request) {
         if (!caller.isAgent()) {
             checkEmployeeChange(request);
         }
