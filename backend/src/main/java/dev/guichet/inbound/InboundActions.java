@@ -7,7 +7,7 @@ import dev.guichet.comment.Comment;
 import dev.guichet.comment.CommentService;
 import dev.guichet.notification.MailKind;
 import dev.guichet.notification.MailRenderer;
-import dev.guichet.notification.Outbox;
+import dev.guichet.notification.OutboxQueries;
 import dev.guichet.ticket.TicketRequests;
 import dev.guichet.ticket.Ticket;
 import dev.guichet.ticket.TicketService;
@@ -41,13 +41,13 @@ public class InboundActions {
     private final PasswordHasher hasher;
     private final PasswordTokens passwordTokens;
     private final MailRenderer renderer;
-    private final Outbox outbox;
+    private final OutboxQueries outbox;
     private final InboundStore store;
     private final JdbcOperations jdbc;
     private final String publicUrl;
 
     InboundActions(TicketService tickets, CommentService comments, UserRepository users, PasswordHasher hasher,
-                   PasswordTokens passwordTokens, MailRenderer renderer, Outbox outbox, InboundStore store,
+                   PasswordTokens passwordTokens, MailRenderer renderer, OutboxQueries outbox, InboundStore store,
                    JdbcOperations jdbc, @Value("${guichet.public-url}") String publicUrl) {
         this.tickets = tickets;
         this.comments = comments;

@@ -27,10 +27,10 @@ public class EscalationMails {
     private final UserRepository users;
     private final CategoryTechnicians categoryTechnicians;
     private final MailRenderer renderer;
-    private final Outbox outbox;
+    private final OutboxQueries outbox;
 
     EscalationMails(TicketQueries tickets, UserRepository users, CategoryTechnicians categoryTechnicians,
-                    MailRenderer renderer, Outbox outbox) {
+                    MailRenderer renderer, OutboxQueries outbox) {
         this.tickets = tickets;
         this.users = users;
         this.categoryTechnicians = categoryTechnicians;

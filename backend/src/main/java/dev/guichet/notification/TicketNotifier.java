@@ -43,12 +43,12 @@ public class TicketNotifier implements ApplicationEventListener<TicketEvent> {
     private final CommentRepository comments;
     private final CategoryTechnicians categoryTechnicians;
     private final MailRenderer renderer;
-    private final Outbox outbox;
+    private final OutboxQueries outbox;
     private final SurveyTokens surveyTokens;
     private final MailLinks links;
 
     TicketNotifier(TicketQueries tickets, UserRepository users, CommentRepository comments,
-                   CategoryTechnicians categoryTechnicians, MailRenderer renderer, Outbox outbox,
+                   CategoryTechnicians categoryTechnicians, MailRenderer renderer, OutboxQueries outbox,
                    SurveyTokens surveyTokens, MailLinks links) {
         this.surveyTokens = surveyTokens;
         this.links = links;

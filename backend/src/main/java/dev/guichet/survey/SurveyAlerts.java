@@ -3,7 +3,7 @@ package dev.guichet.survey;
 import dev.guichet.category.CategoryTechnicians;
 import dev.guichet.notification.MailKind;
 import dev.guichet.notification.MailRenderer;
-import dev.guichet.notification.Outbox;
+import dev.guichet.notification.OutboxQueries;
 import dev.guichet.user.User;
 import dev.guichet.user.UserRepository;
 import io.micronaut.core.annotation.Nullable;
@@ -28,10 +28,10 @@ public class SurveyAlerts {
     private final UserRepository users;
     private final CategoryTechnicians categoryTechnicians;
     private final MailRenderer renderer;
-    private final Outbox outbox;
+    private final OutboxQueries outbox;
 
     SurveyAlerts(JdbcOperations jdbc, UserRepository users, CategoryTechnicians categoryTechnicians,
-                 MailRenderer renderer, Outbox outbox) {
+                 MailRenderer renderer, OutboxQueries outbox) {
         this.jdbc = jdbc;
         this.users = users;
         this.categoryTechnicians = categoryTechnicians;

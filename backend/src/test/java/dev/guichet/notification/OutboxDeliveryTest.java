@@ -26,7 +26,7 @@ class OutboxDeliveryTest extends MailTest {
     @Inject
     OutboxDelivery delivery;
     @Inject
-    Outbox outbox;
+    OutboxQueries outbox;
     @Inject
     MailRenderer renderer;
 
