@@ -33,13 +33,13 @@ public class AttachmentService {
 
     private final TicketService tickets;
     private final CommentRepository comments;
-    private final AttachmentStore store;
+    private final AttachmentQueries store;
     private final FileTypes types;
     private final long maxFileSize;
     private final long ticketQuota;
     private final long userQuota;
 
-    AttachmentService(TicketService tickets, CommentRepository comments, AttachmentStore store, FileTypes types,
+    AttachmentService(TicketService tickets, CommentRepository comments, AttachmentQueries store, FileTypes types,
                       @Value("${guichet.attachments.max-file-size:10MB}") @ReadableBytes long maxFileSize,
                       @Value("${guichet.attachments.ticket-quota:50MB}") @ReadableBytes long ticketQuota,
                       @Value("${guichet.attachments.user-quota:200MB}") @ReadableBytes long userQuota) {
