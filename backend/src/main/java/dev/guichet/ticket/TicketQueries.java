@@ -3,6 +3,7 @@ package dev.guichet.ticket;
 import dev.guichet.sla.BusinessCalendar;
 import dev.guichet.sla.SlaClock;
 import dev.guichet.sla.SlaStates;
+import dev.guichet.sla.SlaTicketQueries;
 import dev.guichet.user.Role;
 import dev.guichet.user.UserSummary;
 import dev.guichet.web.ApiException;
@@ -139,7 +140,7 @@ public class TicketQueries {
         return jdbc.prepareStatement("""
                 INSERT INTO tickets (title, description, priority, category_id, requester_id, external_ref, activity_by, %s)
                 VALUES (?, ?, ?, ?, ?, ?, ?, %s) ON CONFLICT (external_ref) DO NOTHING RETURNING id"""
-                .formatted(SlaClock.Columns.NAMES, SlaClock.Columns.PLACEHOLDERS), ps -> {
+                .formatted(SlaTicketQueries.COLUMN_NAMES, SlaTicketQueries.COLUMN_PLACEHOLDERS), ps -> {
             ps.setString(1, request.title().strip());
             ps.setString(2, request.description().strip());
             ps.setString(3, priority.name());
@@ -148,7 +149,7 @@ public class TicketQueries {
             ps.setString(6, externalRef);
             // Imported tickets (demo data) are nobody's news.
             ps.setObject(7, externalRef == null ? requesterId : null);
-            due.bind(ps, 8);
+            SlaTicketQueries.bind(ps, 8, due);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : null;
             }
@@ -159,7 +160,7 @@ public class TicketQueries {
     Optional<Current> lock(long id) {
         return jdbc.prepareStatement("""
                 SELECT t.requester_id, t.status, t.priority, t.category_id, t.assignee_id, t.version, %s
-                  FROM tickets t WHERE t.id = ? FOR UPDATE OF t""".formatted(SlaClock.inputColumns("t")), ps -> {
+                  FROM tickets t WHERE t.id = ? FOR UPDATE OF t""".formatted(SlaTicketQueries.inputColumns("t")), ps -> {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
@@ -169,7 +170,7 @@ public class TicketQueries {
                 Long assigneeId = rs.getObject("assignee_id", Long.class);
                 return Optional.of(new Current(rs.getLong("requester_id"),
                         TicketStatus.valueOf(rs.getString("status")), Priority.valueOf(rs.getString("priority")),
-                        categoryId, assigneeId, rs.getInt("version"), SlaClock.Inputs.read(rs)));
+                        categoryId, assigneeId, rs.getInt("version"), SlaTicketQueries.inputs(rs)));
             }
         });
     }
@@ -195,7 +196,7 @@ public class TicketQueries {
                        public_activity_by = CASE WHEN ? THEN ? ELSE public_activity_by END,
                        first_response_at = CASE WHEN ? THEN coalesce(first_response_at, now()) ELSE first_response_at END,
                        %s
-                 WHERE id = ? AND version = ?""".formatted(SlaClock.Columns.ASSIGNMENTS), ps -> {
+                 WHERE id = ? AND version = ?""".formatted(SlaTicketQueries.COLUMN_ASSIGNMENTS), ps -> {
             boolean fieldsChanged = status != current.status() || priority != current.priority()
                     || !Objects.equals(categoryId, current.categoryId()) || !Objects.equals(assigneeId, current.assigneeId());
             int i = 1;
@@ -212,7 +213,7 @@ public class TicketQueries {
             ps.setBoolean(i++, publicChange);
             ps.setLong(i++, actorId);
             ps.setBoolean(i++, firstResponse);
-            i = due.bind(ps, i);
+            i = SlaTicketQueries.bind(ps, i, due);
             ps.setLong(i++, id);
             ps.setInt(i, current.version());
             return ps.executeUpdate();
