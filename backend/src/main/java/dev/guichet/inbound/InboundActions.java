@@ -16,7 +16,6 @@ import dev.guichet.user.User;
 import dev.guichet.user.UserRepository;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.net.URLEncoder;
@@ -42,13 +41,12 @@ public class InboundActions {
     private final PasswordTokens passwordTokens;
     private final MailRenderer renderer;
     private final OutboxQueries outbox;
-    private final InboundStore store;
-    private final JdbcOperations jdbc;
+    private final InboundQueries store;
     private final String publicUrl;
 
     InboundActions(TicketService tickets, CommentService comments, UserRepository users, PasswordHasher hasher,
-                   PasswordTokens passwordTokens, MailRenderer renderer, OutboxQueries outbox, InboundStore store,
-                   JdbcOperations jdbc, @Value("${guichet.public-url}") String publicUrl) {
+                   PasswordTokens passwordTokens, MailRenderer renderer, OutboxQueries outbox, InboundQueries store,
+                   @Value("${guichet.public-url}") String publicUrl) {
         this.tickets = tickets;
         this.comments = comments;
         this.users = users;
@@ -57,7 +55,6 @@ public class InboundActions {
         this.renderer = renderer;
         this.outbox = outbox;
         this.store = store;
-        this.jdbc = jdbc;
         this.publicUrl = publicUrl.replaceAll("/+$", "");
     }
 
@@ -81,7 +78,7 @@ public class InboundActions {
      * @throws LostClaim when the claim ran out meanwhile (nothing is written)
      */
     @Transactional
-    public long[] newTicket(InboundStore.Claimed message, @Nullable User sender, @Nullable NewAccount account,
+    public long[] newTicket(InboundQueries.Claimed message, @Nullable User sender, @Nullable NewAccount account,
                             String title, String description, @Nullable Long categoryId) {
         User requester = sender;
         if (requester == null) {
@@ -115,7 +112,7 @@ public class InboundActions {
      * @throws LostClaim when the claim ran out meanwhile
      */
     @Transactional
-    public long reply(InboundStore.Claimed message, User sender, long ticketId, String body) {
+    public long reply(InboundQueries.Claimed message, User sender, long ticketId, String body) {
         Comment comment = comments.add(new Caller(sender.id(), sender.role()), ticketId, body, false, null);
         if (!store.madeTicket(message, ticketId, comment.id())) {
             throw new LostClaim();
@@ -129,7 +126,7 @@ public class InboundActions {
      * @return whether the refusal was queued (false: this sender was answered before)
      */
     @Transactional
-    public boolean refuse(InboundStore.Claimed message, String email, String subject, @Nullable String messageId) {
+    public boolean refuse(InboundQueries.Claimed message, String email, String subject, @Nullable String messageId) {
         boolean first = store.firstRefusal(email);
         if (first) {
             outbox.enqueueStandalone(MailKind.MAIL_REFUSED, null, email, "fr", messageId, renderer.renderRefusal(subject));
@@ -145,18 +142,6 @@ public class InboundActions {
      */
     @Transactional
     public void noteRefused(long ticketId, @Nullable Long commentId, String note) {
-        if (commentId != null) {
-            jdbc.prepareStatement("UPDATE comments SET body = body || ? WHERE id = ?", ps -> {
-                ps.setString(1, note);
-                ps.setLong(2, commentId);
-                return ps.executeUpdate();
-            });
-        } else {
-            jdbc.prepareStatement("UPDATE tickets SET description = description || ? WHERE id = ?", ps -> {
-                ps.setString(1, note);
-                ps.setLong(2, ticketId);
-                return ps.executeUpdate();
-            });
-        }
+        store.appendNote(ticketId, commentId, note);
     }
 }
