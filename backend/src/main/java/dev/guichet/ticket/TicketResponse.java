@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.Set;
 
 /**
- * A ticket as the API shows it to one caller ({@link Ticket} is the model it is made from).
+ * A ticket as the API shows it.
  *
  * @param version             optimistic-lock counter: send it back in PATCH; bumped by every change
  * @param allowedTransitions  statuses the caller may move this ticket to now
