@@ -31,13 +31,13 @@ public class AttachmentService {
 
     private final TicketService tickets;
     private final CommentRepository comments;
-    private final AttachmentStore store;
+    private final AttachmentQueries store;
     private final FileTypes types;
     private final long maxFileSize;
     private final long ticketQuota;
     private final long userQuota;
 
-    AttachmentService(TicketService tickets, CommentRepository comments, AttachmentStore store, FileTypes types,
+    AttachmentService(TicketService tickets, CommentRepository comments, AttachmentQueries store, FileTypes types,
                       AttachmentSettings settings) {
         this.tickets = tickets;
         this.comments = comments;

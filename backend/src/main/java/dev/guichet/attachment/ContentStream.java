@@ -2,9 +2,6 @@ package dev.guichet.attachment;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 
@@ -67,15 +64,8 @@ final class ContentStream extends InputStream {
     }
 
     private byte[] fetch(long start, int length) throws IOException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement ps = connection.prepareStatement(
-                     "SELECT substring(data FROM ? FOR ?) FROM attachment_contents WHERE attachment_id = ?")) {
-            ps.setInt(1, Math.toIntExact(start + 1));
-            ps.setInt(2, length);
-            ps.setLong(3, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getBytes(1) : new byte[0];
-            }
+        try {
+            return AttachmentQueries.slice(dataSource, id, start, length);
         } catch (SQLException e) {
             throw new IOException("Cannot read attachment " + id, e);
         }

@@ -37,7 +37,7 @@ public class AuthService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final UserRepository users;
-    private final AccountStates accounts;
+    private final AuthQueries accounts;
     private final RefreshTokenRepository refreshTokens;
     private final PasswordHasher hasher;
     private final TokenGenerator tokenGenerator;
@@ -47,7 +47,7 @@ public class AuthService {
     /** Lazily: the OpenID Connect side needs this service to end sessions. */
     private final Provider<ProviderSessions> providerSessions;
 
-    AuthService(UserRepository users, AccountStates accounts, RefreshTokenRepository refreshTokens, PasswordHasher hasher,
+    AuthService(UserRepository users, AuthQueries accounts, RefreshTokenRepository refreshTokens, PasswordHasher hasher,
                 TokenGenerator tokenGenerator, AccessTokenConfiguration accessTokens,
                 TokenSettings tokens, Provider<ProviderSessions> providerSessions) {
         this.users = users;

@@ -15,7 +15,7 @@ import java.util.Optional;
 /**
  * Turns a bearer token whose signature and expiry Micronaut Security has already checked into the
  * request's {@link Authentication}, from the account's <em>current</em> state rather than from what
- * the token says: one primary-key lookup per request ({@link AccountStates#find}). The token is
+ * the token says: one primary-key lookup per request ({@link AuthQueries#find}). The token is
  * refused (the request is then anonymous, so 401 on the API) when the account no longer exists, is
  * deactivated, or has moved its session version on since the token was issued (password change,
  * deactivation, role change, "log out everywhere"). The role granted is the one in the database, so
@@ -36,10 +36,10 @@ public class CurrentAccountAuthenticationFactory implements JwtAuthenticationFac
     /** Claim holding the account's session version when the token was issued. */
     static final String SESSION_VERSION_CLAIM = "sv";
 
-    private final AccountStates accounts;
+    private final AuthQueries accounts;
     private final List<ExternalAccountCheck> externalChecks;
 
-    CurrentAccountAuthenticationFactory(AccountStates accounts, List<ExternalAccountCheck> externalChecks) {
+    CurrentAccountAuthenticationFactory(AuthQueries accounts, List<ExternalAccountCheck> externalChecks) {
         this.accounts = accounts;
         this.externalChecks = externalChecks;
     }
@@ -91,8 +91,8 @@ public class CurrentAccountAuthenticationFactory implements JwtAuthenticationFac
      * The state a session of this version is answered with: the stored one if the session stands,
      * then as each external check leaves it.
      */
-    private Optional<AccountStates.AccountState> current(long userId, long sessionVersion) {
-        Optional<AccountStates.AccountState> account = accounts.find(userId).filter(found -> live(found, sessionVersion));
+    private Optional<AuthQueries.AccountState> current(long userId, long sessionVersion) {
+        Optional<AuthQueries.AccountState> account = accounts.find(userId).filter(found -> live(found, sessionVersion));
         for (ExternalAccountCheck check : externalChecks) {
             account = account.flatMap(check::check);
         }
@@ -100,7 +100,7 @@ public class CurrentAccountAuthenticationFactory implements JwtAuthenticationFac
     }
 
     /** A session of this version stands while the account is active and its version unchanged. */
-    private static boolean live(AccountStates.AccountState account, long sessionVersion) {
+    private static boolean live(AuthQueries.AccountState account, long sessionVersion) {
         return account.active() && account.sessionVersion() == sessionVersion;
     }
 }

@@ -20,5 +20,5 @@ public interface ExternalAccountCheck {
      *     concerned or cannot be reached; the changed state after a change; empty when the account
      *     has just been deactivated
      */
-    Optional<AccountStates.AccountState> check(AccountStates.AccountState stored);
+    Optional<AuthQueries.AccountState> check(AuthQueries.AccountState stored);
 }

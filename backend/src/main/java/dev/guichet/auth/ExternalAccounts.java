@@ -5,10 +5,8 @@ import dev.guichet.user.Role;
 import dev.guichet.user.User;
 import dev.guichet.user.UserRepository;
 import dev.guichet.web.ApiException;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
-import java.sql.ResultSet;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,14 +25,14 @@ public class ExternalAccounts {
     public enum Source { OIDC, LDAP }
 
     private final UserRepository users;
-    private final JdbcOperations jdbc;
+    private final AuthQueries queries;
     private final PasswordHasher hasher;
     private final AuthService auth;
     private final LocalLogin localLogin;
 
-    ExternalAccounts(UserRepository users, JdbcOperations jdbc, PasswordHasher hasher, AuthService auth, LocalLogin localLogin) {
+    ExternalAccounts(UserRepository users, AuthQueries queries, PasswordHasher hasher, AuthService auth, LocalLogin localLogin) {
         this.users = users;
-        this.jdbc = jdbc;
+        this.queries = queries;
         this.hasher = hasher;
         this.auth = auth;
         this.localLogin = localLogin;
@@ -70,11 +68,7 @@ public class ExternalAccounts {
         if (linked.isPresent()) {
             user = linked.get();
             if (!user.email().equals(identity.email()) && users.findByEmail(identity.email()).isEmpty()) {
-                jdbc.prepareStatement("UPDATE users SET email = ? WHERE id = ?", ps -> {
-                    ps.setString(1, identity.email());
-                    ps.setLong(2, user.id());
-                    return ps.executeUpdate();
-                });
+                queries.updateEmail(user.id(), identity.email());
             }
         } else {
             Optional<User> sameEmail = users.findByEmail(identity.email());
@@ -115,31 +109,15 @@ public class ExternalAccounts {
 
     /** @return the account linked to this external identity, if any */
     public Optional<User> findLinked(Source source, String externalId) {
-        return jdbc.prepareStatement("SELECT id FROM users WHERE auth_source = ? AND external_id = ?", ps -> {
-            ps.setString(1, source.name());
-            ps.setString(2, externalId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.<Long>empty();
-            }
-        }).flatMap(users::findById);
+        return queries.linkedUserId(source.name(), externalId).flatMap(users::findById);
     }
 
     /** @return {@code LOCAL}, {@code OIDC} or {@code LDAP} */
     public String sourceOf(long userId) {
-        return jdbc.prepareStatement("SELECT auth_source FROM users WHERE id = ?", ps -> {
-            ps.setLong(1, userId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : "LOCAL";
-            }
-        });
+        return queries.authSource(userId);
     }
 
     private void link(long userId, Identity identity) {
-        jdbc.prepareStatement("UPDATE users SET auth_source = ?, external_id = ? WHERE id = ?", ps -> {
-            ps.setString(1, identity.source().name());
-            ps.setString(2, identity.externalId());
-            ps.setLong(3, userId);
-            return ps.executeUpdate();
-        });
+        queries.link(userId, identity.source().name(), identity.externalId());
     }
 }

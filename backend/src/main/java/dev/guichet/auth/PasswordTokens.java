@@ -4,7 +4,6 @@ import dev.guichet.web.ProblemType;
 import dev.guichet.user.User;
 import dev.guichet.user.UserRepository;
 import dev.guichet.web.ApiException;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
@@ -26,16 +25,16 @@ public class PasswordTokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final JdbcOperations jdbc;
+    private final AuthQueries queries;
     private final UserRepository users;
     private final PasswordHasher hasher;
     private final PasswordPolicy policy;
     private final AuthService auth;
     private final Duration ttl;
 
-    PasswordTokens(JdbcOperations jdbc, UserRepository users, PasswordHasher hasher, PasswordPolicy policy, AuthService auth,
+    PasswordTokens(AuthQueries queries, UserRepository users, PasswordHasher hasher, PasswordPolicy policy, AuthService auth,
                    TokenSettings tokens) {
-        this.jdbc = jdbc;
+        this.queries = queries;
         this.users = users;
         this.hasher = hasher;
         this.policy = policy;
@@ -53,12 +52,7 @@ public class PasswordTokens {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        jdbc.prepareStatement("INSERT INTO password_tokens (token_hash, user_id, expires_at) VALUES (?, ?, now() + ? * interval '1 second')", ps -> {
-            ps.setString(1, hash(token));
-            ps.setLong(2, userId);
-            ps.setLong(3, ttl.toSeconds());
-            return ps.executeUpdate();
-        });
+        queries.insertPasswordToken(hash(token), userId, ttl);
         return token;
     }
 
@@ -70,14 +64,7 @@ public class PasswordTokens {
      */
     @Transactional
     public void use(String token, String password) {
-        Long userId = jdbc.prepareStatement("""
-                UPDATE password_tokens SET used_at = now()
-                 WHERE token_hash = ? AND used_at IS NULL AND expires_at > now() RETURNING user_id""", ps -> {
-            ps.setString(1, hash(token));
-            try (var rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : null;
-            }
-        });
+        Long userId = queries.usePasswordToken(hash(token));
         User user = userId == null ? null : users.findById(userId).filter(User::active).orElse(null);
         if (user == null) {
             throw ApiException.of(ProblemType.INVALID_TOKEN);

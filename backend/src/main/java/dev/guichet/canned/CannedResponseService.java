@@ -1,7 +1,7 @@
 package dev.guichet.canned;
 
 import dev.guichet.auth.Caller;
-import dev.guichet.ticket.TicketResponse;
+import dev.guichet.ticket.Ticket;
 import dev.guichet.ticket.TicketService;
 import dev.guichet.user.UserRepository;
 import dev.guichet.web.ApiException;
@@ -75,7 +75,7 @@ public class CannedResponseService {
      */
     public String fill(Caller caller, long id, long ticketId) {
         CannedResponse response = visible(caller, id);
-        TicketResponse ticket = tickets.get(caller, ticketId);
+        Ticket ticket = tickets.get(caller, ticketId);
         String agent = users.findById(caller.id()).orElseThrow().fullName();
         return Placeholders.of(ticket.requester().fullName(), ticket.id(), ticket.title(), agent).fill(response.body());
     }

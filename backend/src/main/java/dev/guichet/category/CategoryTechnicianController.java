@@ -34,12 +34,12 @@ import java.util.Set;
 public class CategoryTechnicianController {
 
     private final CategoryRepository categories;
-    private final CategoryTechnicians technicians;
+    private final CategoryQueries queries;
     private final UserRepository users;
 
-    CategoryTechnicianController(CategoryRepository categories, CategoryTechnicians technicians, UserRepository users) {
+    CategoryTechnicianController(CategoryRepository categories, CategoryQueries queries, UserRepository users) {
         this.categories = categories;
-        this.technicians = technicians;
+        this.queries = queries;
         this.users = users;
     }
 
@@ -48,7 +48,7 @@ public class CategoryTechnicianController {
     @Get
     public List<UserSummary> listCategoryTechnicians(long id) {
         categories.findById(id).orElseThrow(() -> ApiException.notFound("category"));
-        return summaries(technicians.of(id));
+        return summaries(queries.technicianIds(id));
     }
 
     /**
@@ -67,8 +67,8 @@ public class CategoryTechnicianController {
         if (found.size() != wanted.size()) {
             throw ApiException.invalidField("body", "not-technicians");
         }
-        technicians.replace(id, wanted);
-        return summaries(technicians.of(id));
+        queries.replaceTechnicians(id, wanted);
+        return summaries(queries.technicianIds(id));
     }
 
     private List<UserSummary> summaries(List<Long> ids) {

@@ -3,6 +3,7 @@ package dev.guichet.comment;
 import dev.guichet.auth.Caller;
 import dev.guichet.ticket.TicketEvent;
 import dev.guichet.ticket.TicketHistory;
+import dev.guichet.ticket.TicketHistoryQueries;
 import dev.guichet.ticket.TicketService;
 import dev.guichet.ticket.TicketStatus;
 import io.micronaut.core.annotation.Nullable;
@@ -22,10 +23,10 @@ public class CommentService {
 
     private final TicketService tickets;
     private final CommentRepository comments;
-    private final TicketHistory history;
+    private final TicketHistoryQueries history;
     private final ApplicationEventPublisher<TicketEvent> events;
 
-    CommentService(TicketService tickets, CommentRepository comments, TicketHistory history,
+    CommentService(TicketService tickets, CommentRepository comments, TicketHistoryQueries history,
                    ApplicationEventPublisher<TicketEvent> events) {
         this.tickets = tickets;
         this.comments = comments;

@@ -2,6 +2,7 @@ package dev.guichet.demo;
 
 import dev.guichet.category.Category;
 import dev.guichet.category.CategoryRepository;
+import dev.guichet.demo.DemoQueries.Columns;
 import dev.guichet.ticket.Priority;
 import dev.guichet.ticket.TicketHistory;
 import dev.guichet.ticket.TicketRequests;
@@ -21,16 +22,12 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.Array;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -167,7 +164,7 @@ public class DemoData {
 
         int total = pending.size();
         // Ticket ids in filing order, so that numbers grow with dates whatever batch ends first.
-        long[] ticketIds = transactions.executeWrite(status -> nextIds(status.getConnection(), "tickets", total));
+        long[] ticketIds = transactions.executeWrite(status -> DemoQueries.nextIds(status.getConnection(), "tickets", total));
         // Two batches at a time: PostgreSQL computes one batch's search documents while the
         // other batch is prepared and sent (the reference machine has two cores).
         ExecutorService workers = Executors.newFixedThreadPool(WORKERS,
@@ -233,26 +230,17 @@ public class DemoData {
         Map<String, Role> generated = new LinkedHashMap<>();
         DemoStory.MORE_TECHNICIANS.forEach(name -> generated.put(name, Role.TECHNICIAN));
         DemoStory.names(DemoStory.REQUESTERS - 5, taken).forEach(name -> generated.put(name, Role.EMPLOYEE));
-        transactions.executeWrite(status -> {
-            try (PreparedStatement ps = status.getConnection().prepareStatement("""
-                    INSERT INTO users (email, password_hash, full_name, role, locale)
-                    VALUES (?, ?, ?, ?, 'fr') ON CONFLICT (email) DO NOTHING""")) {
-                for (var person : generated.entrySet()) {
-                    var request = new UserRequests.CreateUser(DemoStory.email(person.getKey()), person.getKey(),
-                            DEMO_PASSWORD, person.getValue(), "fr");
-                    if (!validator.validate(request).isEmpty()) {
-                        throw new IllegalStateException("Invalid demo person " + person.getKey());
-                    }
-                    ps.setString(1, request.email());
-                    ps.setString(2, hash);
-                    ps.setString(3, request.fullName());
-                    ps.setString(4, request.role().name());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            } catch (SQLException e) {
-                throw new IllegalStateException("Cannot create the demo people", e);
+        List<UserRequests.CreateUser> requests = new ArrayList<>();
+        for (var person : generated.entrySet()) {
+            var request = new UserRequests.CreateUser(DemoStory.email(person.getKey()), person.getKey(),
+                    DEMO_PASSWORD, person.getValue(), "fr");
+            if (!validator.validate(request).isEmpty()) {
+                throw new IllegalStateException("Invalid demo person " + person.getKey());
             }
+            requests.add(request);
+        }
+        transactions.executeWrite(status -> {
+            DemoQueries.insertPeople(status.getConnection(), requests, hash);
             return null;
         });
         List<Long> requesters = new ArrayList<>();
@@ -286,19 +274,7 @@ public class DemoData {
     }
 
     private Set<String> existingRefs() {
-        return transactions.executeRead(status -> {
-            Set<String> refs = new HashSet<>();
-            try (PreparedStatement ps = status.getConnection().prepareStatement(
-                    "SELECT external_ref FROM tickets WHERE external_ref LIKE 'endava:%'");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    refs.add(rs.getString(1));
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-            return refs;
-        });
+        return transactions.executeRead(status -> DemoQueries.refsStartingWith(status.getConnection(), REF_PREFIX));
     }
 
     // ---------------------------------------------------------------------------------------
@@ -310,10 +286,8 @@ public class DemoData {
 
     private int writeBatch(Connection c, List<Planned> batch, long[] ticketIds) {
         try {
-            try (var st = c.createStatement()) {
-                // See V10: the search documents are computed once per ticket at the end of the batch.
-                st.execute("SET LOCAL guichet.bulk_load = 'on'");
-            }
+            // See V10: the search documents are computed once per ticket at the end of the batch.
+            DemoQueries.startBulkLoad(c);
             Columns tickets = new Columns(15);
             Columns comments = new Columns(6);
             Columns history = new Columns(6);
@@ -373,37 +347,16 @@ public class DemoData {
                 tickets.add(id, p.title(), p.description(), status.name(), p.priority().name(), p.categoryId(),
                         p.requester(), assignee, version, p.ref(), p.created(), updated, resolved, closed, firstResponse);
             }
-            long[] ids = nextIds(c, "comments", comments.size());
+            long[] ids = DemoQueries.nextIds(c, "comments", comments.size());
             for (long id : ids) {
                 commentIds.add(id);
             }
             // History rows of comments name the comment's id, as the API writes them.
             history.resolveCommentRefs(4, commentIds);
-            insert(c, """
-                    INSERT INTO tickets (id, title, description, status, priority, category_id, requester_id, assignee_id,
-                                         version, external_ref, created_at, updated_at, resolved_at, closed_at,
-                                         first_response_at)
-                    SELECT * FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[],
-                                         ?::bigint[], ?::int[], ?::text[], ?::timestamptz[], ?::timestamptz[],
-                                         ?::timestamptz[], ?::timestamptz[], ?::timestamptz[])""",
-                    tickets, "bigint", "text", "text", "text", "text", "bigint", "bigint", "bigint", "int4", "text",
-                    "text", "text", "text", "text", "text");
-            Columns commentRows = comments.withIds(commentIds);
-            insert(c, """
-                    INSERT INTO comments (id, ticket_id, author_id, body, internal, created_at)
-                    SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::text[], ?::boolean[], ?::timestamptz[])""",
-                    commentRows, "bigint", "bigint", "bigint", "text", "bool", "text");
-            insert(c, """
-                    INSERT INTO ticket_history (ticket_id, actor_id, field, old_value, new_value, created_at)
-                    SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::timestamptz[])
-                    ORDER BY 6""",
-                    history, "bigint", "bigint", "text", "text", "text", "text");
-            try (PreparedStatement ps = c.prepareStatement("""
-                    UPDATE tickets SET search_vector = ticket_search_document(id, title, description)
-                     WHERE id = ANY(?::bigint[])""")) {
-                ps.setArray(1, c.createArrayOf("bigint", box(ticketIds)));
-                ps.executeUpdate();
-            }
+            DemoQueries.insertTickets(c, tickets);
+            DemoQueries.insertComments(c, comments.withIds(commentIds));
+            DemoQueries.insertHistory(c, history);
+            DemoQueries.indexForSearch(c, ticketIds);
             return batch.size();
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot write a batch of demo tickets", e);
@@ -414,98 +367,6 @@ public class DemoData {
     private static void requireStep(TicketStatus from, TicketStatus to, Planned p) {
         if (!from.next().contains(to)) {
             throw new IllegalStateException("Demo ticket " + p.ref() + " cannot go from " + from + " to " + to);
-        }
-    }
-
-    private static long[] nextIds(Connection c, String table, int count) {
-        long[] ids = new long[count];
-        if (count == 0) {
-            return ids;
-        }
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT nextval(pg_get_serial_sequence(?, 'id')) FROM generate_series(1, ?)")) {
-            ps.setString(1, table);
-            ps.setInt(2, count);
-            try (ResultSet rs = ps.executeQuery()) {
-                for (int i = 0; rs.next(); i++) {
-                    ids[i] = rs.getLong(1);
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot allocate ids for " + table, e);
-        }
-        return ids;
-    }
-
-    private static Long[] box(long[] values) {
-        Long[] boxed = new Long[values.length];
-        for (int i = 0; i < values.length; i++) {
-            boxed[i] = values[i];
-        }
-        return boxed;
-    }
-
-    private static void insert(Connection c, String sql, Columns columns, String... types) throws SQLException {
-        if (columns.size() == 0) {
-            return;
-        }
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < types.length; i++) {
-                Array array = c.createArrayOf(types[i], columns.column(i, types[i]));
-                ps.setArray(i + 1, array);
-            }
-            ps.executeUpdate();
-        }
-    }
-
-    /** Rows of values kept column by column, for one {@code unnest} INSERT. */
-    private static final class Columns {
-        private final List<List<Object>> columns = new ArrayList<>();
-
-        Columns(int width) {
-            for (int i = 0; i < width; i++) {
-                columns.add(new ArrayList<>());
-            }
-        }
-
-        void add(Object... row) {
-            for (int i = 0; i < row.length; i++) {
-                columns.get(i).add(row[i]);
-            }
-        }
-
-        int size() {
-            return columns.getFirst().size();
-        }
-
-        /** Replaces "#n" placeholders in a column by the id of the n-th comment. */
-        void resolveCommentRefs(int column, List<Long> ids) {
-            List<Object> values = columns.get(column);
-            for (int i = 0; i < values.size(); i++) {
-                if (values.get(i) instanceof String s && s.startsWith("#")) {
-                    values.set(i, String.valueOf(ids.get(Integer.parseInt(s.substring(1)))));
-                }
-            }
-        }
-
-        /** The same rows with their ids in front, dropping the last (unused) column. */
-        Columns withIds(List<Long> ids) {
-            Columns with = new Columns(columns.size());
-            with.columns.set(0, new ArrayList<>(ids));
-            for (int i = 0; i < columns.size() - 1; i++) {
-                with.columns.set(i + 1, columns.get(i));
-            }
-            return with;
-        }
-
-        Object[] column(int i, String type) {
-            List<Object> values = columns.get(i);
-            return switch (type) {
-                case "bigint" -> values.stream().map(v -> v == null ? null : ((Number) v).longValue()).toArray(Long[]::new);
-                case "int4" -> values.stream().map(v -> v == null ? null : ((Number) v).intValue()).toArray(Integer[]::new);
-                case "bool" -> values.toArray(Boolean[]::new);
-                default -> values.stream().map(v -> v == null ? null : v.toString()).toArray(String[]::new);
-            };
         }
     }
 

@@ -7,16 +7,15 @@ import dev.guichet.comment.Comment;
 import dev.guichet.comment.CommentService;
 import dev.guichet.notification.MailKind;
 import dev.guichet.notification.MailRenderer;
-import dev.guichet.notification.Outbox;
+import dev.guichet.notification.OutboxQueries;
 import dev.guichet.ticket.TicketRequests;
-import dev.guichet.ticket.TicketResponse;
+import dev.guichet.ticket.Ticket;
 import dev.guichet.ticket.TicketService;
 import dev.guichet.user.Role;
 import dev.guichet.user.User;
 import dev.guichet.user.UserRepository;
 import dev.guichet.web.WebSettings;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.net.URLEncoder;
@@ -41,14 +40,13 @@ public class InboundActions {
     private final PasswordHasher hasher;
     private final PasswordTokens passwordTokens;
     private final MailRenderer renderer;
-    private final Outbox outbox;
-    private final InboundStore store;
-    private final JdbcOperations jdbc;
+    private final OutboxQueries outbox;
+    private final InboundQueries store;
     private final String publicUrl;
 
     InboundActions(TicketService tickets, CommentService comments, UserRepository users, PasswordHasher hasher,
-                   PasswordTokens passwordTokens, MailRenderer renderer, Outbox outbox, InboundStore store,
-                   JdbcOperations jdbc, WebSettings web) {
+                   PasswordTokens passwordTokens, MailRenderer renderer, OutboxQueries outbox, InboundQueries store,
+                   WebSettings web) {
         this.tickets = tickets;
         this.comments = comments;
         this.users = users;
@@ -57,7 +55,6 @@ public class InboundActions {
         this.renderer = renderer;
         this.outbox = outbox;
         this.store = store;
-        this.jdbc = jdbc;
         this.publicUrl = web.baseUrl();
     }
 
@@ -81,7 +78,7 @@ public class InboundActions {
      * @throws LostClaim when the claim ran out meanwhile (nothing is written)
      */
     @Transactional
-    public long[] newTicket(InboundStore.Claimed message, @Nullable User sender, @Nullable NewAccount account,
+    public long[] newTicket(InboundQueries.Claimed message, @Nullable User sender, @Nullable NewAccount account,
                             String title, String description, @Nullable Long categoryId) {
         User requester = sender;
         if (requester == null) {
@@ -92,7 +89,7 @@ public class InboundActions {
                     account.fullName(), Role.EMPLOYEE, "fr"));
         }
         Caller caller = new Caller(requester.id(), requester.role());
-        TicketResponse ticket = tickets.create(caller, new TicketRequests.CreateTicket(title, description, null, categoryId), null)
+        Ticket ticket = tickets.create(caller, new TicketRequests.CreateTicket(title, description, null, categoryId), null)
                 .orElseThrow();
         if (account != null) {
             String token = passwordTokens.issue(requester.id());
@@ -115,7 +112,7 @@ public class InboundActions {
      * @throws LostClaim when the claim ran out meanwhile
      */
     @Transactional
-    public long reply(InboundStore.Claimed message, User sender, long ticketId, String body) {
+    public long reply(InboundQueries.Claimed message, User sender, long ticketId, String body) {
         Comment comment = comments.add(new Caller(sender.id(), sender.role()), ticketId, body, false, null);
         if (!store.madeTicket(message, ticketId, comment.id())) {
             throw new LostClaim();
@@ -129,7 +126,7 @@ public class InboundActions {
      * @return whether the refusal was queued (false: this sender was answered before)
      */
     @Transactional
-    public boolean refuse(InboundStore.Claimed message, String email, String subject, @Nullable String messageId) {
+    public boolean refuse(InboundQueries.Claimed message, String email, String subject, @Nullable String messageId) {
         boolean first = store.firstRefusal(email);
         if (first) {
             outbox.enqueueStandalone(MailKind.MAIL_REFUSED, null, email, "fr", messageId, renderer.renderRefusal(subject));
@@ -145,18 +142,6 @@ public class InboundActions {
      */
     @Transactional
     public void noteRefused(long ticketId, @Nullable Long commentId, String note) {
-        if (commentId != null) {
-            jdbc.prepareStatement("UPDATE comments SET body = body || ? WHERE id = ?", ps -> {
-                ps.setString(1, note);
-                ps.setLong(2, commentId);
-                return ps.executeUpdate();
-            });
-        } else {
-            jdbc.prepareStatement("UPDATE tickets SET description = description || ? WHERE id = ?", ps -> {
-                ps.setString(1, note);
-                ps.setLong(2, ticketId);
-                return ps.executeUpdate();
-            });
-        }
+        store.appendNote(ticketId, commentId, note);
     }
 }

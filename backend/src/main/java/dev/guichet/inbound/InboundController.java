@@ -42,10 +42,10 @@ public class InboundController {
     private static final List<String> STATUSES = List.of("RECEIVED", "ATTACHING", "PROCESSED", "IGNORED", "REJECTED", "FAILED");
 
     private final Mailboxes mailboxes;
-    private final InboundStore store;
+    private final InboundQueries store;
     private final InboundSettings settings;
 
-    InboundController(Mailboxes mailboxes, InboundStore store, InboundSettings settings) {
+    InboundController(Mailboxes mailboxes, InboundQueries store, InboundSettings settings) {
         this.mailboxes = mailboxes;
         this.store = store;
         this.settings = settings;
@@ -64,7 +64,7 @@ public class InboundController {
     public record MessageView(long id, String mailbox, String messageId, @Nullable String sender, @Nullable String subject,
                               String status, @Nullable String reason, @Nullable String error, @Nullable Long ticketId,
                               long size, boolean truncated, int attempts, Instant receivedAt, @Nullable Instant processedAt) {
-        static MessageView of(InboundStore.Row r) {
+        static MessageView of(InboundQueries.Row r) {
             return new MessageView(r.id(), r.mailbox(), r.messageId(), r.sender(), r.subject(), r.status(), r.reason(),
                     r.error(), r.ticketId(), r.rawSize(), r.truncated(), r.attempts(), r.receivedAt(), r.processedAt());
         }
@@ -84,15 +84,15 @@ public class InboundController {
     /** Every configured mailbox with its state. */
     @Get("/mailboxes")
     public Overview getInboundMailboxes() {
-        List<InboundStore.State> states = store.states();
+        List<InboundQueries.State> states = store.states();
         Map<String, Map<String, Long>> counts = new HashMap<>();
         for (Object[] row : store.counts()) {
             counts.computeIfAbsent((String) row[0], k -> new HashMap<>()).put((String) row[1], (Long) row[2]);
         }
         Instant limit = Instant.now().minus(settings.healthThreshold());
         List<MailboxView> views = mailboxes.all().stream().map(m -> {
-            InboundStore.State s = states.stream().filter(x -> x.name().equals(m.name())).findFirst()
-                    .orElse(new InboundStore.State(m.name(), null, null, null, null, null, 0));
+            InboundQueries.State s = states.stream().filter(x -> x.name().equals(m.name())).findFirst()
+                    .orElse(new InboundQueries.State(m.name(), null, null, null, null, null, 0));
             Map<String, Long> c = new HashMap<>();
             STATUSES.forEach(status -> c.put(status.toLowerCase(Locale.ROOT), counts.getOrDefault(m.name(), Map.of()).getOrDefault(status, 0L)));
             return new MailboxView(m.name(), m.host(), m.port(), m.security(), m.user(), m.folder(), m.address(), m.category(),
@@ -146,7 +146,7 @@ public class InboundController {
     @ProblemResponses.Conflict
     @Post("/messages/{id}/retry")
     public MessageView retryInboundMessage(long id) {
-        InboundStore.Row current = store.find(id).orElseThrow(() -> ApiException.notFound("inbound-message"));
+        InboundQueries.Row current = store.find(id).orElseThrow(() -> ApiException.notFound("inbound-message"));
         if (!store.retry(id)) {
             throw ApiException.conflict(ProblemType.INBOUND_NOT_RETRYABLE, current.status());
         }

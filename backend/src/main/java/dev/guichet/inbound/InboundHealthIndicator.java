@@ -31,11 +31,11 @@ public class InboundHealthIndicator extends AbstractHealthIndicator<Map<String, 
     public static final HealthStatus DEGRADED =
             new HealthStatus("DEGRADED", "mail sent to the helpdesk is not being read", null, 1);
 
-    private final InboundStore store;
+    private final InboundQueries store;
     private final Mailboxes mailboxes;
     private final InboundSettings settings;
 
-    InboundHealthIndicator(InboundStore store, Mailboxes mailboxes, InboundSettings settings) {
+    InboundHealthIndicator(InboundQueries store, Mailboxes mailboxes, InboundSettings settings) {
         this.store = store;
         this.mailboxes = mailboxes;
         this.settings = settings;
@@ -50,12 +50,12 @@ public class InboundHealthIndicator extends AbstractHealthIndicator<Map<String, 
             return details;
         }
         try {
-            List<InboundStore.State> states = store.states();
+            List<InboundQueries.State> states = store.states();
             Instant limit = Instant.now().minus(settings.healthThreshold());
             boolean checked = !settings.healthThreshold().isZero();
             boolean down = false;
             for (Mailbox mailbox : mailboxes.all()) {
-                InboundStore.State state = states.stream().filter(s -> s.name().equals(mailbox.name())).findFirst().orElse(null);
+                InboundQueries.State state = states.stream().filter(s -> s.name().equals(mailbox.name())).findFirst().orElse(null);
                 boolean failing = checked && state != null && state.failingSince() != null && state.failingSince().isBefore(limit);
                 down |= failing;
                 details.put(mailbox.name(), failing ? "DOWN since " + state.failingSince() + ": " + state.lastError()

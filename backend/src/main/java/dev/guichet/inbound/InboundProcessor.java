@@ -7,7 +7,7 @@ import dev.guichet.category.Category;
 import dev.guichet.category.CategoryRepository;
 import dev.guichet.notification.SmtpSettings;
 import dev.guichet.ticket.TicketQueries;
-import dev.guichet.ticket.TicketResponse;
+import dev.guichet.ticket.Ticket;
 import dev.guichet.user.User;
 import dev.guichet.user.UserRepository;
 import dev.guichet.web.ApiException;
@@ -61,7 +61,7 @@ public class InboundProcessor {
     static final int MAX_ATTEMPTS = 3;
 
     private final MailParser parser;
-    private final InboundStore store;
+    private final InboundQueries store;
     private final InboundActions actions;
     private final InboundSettings settings;
     private final Mailboxes mailboxes;
@@ -79,7 +79,7 @@ public class InboundProcessor {
     private final Counter ignored;
     private final Counter errors;
 
-    InboundProcessor(MailParser parser, InboundStore store, InboundActions actions, InboundSettings settings,
+    InboundProcessor(MailParser parser, InboundQueries store, InboundActions actions, InboundSettings settings,
                      Mailboxes mailboxes, ReplyAddresses replyAddresses, UserRepository users, TicketQueries tickets,
                      CategoryRepository categories, AttachmentService attachments, RateLimiter rateLimiter,
                      SmtpSettings smtp, WebSettings web, MeterRegistry meters) {
@@ -121,7 +121,7 @@ public class InboundProcessor {
     /** Claims and processes stored messages until none is left. @return how many were processed */
     public int processPending() {
         int total = 0;
-        List<InboundStore.Claimed> batch;
+        List<InboundQueries.Claimed> batch;
         while (!(batch = store.claim(settings.batchSize(), settings.lease())).isEmpty()) {
             batch.forEach(this::process);
             total += batch.size();
@@ -130,7 +130,7 @@ public class InboundProcessor {
     }
 
     /** Processes one claimed message; never throws (the outcome is stored instead). */
-    public void process(InboundStore.Claimed message) {
+    public void process(InboundQueries.Claimed message) {
         try {
             handle(message);
         } catch (InboundActions.LostClaim e) {
@@ -149,7 +149,7 @@ public class InboundProcessor {
         }
     }
 
-    private void handle(InboundStore.Claimed message) {
+    private void handle(InboundQueries.Claimed message) {
         if (message.truncated()) {
             reject(message, "too-large", "Message larger than INBOUND_MAIL_MAX_SIZE (" + settings.maxSize()
                     + " bytes): kept truncated, not processed");
@@ -211,7 +211,7 @@ public class InboundProcessor {
             reject(message, "inactive-account", "The account of " + from + " is deactivated");
             return;
         }
-        Optional<TicketResponse> ticket = target.ticketId() == null ? Optional.empty() : tickets.findById(target.ticketId());
+        Optional<Ticket> ticket = target.ticketId() == null ? Optional.empty() : tickets.findById(target.ticketId());
         if (target.ticketId() != null && ticket.isEmpty() && target.signed()) {
             reject(message, "unknown-ticket", "Reply to ticket #" + target.ticketId() + ", which no longer exists");
             return;
@@ -252,7 +252,7 @@ public class InboundProcessor {
         return m.find() ? new Target(Long.parseLong(m.group(1)), false, null) : new Target(null, false, null);
     }
 
-    private void reply(InboundStore.Claimed message, ParsedMail mail, User sender, TicketResponse ticket) {
+    private void reply(InboundQueries.Claimed message, ParsedMail mail, User sender, Ticket ticket) {
         String body = text(mail, sender);
         long commentId;
         try {
@@ -270,7 +270,7 @@ public class InboundProcessor {
         done(message, "replied", mail, ticket.id());
     }
 
-    private void newTicket(InboundStore.Claimed message, ParsedMail mail, @Nullable User sender, @Nullable Long followUpOf) {
+    private void newTicket(InboundQueries.Claimed message, ParsedMail mail, @Nullable User sender, @Nullable Long followUpOf) {
         InboundActions.NewAccount account = null;
         String from = mail.from();
         if (sender == null) {
@@ -324,7 +324,7 @@ public class InboundProcessor {
     }
 
     /** Stores the files not handled yet, one transaction each; lists the refused ones on the ticket or reply. */
-    private void attach(InboundStore.Claimed message, ParsedMail mail, User sender, long ticketId, @Nullable Long commentId) {
+    private void attach(InboundQueries.Claimed message, ParsedMail mail, User sender, long ticketId, @Nullable Long commentId) {
         Caller caller = new Caller(sender.id(), sender.role());
         List<String> refused = new ArrayList<>();
         List<ParsedMail.Attachment> files = mail.attachments();
@@ -345,7 +345,7 @@ public class InboundProcessor {
         }
     }
 
-    private void done(InboundStore.Claimed message, String what, ParsedMail mail, long ticketId) {
+    private void done(InboundQueries.Claimed message, String what, ParsedMail mail, long ticketId) {
         String problems = mail.problems().isEmpty() ? null : "Recovered: " + String.join("; ", mail.problems());
         if (store.finish(message, "PROCESSED", what, problems, ticketId)) {
             ("created".equals(what) ? created : replied).increment();
@@ -353,14 +353,14 @@ public class InboundProcessor {
         }
     }
 
-    private void reject(InboundStore.Claimed message, String reason, String error) {
+    private void reject(InboundQueries.Claimed message, String reason, String error) {
         if (store.finish(message, "REJECTED", reason, error, null)) {
             rejected.increment();
         }
         LOG.warn("Inbound mail {} rejected ({}): {}", message.id(), reason, error);
     }
 
-    private void ignore(InboundStore.Claimed message, String reason, String detail) {
+    private void ignore(InboundQueries.Claimed message, String reason, String detail) {
         if (store.finish(message, "IGNORED", reason, detail, null)) {
             ignored.increment();
         }

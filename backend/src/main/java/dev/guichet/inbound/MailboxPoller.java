@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads the configured IMAP mailboxes with Jakarta Mail (Angus), one thread each: fetches the
  * unseen messages by UID without marking them ({@code mail.imap.peek}), stores each raw in
- * PostgreSQL ({@link InboundStore#store}, once per Message-ID) and only after that commit flags it
+ * PostgreSQL ({@link InboundQueries#store}, once per Message-ID) and only after that commit flags it
  * {@code \Seen} on the server, then processes what is stored. Then it waits with IMAP IDLE
  * (RFC 2177) when the server offers it and INBOUND_MAIL_IDLE is on, re-polling at least every
  * {@code idleRefresh}; otherwise it sleeps {@code pollInterval}. A failure is logged, recorded on the
@@ -56,7 +56,7 @@ public class MailboxPoller {
 
     private final Mailboxes mailboxes;
     private final InboundSettings settings;
-    private final InboundStore store;
+    private final InboundQueries store;
     private final InboundProcessor processor;
     private final Counter fetched;
     private final Counter pollErrors;
@@ -69,7 +69,7 @@ public class MailboxPoller {
     });
     private volatile boolean stopping;
 
-    MailboxPoller(Mailboxes mailboxes, InboundSettings settings, InboundStore store, InboundProcessor processor,
+    MailboxPoller(Mailboxes mailboxes, InboundSettings settings, InboundQueries store, InboundProcessor processor,
                   MeterRegistry meters) {
         this.mailboxes = mailboxes;
         this.settings = settings;

@@ -9,7 +9,6 @@ import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,9 +85,7 @@ public class LiveEventListener implements ApplicationEventListener<ServerStartup
         while (running) {
             try (Connection c = DriverManager.getConnection(url, credentials)) {
                 connection = c;
-                try (Statement st = c.createStatement()) {
-                    st.execute("LISTEN " + CHANNEL);
-                }
+                LiveEventQueries.listen(c, CHANNEL);
                 listening = true;
                 backoff = Duration.ofSeconds(1);
                 if (listenedBefore) {
@@ -133,7 +130,7 @@ public class LiveEventListener implements ApplicationEventListener<ServerStartup
                     }
                 }
                 if (!ids.isEmpty()) {
-                    LiveEventLog.load(c, ids).forEach(hub::publish);
+                    LiveEventQueries.load(c, ids).forEach(hub::publish);
                 }
                 lastCheck = System.nanoTime();
             } else if (System.nanoTime() - lastCheck > CHECK_EVERY.toNanos()) {

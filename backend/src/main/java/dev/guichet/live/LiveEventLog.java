@@ -1,28 +1,19 @@
 package dev.guichet.live;
 
 import dev.guichet.auth.Caller;
-import io.micronaut.data.connection.annotation.Connectable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads and prunes {@code ticket_events} (migration V14), whose rows the database writes in the
- * transaction of each ticket change.
+ * The log of ticket events (table {@code ticket_events}, migration V14, written by the database in
+ * the transaction of each ticket change): what a reconnecting client is replayed, and how long events
+ * are kept. Its SQL is in {@link LiveEventQueries}.
  */
 @Singleton
-@Connectable
 public class LiveEventLog {
 
     /** At most this many events are replayed to a reconnecting client; past it, it resyncs. */
@@ -37,13 +28,11 @@ public class LiveEventLog {
      */
     static final Duration LATE_COMMIT_MARGIN = Duration.ofMinutes(1);
 
-    private static final String COLUMNS = "id, ticket_id, kind, requester_id, internal";
-
-    private final JdbcOperations jdbc;
+    private final LiveEventQueries queries;
     private final Duration retention;
 
-    LiveEventLog(JdbcOperations jdbc, LiveSettings settings) {
-        this.jdbc = jdbc;
+    LiveEventLog(LiveEventQueries queries, LiveSettings settings) {
+        this.queries = queries;
         this.retention = settings.retention();
     }
 
@@ -56,47 +45,12 @@ public class LiveEventLog {
      *         refetch everything
      */
     public Optional<List<LiveEvent>> replay(Caller caller, long lastEventId) {
-        return jdbc.prepareStatement("""
-                WITH last AS (SELECT created_at FROM ticket_events WHERE id = ?)
-                SELECT e.id, e.ticket_id, e.kind, e.requester_id, e.internal FROM ticket_events e, last
-                 WHERE (e.id > ? OR (e.id < ? AND e.created_at >= last.created_at - ?::interval))
-                   AND (? OR (e.requester_id = ? AND NOT e.internal))
-                 ORDER BY e.id LIMIT ?""", ps -> {
-            ps.setLong(1, lastEventId);
-            ps.setLong(2, lastEventId);
-            ps.setLong(3, lastEventId);
-            ps.setString(4, LATE_COMMIT_MARGIN.toSeconds() + " seconds");
-            ps.setBoolean(5, caller.isAgent());
-            ps.setLong(6, caller.id());
-            ps.setInt(7, REPLAY_LIMIT + 1);
-            List<LiveEvent> events = read(ps);
-            if (events.size() > REPLAY_LIMIT || (events.isEmpty() && !exists(lastEventId))) {
-                return Optional.<List<LiveEvent>>empty();
-            }
-            return Optional.of(events);
-        });
-    }
-
-    private boolean exists(long eventId) {
-        return jdbc.prepareStatement("SELECT 1 FROM ticket_events WHERE id = ?", ps -> {
-            ps.setLong(1, eventId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        });
-    }
-
-    /**
-     * Loads events by id on a connection of the caller's (the listener's own).
-     *
-     * @return the events that still exist, by id
-     */
-    static List<LiveEvent> load(Connection connection, Collection<Long> ids) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT " + COLUMNS + " FROM ticket_events WHERE id = ANY (?) ORDER BY id")) {
-            ps.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
-            return read(ps);
+        List<LiveEvent> events = queries.since(lastEventId, LATE_COMMIT_MARGIN, caller.isAgent(), caller.id(),
+                REPLAY_LIMIT + 1);
+        if (events.size() > REPLAY_LIMIT || (events.isEmpty() && !queries.exists(lastEventId))) {
+            return Optional.empty();
         }
+        return Optional.of(events);
     }
 
     /**
@@ -107,20 +61,6 @@ public class LiveEventLog {
      */
     @Scheduled(fixedDelay = "1h", initialDelay = "10m")
     public int prune() {
-        return jdbc.prepareStatement("DELETE FROM ticket_events WHERE created_at < ?", ps -> {
-            ps.setTimestamp(1, Timestamp.from(Instant.now().minus(retention)));
-            return ps.executeUpdate();
-        });
-    }
-
-    private static List<LiveEvent> read(PreparedStatement ps) throws SQLException {
-        List<LiveEvent> events = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                events.add(new LiveEvent(rs.getLong("id"), rs.getLong("ticket_id"), rs.getString("kind"),
-                        rs.getLong("requester_id"), rs.getBoolean("internal")));
-            }
-        }
-        return events;
+        return queries.deleteOlderThan(Instant.now().minus(retention));
     }
 }

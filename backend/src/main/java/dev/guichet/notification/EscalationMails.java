@@ -2,7 +2,7 @@ package dev.guichet.notification;
 
 import dev.guichet.category.CategoryTechnicians;
 import dev.guichet.ticket.TicketQueries;
-import dev.guichet.ticket.TicketResponse;
+import dev.guichet.ticket.Ticket;
 import dev.guichet.user.Role;
 import dev.guichet.user.User;
 import dev.guichet.user.UserRepository;
@@ -27,10 +27,10 @@ public class EscalationMails {
     private final UserRepository users;
     private final CategoryTechnicians categoryTechnicians;
     private final MailRenderer renderer;
-    private final Outbox outbox;
+    private final OutboxQueries outbox;
 
     EscalationMails(TicketQueries tickets, UserRepository users, CategoryTechnicians categoryTechnicians,
-                    MailRenderer renderer, Outbox outbox) {
+                    MailRenderer renderer, OutboxQueries outbox) {
         this.tickets = tickets;
         this.users = users;
         this.categoryTechnicians = categoryTechnicians;
@@ -47,7 +47,7 @@ public class EscalationMails {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int queue(long ticketId, MailKind kind, boolean toAdmins) {
-        TicketResponse ticket = tickets.findById(ticketId).orElseThrow();
+        Ticket ticket = tickets.findById(ticketId).orElseThrow();
         Set<Long> to = new LinkedHashSet<>(ticket.assignee() != null ? List.of(ticket.assignee().id()) : technicians(ticket));
         if (toAdmins) {
             users.findAssignable().stream().filter(u -> u.role() == Role.ADMIN).map(User::id).forEach(to::add);
@@ -62,7 +62,7 @@ public class EscalationMails {
         return recipients.size();
     }
 
-    private List<Long> technicians(TicketResponse ticket) {
+    private List<Long> technicians(Ticket ticket) {
         return categoryTechnicians.alerted(ticket.category() == null ? null : ticket.category().id());
     }
 }

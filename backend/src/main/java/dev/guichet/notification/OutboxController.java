@@ -71,7 +71,7 @@ public class OutboxController {
     @Post("/{id}/release")
     public OutboxItem releaseOutboxItem(long id) {
         OutboxItem current = outbox.find(id).orElseThrow(() -> ApiException.notFound("message"));
-        if (outbox.release(id) == 0) {
+        if (outbox.releaseHeld(id) == 0) {
             throw ApiException.conflict(ProblemType.NOT_HELD, current.status());
         }
         return outbox.find(id).orElseThrow();
@@ -88,7 +88,7 @@ public class OutboxController {
     @Status(HttpStatus.NO_CONTENT)
     public void discardOutboxItem(long id) {
         OutboxItem current = outbox.find(id).orElseThrow(() -> ApiException.notFound("message"));
-        if (outbox.discard(id) == 0) {
+        if (outbox.discardHeld(id) == 0) {
             throw ApiException.conflict(ProblemType.NOT_HELD, current.status());
         }
     }
@@ -101,12 +101,12 @@ public class OutboxController {
     /** Releases every HELD message at once (see {@link #release}). */
     @Post("/held/release")
     public Count releaseAllOutboxItems() {
-        return new Count(outbox.release(null));
+        return new Count(outbox.releaseHeld(null));
     }
 
     /** Discards every HELD message at once (see {@link #discard}). */
     @Post("/held/discard")
     public Count discardAllOutboxItems() {
-        return new Count(outbox.discard(null));
+        return new Count(outbox.discardHeld(null));
     }
 }

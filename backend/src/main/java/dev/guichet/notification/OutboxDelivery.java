@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * backoff with jitter ({@link RetrySchedule}, resilience4j) until {@link MailSettings#maxAttempts()},
  * then the message is FAILED with the error kept. After {@link #stop()} (shutdown) no further
  * message of a batch is tried: the rest is handed back untried. Safe to run on every replica, and from several
- * threads: a message is only ever claimed by one worker at a time (see {@link Outbox#claim}).
+ * threads: a message is only ever claimed by one worker at a time (see {@link OutboxQueries#claim}).
  *
  * <p>Metrics: {@code guichet.mail.sent}, {@code guichet.mail.retried} (a failure that will be
  * tried again) and {@code guichet.mail.failed} (given up).
@@ -40,7 +40,7 @@ public class OutboxDelivery {
     /** Longest error text kept per message: enough for any SMTP reply, bounded for the table. */
     private static final int MAX_ERROR_LENGTH = 2000;
 
-    private final Outbox outbox;
+    private final OutboxQueries outbox;
     private final EmailSender<Message, ?> sender;
     private final MailSettings settings;
     private final Contact from;
@@ -51,7 +51,7 @@ public class OutboxDelivery {
     private final Counter retried;
     private final Counter failed;
 
-    OutboxDelivery(Outbox outbox, EmailSender<Message, ?> sender, MailSettings settings, SmtpSettings smtp,
+    OutboxDelivery(OutboxQueries outbox, EmailSender<Message, ?> sender, MailSettings settings, SmtpSettings smtp,
                    RetrySchedule schedule, ReplyAddresses replyAddresses, MeterRegistry meters) {
         this.replyAddresses = replyAddresses;
         this.outbox = outbox;
@@ -88,7 +88,7 @@ public class OutboxDelivery {
             return 0;
         }
         Instant claimedAt = Instant.now();
-        List<Outbox.Claimed> batch = outbox.claim(settings.batchSize(), settings.lease());
+        List<OutboxQueries.Claimed> batch = outbox.claim(settings.batchSize(), settings.lease());
         for (int i = 0; i < batch.size(); i++) {
             // Never run into the lease: past half of it, hand the rest back untried for the next poll.
             boolean late = stopping || Instant.now().isAfter(claimedAt.plus(settings.lease().dividedBy(2)));
@@ -103,7 +103,7 @@ public class OutboxDelivery {
     }
 
     /** @return false when the relay could not be reached or refused our login */
-    private boolean deliver(Outbox.Claimed message) {
+    private boolean deliver(OutboxQueries.Claimed message) {
         try {
             sender.send(Email.builder()
                     .from(from)
@@ -132,7 +132,7 @@ public class OutboxDelivery {
         return false;
     }
 
-    private void recordFailure(Outbox.Claimed message, String error) {
+    private void recordFailure(OutboxQueries.Claimed message, String error) {
         if (schedule.givesUpAfter(message.attempts())) {
             if (outbox.markFailed(message, error)) {
                 failed.increment();
@@ -148,7 +148,7 @@ public class OutboxDelivery {
         LOG.warn("Mail {} attempt {} failed, next in {} s: {}", message.id(), message.attempts(), wait.toSeconds(), error);
     }
 
-    private void headers(Message mime, Outbox.Claimed message) {
+    private void headers(Message mime, OutboxQueries.Claimed message) {
         try {
             mime.setHeader("Message-ID", message.messageId());
             // Answering the email adds a reply to the ticket (dev.guichet.inbound).

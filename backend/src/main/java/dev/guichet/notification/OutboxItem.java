@@ -2,8 +2,6 @@ package dev.guichet.notification;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 
 /**
@@ -20,16 +18,4 @@ import java.time.Instant;
 public record OutboxItem(long id, @Nullable Long ticketId, String kind, String recipient, @Nullable Long recipientId,
                          String subject, OutboxStatus status, int attempts, @Nullable String lastError,
                          Instant createdAt, @Nullable Instant sentAt, Instant nextAttemptAt) {
-
-    static final String SELECT = """
-            SELECT id, ticket_id, kind, recipient_email, recipient_id, subject, status, attempts, last_error,
-                   created_at, sent_at, next_attempt_at
-              FROM mail_outbox""";
-
-    static OutboxItem map(ResultSet rs) throws SQLException {
-        return new OutboxItem(rs.getLong("id"), rs.getObject("ticket_id", Long.class), rs.getString("kind"),
-                rs.getString("recipient_email"), rs.getObject("recipient_id", Long.class), rs.getString("subject"),
-                OutboxStatus.valueOf(rs.getString("status")), rs.getInt("attempts"), rs.getString("last_error"),
-                OutboxQueries.instant(rs, "created_at"), OutboxQueries.instant(rs, "sent_at"), OutboxQueries.instant(rs, "next_attempt_at"));
-    }
 }

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * Polls the outbox every {@code MAIL_POLL_INTERVAL} (a fixed delay after the previous poll
  * finished) and delivers what is due, batch after batch until nothing more is. Runs on every
  * replica unless {@code MAIL_WORKER_ENABLED=false}; replicas share the work safely (see
- * {@link Outbox#claim}). Scheduled once the application has started rather than with
+ * {@link OutboxQueries#claim}). Scheduled once the application has started rather than with
  * {@code @Scheduled}, whose first run can race the start-up of the data source; created at
  * start-up, so a wrong {@code SMTP_FROM} or {@code SMTP_SECURITY} stops the start.
  *
@@ -41,7 +41,7 @@ public class OutboxWorker implements ApplicationEventListener<StartupEvent>, Gra
     private static final Duration PURGE_EVERY = Duration.ofHours(1);
 
     private final OutboxDelivery delivery;
-    private final Outbox outbox;
+    private final OutboxQueries outbox;
     private final MailSettings settings;
     private final TaskScheduler scheduler;
     private ScheduledFuture<?> polling;
@@ -49,7 +49,7 @@ public class OutboxWorker implements ApplicationEventListener<StartupEvent>, Gra
     /** Held while a poll runs: shutdown waits on it for the message being sent. */
     private final ReentrantLock running = new ReentrantLock();
 
-    OutboxWorker(OutboxDelivery delivery, Outbox outbox, MailSettings settings,
+    OutboxWorker(OutboxDelivery delivery, OutboxQueries outbox, MailSettings settings,
                  @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler) {
         this.delivery = delivery;
         this.outbox = outbox;

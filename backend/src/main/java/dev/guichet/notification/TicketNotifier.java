@@ -6,7 +6,7 @@ import dev.guichet.comment.CommentRepository;
 import dev.guichet.survey.SurveyTokens;
 import dev.guichet.ticket.TicketEvent;
 import dev.guichet.ticket.TicketQueries;
-import dev.guichet.ticket.TicketResponse;
+import dev.guichet.ticket.Ticket;
 import dev.guichet.ticket.TicketStatus;
 import dev.guichet.user.User;
 import dev.guichet.user.UserRepository;
@@ -43,12 +43,12 @@ public class TicketNotifier implements ApplicationEventListener<TicketEvent> {
     private final CommentRepository comments;
     private final CategoryTechnicians categoryTechnicians;
     private final MailRenderer renderer;
-    private final Outbox outbox;
+    private final OutboxQueries outbox;
     private final SurveyTokens surveyTokens;
     private final MailLinks links;
 
     TicketNotifier(TicketQueries tickets, UserRepository users, CommentRepository comments,
-                   CategoryTechnicians categoryTechnicians, MailRenderer renderer, Outbox outbox,
+                   CategoryTechnicians categoryTechnicians, MailRenderer renderer, OutboxQueries outbox,
                    SurveyTokens surveyTokens, MailLinks links) {
         this.surveyTokens = surveyTokens;
         this.links = links;
@@ -64,7 +64,7 @@ public class TicketNotifier implements ApplicationEventListener<TicketEvent> {
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void onApplicationEvent(TicketEvent event) {
-        TicketResponse ticket = tickets.findById(event.ticketId()).orElseThrow();
+        Ticket ticket = tickets.findById(event.ticketId()).orElseThrow();
         User actor = users.findById(event.actorId()).orElseThrow();
         long requester = ticket.requester().id();
         switch (event) {
@@ -103,11 +103,11 @@ public class TicketNotifier implements ApplicationEventListener<TicketEvent> {
         }
     }
 
-    private List<Long> alerted(TicketResponse ticket) {
+    private List<Long> alerted(Ticket ticket) {
         return categoryTechnicians.alerted(ticket.category() == null ? null : ticket.category().id());
     }
 
-    private void queue(MailKind kind, TicketResponse ticket, User actor, Collection<Long> recipientIds,
+    private void queue(MailKind kind, Ticket ticket, User actor, Collection<Long> recipientIds,
                        @Nullable String quote, boolean includeActor) {
         Stream<User> recipients = users.findByIdIn(recipientIds.stream().distinct().toList()).stream()
                 .filter(u -> u.active() && u.notificationsEnabled())

@@ -5,12 +5,8 @@ import de.focus_shift.jollyday.core.HolidayManager;
 import de.focus_shift.jollyday.core.HolidayType;
 import de.focus_shift.jollyday.core.ManagerParameters;
 import io.micronaut.context.annotation.Context;
-import io.micronaut.data.connection.annotation.Connectable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
-import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.time.Year;
-import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -25,17 +21,16 @@ import java.util.stream.Collectors;
  * at once). Created at start-up so that an unknown country code stops the start.
  */
 @Context
-@Connectable
 public class BusinessCalendars {
 
     private final SlaSettings settings;
-    private final JdbcOperations jdbc;
+    private final SlaQueries queries;
     private final HolidayManager holidays;
     private final Map<Integer, Set<LocalDate>> holidaysByYear = new ConcurrentHashMap<>();
 
-    BusinessCalendars(SlaSettings settings, JdbcOperations jdbc) {
+    BusinessCalendars(SlaSettings settings, SlaQueries queries) {
         this.settings = settings;
-        this.jdbc = jdbc;
+        this.queries = queries;
         // Checks the hours and working days at start-up.
         new BusinessCalendar(settings.timeZone(), settings.workdays(), settings.opening(), settings.closing(), day -> false);
         String country = settings.country().strip().toUpperCase(Locale.ROOT);
@@ -55,15 +50,7 @@ public class BusinessCalendars {
 
     /** @return the calendar with the closed days as they are now in the database */
     public BusinessCalendar current() {
-        Set<LocalDate> closedDays = new HashSet<>(jdbc.prepareStatement("SELECT day FROM sla_closed_days", ps -> {
-            Set<LocalDate> days = new HashSet<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    days.add(rs.getObject(1, LocalDate.class));
-                }
-            }
-            return days;
-        }));
+        Set<LocalDate> closedDays = queries.closedDays();
         return withClosedDays(closedDays);
     }
 

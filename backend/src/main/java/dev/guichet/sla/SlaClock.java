@@ -3,20 +3,11 @@ package dev.guichet.sla;
 import dev.guichet.ticket.Priority;
 import dev.guichet.ticket.TicketStatus;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 
@@ -28,7 +19,7 @@ import java.util.Set;
  * <p>Rules:
  * <ul>
  *   <li>the policy is the most specific one for the ticket's priority and category
- *       ({@link SlaPolicies#applying}); none: every SLA column is NULL;</li>
+ *       ({@link SlaQueries#applying}); none: every SLA column is NULL;</li>
  *   <li>both targets count business time ({@link BusinessCalendar}) from the ticket's creation;</li>
  *   <li>the resolution clock runs while the ticket is NEW or IN_PROGRESS only: WAITING (on the
  *       requester) and RESOLVED pause it, and each finished pause's business time shifts the
@@ -46,18 +37,18 @@ public class SlaClock {
     private static final Set<TicketStatus> RUNNING = EnumSet.of(TicketStatus.NEW, TicketStatus.IN_PROGRESS);
     private static final Set<TicketStatus> OPEN = EnumSet.of(TicketStatus.NEW, TicketStatus.IN_PROGRESS, TicketStatus.WAITING);
 
-    private final JdbcOperations jdbc;
-    private final SlaPolicies policies;
+    private final SlaTicketQueries tickets;
+    private final SlaQueries policies;
     private final BusinessCalendars calendars;
 
-    SlaClock(JdbcOperations jdbc, SlaPolicies policies, BusinessCalendars calendars) {
-        this.jdbc = jdbc;
+    SlaClock(SlaTicketQueries tickets, SlaQueries policies, BusinessCalendars calendars) {
+        this.tickets = tickets;
         this.policies = policies;
         this.calendars = calendars;
     }
 
     /**
-     * What a ticket's SLA columns are computed from, as read from its row ({@link #inputColumns}) in
+     * What a ticket's SLA columns are computed from, as read from its row ({@link SlaTicketQueries#inputs}) in
      * the transaction that changes it.
      *
      * @param sent the escalations already sent, as {@code TARGET/LEVEL}
@@ -75,65 +66,16 @@ public class SlaClock {
         public Inputs withFirstResponse() {
             return firstResponseAt != null ? this : new Inputs(createdAt, now, pausedSince, pausedSeconds, sent, now);
         }
-
-        /** @return the inputs read by {@link #inputColumns} from the current row */
-        public static Inputs read(ResultSet rs) throws SQLException {
-            Set<String> sent = new HashSet<>();
-            java.sql.Array array = rs.getArray("sla_sent");
-            if (array != null) {
-                sent.addAll(Arrays.asList((String[]) array.getArray()));
-            }
-            return new Inputs(instant(rs, "created_at"), instant(rs, "first_response_at"),
-                    instant(rs, "sla_paused_since"), rs.getLong("sla_paused_seconds"), Set.copyOf(sent),
-                    instant(rs, "sla_now"));
-        }
-    }
-
-    /**
-     * The select-list that {@link Inputs#read} reads, for a query on {@code tickets} under the alias
-     * {@code alias}.
-     */
-    public static String inputColumns(String alias) {
-        return alias + ".created_at, " + alias + ".first_response_at, " + alias + ".sla_paused_since, "
-                + alias + ".sla_paused_seconds, now() AS sla_now, ARRAY(SELECT e.target || '/' || e.level"
-                + " FROM sla_escalations e WHERE e.ticket_id = " + alias + ".id) AS sla_sent";
     }
 
     /**
      * The SLA columns of a ticket, as {@link #compute} derives them; bound into the caller's own
-     * INSERT or UPDATE of the ticket so that a change writes the row once.
+     * INSERT or UPDATE of the ticket ({@link SlaTicketQueries#bind}) so that a change writes the row once.
      */
     public record Columns(@Nullable Instant pausedSince, long pausedSeconds, @Nullable Instant firstResponseDue,
                           @Nullable Instant firstResponseRisk, @Nullable Instant resolutionDue,
                           @Nullable Instant resolutionRisk, @Nullable Instant nextDue, @Nullable Instant nextRisk,
                           @Nullable Instant nextEscalation) {
-
-        /** The column names, in {@link #bind}'s order (for an INSERT). */
-        public static final String NAMES = "sla_paused_since, sla_paused_seconds, first_response_due_at, "
-                + "first_response_risk_at, resolution_due_at, resolution_risk_at, sla_next_due_at, sla_next_risk_at, "
-                + "sla_next_escalation_at";
-        /** As many placeholders as {@link #NAMES}. */
-        public static final String PLACEHOLDERS = "?, ?, ?, ?, ?, ?, ?, ?, ?";
-        /** The assignments, in {@link #bind}'s order (for an UPDATE). */
-        public static final String ASSIGNMENTS = "sla_paused_since = ?, sla_paused_seconds = ?, first_response_due_at = ?, "
-                + "first_response_risk_at = ?, resolution_due_at = ?, resolution_risk_at = ?, sla_next_due_at = ?, "
-                + "sla_next_risk_at = ?, sla_next_escalation_at = ?";
-
-        /**
-         * Binds the nine values from parameter {@code from} on.
-         *
-         * @return the index of the next parameter
-         */
-        public int bind(PreparedStatement ps, int from) throws SQLException {
-            int i = from;
-            ps.setObject(i++, offset(pausedSince));
-            ps.setLong(i++, pausedSeconds);
-            for (Instant at : Arrays.asList(firstResponseDue, firstResponseRisk, resolutionDue, resolutionRisk, nextDue,
-                    nextRisk, nextEscalation)) {
-                ps.setObject(i++, offset(at));
-            }
-            return i;
-        }
     }
 
     /**
@@ -144,19 +86,8 @@ public class SlaClock {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void refresh(long ticketId) {
-        jdbc.prepareStatement("SELECT status, priority, category_id, " + inputColumns("t")
-                + " FROM tickets t WHERE t.id = ?", ps -> {
-            ps.setLong(1, ticketId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return null;
-                }
-                Columns columns = compute(Inputs.read(rs), TicketStatus.valueOf(rs.getString("status")),
-                        Priority.valueOf(rs.getString("priority")), rs.getObject("category_id", Long.class));
-                write(ticketId, columns);
-                return null;
-            }
-        });
+        tickets.current(ticketId).ifPresent(row -> tickets.write(ticketId,
+                compute(row.inputs(), row.status(), row.priority(), row.categoryId())));
     }
 
     /**
@@ -224,21 +155,5 @@ public class SlaClock {
 
     private static @Nullable Instant earliest(@Nullable Instant a, @Nullable Instant b) {
         return a == null ? b : b == null ? a : a.isBefore(b) ? a : b;
-    }
-
-    private void write(long id, Columns columns) {
-        jdbc.prepareStatement("UPDATE tickets SET " + Columns.ASSIGNMENTS + " WHERE id = ?", ps -> {
-            ps.setLong(columns.bind(ps, 1), id);
-            return ps.executeUpdate();
-        });
-    }
-
-    private static OffsetDateTime offset(@Nullable Instant at) {
-        return at == null ? null : OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
-    }
-
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp ts = rs.getTimestamp(column);
-        return ts == null ? null : ts.toInstant();
     }
 }

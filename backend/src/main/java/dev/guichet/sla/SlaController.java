@@ -23,7 +23,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import java.net.URI;
-import java.sql.ResultSet;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -31,7 +30,6 @@ import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 
 /**
  * SLA settings: policies (targets per priority and category) and the business calendar's closed
@@ -47,17 +45,15 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 @ProblemResponses.RateLimited
 public class SlaController {
 
-    private final SlaPolicies policies;
+    private final SlaQueries queries;
     private final CategoryRepository categories;
-    private final JdbcOperations jdbc;
     private final SlaSettings settings;
     private final BusinessCalendars calendars;
 
-    SlaController(SlaPolicies policies, CategoryRepository categories, JdbcOperations jdbc, SlaSettings settings,
+    SlaController(SlaQueries queries, CategoryRepository categories, SlaSettings settings,
                   BusinessCalendars calendars) {
-        this.policies = policies;
+        this.queries = queries;
         this.categories = categories;
-        this.jdbc = jdbc;
         this.settings = settings;
         this.calendars = calendars;
     }
@@ -65,7 +61,7 @@ public class SlaController {
     /** Every policy, the defaults (no category) first. */
     @Get("/policies")
     public List<SlaPolicy> listSlaPolicies() {
-        return policies.all();
+        return queries.all();
     }
 
     /**
@@ -83,8 +79,8 @@ public class SlaController {
     @Transactional
     public HttpResponse<SlaPolicy> createSlaPolicy(@Body @Valid SlaRequests.Policy request) {
         checkCategory(request.categoryId());
-        long id = policies.save(null, request);
-        return HttpResponse.created(policies.get(id), URI.create("/api/v1/sla/policies/" + id));
+        long id = queries.save(null, request);
+        return HttpResponse.created(queries.get(id), URI.create("/api/v1/sla/policies/" + id));
     }
 
     /** Replaces a policy; 404 when it does not exist, otherwise as {@link #createPolicy}. */
@@ -97,8 +93,8 @@ public class SlaController {
     @Transactional
     public SlaPolicy updateSlaPolicy(long id, @Body @Valid SlaRequests.Policy request) {
         checkCategory(request.categoryId());
-        policies.save(id, request);
-        return policies.get(id);
+        queries.save(id, request);
+        return queries.get(id);
     }
 
     /** Deletes a policy (tickets it covered fall back on the next policy, or none); 404 when absent. */
@@ -109,7 +105,7 @@ public class SlaController {
     @Status(HttpStatus.NO_CONTENT)
     @Transactional
     public void deleteSlaPolicy(long id) {
-        if (!policies.delete(id)) {
+        if (!queries.delete(id)) {
             throw ApiException.notFound("sla-policy");
         }
     }
@@ -134,18 +130,7 @@ public class SlaController {
                 holidays.add(d);
             }
         }
-        List<ClosedDay> closed = jdbc.prepareStatement(
-                "SELECT day, label FROM sla_closed_days WHERE day >= ? AND day < ? ORDER BY day", ps -> {
-                    ps.setObject(1, LocalDate.of(y, 1, 1));
-                    ps.setObject(2, LocalDate.of(y + 1, 1, 1));
-                    List<ClosedDay> days = new ArrayList<>();
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            days.add(new ClosedDay(rs.getObject(1, LocalDate.class), rs.getString(2)));
-                        }
-                    }
-                    return days;
-                });
+        List<ClosedDay> closed = queries.closedDays(y);
         return new Calendar(settings.timeZone().getId(), settings.country(), settings.workdays(), settings.opening(),
                 settings.closing(), y, holidays, closed);
     }
@@ -162,13 +147,7 @@ public class SlaController {
     @Transactional
     public ClosedDay addSlaClosedDay(@Body @Valid SlaRequests.ClosedDay request) {
         LocalDate day = request.day();
-        jdbc.prepareStatement("""
-                INSERT INTO sla_closed_days (day, label) VALUES (?, ?)
-                ON CONFLICT (day) DO UPDATE SET label = excluded.label""", ps -> {
-            ps.setObject(1, day);
-            ps.setString(2, request.label().strip());
-            return ps.executeUpdate();
-        });
+        queries.saveClosedDay(day, request.label().strip());
         return new ClosedDay(day, request.label().strip());
     }
 
@@ -180,11 +159,7 @@ public class SlaController {
     @Status(HttpStatus.NO_CONTENT)
     @Transactional
     public void deleteSlaClosedDay(LocalDate day) {
-        int deleted = jdbc.prepareStatement("DELETE FROM sla_closed_days WHERE day = ?", ps -> {
-            ps.setObject(1, day);
-            return ps.executeUpdate();
-        });
-        if (deleted == 0) {
+        if (!queries.deleteClosedDay(day)) {
             throw ApiException.notFound("closed-day");
         }
     }

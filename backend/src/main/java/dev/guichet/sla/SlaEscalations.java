@@ -6,12 +6,9 @@ import dev.guichet.ticket.TicketStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
-import java.sql.ResultSet;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -27,13 +24,13 @@ import java.util.Map;
 @Singleton
 public class SlaEscalations {
 
-    private final JdbcOperations jdbc;
+    private final SlaTicketQueries queries;
     private final SlaClock clock;
     private final EscalationMails mails;
     private final Map<SlaClock.SlaTarget, Map<SlaClock.Level, Counter>> counters = new EnumMap<>(SlaClock.SlaTarget.class);
 
-    SlaEscalations(JdbcOperations jdbc, SlaClock clock, EscalationMails mails, MeterRegistry meters) {
-        this.jdbc = jdbc;
+    SlaEscalations(SlaTicketQueries queries, SlaClock clock, EscalationMails mails, MeterRegistry meters) {
+        this.queries = queries;
         this.clock = clock;
         this.mails = mails;
         for (SlaClock.SlaTarget target : SlaClock.SlaTarget.values()) {
@@ -56,18 +53,7 @@ public class SlaEscalations {
      */
     @Transactional
     public int sweep(int limit) {
-        List<Long> due = jdbc.prepareStatement("""
-                SELECT id FROM tickets WHERE sla_next_escalation_at <= now()
-                 ORDER BY sla_next_escalation_at, id LIMIT ? FOR UPDATE SKIP LOCKED""", ps -> {
-            ps.setInt(1, limit);
-            List<Long> ids = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getLong(1));
-                }
-            }
-            return ids;
-        });
+        List<Long> due = queries.claimDueEscalations(limit);
         for (long id : due) {
             escalate(id);
             clock.refresh(id);
@@ -79,21 +65,7 @@ public class SlaEscalations {
      * Sends the escalations a ticket calls for now, from its stored SLA columns (computed by {@link SlaClock}).
      */
     private void escalate(long id) {
-        record Times(TicketStatus status, @Nullable Instant firstResponseAt, @Nullable Instant frRisk,
-                     @Nullable Instant frDue, @Nullable Instant resRisk, @Nullable Instant resDue, Instant now) {
-        }
-        Times t = jdbc.prepareStatement("""
-                SELECT status, first_response_at, first_response_risk_at, first_response_due_at,
-                       resolution_risk_at, resolution_due_at, now() FROM tickets WHERE id = ?""", ps -> {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return new Times(TicketStatus.valueOf(rs.getString(1)), SlaClock.instant(rs, "first_response_at"),
-                        SlaClock.instant(rs, "first_response_risk_at"), SlaClock.instant(rs, "first_response_due_at"),
-                        SlaClock.instant(rs, "resolution_risk_at"), SlaClock.instant(rs, "resolution_due_at"),
-                        rs.getTimestamp(7).toInstant());
-            }
-        });
+        SlaTicketQueries.EscalationTimes t = queries.escalationTimes(id);
         boolean open = t.status() == TicketStatus.NEW || t.status() == TicketStatus.IN_PROGRESS || t.status() == TicketStatus.WAITING;
         boolean running = t.status() == TicketStatus.NEW || t.status() == TicketStatus.IN_PROGRESS;
         if (open && t.firstResponseAt() == null) {
@@ -110,25 +82,14 @@ public class SlaEscalations {
         }
         boolean breached = !now.isBefore(due);
         // At breach, the at-risk level is marked as covered: one email says it all.
-        boolean atRiskNew = record(id, target, SlaClock.Level.AT_RISK);
+        boolean atRiskNew = queries.recordEscalation(id, target, SlaClock.Level.AT_RISK);
         if (breached) {
-            if (record(id, target, SlaClock.Level.BREACHED)) {
+            if (queries.recordEscalation(id, target, SlaClock.Level.BREACHED)) {
                 send(id, target, SlaClock.Level.BREACHED);
             }
         } else if (atRiskNew) {
             send(id, target, SlaClock.Level.AT_RISK);
         }
-    }
-
-    /** @return whether this escalation was not recorded yet (and now is) */
-    private boolean record(long id, SlaClock.SlaTarget target, SlaClock.Level level) {
-        return jdbc.prepareStatement("""
-                INSERT INTO sla_escalations (ticket_id, target, level) VALUES (?, ?, ?) ON CONFLICT DO NOTHING""", ps -> {
-            ps.setLong(1, id);
-            ps.setString(2, target.name());
-            ps.setString(3, level.name());
-            return ps.executeUpdate() == 1;
-        });
     }
 
     private void send(long id, SlaClock.SlaTarget target, SlaClock.Level level) {

@@ -6,15 +6,12 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.TaskScheduler;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Named;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicLong;
@@ -38,20 +35,20 @@ public class SlaSweeper implements ApplicationEventListener<StartupEvent> {
     private final SlaEscalations escalations;
     private final SlaClock clock;
     private final SlaSettings settings;
-    private final JdbcOperations jdbc;
+    private final SlaTicketQueries queries;
     private final TransactionOperations<Connection> transactions;
     private final TaskScheduler scheduler;
     private final AtomicLong breached = new AtomicLong();
     private final AtomicLong atRisk = new AtomicLong();
     private ScheduledFuture<?> sweeping;
 
-    SlaSweeper(SlaEscalations escalations, SlaClock clock, SlaSettings settings, JdbcOperations jdbc,
+    SlaSweeper(SlaEscalations escalations, SlaClock clock, SlaSettings settings, SlaTicketQueries queries,
                TransactionOperations<Connection> transactions,
                @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler, MeterRegistry meters) {
         this.escalations = escalations;
         this.clock = clock;
         this.settings = settings;
-        this.jdbc = jdbc;
+        this.queries = queries;
         this.transactions = transactions;
         this.scheduler = scheduler;
         Gauge.builder("guichet.sla.breached", breached, AtomicLong::get)
@@ -96,21 +93,7 @@ public class SlaSweeper implements ApplicationEventListener<StartupEvent> {
         long after = 0;
         while (true) {
             long from = after;
-            List<Long> ids = transactions.executeRead(status -> jdbc.prepareStatement("""
-                    SELECT t.id FROM tickets t WHERE t.status IN ('NEW', 'IN_PROGRESS', 'WAITING')
-                       AND t.first_response_due_at IS NULL AND t.id > ?
-                       AND EXISTS (SELECT 1 FROM sla_policies p WHERE p.priority = t.priority
-                                      AND (p.category_id IS NULL OR p.category_id = t.category_id))
-                     ORDER BY t.id LIMIT 500""", ps -> {
-                ps.setLong(1, from);
-                List<Long> found = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        found.add(rs.getLong(1));
-                    }
-                }
-                return found;
-            }));
+            List<Long> ids = transactions.executeRead(status -> queries.withoutDueTimes(from, 500));
             if (ids.isEmpty()) {
                 return;
             }
@@ -123,16 +106,8 @@ public class SlaSweeper implements ApplicationEventListener<StartupEvent> {
     }
 
     private void count() {
-        transactions.executeRead(status -> jdbc.prepareStatement("""
-                SELECT count(*) FILTER (WHERE sla_next_due_at <= now()),
-                       count(*) FILTER (WHERE sla_next_risk_at <= now() AND sla_next_due_at > now())
-                  FROM tickets WHERE sla_next_risk_at <= now()""", ps -> {
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                breached.set(rs.getLong(1));
-                atRisk.set(rs.getLong(2));
-            }
-            return null;
-        }));
+        SlaTicketQueries.Counts counts = transactions.executeRead(status -> queries.counts());
+        breached.set(counts.breached());
+        atRisk.set(counts.atRisk());
     }
 }

@@ -3,14 +3,12 @@ package dev.guichet.survey;
 import dev.guichet.category.CategoryTechnicians;
 import dev.guichet.notification.MailKind;
 import dev.guichet.notification.MailRenderer;
-import dev.guichet.notification.Outbox;
+import dev.guichet.notification.OutboxQueries;
 import dev.guichet.user.User;
 import dev.guichet.user.UserRepository;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
-import java.sql.ResultSet;
 import java.util.List;
 
 /**
@@ -24,15 +22,15 @@ public class SurveyAlerts {
     /** Scores at or below this alert (1 and 2 of 5: "dissatisfied" on a five-point scale). */
     public static final int LOW_SCORE = 2;
 
-    private final JdbcOperations jdbc;
+    private final SurveyQueries queries;
     private final UserRepository users;
     private final CategoryTechnicians categoryTechnicians;
     private final MailRenderer renderer;
-    private final Outbox outbox;
+    private final OutboxQueries outbox;
 
-    SurveyAlerts(JdbcOperations jdbc, UserRepository users, CategoryTechnicians categoryTechnicians,
-                 MailRenderer renderer, Outbox outbox) {
-        this.jdbc = jdbc;
+    SurveyAlerts(SurveyQueries queries, UserRepository users, CategoryTechnicians categoryTechnicians,
+                 MailRenderer renderer, OutboxQueries outbox) {
+        this.queries = queries;
         this.users = users;
         this.categoryTechnicians = categoryTechnicians;
         this.renderer = renderer;
@@ -47,20 +45,13 @@ public class SurveyAlerts {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void lowScore(long ticketId, long requesterId, int score, @Nullable String comment) {
-        Object[] ticket = jdbc.prepareStatement("SELECT title, category_id FROM tickets WHERE id = ?", ps -> {
-            ps.setLong(1, ticketId);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                long category = rs.getLong(2);
-                return new Object[] {rs.getString(1), rs.wasNull() ? null : category};
-            }
-        });
+        SurveyQueries.AlertedTicket ticket = queries.alertedTicket(ticketId);
         User requester = users.findById(requesterId).orElseThrow();
-        List<User> alerted = users.findByIdIn(categoryTechnicians.alerted((Long) ticket[1]));
+        List<User> alerted = users.findByIdIn(categoryTechnicians.alerted(ticket.categoryId()));
         String quote = score + "/5" + (comment == null ? "" : "\n\n" + comment);
         alerted.stream().filter(u -> u.active() && u.notificationsEnabled() && u.id() != requesterId).forEach(agent -> {
             MailRenderer.Rendered mail = renderer.render(new MailRenderer.Content(MailKind.SURVEY_LOW_SCORE, agent.locale(),
-                    agent.fullName(), requester.fullName(), ticketId, (String) ticket[0], quote));
+                    agent.fullName(), requester.fullName(), ticketId, ticket.title(), quote));
             outbox.enqueue(MailKind.SURVEY_LOW_SCORE, agent.id(), agent.email(), agent.locale(), ticketId, mail);
         });
     }

@@ -6,10 +6,8 @@ import dev.guichet.ticket.TicketStatus;
 import dev.guichet.ticket.TicketService;
 import dev.guichet.web.ApiException;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
-import java.sql.ResultSet;
 import java.util.Optional;
 
 /**
@@ -26,12 +24,12 @@ import java.util.Optional;
 @Singleton
 public class SurveyService {
 
-    private final JdbcOperations jdbc;
+    private final SurveyQueries queries;
     private final SurveyTokens tokens;
     private final SurveyAlerts alerts;
 
-    SurveyService(JdbcOperations jdbc, SurveyTokens tokens, SurveyAlerts alerts) {
-        this.jdbc = jdbc;
+    SurveyService(SurveyQueries queries, SurveyTokens tokens, SurveyAlerts alerts) {
+        this.queries = queries;
         this.tokens = tokens;
         this.alerts = alerts;
     }
@@ -110,14 +108,7 @@ public class SurveyService {
         }
         String text = comment == null || comment.isBlank() ? null : comment.strip();
         Integer previous = answer(ticket.id()).map(SurveyRequests.Result::score).orElse(null);
-        jdbc.prepareStatement("""
-                INSERT INTO satisfaction_surveys (ticket_id, score, comment) VALUES (?, ?, ?)
-                ON CONFLICT (ticket_id) DO UPDATE SET score = excluded.score, comment = excluded.comment, updated_at = now()""", ps -> {
-            ps.setLong(1, ticket.id());
-            ps.setInt(2, score);
-            ps.setString(3, text);
-            return ps.executeUpdate();
-        });
+        queries.saveAnswer(ticket.id(), score, text);
         if (score <= SurveyAlerts.LOW_SCORE && (previous == null || previous > SurveyAlerts.LOW_SCORE)) {
             alerts.lowScore(ticket.id(), ticket.requesterId(), score, text);
         }
@@ -152,23 +143,10 @@ public class SurveyService {
     }
 
     private Optional<TicketState> find(long ticketId, boolean lock) {
-        return jdbc.prepareStatement("SELECT id, title, status, requester_id FROM tickets WHERE id = ?"
-                + (lock ? " FOR UPDATE" : ""), ps -> {
-            ps.setLong(1, ticketId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new TicketState(rs.getLong(1), rs.getString(2),
-                        TicketStatus.valueOf(rs.getString(3)), rs.getLong(4))) : Optional.empty();
-            }
-        });
+        return queries.ticket(ticketId, lock);
     }
 
     private Optional<SurveyRequests.Result> answer(long ticketId) {
-        return jdbc.prepareStatement("SELECT score, comment, answered_at, updated_at FROM satisfaction_surveys WHERE ticket_id = ?", ps -> {
-            ps.setLong(1, ticketId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new SurveyRequests.Result(rs.getInt(1), rs.getString(2),
-                        rs.getTimestamp(3).toInstant(), rs.getTimestamp(4).toInstant())) : Optional.empty();
-            }
-        });
+        return queries.answer(ticketId);
     }
 }

@@ -1,14 +1,11 @@
 package dev.guichet.survey;
 
-import io.micronaut.data.connection.annotation.Connectable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -22,17 +19,16 @@ import java.util.Optional;
  * {@link SurveyService#answerByToken}.
  */
 @Singleton
-@Connectable
 public class SurveyTokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int TOKEN_BYTES = 32;
 
-    private final JdbcOperations jdbc;
+    private final SurveyQueries queries;
     private final Duration ttl;
 
-    SurveyTokens(JdbcOperations jdbc, SurveySettings settings) {
-        this.jdbc = jdbc;
+    SurveyTokens(SurveyQueries queries, SurveySettings settings) {
+        this.queries = queries;
         this.ttl = settings.linkTtl();
     }
 
@@ -49,14 +45,7 @@ public class SurveyTokens {
         byte[] bytes = new byte[TOKEN_BYTES];
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        jdbc.prepareStatement("""
-                INSERT INTO survey_tokens (ticket_id, token_hash, expires_at)
-                VALUES (?, ?, now() + ? * interval '1 second')""", ps -> {
-            ps.setLong(1, ticketId);
-            ps.setString(2, hash(token));
-            ps.setLong(3, ttl.toSeconds());
-            return ps.executeUpdate();
-        });
+        queries.insertToken(ticketId, hash(token), ttl);
         return token;
     }
 
@@ -65,22 +54,12 @@ public class SurveyTokens {
      * @return the stored token whose hash matches, if any
      */
     Optional<Token> find(String token, boolean lock) {
-        return jdbc.prepareStatement("SELECT id, ticket_id, expires_at <= now(), used_at IS NOT NULL FROM survey_tokens"
-                + " WHERE token_hash = ?" + (lock ? " FOR UPDATE" : ""), ps -> {
-            ps.setString(1, hash(token));
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new Token(rs.getLong(1), rs.getLong(2), rs.getBoolean(3), rs.getBoolean(4)))
-                        : Optional.empty();
-            }
-        });
+        return queries.token(hash(token), lock);
     }
 
     /** Records that the token has answered; it is refused from now on. */
     void markUsed(long id) {
-        jdbc.prepareStatement("UPDATE survey_tokens SET used_at = now() WHERE id = ?", ps -> {
-            ps.setLong(1, id);
-            return ps.executeUpdate();
-        });
+        queries.markTokenUsed(id);
     }
 
     /**
@@ -89,7 +68,7 @@ public class SurveyTokens {
      */
     @Scheduled(fixedDelay = "1h", initialDelay = "10m")
     void pruneExpired() {
-        jdbc.prepareStatement("DELETE FROM survey_tokens WHERE expires_at < now() - interval '7 days'", ps -> ps.executeUpdate());
+        queries.deleteExpiredTokens();
     }
 
     /** @return the SHA-256 of the token's UTF-8 bytes, in lower-case hex (64 characters) */

@@ -10,10 +10,7 @@ import io.micronaut.management.health.indicator.AbstractHealthIndicator;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -80,22 +77,12 @@ public class WalArchiving extends AbstractHealthIndicator<Map<String, Object>> i
     public Reading read() {
         // Its own short connection from the pool (or the caller's), like any other read.
         return connections.get().executeRead(status -> {
-            try (PreparedStatement ps = status.getConnection().prepareStatement("""
-                    SELECT current_setting('archive_mode'), last_archived_time, last_archived_wal,
-                           last_failed_time, now()
-                      FROM pg_stat_archiver""");
-                 ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return new Reading(rs.getString(1), instant(rs.getTimestamp(2)), rs.getString(3),
-                        instant(rs.getTimestamp(4)), rs.getTimestamp(5).toInstant());
+            try {
+                return SystemQueries.archiver(status.getConnection());
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot read pg_stat_archiver", e);
             }
         });
-    }
-
-    private static Instant instant(@Nullable Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 
     @Override

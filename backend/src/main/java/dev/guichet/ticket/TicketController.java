@@ -74,7 +74,8 @@ public class TicketController {
             Authentication authentication) {
         Caller caller = Caller.of(authentication);
         TicketFilter filter = filters.resolve(caller);
-        return queries.list(filter, TicketSort.parse(sort, filter.query() != null), cursor, page, size, QueueFilters.reader(caller));
+        return TicketPage.of(queries.list(filter, TicketSort.parse(sort, filter.query() != null), cursor, page, size,
+                QueueFilters.reader(caller)), page, size);
     }
 
     /**
@@ -102,15 +103,17 @@ public class TicketController {
     @Status(HttpStatus.CREATED)
     @Post
     public HttpResponse<TicketResponse> createTicket(@Body @Valid TicketRequests.CreateTicket request, Authentication authentication) {
-        TicketResponse ticket = tickets.create(Caller.of(authentication), request, null).orElseThrow();
-        return HttpResponse.created(ticket, URI.create("/api/v1/tickets/" + ticket.id()));
+        Caller caller = Caller.of(authentication);
+        Ticket ticket = tickets.create(caller, request, null).orElseThrow();
+        return HttpResponse.created(response(caller, ticket), URI.create("/api/v1/tickets/" + ticket.id()));
     }
 
     /** One ticket with its {@code version}; 404 for another employee's ticket. */
     @ProblemResponses.NotFound
     @Get("/{id}")
     public TicketResponse getTicket(long id, Authentication authentication) {
-        return tickets.get(Caller.of(authentication), id);
+        Caller caller = Caller.of(authentication);
+        return response(caller, tickets.get(caller, id));
     }
 
     /**
@@ -131,7 +134,8 @@ public class TicketController {
     @ProblemResponses.Conflict
     @Patch("/{id}")
     public TicketResponse updateTicket(long id, @Body @Valid TicketRequests.UpdateTicket request, Authentication authentication) {
-        return tickets.update(Caller.of(authentication), id, request);
+        Caller caller = Caller.of(authentication);
+        return response(caller, tickets.update(caller, id, request));
     }
 
     /**
@@ -155,4 +159,8 @@ public class TicketController {
         return tickets.history(Caller.of(authentication), id);
     }
 
+    /** One ticket as this caller sees it in a detail: with the transitions they may make, never unread. */
+    private static TicketResponse response(Caller caller, Ticket ticket) {
+        return TicketResponse.of(ticket, TicketService.allowedTransitions(caller, ticket.status()), false);
+    }
 }

@@ -33,18 +33,6 @@ public class TicketExport {
     /** Rows the driver fetches per round trip. */
     static final int FETCH_SIZE = 1000;
 
-    private static final String SQL = """
-            SELECT t.id, t.title, t.status, t.priority, c.name AS category, r.full_name AS requester,
-                   r.email AS requester_email, a.full_name AS assignee, t.created_at, t.updated_at,
-                   t.first_response_at, t.first_response_due_at, t.resolved_at, t.resolution_due_at, t.closed_at,
-                   s.score AS satisfaction_score, s.comment AS satisfaction_comment
-              FROM tickets t
-              JOIN users r ON r.id = t.requester_id
-              LEFT JOIN users a ON a.id = t.assignee_id
-              LEFT JOIN categories c ON c.id = t.category_id
-              LEFT JOIN satisfaction_surveys s ON s.ticket_id = t.id
-            """;
-
     private final DataSource dataSource;
     private final ZoneId zone;
     private final Semaphore running;
@@ -68,16 +56,12 @@ public class TicketExport {
         if (!running.tryAcquire()) {
             throw new RateLimitedException(ProblemType.EXPORT_BUSY, "export-busy.detail", 30);
         }
-        TicketQueries.Where where = TicketQueries.where(filter);
         Connection connection = null;
         try {
             connection = dataSource.getConnection();
             connection.setAutoCommit(false);
             connection.setReadOnly(true);
-            PreparedStatement statement = connection.prepareStatement(SQL + where.sql() + " ORDER BY " + sort.orderBy(),
-                    ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
-            statement.setFetchSize(FETCH_SIZE);
-            where.bind(statement, 1);
+            PreparedStatement statement = TicketQueries.export(connection, filter, sort, FETCH_SIZE);
             ResultSet rows = statement.executeQuery();
             return new CsvStream(connection, statement, rows, CsvColumns.of(Locale.forLanguageTag(language), zone), running::release);
         } catch (SQLException | RuntimeException e) {

@@ -3,6 +3,7 @@ package dev.guichet.ticket;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One page of the ticket list. Rows carry a description excerpt (first 200 characters); the
@@ -18,4 +19,16 @@ import java.util.List;
 @Serdeable
 public record TicketPage(List<TicketResponse> items, int page, int size, long total, boolean totalIsLowerBound,
                          @Nullable String nextCursor) {
+
+    /**
+     * @param rows the page as {@link TicketQueries#list} read it
+     * @param page the 0-based page number asked for
+     * @param size the requested page size
+     * @return the page as the API shows it (rows carry no allowed transitions)
+     */
+    static TicketPage of(TicketQueries.Page rows, int page, int size) {
+        return new TicketPage(rows.items().stream()
+                .map(t -> TicketResponse.of(t, Set.of(), rows.unread().contains(t.id()))).toList(),
+                page, size, rows.total(), rows.totalIsLowerBound(), rows.nextCursor());
+    }
 }

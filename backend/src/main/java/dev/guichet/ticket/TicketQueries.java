@@ -1,7 +1,9 @@
 package dev.guichet.ticket;
 
 import dev.guichet.sla.BusinessCalendar;
+import dev.guichet.sla.SlaClock;
 import dev.guichet.sla.SlaStates;
+import dev.guichet.sla.SlaTicketQueries;
 import dev.guichet.user.Role;
 import dev.guichet.user.UserSummary;
 import dev.guichet.web.ApiException;
@@ -9,6 +11,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.data.connection.annotation.Connectable;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,6 +21,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -72,17 +76,29 @@ public class TicketQueries {
               LEFT JOIN categories c ON c.id = t.category_id
             """;
 
+    /** The CSV export's columns (see {@link #export}). */
+    private static final String EXPORT = """
+            SELECT t.id, t.title, t.status, t.priority, c.name AS category, r.full_name AS requester,
+                   r.email AS requester_email, a.full_name AS assignee, t.created_at, t.updated_at,
+                   t.first_response_at, t.first_response_due_at, t.resolved_at, t.resolution_due_at, t.closed_at,
+                   s.score AS satisfaction_score, s.comment AS satisfaction_comment
+              FROM tickets t
+              JOIN users r ON r.id = t.requester_id
+              LEFT JOIN users a ON a.id = t.assignee_id
+              LEFT JOIN categories c ON c.id = t.category_id
+              LEFT JOIN satisfaction_surveys s ON s.ticket_id = t.id
+            """;
+
     private final JdbcOperations jdbc;
-    private final TicketCounts counts;
+    private final TicketCountQueries counts;
     private final SlaStates sla;
 
-    TicketQueries(JdbcOperations jdbc, TicketCounts counts, SlaStates sla) {
+    TicketQueries(JdbcOperations jdbc, TicketCountQueries counts, SlaStates sla) {
         this.jdbc = jdbc;
         this.counts = counts;
         this.sla = sla;
     }
 
-    /** @return the ticket, whoever may see it (callers check visibility) */
     /** @return the requester of a ticket, empty when there is no such ticket; one primary-key probe */
     public Optional<Long> requesterOf(long id) {
         return jdbc.prepareStatement("SELECT requester_id FROM tickets WHERE id = ?", ps -> {
@@ -93,7 +109,8 @@ public class TicketQueries {
         });
     }
 
-    public Optional<TicketResponse> findById(long id) {
+    /** @return the ticket, whoever may see it (callers check visibility) */
+    public Optional<Ticket> findById(long id) {
         BusinessCalendar calendar = sla.calendar();
         return jdbc.prepareStatement(SELECT + FROM + " WHERE t.id = ?", ps -> {
             ps.setLong(1, id);
@@ -101,6 +118,132 @@ public class TicketQueries {
                 return rs.next() ? Optional.of(map(rs, calendar)) : Optional.empty();
             }
         });
+    }
+
+    /** @return the database's {@code now()}: the start of the current transaction */
+    public Instant now() {
+        return jdbc.prepareStatement("SELECT now()", ps -> {
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getTimestamp(1).toInstant();
+            }
+        });
+    }
+
+    /**
+     * Inserts a new ticket with its SLA columns (one tuple, not an INSERT then an UPDATE).
+     *
+     * @param externalRef an import reference (demo data), or null
+     * @return the new ticket's id, or null when {@code externalRef} was already imported
+     */
+    Long insert(TicketRequests.CreateTicket request, Priority priority, long requesterId, @Nullable String externalRef,
+                SlaClock.Columns due) {
+        return jdbc.prepareStatement("""
+                INSERT INTO tickets (title, description, priority, category_id, requester_id, external_ref, activity_by, %s)
+                VALUES (?, ?, ?, ?, ?, ?, ?, %s) ON CONFLICT (external_ref) DO NOTHING RETURNING id"""
+                .formatted(SlaTicketQueries.COLUMN_NAMES, SlaTicketQueries.COLUMN_PLACEHOLDERS), ps -> {
+            ps.setString(1, request.title().strip());
+            ps.setString(2, request.description().strip());
+            ps.setString(3, priority.name());
+            ps.setObject(4, request.categoryId());
+            ps.setLong(5, requesterId);
+            ps.setString(6, externalRef);
+            // Imported tickets (demo data) are nobody's news.
+            ps.setObject(7, externalRef == null ? requesterId : null);
+            SlaTicketQueries.bind(ps, 8, due);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : null;
+            }
+        });
+    }
+
+    /** Locks a ticket's row until the end of the transaction; empty when there is no such ticket. */
+    Optional<Current> lock(long id) {
+        return jdbc.prepareStatement("""
+                SELECT t.requester_id, t.status, t.priority, t.category_id, t.assignee_id, t.version, %s
+                  FROM tickets t WHERE t.id = ? FOR UPDATE OF t""".formatted(SlaTicketQueries.inputColumns("t")), ps -> {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                Long categoryId = rs.getObject("category_id", Long.class);
+                Long assigneeId = rs.getObject("assignee_id", Long.class);
+                return Optional.of(new Current(rs.getLong("requester_id"),
+                        TicketStatus.valueOf(rs.getString("status")), Priority.valueOf(rs.getString("priority")),
+                        categoryId, assigneeId, rs.getInt("version"), SlaTicketQueries.inputs(rs)));
+            }
+        });
+    }
+
+    /**
+     * Writes a change of fields on a row locked by {@link #lock}, with its SLA columns, in one UPDATE
+     * (one new row version): the version (bumped when a field changed), {@code updated_at}, who acted,
+     * the resolution and closing times, and the first response when this change gives it.
+     *
+     * @param publicChange  whether the requester sees the change (a status change, a public reply)
+     * @param firstResponse whether this change is the ticket's first response
+     * @return the number of rows written: 1, or 0 when the row changed under its lock
+     */
+    int write(long id, Current current, TicketStatus status, Priority priority, @Nullable Long categoryId,
+              @Nullable Long assigneeId, long actorId, boolean publicChange, boolean firstResponse, SlaClock.Columns due) {
+        return jdbc.prepareStatement("""
+                UPDATE tickets SET status = ?, priority = ?, category_id = ?, assignee_id = ?,
+                       resolved_at = CASE WHEN ? = 'RESOLVED' AND status <> 'RESOLVED' THEN now()
+                                          WHEN ? IN ('NEW', 'IN_PROGRESS', 'WAITING') THEN NULL ELSE resolved_at END,
+                       closed_at = CASE WHEN ? = 'CLOSED' AND status <> 'CLOSED' THEN now() ELSE closed_at END,
+                       version = version + CASE WHEN ? THEN 1 ELSE 0 END, updated_at = now(), activity_by = ?,
+                       public_activity_at = CASE WHEN ? THEN now() ELSE public_activity_at END,
+                       public_activity_by = CASE WHEN ? THEN ? ELSE public_activity_by END,
+                       first_response_at = CASE WHEN ? THEN coalesce(first_response_at, now()) ELSE first_response_at END,
+                       %s
+                 WHERE id = ? AND version = ?""".formatted(SlaTicketQueries.COLUMN_ASSIGNMENTS), ps -> {
+            boolean fieldsChanged = status != current.status() || priority != current.priority()
+                    || !Objects.equals(categoryId, current.categoryId()) || !Objects.equals(assigneeId, current.assigneeId());
+            int i = 1;
+            ps.setString(i++, status.name());
+            ps.setString(i++, priority.name());
+            ps.setObject(i++, categoryId);
+            ps.setObject(i++, assigneeId);
+            ps.setString(i++, status.name());
+            ps.setString(i++, status.name());
+            ps.setString(i++, status.name());
+            ps.setBoolean(i++, fieldsChanged);
+            ps.setLong(i++, actorId);
+            ps.setBoolean(i++, publicChange);
+            ps.setBoolean(i++, publicChange);
+            ps.setLong(i++, actorId);
+            ps.setBoolean(i++, firstResponse);
+            i = SlaTicketQueries.bind(ps, i, due);
+            ps.setLong(i++, id);
+            ps.setInt(i, current.version());
+            return ps.executeUpdate();
+        });
+    }
+
+    /**
+     * Records activity without a change of fields: {@code updated_at} and who acted; the version is kept.
+     *
+     * @param publicActivity whether the requester sees it (a public reply or an attachment)
+     */
+    void touch(long id, long actorId, boolean publicActivity) {
+        jdbc.prepareStatement("""
+                UPDATE tickets SET updated_at = now(), activity_by = ?,
+                       public_activity_at = CASE WHEN ? THEN now() ELSE public_activity_at END,
+                       public_activity_by = CASE WHEN ? THEN ? ELSE public_activity_by END
+                 WHERE id = ?""", ps -> {
+            ps.setLong(1, actorId);
+            ps.setBoolean(2, publicActivity);
+            ps.setBoolean(3, publicActivity);
+            ps.setLong(4, actorId);
+            ps.setLong(5, id);
+            return ps.executeUpdate();
+        });
+    }
+
+    /** A ticket's row as read under its lock by {@link #lock}: what a change is checked against. */
+    record Current(long requesterId, TicketStatus status, Priority priority, @Nullable Long categoryId,
+                   @Nullable Long assigneeId, int version, SlaClock.Inputs sla) {
     }
 
     /**
@@ -116,10 +259,10 @@ public class TicketQueries {
      * @param cursor an opaque cursor of the same sort, or null for the first page
      * @param page   0-based page, used only without cursor
      * @param size   rows per page (the controller caps it at 100)
-     * @param reader whose unread marks the rows carry
+     * @param reader whose unread marks the page carries
      * @throws ApiException 400 for a malformed cursor or a cursor of another sort
      */
-    public TicketPage list(TicketFilter filter, TicketSort sort, @Nullable String cursor, int page, int size,
+    public Page list(TicketFilter filter, TicketSort sort, @Nullable String cursor, int page, int size,
                            TicketFilter.Reader reader) {
         TicketCursor after = cursor == null || cursor.isBlank() ? null : TicketCursor.decode(cursor, sort);
         Where where = where(filter);
@@ -160,7 +303,7 @@ public class TicketQueries {
         boolean statusLed = !known && !ranked && filter.statuses().size() == 1 && "updated_at".equals(sort.field());
         sql += " ORDER BY " + (statusLed ? "t.status" + (sort.ascending() ? " DESC, " : ", ") : "") + sort.orderBy() + " LIMIT ?" + (after == null && page > 0 ? " OFFSET ?" : "");
         String statement = sql;
-        List<TicketResponse> items = new ArrayList<>();
+        List<Ticket> items = new ArrayList<>();
         TicketCursor[] next = new TicketCursor[1];
         Long[] matchIds = known ? matches.candidates(ranked) : null;
         BusinessCalendar calendar = sla.calendar();
@@ -194,21 +337,34 @@ public class TicketQueries {
                 return null;
             }
         });
-        return new TicketPage(markUnread(items, reader), page, size, total.value(), total.lowerBound(),
+        return new Page(items, unread(items, reader), total.value(), total.lowerBound(),
                 next[0] == null ? null : next[0].encode());
     }
 
     /**
-     * Sets {@code unread} on a page's rows: one query over the page's ids with the condition of the
+     * One page of the ticket list as read.
+     *
+     * @param items             the rows, descriptions cut to {@value #EXCERPT} characters
+     * @param unread            the ids of the rows that are unread for the reader
+     * @param total             tickets matching the filters; exact unless {@code totalIsLowerBound}
+     * @param totalIsLowerBound more than {@code total} ({@value #COUNT_BOUND}) tickets match
+     * @param nextCursor        the cursor of the next page; null on the last page
+     */
+    public record Page(List<Ticket> items, Set<Long> unread, long total, boolean totalIsLowerBound,
+                       @Nullable String nextCursor) {
+    }
+
+    /**
+     * Which of a page's rows are unread: one query over the page's ids with the condition of the
      * {@code unread} filter ({@link #unreadCondition}).
      */
-    private List<TicketResponse> markUnread(List<TicketResponse> items, TicketFilter.Reader reader) {
+    private Set<Long> unread(List<Ticket> items, TicketFilter.Reader reader) {
         if (items.isEmpty()) {
-            return items;
+            return Set.of();
         }
         Set<Long> unread = new java.util.HashSet<>();
         jdbc.prepareStatement("SELECT t.id FROM tickets t WHERE t.id = ANY (?) AND " + unreadCondition(reader), ps -> {
-            ps.setArray(1, ps.getConnection().createArrayOf("bigint", items.stream().map(TicketResponse::id).toArray()));
+            ps.setArray(1, ps.getConnection().createArrayOf("bigint", items.stream().map(Ticket::id).toArray()));
             ps.setLong(2, reader.userId());
             ps.setLong(3, reader.userId());
             try (ResultSet rs = ps.executeQuery()) {
@@ -218,7 +374,7 @@ public class TicketQueries {
             }
             return null;
         });
-        return items.stream().map(t -> t.withUnread(unread.contains(t.id()))).toList();
+        return unread;
     }
 
     /**
@@ -254,7 +410,7 @@ public class TicketQueries {
      * no requester), otherwise counted up to {@value #COUNT_BOUND} (and flagged as a lower bound beyond).
      */
     Total total(TicketFilter filter) {
-        if (TicketCounts.covers(filter)) {
+        if (TicketCountQueries.covers(filter)) {
             Map<TicketStatus, Long> perStatus = counts.count(filter);
             return new Total(perStatus.entrySet().stream()
                     .filter(e -> filter.statuses().isEmpty() || filter.statuses().contains(e.getKey()))
@@ -280,7 +436,7 @@ public class TicketQueries {
      */
     public Map<TicketStatus, Long> countByStatus(TicketFilter filter) {
         TicketFilter others = filter.withoutStatuses();
-        if (TicketCounts.covers(others)) {
+        if (TicketCountQueries.covers(others)) {
             return counts.count(others);
         }
         Where where = where(others);
@@ -380,6 +536,22 @@ public class TicketQueries {
         }
     }
 
+    /**
+     * Prepares the CSV export's query on a connection of the caller's: the tickets matching
+     * {@code filter} in {@code sort}'s order, one row per ticket with names for category, requester
+     * and assignee and the satisfaction survey's answer, read forward only {@code fetchSize} rows per
+     * round trip (the driver then uses a cursor).
+     */
+    static PreparedStatement export(Connection connection, TicketFilter filter, TicketSort sort, int fetchSize)
+            throws SQLException {
+        Where where = where(filter);
+        PreparedStatement statement = connection.prepareStatement(EXPORT + where.sql() + " ORDER BY " + sort.orderBy(),
+                ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+        statement.setFetchSize(fetchSize);
+        where.bind(statement, 1);
+        return statement;
+    }
+
     static Where where(TicketFilter filter) {
         StringBuilder sql = new StringBuilder(" WHERE true");
         List<Object> params = new ArrayList<>();
@@ -429,19 +601,19 @@ public class TicketQueries {
         return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 
-    private static TicketResponse map(ResultSet rs, BusinessCalendar calendar) throws SQLException {
+    private static Ticket map(ResultSet rs, BusinessCalendar calendar) throws SQLException {
         long categoryId = rs.getLong("category_id");
-        TicketResponse.CategoryRef category = rs.wasNull() ? null
-                : new TicketResponse.CategoryRef(categoryId, rs.getString("category_name"));
+        Ticket.CategoryRef category = rs.wasNull() ? null
+                : new Ticket.CategoryRef(categoryId, rs.getString("category_name"));
         long assigneeId = rs.getLong("assignee_id");
         UserSummary assignee = rs.wasNull() ? null : new UserSummary(assigneeId, rs.getString("assignee_name"),
                 rs.getString("assignee_email"), Role.valueOf(rs.getString("assignee_role")));
         UserSummary requester = new UserSummary(rs.getLong("requester_id"), rs.getString("requester_name"),
                 rs.getString("requester_email"), Role.valueOf(rs.getString("requester_role")));
-        return new TicketResponse(rs.getLong("id"), rs.getString("title"), rs.getString("description"),
+        return new Ticket(rs.getLong("id"), rs.getString("title"), rs.getString("description"),
                 TicketStatus.valueOf(rs.getString("status")), Priority.valueOf(rs.getString("priority")),
                 category, requester, assignee, rs.getInt("version"), instant(rs, "created_at"),
-                instant(rs, "updated_at"), instant(rs, "resolved_at"), instant(rs, "closed_at"), Set.of(), false,
+                instant(rs, "updated_at"), instant(rs, "resolved_at"), instant(rs, "closed_at"),
                 instant(rs, "first_response_at"), instant(rs, "first_response_due_at"), instant(rs, "resolution_due_at"),
                 SlaStates.describe(slaColumns(rs), calendar));
     }

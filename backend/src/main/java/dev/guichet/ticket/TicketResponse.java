@@ -33,15 +33,18 @@ public record TicketResponse(long id, String title, String description, TicketSt
     public record CategoryRef(long id, String name) {
     }
 
-    TicketResponse withAllowedTransitions(Set<TicketStatus> transitions) {
-        return new TicketResponse(id, title, description, status, priority, category, requester, assignee, version,
-                createdAt, updatedAt, resolvedAt, closedAt, transitions, unread, firstResponseAt, firstResponseDueAt,
-                resolutionDueAt, sla);
-    }
-
-    TicketResponse withUnread(boolean value) {
-        return new TicketResponse(id, title, description, status, priority, category, requester, assignee, version,
-                createdAt, updatedAt, resolvedAt, closedAt, allowedTransitions, value, firstResponseAt, firstResponseDueAt,
-                resolutionDueAt, sla);
+    /**
+     * @param ticket             the ticket as read
+     * @param allowedTransitions the statuses the caller may move it to now (empty in list rows)
+     * @param unread             whether it has activity by someone else the caller has not seen (lists only)
+     * @return the ticket as the API shows it to this caller
+     */
+    public static TicketResponse of(Ticket ticket, Set<TicketStatus> allowedTransitions, boolean unread) {
+        CategoryRef category = ticket.category() == null ? null
+                : new CategoryRef(ticket.category().id(), ticket.category().name());
+        return new TicketResponse(ticket.id(), ticket.title(), ticket.description(), ticket.status(), ticket.priority(),
+                category, ticket.requester(), ticket.assignee(), ticket.version(), ticket.createdAt(),
+                ticket.updatedAt(), ticket.resolvedAt(), ticket.closedAt(), allowedTransitions, unread,
+                ticket.firstResponseAt(), ticket.firstResponseDueAt(), ticket.resolutionDueAt(), ticket.sla());
     }
 }

@@ -5,15 +5,13 @@ import dev.guichet.auth.Caller;
 import dev.guichet.category.Category;
 import dev.guichet.category.CategoryRepository;
 import dev.guichet.sla.SlaClock;
+import dev.guichet.ticket.TicketQueries.Current;
 import dev.guichet.user.UserRepository;
 import dev.guichet.web.ApiException;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
-import java.sql.ResultSet;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -28,18 +26,16 @@ import java.util.Set;
 @Singleton
 public class TicketService {
 
-    private final JdbcOperations jdbc;
     private final TicketQueries queries;
-    private final TicketHistory history;
+    private final TicketHistoryQueries history;
     private final CategoryRepository categories;
     private final UserRepository users;
     private final ApplicationEventPublisher<TicketEvent> events;
     private final SlaClock sla;
 
-    TicketService(JdbcOperations jdbc, TicketQueries queries, TicketHistory history, CategoryRepository categories,
+    TicketService(TicketQueries queries, TicketHistoryQueries history, CategoryRepository categories,
                   UserRepository users, ApplicationEventPublisher<TicketEvent> events, SlaClock sla) {
         this.sla = sla;
-        this.jdbc = jdbc;
         this.queries = queries;
         this.history = history;
         this.categories = categories;
@@ -55,7 +51,7 @@ public class TicketService {
      * @throws ApiException 400 for an unknown or inactive category
      */
     @Transactional
-    public Optional<TicketResponse> create(Caller caller, TicketRequests.CreateTicket request,
+    public Optional<Ticket> create(Caller caller, TicketRequests.CreateTicket request,
                                                      @Nullable String externalRef) {
         Long categoryId = request.categoryId();
         if (categoryId != null) {
@@ -65,30 +61,8 @@ public class TicketService {
         Priority priority = request.priority() == null ? Priority.MEDIUM : request.priority();
         // The SLA columns are written with the row (one tuple, not an INSERT then an UPDATE): their
         // clock starts at created_at, which is now(), the transaction's start.
-        Instant now = jdbc.prepareStatement("SELECT now()", ps -> {
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getTimestamp(1).toInstant();
-            }
-        });
-        SlaClock.Columns due = sla.compute(SlaClock.Inputs.newTicket(now), TicketStatus.NEW, priority, categoryId);
-        Long id = jdbc.prepareStatement("""
-                INSERT INTO tickets (title, description, priority, category_id, requester_id, external_ref, activity_by, %s)
-                VALUES (?, ?, ?, ?, ?, ?, ?, %s) ON CONFLICT (external_ref) DO NOTHING RETURNING id"""
-                .formatted(SlaClock.Columns.NAMES, SlaClock.Columns.PLACEHOLDERS), ps -> {
-            ps.setString(1, request.title().strip());
-            ps.setString(2, request.description().strip());
-            ps.setString(3, priority.name());
-            ps.setObject(4, categoryId);
-            ps.setLong(5, caller.id());
-            ps.setString(6, externalRef);
-            // Imported tickets (demo data) are nobody's news.
-            ps.setObject(7, externalRef == null ? caller.id() : null);
-            due.bind(ps, 8);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : null;
-            }
-        });
+        SlaClock.Columns due = sla.compute(SlaClock.Inputs.newTicket(queries.now()), TicketStatus.NEW, priority, categoryId);
+        Long id = queries.insert(request, priority, caller.id(), externalRef, due);
         if (id == null) {
             return Optional.empty();
         }
@@ -152,10 +126,9 @@ public class TicketService {
      * @return the ticket if the caller may see it
      * @throws ApiException 404 when it does not exist or belongs to another employee
      */
-    public TicketResponse get(Caller caller, long id) {
-        TicketResponse ticket = queries.findById(id).filter(t -> mayView(caller, t.requester().id()))
+    public Ticket get(Caller caller, long id) {
+        return queries.findById(id).filter(t -> mayView(caller, t.requester().id()))
                 .orElseThrow(() -> ApiException.notFound("ticket"));
-        return ticket.withAllowedTransitions(allowedTransitions(caller, ticket.status()));
     }
 
     /**
@@ -167,7 +140,7 @@ public class TicketService {
      *                      or illegal transition; 400 bad category or assignee
      */
     @Transactional
-    public TicketResponse update(Caller caller, long id, TicketRequests.UpdateTicket request) {
+    public Ticket update(Caller caller, long id, TicketRequests.UpdateTicket request) {
         return apply(caller, id, lockVisible(caller, id), request);
     }
 
@@ -179,13 +152,13 @@ public class TicketService {
      * @throws ApiException as {@link #update}, except never a stale version
      */
     @Transactional
-    public TicketResponse updateAtCurrentVersion(Caller caller, long id, BulkChange.Change change) {
+    public Ticket updateAtCurrentVersion(Caller caller, long id, BulkChange.Change change) {
         Current current = lockVisible(caller, id);
         return apply(caller, id, current, change.at(current.version()));
     }
 
     /** {@link #update} on a row already locked and visible to the caller. */
-    private TicketResponse apply(Caller caller, long id, Current current, TicketRequests.UpdateTicket request) {
+    private Ticket apply(Caller caller, long id, Current current, TicketRequests.UpdateTicket request) {
         if (!caller.isAgent()) {
             checkEmployeeChange(request);
         }
@@ -342,7 +315,7 @@ public class TicketService {
 
     /** Locks the ticket's row; 404 when it does not exist or the caller may not see it. */
     private Current lockVisible(Caller caller, long id) {
-        return lock(id).filter(c -> mayView(caller, c.requesterId())).orElseThrow(() -> ApiException.notFound("ticket"));
+        return queries.lock(id).filter(c -> mayView(caller, c.requesterId())).orElseThrow(() -> ApiException.notFound("ticket"));
     }
 
     private static ApiException illegalTransition(Caller caller, TicketStatus from, TicketStatus to) {
@@ -397,24 +370,6 @@ public class TicketService {
         return assigneeId;
     }
 
-    private Optional<Current> lock(long id) {
-        return jdbc.prepareStatement("""
-                SELECT t.requester_id, t.status, t.priority, t.category_id, t.assignee_id, t.version, %s
-                  FROM tickets t WHERE t.id = ? FOR UPDATE OF t""".formatted(SlaClock.inputColumns("t")), ps -> {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                Long categoryId = rs.getObject("category_id", Long.class);
-                Long assigneeId = rs.getObject("assignee_id", Long.class);
-                return Optional.of(new Current(rs.getLong("requester_id"),
-                        TicketStatus.valueOf(rs.getString("status")), Priority.valueOf(rs.getString("priority")),
-                        categoryId, assigneeId, rs.getInt("version"), SlaClock.Inputs.read(rs)));
-            }
-        });
-    }
-
     /**
      * Writes a change of fields under the row lock, with its SLA columns, in one UPDATE (one new
      * row version): the version, {@code updated_at}, who acted, the resolution and closing times,
@@ -427,38 +382,7 @@ public class TicketService {
                        long actorId, boolean publicChange, boolean firstResponse) {
         SlaClock.Inputs inputs = firstResponse ? current.sla().withFirstResponse() : current.sla();
         SlaClock.Columns due = sla.compute(inputs, status, priority, categoryId);
-        int updated = jdbc.prepareStatement("""
-                UPDATE tickets SET status = ?, priority = ?, category_id = ?, assignee_id = ?,
-                       resolved_at = CASE WHEN ? = 'RESOLVED' AND status <> 'RESOLVED' THEN now()
-                                          WHEN ? IN ('NEW', 'IN_PROGRESS', 'WAITING') THEN NULL ELSE resolved_at END,
-                       closed_at = CASE WHEN ? = 'CLOSED' AND status <> 'CLOSED' THEN now() ELSE closed_at END,
-                       version = version + CASE WHEN ? THEN 1 ELSE 0 END, updated_at = now(), activity_by = ?,
-                       public_activity_at = CASE WHEN ? THEN now() ELSE public_activity_at END,
-                       public_activity_by = CASE WHEN ? THEN ? ELSE public_activity_by END,
-                       first_response_at = CASE WHEN ? THEN coalesce(first_response_at, now()) ELSE first_response_at END,
-                       %s
-                 WHERE id = ? AND version = ?""".formatted(SlaClock.Columns.ASSIGNMENTS), ps -> {
-            boolean fieldsChanged = status != current.status() || priority != current.priority()
-                    || !Objects.equals(categoryId, current.categoryId()) || !Objects.equals(assigneeId, current.assigneeId());
-            int i = 1;
-            ps.setString(i++, status.name());
-            ps.setString(i++, priority.name());
-            ps.setObject(i++, categoryId);
-            ps.setObject(i++, assigneeId);
-            ps.setString(i++, status.name());
-            ps.setString(i++, status.name());
-            ps.setString(i++, status.name());
-            ps.setBoolean(i++, fieldsChanged);
-            ps.setLong(i++, actorId);
-            ps.setBoolean(i++, publicChange);
-            ps.setBoolean(i++, publicChange);
-            ps.setLong(i++, actorId);
-            ps.setBoolean(i++, firstResponse);
-            i = due.bind(ps, i);
-            ps.setLong(i++, id);
-            ps.setInt(i, current.version());
-            return ps.executeUpdate();
-        });
+        int updated = queries.write(id, current, status, priority, categoryId, assigneeId, actorId, publicChange, firstResponse, due);
         if (updated != 1) {
             throw new IllegalStateException("Ticket " + id + " changed under its row lock");
         }
@@ -471,21 +395,6 @@ public class TicketService {
      * @param publicActivity whether the requester sees it (a public reply or an attachment)
      */
     public void touch(long id, long actorId, boolean publicActivity) {
-        jdbc.prepareStatement("""
-                UPDATE tickets SET updated_at = now(), activity_by = ?,
-                       public_activity_at = CASE WHEN ? THEN now() ELSE public_activity_at END,
-                       public_activity_by = CASE WHEN ? THEN ? ELSE public_activity_by END
-                 WHERE id = ?""", ps -> {
-            ps.setLong(1, actorId);
-            ps.setBoolean(2, publicActivity);
-            ps.setBoolean(3, publicActivity);
-            ps.setLong(4, actorId);
-            ps.setLong(5, id);
-            return ps.executeUpdate();
-        });
-    }
-
-    private record Current(long requesterId, TicketStatus status, Priority priority, @Nullable Long categoryId,
-                           @Nullable Long assigneeId, int version, SlaClock.Inputs sla) {
+        queries.touch(id, actorId, publicActivity);
     }
 }

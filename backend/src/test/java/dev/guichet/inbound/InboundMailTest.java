@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class InboundMailTest extends InboundTest {
 
     @jakarta.inject.Inject
-    InboundStore store;
+    InboundQueries store;
     @jakarta.inject.Inject
     InboundProcessor processor;
     @jakarta.inject.Inject
@@ -75,11 +75,11 @@ class InboundMailTest extends InboundTest {
             store.store("crashed-replica", messageId(), null, raw.getBytes(StandardCharsets.UTF_8), raw.length(), false,
                     "alice@example.test", subject);
         }
-        List<InboundStore.Claimed> claimed = store.claim(2, Duration.ofMillis(300));
+        List<InboundQueries.Claimed> claimed = store.claim(2, Duration.ofMillis(300));
         assertEquals(2, claimed.size());
         var alice = userRepository.findByEmail("alice@example.test").orElseThrow();
         // Claims come back in no set order; "Deux" is the second message stored, the larger id.
-        InboundStore.Claimed deux = claimed.stream().max(java.util.Comparator.comparingLong(InboundStore.Claimed::id)).orElseThrow();
+        InboundQueries.Claimed deux = claimed.stream().max(java.util.Comparator.comparingLong(InboundQueries.Claimed::id)).orElseThrow();
         actions.newTicket(deux, alice, null, "Deux", "Texte Deux", null);
         // ... the replica is gone; its claims run out, and the survivors take over.
         awaitInbound(3);

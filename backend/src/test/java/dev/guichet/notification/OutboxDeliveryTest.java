@@ -27,7 +27,7 @@ class OutboxDeliveryTest extends MailTest {
     @Inject
     OutboxDelivery delivery;
     @Inject
-    Outbox outbox;
+    OutboxQueries outbox;
     @Inject
     MailRenderer renderer;
 

@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class OutboxRestoreTest extends MailTest {
 
     @Inject
-    Outbox outbox;
+    OutboxQueries outbox;
     @Inject
     MailRenderer renderer;
 

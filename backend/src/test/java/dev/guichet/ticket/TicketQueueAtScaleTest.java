@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TicketQueueAtScaleTest extends ApiTest {
 
     @Inject
-    TicketCounts ticketCounts;
+    TicketCountQueries ticketCounts;
 
     Person camille;
     Person ines;

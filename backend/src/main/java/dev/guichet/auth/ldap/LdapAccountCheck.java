@@ -2,7 +2,7 @@ package dev.guichet.auth.ldap;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.guichet.auth.AccountStates;
+import dev.guichet.auth.AuthQueries;
 import dev.guichet.auth.ExternalAccountCheck;
 import dev.guichet.user.UserRepository;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -43,14 +43,14 @@ public class LdapAccountCheck implements ExternalAccountCheck {
     private final LdapDirectory directory;
     private final LdapSync sync;
     private final UserRepository users;
-    private final AccountStates states;
+    private final AuthQueries states;
     private final Counter unavailable;
     private final CircuitBreaker breaker;
     /** When each account's entry was last read; null when every request reads it. */
     private final Cache<Long, Instant> readLately;
 
     LdapAccountCheck(LdapSettings settings, LdapDirectory directory, LdapSync sync, UserRepository users,
-                     AccountStates states, MeterRegistry meters) {
+                     AuthQueries states, MeterRegistry meters) {
         this.settings = settings;
         this.directory = directory;
         this.sync = sync;
@@ -81,7 +81,7 @@ public class LdapAccountCheck implements ExternalAccountCheck {
      *     state after the directory's answer was applied (empty once deactivated)
      */
     @Override
-    public Optional<AccountStates.AccountState> check(AccountStates.AccountState stored) {
+    public Optional<AuthQueries.AccountState> check(AuthQueries.AccountState stored) {
         if (!settings.enabled() || !"LDAP".equals(stored.authSource()) || stored.externalId() == null
                 || (readLately != null && readLately.getIfPresent(stored.id()) != null)) {
             return Optional.of(stored);
@@ -113,6 +113,6 @@ public class LdapAccountCheck implements ExternalAccountCheck {
             return Optional.of(stored);
         }
         users.findById(stored.id()).ifPresent(user -> sync.apply(user, change));
-        return states.find(stored.id()).filter(AccountStates.AccountState::active);
+        return states.find(stored.id()).filter(AuthQueries.AccountState::active);
     }
 }

@@ -5,14 +5,11 @@ import dev.guichet.auth.ExternalAccounts;
 import dev.guichet.user.Role;
 import dev.guichet.user.User;
 import dev.guichet.user.UserRepository;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
-import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -33,16 +30,16 @@ public class LdapSync {
 
     private final LdapSettings settings;
     private final LdapDirectory directory;
-    private final JdbcOperations jdbc;
+    private final LdapQueries queries;
     private final UserRepository users;
     private final ExternalAccounts accounts;
     private final AuthService auth;
 
-    LdapSync(LdapSettings settings, LdapDirectory directory, JdbcOperations jdbc, UserRepository users,
+    LdapSync(LdapSettings settings, LdapDirectory directory, LdapQueries queries, UserRepository users,
              ExternalAccounts accounts, AuthService auth) {
         this.settings = settings;
         this.directory = directory;
-        this.jdbc = jdbc;
+        this.queries = queries;
         this.users = users;
         this.accounts = accounts;
         this.auth = auth;
@@ -70,29 +67,16 @@ public class LdapSync {
      */
     @Transactional
     public Optional<Result> runOnce(String period) {
-        int claimed = jdbc.prepareStatement(
-                "INSERT INTO job_runs (job, period) VALUES ('ldap-sync', ?) ON CONFLICT DO NOTHING", ps -> {
-                    ps.setString(1, period);
-                    return ps.executeUpdate();
-                });
-        if (claimed == 0) {
+        if (!queries.claimSync(period)) {
             return Optional.empty();
         }
-        List<Long> ids = jdbc.prepareStatement("SELECT id FROM users WHERE auth_source = 'LDAP' AND active ORDER BY id", ps -> {
-            List<Long> found = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    found.add(rs.getLong(1));
-                }
-            }
-            return found;
-        });
+        List<Long> ids = queries.activeDirectoryAccounts();
         int deactivated = 0;
         int roleChanges = 0;
         try {
             for (long id : ids) {
                 Optional<User> user = users.findById(id);
-                Optional<String> dn = externalId(id);
+                Optional<String> dn = queries.externalId(id);
                 if (user.isEmpty() || dn.isEmpty()) {
                     continue;
                 }
@@ -153,14 +137,5 @@ public class LdapSync {
         } else if (change.role().isPresent()) {
             accounts.applyRole(user, change.role());
         }
-    }
-
-    private Optional<String> externalId(long id) {
-        return jdbc.prepareStatement("SELECT external_id FROM users WHERE id = ?", ps -> {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.<String>empty();
-            }
-        });
     }
 }

@@ -23,16 +23,16 @@ import dev.guichet.auth.AuthService;
 import dev.guichet.auth.ExternalAccounts;
 import dev.guichet.auth.OpaqueTokens;
 import dev.guichet.auth.TokenResponse;
+import dev.guichet.auth.oidc.OidcQueries.Exchanged;
+import dev.guichet.auth.oidc.OidcQueries.Pending;
 import dev.guichet.user.User;
 import dev.guichet.user.UserRepository;
 import dev.guichet.web.ApiException;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.net.URI;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -64,19 +64,19 @@ public class OidcLogin {
 
     private final OidcSettings settings;
     private final OidcProvider provider;
-    private final JdbcOperations jdbc;
+    private final OidcQueries queries;
     private final ExternalAccounts accounts;
     private final AuthService auth;
     private final UserRepository users;
     private final URI redirectUri;
 
-    OidcLogin(OidcSettings settings, OidcProvider provider, JdbcOperations jdbc, ExternalAccounts accounts, AuthService auth,
+    OidcLogin(OidcSettings settings, OidcProvider provider, OidcQueries queries, ExternalAccounts accounts, AuthService auth,
               UserRepository users, WebSettings web) {
         this.users = users;
         this.settings = settings;
         this.redirectUri = URI.create(web.baseUrl() + "/api/v1/auth/oidc/callback");
         this.provider = provider;
-        this.jdbc = jdbc;
+        this.queries = queries;
         this.accounts = accounts;
         this.auth = auth;
     }
@@ -102,18 +102,8 @@ public class OidcLogin {
         Nonce nonce = new Nonce();
         CodeVerifier verifier = new CodeVerifier();
         String browser = OpaqueTokens.newToken();
-        jdbc.prepareStatement("DELETE FROM oidc_logins WHERE expires_at < now()", ps -> ps.executeUpdate());
-        jdbc.prepareStatement("""
-                INSERT INTO oidc_logins (state_hash, browser_hash, nonce, code_verifier, redirect, expires_at)
-                VALUES (?, ?, ?, ?, ?, now() + make_interval(secs => ?))""", ps -> {
-            ps.setString(1, OpaqueTokens.sha256(state.getValue()));
-            ps.setString(2, OpaqueTokens.sha256(browser));
-            ps.setString(3, nonce.getValue());
-            ps.setString(4, verifier.getValue());
-            ps.setString(5, redirect);
-            ps.setLong(6, LOGIN_TTL.toSeconds());
-            return ps.executeUpdate();
-        });
+        queries.insertLogin(OpaqueTokens.sha256(state.getValue()), OpaqueTokens.sha256(browser), nonce.getValue(),
+                verifier.getValue(), redirect, LOGIN_TTL);
         URI uri = new AuthenticationRequest.Builder(new ResponseType(ResponseType.Value.CODE),
                 new Scope(settings.scopeList().toArray(String[]::new)), new ClientID(settings.clientId()),
                 redirectUri)
@@ -165,16 +155,7 @@ public class OidcLogin {
             throw new OidcFailure("account-deactivated", "Account " + user.id() + " is deactivated");
         }
         String exchange = OpaqueTokens.newToken();
-        jdbc.prepareStatement("DELETE FROM sso_exchanges WHERE expires_at < now()", ps -> ps.executeUpdate());
-        jdbc.prepareStatement("""
-                INSERT INTO sso_exchanges (code_hash, user_id, expires_at, provider_refresh_token)
-                VALUES (?, ?, now() + make_interval(secs => ?), ?)""", ps -> {
-            ps.setString(1, OpaqueTokens.sha256(exchange));
-            ps.setLong(2, user.id());
-            ps.setInt(3, EXCHANGE_SECONDS);
-            ps.setString(4, redeemed.refreshToken());
-            return ps.executeUpdate();
-        });
+        queries.insertExchange(OpaqueTokens.sha256(exchange), user.id(), EXCHANGE_SECONDS, redeemed.refreshToken());
         return new Finished(exchange, pending.get().redirect());
     }
 
@@ -190,40 +171,17 @@ public class OidcLogin {
         if (exchangeCode == null || exchangeCode.isBlank()) {
             throw invalidExchange();
         }
-        Optional<Exchanged> exchanged = jdbc.prepareStatement("""
-                DELETE FROM sso_exchanges WHERE code_hash = ?
-                RETURNING user_id, expires_at > now(), provider_refresh_token""", ps -> {
-            ps.setString(1, OpaqueTokens.sha256(exchangeCode));
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && rs.getBoolean(2)
-                        ? Optional.of(new Exchanged(rs.getLong(1), rs.getString(3))) : Optional.<Exchanged>empty();
-            }
-        });
+        Optional<Exchanged> exchanged = queries.consumeExchange(OpaqueTokens.sha256(exchangeCode));
         User user = exchanged.flatMap(e -> users.findById(e.userId())).orElseThrow(OidcLogin::invalidExchange);
         return auth.signIn(user, exchanged.get().providerRefreshToken());
-    }
-
-    private record Exchanged(long userId, @Nullable String providerRefreshToken) {
     }
 
     private static ApiException invalidExchange() {
         return ApiException.of(ProblemType.SSO_EXCHANGE_INVALID);
     }
 
-    private record Pending(String browserHash, String nonce, String codeVerifier, String redirect) {
-    }
-
     private Optional<Pending> consume(String state) {
-        return jdbc.prepareStatement("""
-                DELETE FROM oidc_logins WHERE state_hash = ?
-                RETURNING browser_hash, nonce, code_verifier, redirect, expires_at > now()""", ps -> {
-            ps.setString(1, OpaqueTokens.sha256(state));
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && rs.getBoolean(5)
-                        ? Optional.of(new Pending(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
-                        : Optional.<Pending>empty();
-            }
-        });
+        return queries.consumeLogin(OpaqueTokens.sha256(state));
     }
 
     /**

@@ -12,7 +12,7 @@ import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.oauth2.sdk.token.Tokens;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
-import dev.guichet.auth.AccountStates;
+import dev.guichet.auth.AuthQueries;
 import dev.guichet.auth.ExternalAccounts;
 import dev.guichet.auth.ProviderSessions;
 import dev.guichet.user.UserRepository;
@@ -43,12 +43,12 @@ public class OidcSessions implements ProviderSessions {
 
     private final OidcSettings settings;
     private final OidcProvider provider;
-    private final AccountStates states;
+    private final AuthQueries states;
     private final UserRepository users;
     private final ExternalAccounts accounts;
     private final Counter unavailable;
 
-    OidcSessions(OidcSettings settings, OidcProvider provider, AccountStates states, UserRepository users,
+    OidcSessions(OidcSettings settings, OidcProvider provider, AuthQueries states, UserRepository users,
                  ExternalAccounts accounts, MeterRegistry meters) {
         this.settings = settings;
         this.provider = provider;
@@ -63,7 +63,7 @@ public class OidcSessions implements ProviderSessions {
     @Override
     public String renew(long userId, String providerRefreshToken) {
         Optional<String> externalId = states.find(userId).filter(account -> "OIDC".equals(account.authSource()))
-                .map(AccountStates.AccountState::externalId);
+                .map(AuthQueries.AccountState::externalId);
         if (!settings.enabled() || externalId.isEmpty()) {
             return providerRefreshToken;
         }

@@ -30,9 +30,9 @@ import java.util.Set;
 @ProblemResponses.RateLimited
 public class SecuritySettingsController {
 
-    private final SecuritySettings settings;
+    private final TwoFactorQueries settings;
 
-    SecuritySettingsController(SecuritySettings settings) {
+    SecuritySettingsController(TwoFactorQueries settings) {
         this.settings = settings;
     }
 

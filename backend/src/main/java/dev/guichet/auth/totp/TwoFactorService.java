@@ -9,12 +9,11 @@ import dev.guichet.auth.PasswordHasher;
 import dev.guichet.user.User;
 import dev.guichet.user.UserRepository;
 import dev.guichet.web.ApiException;
+import dev.guichet.auth.totp.TwoFactorQueries.TotpState;
 import dev.samstevens.totp.recovery.RecoveryCodeGenerator;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -42,21 +41,19 @@ public class TwoFactorService {
     /** Recovery codes issued at a time. */
     public static final int RECOVERY_CODES = 10;
 
-    private final JdbcOperations jdbc;
+    private final TwoFactorQueries queries;
     private final UserRepository users;
     private final AuthService auth;
     private final TotpCodes totp;
-    private final SecuritySettings settings;
     private final LoginThrottle throttle;
     private final PasswordHasher hasher;
 
-    TwoFactorService(JdbcOperations jdbc, UserRepository users, AuthService auth, TotpCodes totp,
-                     SecuritySettings settings, LoginThrottle throttle, PasswordHasher hasher) {
-        this.jdbc = jdbc;
+    TwoFactorService(TwoFactorQueries queries, UserRepository users, AuthService auth, TotpCodes totp,
+                     LoginThrottle throttle, PasswordHasher hasher) {
+        this.queries = queries;
         this.users = users;
         this.auth = auth;
         this.totp = totp;
-        this.settings = settings;
         this.throttle = throttle;
         this.hasher = hasher;
     }
@@ -101,7 +98,7 @@ public class TwoFactorService {
         if (state.enabled()) {
             return LoginResponse.challenge("TOTP", newChallenge(user.id(), "TOTP"), (int) CHALLENGE_TTL.toSeconds());
         }
-        if (state.local() && settings.twoFactorRequiredRoles().contains(user.role())) {
+        if (state.local() && queries.twoFactorRequiredRoles().contains(user.role())) {
             return LoginResponse.challenge("TOTP_ENROLMENT", newChallenge(user.id(), "TOTP_ENROL"),
                     (int) CHALLENGE_TTL.toSeconds());
         }
@@ -160,15 +157,8 @@ public class TwoFactorService {
     public Status status(long userId) {
         User user = users.findById(userId).orElseThrow(() -> ApiException.unauthorized("account-gone"));
         TotpState state = state(userId);
-        int remaining = jdbc.prepareStatement(
-                "SELECT count(*) FROM totp_recovery_codes WHERE user_id = ? AND used_at IS NULL", ps -> {
-                    ps.setLong(1, userId);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        rs.next();
-                        return rs.getInt(1);
-                    }
-                });
-        return new Status(state.enabled(), state.local() && settings.twoFactorRequiredRoles().contains(user.role()),
+        int remaining = queries.unusedRecoveryCodes(userId);
+        return new Status(state.enabled(), state.local() && queries.twoFactorRequiredRoles().contains(user.role()),
                 state.local(), state.enabled() ? remaining : 0);
     }
 
@@ -219,7 +209,7 @@ public class TwoFactorService {
         if (!state.enabled()) {
             throw ApiException.conflict(ProblemType.TWO_FACTOR_NOT_ENABLED);
         }
-        if (settings.twoFactorRequiredRoles().contains(user.role())) {
+        if (queries.twoFactorRequiredRoles().contains(user.role())) {
             throw ApiException.conflict(ProblemType.TWO_FACTOR_REQUIRED);
         }
         if (!hasher.matches(password, user.passwordHash())) {
@@ -228,11 +218,8 @@ public class TwoFactorService {
         if (!acceptTotp(userId, state.secret(), code) && !useRecoveryCode(userId, code)) {
             throw ApiException.of(ProblemType.WRONG_TWO_FACTOR_CODE);
         }
-        jdbc.prepareStatement("UPDATE users SET totp_enabled = false, totp_secret = NULL, totp_last_step = NULL WHERE id = ?", ps -> {
-            ps.setLong(1, userId);
-            return ps.executeUpdate();
-        });
-        deleteRecoveryCodes(userId);
+        queries.disable(userId);
+        queries.deleteRecoveryCodes(userId);
         auth.revokeAllSessions(userId);
         LOG.info("Two-factor authentication turned off for user {}", userId);
     }
@@ -263,21 +250,14 @@ public class TwoFactorService {
         if (!acceptTotp(user.id(), state.secret(), code)) {
             throw new ApiException(ProblemType.WRONG_TWO_FACTOR_CODE, "wrong-two-factor-code.setup");
         }
-        jdbc.prepareStatement("UPDATE users SET totp_enabled = true WHERE id = ?", ps -> {
-            ps.setLong(1, user.id());
-            return ps.executeUpdate();
-        });
+        queries.enable(user.id());
         LOG.info("Two-factor authentication turned on for user {}", user.id());
         return newRecoveryCodes(user.id());
     }
 
     private Setup newSecret(User user) {
         String secret = totp.newSecret();
-        jdbc.prepareStatement("UPDATE users SET totp_secret = ?, totp_enabled = false, totp_last_step = NULL WHERE id = ?", ps -> {
-            ps.setString(1, secret);
-            ps.setLong(2, user.id());
-            return ps.executeUpdate();
-        });
+        queries.setPendingSecret(user.id(), secret);
         return new Setup(secret, totp.uri(user.email(), secret), totp.qrDataUri(user.email(), secret));
     }
 
@@ -290,13 +270,7 @@ public class TwoFactorService {
         if (step.isEmpty()) {
             return false;
         }
-        return jdbc.prepareStatement("""
-                UPDATE users SET totp_last_step = ? WHERE id = ? AND (totp_last_step IS NULL OR totp_last_step < ?)""", ps -> {
-            ps.setLong(1, step.getAsLong());
-            ps.setLong(2, userId);
-            ps.setLong(3, step.getAsLong());
-            return ps.executeUpdate();
-        }) == 1;
+        return queries.acceptStep(userId, step.getAsLong());
     }
 
     private boolean useRecoveryCode(long userId, String code) {
@@ -304,14 +278,7 @@ public class TwoFactorService {
         if (normalized.length() < 16) {
             return false;
         }
-        return jdbc.prepareStatement("""
-                UPDATE totp_recovery_codes SET used_at = now()
-                 WHERE id = (SELECT id FROM totp_recovery_codes WHERE user_id = ? AND code_hash = ? AND used_at IS NULL LIMIT 1)
-                   AND used_at IS NULL""", ps -> {
-            ps.setLong(1, userId);
-            ps.setString(2, OpaqueTokens.sha256(normalized));
-            return ps.executeUpdate();
-        }) == 1;
+        return queries.useRecoveryCode(userId, OpaqueTokens.sha256(normalized));
     }
 
     /** Recovery codes are compared without dashes, spaces or case, as people retype them. */
@@ -320,59 +287,29 @@ public class TwoFactorService {
     }
 
     private List<String> newRecoveryCodes(long userId) {
-        deleteRecoveryCodes(userId);
+        queries.deleteRecoveryCodes(userId);
         // 16 characters of [a-z0-9] in groups of four: about 82 bits each (library default).
         List<String> codes = Arrays.asList(new RecoveryCodeGenerator().generateCodes(RECOVERY_CODES));
         for (String code : codes) {
-            jdbc.prepareStatement("INSERT INTO totp_recovery_codes (user_id, code_hash) VALUES (?, ?)", ps -> {
-                ps.setLong(1, userId);
-                ps.setString(2, OpaqueTokens.sha256(normalizeRecoveryCode(code)));
-                return ps.executeUpdate();
-            });
+            queries.insertRecoveryCode(userId, OpaqueTokens.sha256(normalizeRecoveryCode(code)));
         }
         return codes;
     }
 
-    private void deleteRecoveryCodes(long userId) {
-        jdbc.prepareStatement("DELETE FROM totp_recovery_codes WHERE user_id = ?", ps -> {
-            ps.setLong(1, userId);
-            return ps.executeUpdate();
-        });
-    }
-
     private String newChallenge(long userId, String purpose) {
         String token = OpaqueTokens.newToken();
-        jdbc.prepareStatement("""
-                INSERT INTO login_challenges (token_hash, user_id, purpose, expires_at)
-                VALUES (?, ?, ?, now() + make_interval(secs => ?))""", ps -> {
-            ps.setString(1, OpaqueTokens.sha256(token));
-            ps.setLong(2, userId);
-            ps.setString(3, purpose);
-            ps.setLong(4, CHALLENGE_TTL.toSeconds());
-            return ps.executeUpdate();
-        });
-        jdbc.prepareStatement("DELETE FROM login_challenges WHERE expires_at < now()", ps -> ps.executeUpdate());
+        queries.insertChallenge(OpaqueTokens.sha256(token), userId, purpose, CHALLENGE_TTL);
         return token;
     }
 
     private User challenged(String challengeToken, String purpose) {
-        Optional<Long> userId = jdbc.prepareStatement("""
-                SELECT user_id FROM login_challenges WHERE token_hash = ? AND purpose = ? AND expires_at > now()""", ps -> {
-            ps.setString(1, OpaqueTokens.sha256(challengeToken));
-            ps.setString(2, purpose);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.<Long>empty();
-            }
-        });
+        Optional<Long> userId = queries.challengedUserId(OpaqueTokens.sha256(challengeToken), purpose);
         return userId.flatMap(users::findById).filter(User::active)
                 .orElseThrow(() -> ApiException.of(ProblemType.CHALLENGE_EXPIRED));
     }
 
     private void deleteChallenge(String challengeToken) {
-        jdbc.prepareStatement("DELETE FROM login_challenges WHERE token_hash = ?", ps -> {
-            ps.setString(1, OpaqueTokens.sha256(challengeToken));
-            return ps.executeUpdate();
-        });
+        queries.deleteChallenge(OpaqueTokens.sha256(challengeToken));
     }
 
     private static ApiException invalidCode() {
@@ -380,15 +317,6 @@ public class TwoFactorService {
     }
 
     private TotpState state(long userId) {
-        return jdbc.prepareStatement("SELECT totp_enabled, totp_secret, auth_source FROM users WHERE id = ?", ps -> {
-            ps.setLong(1, userId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? new TotpState(rs.getBoolean(1), rs.getString(2), "LOCAL".equals(rs.getString(3)))
-                        : new TotpState(false, null, false);
-            }
-        });
-    }
-
-    private record TotpState(boolean enabled, String secret, boolean local) {
+        return queries.state(userId);
     }
 }

@@ -10,18 +10,18 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * The number of tickets in each status, read from the ledger {@code ticket_status_counts} that a
+ * The SQL that counts tickets in each status, from the ledger {@code ticket_status_counts} that a
  * trigger appends to in the same transaction as every ticket insert, delete or change of status,
  * priority, category or assignee (migration V8). Reading sums at most a few thousand rows,
  * whatever the number of tickets; the ledger is folded back to one row per key every 30 s.
  */
 @Singleton
 @Connectable
-public class TicketCounts {
+public class TicketCountQueries {
 
     private final JdbcOperations jdbc;
 
-    TicketCounts(JdbcOperations jdbc) {
+    TicketCountQueries(JdbcOperations jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -14,21 +14,22 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The tables of inbound mail (migration V18): stored messages and their claims, the mailboxes'
- * state, bouncing addresses and answered unknown senders. Claims use {@code FOR UPDATE SKIP LOCKED}
- * (docs/architecture.md, "Work that must run once"); {@code attempts} doubles as a fencing token, so a replica
+ * The SQL of inbound mail (migration V18): stored messages and their claims, the mailboxes'
+ * state, bouncing addresses and answered unknown senders, and the notes added to the ticket or
+ * reply a message made. Claims use {@code FOR UPDATE SKIP LOCKED}
+ * (docs/architecture.md: work that must run once); {@code attempts} doubles as a fencing token, so a replica
  * whose lease ran out cannot overwrite the outcome of the one that reclaimed the message.
  */
 @Singleton
 @Connectable
-public class InboundStore {
+public class InboundQueries {
 
     /** Longest error text kept per message. */
     static final int MAX_ERROR = 4000;
 
     private final JdbcOperations jdbc;
 
-    InboundStore(JdbcOperations jdbc) {
+    InboundQueries(JdbcOperations jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -339,4 +340,23 @@ public class InboundStore {
         return t == null ? null : t.toInstant();
     }
 
+    /**
+     * Appends a note to the reply a message made ({@code commentId}), or when it made none to the
+     * description of its ticket.
+     */
+    void appendNote(long ticketId, @Nullable Long commentId, String note) {
+        if (commentId != null) {
+            jdbc.prepareStatement("UPDATE comments SET body = body || ? WHERE id = ?", ps -> {
+                ps.setString(1, note);
+                ps.setLong(2, commentId);
+                return ps.executeUpdate();
+            });
+        } else {
+            jdbc.prepareStatement("UPDATE tickets SET description = description || ? WHERE id = ?", ps -> {
+                ps.setString(1, note);
+                ps.setLong(2, ticketId);
+                return ps.executeUpdate();
+            });
+        }
+    }
 }

@@ -7,6 +7,8 @@ import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.io.InputStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -17,11 +19,11 @@ import javax.sql.DataSource;
 /**
  * SQL of the attachment tables (migrations V3, V15). Metadata in {@code attachments}; bytes in
  * {@code attachment_contents}, written by streaming them into the statement and read back slice by
- * slice ({@link ContentStream}), so a file is never held whole in the JVM.
+ * slice ({@link ContentStream}, {@link #slice}), so a file is never held whole in the JVM.
  */
 @Singleton
 @Connectable
-public class AttachmentStore {
+public class AttachmentQueries {
 
     private static final String SELECT = """
             SELECT a.id, a.ticket_id, a.comment_id, a.file_name, a.content_type, a.size, a.sha256, a.created_at,
@@ -34,7 +36,7 @@ public class AttachmentStore {
     private final JdbcOperations jdbc;
     private final DataSource dataSource;
 
-    AttachmentStore(JdbcOperations jdbc, DataSource dataSource) {
+    AttachmentQueries(JdbcOperations jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
         this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
     }
@@ -140,6 +142,26 @@ public class AttachmentStore {
     /** @return a stream over the stored bytes, reading them in slices on demand */
     public InputStream open(AttachmentResponse attachment) {
         return new ContentStream(dataSource, attachment.id(), attachment.size());
+    }
+
+    /**
+     * Reads one slice of an attachment's bytes on a short-lived connection of its own.
+     *
+     * @param start  0-based offset of the first byte
+     * @param length bytes to read at most
+     * @return the bytes, fewer than {@code length} at the end, none when there is no such attachment
+     */
+    static byte[] slice(DataSource dataSource, long id, long start, int length) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement ps = connection.prepareStatement(
+                     "SELECT substring(data FROM ? FOR ?) FROM attachment_contents WHERE attachment_id = ?")) {
+            ps.setInt(1, Math.toIntExact(start + 1));
+            ps.setInt(2, length);
+            ps.setLong(3, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getBytes(1) : new byte[0];
+            }
+        }
     }
 
     private long sum(String sql, long id) {

@@ -9,14 +9,21 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
-/** The {@code sla_policies} table: the policy that applies to a ticket, and the admin's CRUD. */
+/**
+ * The SQL of SLA settings: the {@code sla_policies} table (the policy that applies to a ticket, and
+ * the admin's CRUD) and the business calendar's closed days ({@code sla_closed_days}). The SLA
+ * columns of tickets are in {@link SlaTicketQueries}.
+ */
 @Singleton
 @Connectable
-public class SlaPolicies {
+public class SlaQueries {
 
     private static final String SELECT = """
             SELECT p.id, p.priority, p.category_id, c.name AS category_name, p.name_fr, p.name_en,
@@ -26,7 +33,7 @@ public class SlaPolicies {
 
     private final JdbcOperations jdbc;
 
-    SlaPolicies(JdbcOperations jdbc) {
+    SlaQueries(JdbcOperations jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -123,6 +130,54 @@ public class SlaPolicies {
     public boolean delete(long id) {
         return jdbc.prepareStatement("DELETE FROM sla_policies WHERE id = ?", ps -> {
             ps.setLong(1, id);
+            return ps.executeUpdate() == 1;
+        });
+    }
+
+    /** @return every closed day */
+    public Set<LocalDate> closedDays() {
+        return jdbc.prepareStatement("SELECT day FROM sla_closed_days", ps -> {
+            Set<LocalDate> days = new HashSet<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    days.add(rs.getObject(1, LocalDate.class));
+                }
+            }
+            return days;
+        });
+    }
+
+    /** @return the closed days of one year, by date */
+    public List<SlaController.ClosedDay> closedDays(int year) {
+        return jdbc.prepareStatement(
+                "SELECT day, label FROM sla_closed_days WHERE day >= ? AND day < ? ORDER BY day", ps -> {
+                    ps.setObject(1, LocalDate.of(year, 1, 1));
+                    ps.setObject(2, LocalDate.of(year + 1, 1, 1));
+                    List<SlaController.ClosedDay> days = new ArrayList<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            days.add(new SlaController.ClosedDay(rs.getObject(1, LocalDate.class), rs.getString(2)));
+                        }
+                    }
+                    return days;
+                });
+    }
+
+    /** Adds a closed day, or renames it when it exists. */
+    public void saveClosedDay(LocalDate day, String label) {
+        jdbc.prepareStatement("""
+                INSERT INTO sla_closed_days (day, label) VALUES (?, ?)
+                ON CONFLICT (day) DO UPDATE SET label = excluded.label""", ps -> {
+            ps.setObject(1, day);
+            ps.setString(2, label);
+            return ps.executeUpdate();
+        });
+    }
+
+    /** @return whether the day was a closed day (and no longer is) */
+    public boolean deleteClosedDay(LocalDate day) {
+        return jdbc.prepareStatement("DELETE FROM sla_closed_days WHERE day = ?", ps -> {
+            ps.setObject(1, day);
             return ps.executeUpdate() == 1;
         });
     }
