@@ -35,8 +35,8 @@ import java.util.Map;
  *       periods, from duration histograms for long ones.</li>
  * </ul>
  * Every figure is exact as of the request, except long periods' percentiles (within a bucket,
- * 6.25 %). The statements run in one transaction with a statement timeout: past it the request
- * fails with {@link ReportBusyException} rather than holding a pooled connection.
+ * 6.25 %). The statements run in one read-only transaction (one snapshot) with a statement timeout:
+ * past it the request fails with {@link ReportBusyException} rather than holding a pooled connection.
  */
 @Singleton
 @Connectable
@@ -77,6 +77,8 @@ public class DashboardQueries {
     @Transactional
     public Dashboard dashboard(LocalDate from, LocalDate to, boolean weekly, @Nullable Long categoryId) {
         try {
+            // One snapshot for every figure: a month's histogram and the tickets taken out of it agree.
+            jdbc.prepareStatement("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY", ps -> ps.execute());
             jdbc.prepareStatement("SELECT set_config('statement_timeout', ?, true)", ps -> {
                 ps.setString(1, statementTimeout.toMillis() + "ms");
                 return ps.execute();
