@@ -2,7 +2,7 @@
 -- "Summary tables"). The dashboard read every figure from the tickets of the period: a year cost
 -- ~2.4 s at 1M tickets. These tables hold the same figures per day (counts) and per month and
 -- year (histograms of times), written by triggers in the same transaction as each ticket or survey
--- change, so a long period reads a few thousand rows and the figures stay exact.
+-- change, so a long period reads tens of thousands of small rows and the figures stay exact.
 --
 -- Writes only append to the *_delta tables (no row lock is shared between two transactions, as the
 -- counts ledger of V8); the application folds them into the main tables every 30 s

@@ -198,6 +198,37 @@ class DashboardTest extends ApiTest {
     }
 
     @Test
+    void startingWithAnotherTimeZoneRebuildsTheSummariesInIt() {
+        // As if the summaries had been computed with REPORTS_TIME_ZONE=UTC: T2 (00:30 in Paris on
+        // 11-04) is then a ticket of 11-03.
+        sql("SELECT report_set_time_zone('UTC')");
+        assertEquals(2, createdOn("2025-11-03"));
+
+        summaries.onApplicationEvent(null);
+
+        assertEquals(1, createdOn("2025-11-03"));
+        assertEquals("Europe/Paris", tx.executeRead(s -> jdbc.prepareStatement("SELECT report_time_zone()", ps -> {
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        })));
+        assertEquals(List.of(point("2025-11-03", 6, 5)), api.get(PERIOD + "&granularity=week", hugo.token()).get("volume"));
+    }
+
+    private long createdOn(String day) {
+        return tx.executeRead(s -> jdbc.prepareStatement("""
+                SELECT coalesce(sum(created), 0) FROM (SELECT day, created FROM report_daily UNION ALL
+                                                       SELECT day, created FROM report_daily_delta) d WHERE day = ?::date""", ps -> {
+            ps.setString(1, day);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }));
+    }
+
+    @Test
     void aDashboardPastItsStatementTimeoutAnswers503ReportBusy() throws InterruptedException {
         CountDownLatch locked = new CountDownLatch(1);
         CountDownLatch answered = new CountDownLatch(1);
