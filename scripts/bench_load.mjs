@@ -110,6 +110,13 @@ function daysAgo(n) {
   return new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** yyyy-MM-dd of the same day n years ago (UTC). */
+function yearsAgo(n) {
+  const d = new Date();
+  d.setUTCFullYear(d.getUTCFullYear() - n);
+  return d.toISOString().slice(0, 10);
+}
+
 /** The first and last day of the previous calendar month. */
 function previousMonth() {
   const now = new Date();
@@ -168,6 +175,7 @@ const rowDefs = [
   ['dashboard: last 30 days, one category, weekly', 'report', get(`/reports/dashboard?${qs({ category_id: cfg.categoryId, granularity: 'week' })}`)],
   ['dashboard: previous calendar month', 'report', get(`/reports/dashboard?${qs(previousMonth())}`)],
   ['dashboard: last 365 days, weekly', 'report', get(`/reports/dashboard?${qs({ from: daysAgo(364), to: daysAgo(0), granularity: 'week' })}`)],
+  ['dashboard: last 5 years, weekly', 'report', get(`/reports/dashboard?${qs({ from: yearsAgo(5), to: daysAgo(0), granularity: 'week' })}`)],
   ['ticket detail', 'read', () => request('GET', `/tickets/${pick(cfg.readIds)}`, tech())],
   ['comments', 'read', () => request('GET', `/tickets/${pick(cfg.readIds)}/comments`, tech())],
   ['history', 'read', () => request('GET', `/tickets/${pick(cfg.readIds)}/history`, tech())],

@@ -34,9 +34,12 @@ public class DashboardController {
     /**
      * Every figure of the dashboard for a period and optionally a category. 400 naming {@code from},
      * {@code to} or {@code granularity} for a malformed date, a period that ends before it starts or
-     * is longer than 366 days, or a granularity other than {@code day} or {@code week}.
+     * is longer than {@value DashboardQueries#MAX_DAYS} days (ten years), or a granularity other than
+     * {@code day} or {@code week}; 503 {@code report-busy} with {@code Retry-After} when the database
+     * is too busy to answer within {@code REPORTS_STATEMENT_TIMEOUT}.
      */
     @ProblemResponses.BadRequest
+    @ProblemResponses.Busy
     @Get("/dashboard")
     public Dashboard getDashboard(
             @Parameter(description = "first day, yyyy-MM-dd (default: 29 days before `to`)") @QueryValue @Nullable String from,

@@ -7,11 +7,11 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
-import java.sql.PreparedStatement;
+import jakarta.transaction.Transactional;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
@@ -21,37 +21,42 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Computes the dashboard from the tickets table, one bounded query per figure, designed for a
- * million tickets (docs/architecture.md, "Reports, export and survey"):
+ * Computes the dashboard, designed for a million tickets and periods of years (docs/architecture.md,
+ * "Reports, export and survey"):
  * <ul>
- *   <li>created / resolved per day: range scans of the {@code created_at} and {@code resolved_at}
- *       indexes over the period only;</li>
+ *   <li>created / resolved per day, SLA outcomes and survey answers: the daily summary of V23
+ *       ({@code report_daily} plus its unfolded {@code report_daily_delta}), one row per day and
+ *       category; the SLA's pending tickets (not done, not yet due) live from two small partial
+ *       indexes;</li>
  *   <li>backlog by status: the counts ledger ({@link TicketQueries#countByStatus}), exact and cheap;
  *       by age: the open tickets only (partial indexes on the open statuses, ~0.5 % of the table);</li>
- *   <li>median and p90 times ({@code percentile_cont}) per category and per assignee in one scan of
- *       the tickets resolved in the period ({@code GROUPING SETS});</li>
- *   <li>SLA compliance over the tickets created in the period; satisfaction over the answers given in
- *       the period (index on {@code answered_at}).</li>
+ *   <li>median and p90 times per category and per assignee: {@link TimesQueries}, exact for short
+ *       periods, from duration histograms for long ones.</li>
  * </ul>
- * Every figure reads the live tables, so today is exact. The cost grows with the tickets of the
- * period, not with the table: the period is capped at {@value #MAX_DAYS} days.
+ * Every figure is exact as of the request, except long periods' percentiles (within a bucket,
+ * 6.25 %). The statements run in one read-only transaction (one snapshot) with a statement timeout:
+ * past it the request fails with {@link ReportBusyException} rather than holding a pooled connection.
  */
 @Singleton
 @Connectable
 public class DashboardQueries {
 
-    /** Longest period the dashboard answers for (a year, leap day included). */
-    public static final int MAX_DAYS = 366;
+    /** Longest period the dashboard answers for: ten years, leap days included. */
+    public static final int MAX_DAYS = 3660;
     private static final List<TicketStatus> OPEN = List.of(TicketStatus.NEW, TicketStatus.IN_PROGRESS, TicketStatus.WAITING);
 
     private final JdbcOperations jdbc;
     private final TicketQueries tickets;
+    private final TimesQueries times;
     private final ZoneId zone;
+    private final Duration statementTimeout;
 
-    DashboardQueries(JdbcOperations jdbc, TicketQueries tickets, ReportSettings settings) {
+    DashboardQueries(JdbcOperations jdbc, TicketQueries tickets, TimesQueries times, ReportSettings settings) {
         this.jdbc = jdbc;
         this.tickets = tickets;
+        this.times = times;
         this.zone = settings.timeZone();
+        this.statementTimeout = settings.statementTimeout();
     }
 
     /** @return today in the reports' time zone */
@@ -64,60 +69,115 @@ public class DashboardQueries {
      * @param to         last day (inclusive)
      * @param weekly     group the volume by ISO week instead of by day
      * @param categoryId only this category, or null for all
+     * @throws ReportBusyException when a statement runs past the statement timeout
      */
+    @Transactional
     public Dashboard dashboard(LocalDate from, LocalDate to, boolean weekly, @Nullable Long categoryId) {
-        Timestamp start = Timestamp.from(from.atStartOfDay(zone).toInstant());
-        Timestamp end = Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant());
-        Period period = new Period(start, end, categoryId);
-        List<List<Dashboard.Times>> times = times(period);
-        return new Dashboard(from, to, weekly ? "week" : "day", zone.getId(), volume(period, from, to, weekly),
-                backlog(categoryId), backlogAge(categoryId), times.get(0), times.get(1), sla(period),
-                satisfaction(period));
-    }
-
-    /** The bounds of the period as instants, and the category filter. */
-    private record Period(Timestamp start, Timestamp end, @Nullable Long categoryId) {
-        String category(String alias) {
-            return categoryId == null ? "" : " AND " + alias + ".category_id = ?";
-        }
-
-        int bind(PreparedStatement ps, int first) throws SQLException {
-            ps.setTimestamp(first, start);
-            ps.setTimestamp(first + 1, end);
-            if (categoryId != null) {
-                ps.setLong(first + 2, categoryId);
-                return first + 3;
+        try {
+            // One snapshot for every figure: a month's histogram and the tickets taken out of it agree.
+            jdbc.prepareStatement("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY", ps -> ps.execute());
+            jdbc.prepareStatement("SELECT set_config('statement_timeout', ?, true)", ps -> {
+                ps.setString(1, statementTimeout.toMillis() + "ms");
+                return ps.execute();
+            });
+            Daily daily = daily(from, to, weekly, categoryId);
+            long[] pending = pending(from, to, categoryId);
+            TimesQueries.Tables table = times.times(from, to, zone, daily.total[RESOLVED], categoryId);
+            long[] sum = daily.total;
+            Dashboard.Sla sla = new Dashboard.Sla(
+                    target(sum[FR_MET], sum[FR_LATE] + sum[FR_OPEN] - pending[0], pending[0]),
+                    target(sum[RES_MET], sum[RES_LATE] + sum[RES_OPEN] - pending[1], pending[1]));
+            return new Dashboard(from, to, weekly ? "week" : "day", zone.getId(), daily.volume(), backlog(categoryId),
+                    backlogAge(categoryId), table.byCategory(), table.byAssignee(), sla, satisfaction(sum));
+        } catch (RuntimeException e) {
+            if (ReportBusyException.isTimeout(e)) {
+                throw new ReportBusyException();
             }
-            return first + 2;
+            throw e;
         }
     }
 
-    private List<Dashboard.VolumePoint> volume(Period period, LocalDate from, LocalDate to, boolean weekly) {
+    private static final int RESOLVED = 1;
+    private static final int FR_MET = 2;
+    private static final int FR_LATE = 3;
+    private static final int FR_OPEN = 4;
+    private static final int RES_MET = 5;
+    private static final int RES_LATE = 6;
+    private static final int RES_OPEN = 7;
+    private static final int SCORE_1 = 8;
+    private static final String DAILY_COLUMNS = "day, created, resolved, first_response_met, first_response_late,"
+            + " first_response_open, resolution_met, resolution_late, resolution_open, score_1, score_2, score_3, score_4, score_5";
+
+    /** The daily summary of the period: volume points, and the sum of every column over the period. */
+    private record Daily(Map<LocalDate, long[]> points, long[] total) {
+        List<Dashboard.VolumePoint> volume() {
+            return points.entrySet().stream().map(e -> new Dashboard.VolumePoint(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
+        }
+    }
+
+    private Daily daily(LocalDate from, LocalDate to, boolean weekly, @Nullable Long categoryId) {
         Map<LocalDate, long[]> points = new LinkedHashMap<>();
         LocalDate first = weekly ? from.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)) : from;
         for (LocalDate d = first; !d.isAfter(to); d = d.plusDays(weekly ? 7 : 1)) {
             points.put(d, new long[2]);
         }
-        count(period, "created_at", weekly, points, 0);
-        count(period, "resolved_at", weekly, points, 1);
-        return points.entrySet().stream().map(e -> new Dashboard.VolumePoint(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
-    }
-
-    private void count(Period period, String column, boolean weekly, Map<LocalDate, long[]> points, int slot) {
-        String sql = "SELECT date_trunc('" + (weekly ? "week" : "day") + "', t." + column + " AT TIME ZONE ?)::date, count(*)"
-                + " FROM tickets t WHERE t." + column + " >= ? AND t." + column + " < ?" + period.category("t") + " GROUP BY 1";
+        long[] total = new long[13];
+        String where = " WHERE day >= ? AND day <= ?" + (categoryId == null ? "" : " AND category_id = ?");
+        String sql = "SELECT day, sum(created), sum(resolved), sum(first_response_met), sum(first_response_late),"
+                + " sum(first_response_open), sum(resolution_met), sum(resolution_late), sum(resolution_open),"
+                + " sum(score_1), sum(score_2), sum(score_3), sum(score_4), sum(score_5)"
+                + " FROM (SELECT " + DAILY_COLUMNS + " FROM report_daily" + where
+                + " UNION ALL SELECT " + DAILY_COLUMNS + " FROM report_daily_delta" + where + ") d GROUP BY day";
         jdbc.prepareStatement(sql, ps -> {
-            ps.setString(1, zone.getId());
-            period.bind(ps, 2);
+            int i = 1;
+            for (int copy = 0; copy < 2; copy++) {
+                ps.setObject(i++, from);
+                ps.setObject(i++, to);
+                if (categoryId != null) {
+                    ps.setLong(i++, categoryId);
+                }
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    long[] point = points.get(rs.getObject(1, LocalDate.class));
-                    if (point != null) {
-                        point[slot] = rs.getLong(2);
+                    LocalDate day = rs.getObject(1, LocalDate.class);
+                    long[] point = points.get(weekly ? day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)) : day);
+                    for (int c = 0; c < total.length; c++) {
+                        total[c] += rs.getLong(c + 2);
                     }
+                    point[0] += rs.getLong(2);
+                    point[1] += rs.getLong(3);
                 }
             }
             return null;
+        });
+        return new Daily(points, total);
+    }
+
+    /**
+     * Tickets created in the period whose first response (resolution) is not done yet and not yet
+     * due: few, read from the partial indexes {@code tickets_*_pending_idx} (V23).
+     *
+     * @return {first response, resolution}
+     */
+    private long[] pending(LocalDate from, LocalDate to, @Nullable Long categoryId) {
+        String period = " AND t.created_at >= ? AND t.created_at < ?" + (categoryId == null ? "" : " AND t.category_id = ?");
+        String sql = "SELECT (SELECT count(*) FROM tickets t WHERE t.first_response_at IS NULL AND t.first_response_due_at >= now()" + period + "),"
+                + " (SELECT count(*) FROM tickets t WHERE t.resolved_at IS NULL AND t.resolution_due_at >= now()" + period + ")";
+        Timestamp start = Timestamp.from(from.atStartOfDay(zone).toInstant());
+        Timestamp end = Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant());
+        return jdbc.prepareStatement(sql, ps -> {
+            int i = 1;
+            for (int copy = 0; copy < 2; copy++) {
+                ps.setTimestamp(i++, start);
+                ps.setTimestamp(i++, end);
+                if (categoryId != null) {
+                    ps.setLong(i++, categoryId);
+                }
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new long[] {rs.getLong(1), rs.getLong(2)};
+            }
         });
     }
 
@@ -151,95 +211,21 @@ public class DashboardQueries {
         });
     }
 
-    /**
-     * Median and p90 per category and per assignee, over the tickets resolved in the period, in one
-     * scan ({@code GROUPING SETS}: at 1M tickets and a year, one scan instead of two saves ~150 ms).
-     *
-     * @return the rows per category, then the rows per assignee
-     */
-    private List<List<Dashboard.Times>> times(Period period) {
-        String sql = "SELECT g.by_assignee, coalesce(g.category_id, g.assignee_id), coalesce(c.name, u.full_name),"
-                + " g.resolved, g.responded, g.fr50, g.fr90, g.res50, g.res90 FROM ("
-                + "SELECT GROUPING(t.category_id) AS by_assignee, t.category_id, t.assignee_id, count(*) AS resolved,"
-                + " count(t.first_response_at) AS responded,"
-                + " percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM t.first_response_at - t.created_at)) / 3600 AS fr50,"
-                + " percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM t.first_response_at - t.created_at)) / 3600 AS fr90,"
-                + " percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM t.resolved_at - t.created_at)) / 3600 AS res50,"
-                + " percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM t.resolved_at - t.created_at)) / 3600 AS res90"
-                + " FROM tickets t WHERE t.resolved_at >= ? AND t.resolved_at < ?" + period.category("t")
-                + " GROUP BY GROUPING SETS ((t.category_id), (t.assignee_id))) g"
-                + " LEFT JOIN categories c ON g.by_assignee = 0 AND c.id = g.category_id"
-                + " LEFT JOIN users u ON g.by_assignee = 1 AND u.id = g.assignee_id"
-                + " ORDER BY g.by_assignee, g.resolved DESC, 3 NULLS LAST";
-        return jdbc.prepareStatement(sql, ps -> {
-            period.bind(ps, 1);
-            List<Dashboard.Times> byCategory = new ArrayList<>();
-            List<Dashboard.Times> byAssignee = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    boolean assignee = rs.getInt(1) == 1;
-                    long id = rs.getLong(2);
-                    Long key = rs.wasNull() ? null : id;
-                    (assignee ? byAssignee : byCategory).add(new Dashboard.Times(key, rs.getString(3), rs.getLong(4),
-                            rs.getLong(5), hours(rs, 6), hours(rs, 7), hours(rs, 8), hours(rs, 9)));
-                }
-            }
-            return List.of(byCategory, byAssignee);
-        });
-    }
-
-    private Dashboard.Sla sla(Period period) {
-        String sql = """
-                SELECT count(*) FILTER (WHERE t.first_response_at <= t.first_response_due_at),
-                       count(*) FILTER (WHERE t.first_response_at > t.first_response_due_at
-                                           OR (t.first_response_at IS NULL AND t.first_response_due_at < now())),
-                       count(*) FILTER (WHERE t.first_response_at IS NULL AND t.first_response_due_at >= now()),
-                       count(*) FILTER (WHERE t.resolved_at <= t.resolution_due_at),
-                       count(*) FILTER (WHERE t.resolved_at > t.resolution_due_at
-                                           OR (t.resolved_at IS NULL AND t.resolution_due_at < now())),
-                       count(*) FILTER (WHERE t.resolved_at IS NULL AND t.resolution_due_at >= now())
-                  FROM tickets t WHERE t.created_at >= ? AND t.created_at < ?""" + period.category("t");
-        return jdbc.prepareStatement(sql, ps -> {
-            period.bind(ps, 1);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return new Dashboard.Sla(target(rs.getLong(1), rs.getLong(2), rs.getLong(3)),
-                        target(rs.getLong(4), rs.getLong(5), rs.getLong(6)));
-            }
-        });
-    }
-
     private static Dashboard.Target target(long met, long breached, long pending) {
         return new Dashboard.Target(met, breached, pending, met + breached == 0 ? null : round(100.0 * met / (met + breached)));
     }
 
-    private Dashboard.Satisfaction satisfaction(Period period) {
-        String sql = "SELECT s.score, count(*) FROM satisfaction_surveys s"
-                + (period.categoryId() == null ? "" : " JOIN tickets t ON t.id = s.ticket_id")
-                + " WHERE s.answered_at >= ? AND s.answered_at < ?" + period.category("t") + " GROUP BY s.score";
-        return jdbc.prepareStatement(sql, ps -> {
-            period.bind(ps, 1);
-            long[] perScore = new long[6];
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    perScore[rs.getInt(1)] = rs.getLong(2);
-                }
-            }
-            long answers = 0;
-            long sum = 0;
-            List<Dashboard.ScoreCount> distribution = new ArrayList<>();
-            for (int score = 1; score <= 5; score++) {
-                answers += perScore[score];
-                sum += score * perScore[score];
-                distribution.add(new Dashboard.ScoreCount(score, perScore[score]));
-            }
-            return new Dashboard.Satisfaction(answers, answers == 0 ? null : round((double) sum / answers), distribution);
-        });
-    }
-
-    private static Double hours(ResultSet rs, int column) throws SQLException {
-        double value = rs.getDouble(column);
-        return rs.wasNull() ? null : round(value);
+    private static Dashboard.Satisfaction satisfaction(long[] total) {
+        long answers = 0;
+        long sum = 0;
+        List<Dashboard.ScoreCount> distribution = new ArrayList<>();
+        for (int score = 1; score <= 5; score++) {
+            long count = total[SCORE_1 + score - 1];
+            answers += count;
+            sum += score * count;
+            distribution.add(new Dashboard.ScoreCount(score, count));
+        }
+        return new Dashboard.Satisfaction(answers, answers == 0 ? null : round((double) sum / answers), distribution);
     }
 
     /** Two decimals: enough for hours and percentages, and stable in JSON. */

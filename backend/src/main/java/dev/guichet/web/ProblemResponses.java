@@ -92,4 +92,13 @@ public final class ProblemResponses {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public @interface RateLimited {
     }
+
+    /** 503: the service is too busy for this request now; the {@code Retry-After} header says when to try again. */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.METHOD, ElementType.TYPE})
+    @ApiResponse(responseCode = "503", description = "Busy; retry after the Retry-After header's seconds",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public @interface Busy {
+    }
 }

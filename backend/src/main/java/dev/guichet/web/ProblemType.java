@@ -124,6 +124,8 @@ public enum ProblemType {
     SURVEY_LINK_EXPIRED("survey-link-expired", HttpStatus.GONE),
     /** Too many CSV exports run at once on this instance; {@code Retry-After} says when to retry. */
     EXPORT_BUSY("export-busy", HttpStatus.TOO_MANY_REQUESTS),
+    /** A reports dashboard query ran past its statement timeout; {@code Retry-After} says when to retry. */
+    REPORT_BUSY("report-busy", HttpStatus.SERVICE_UNAVAILABLE),
     /** An unexpected error, logged on the server. */
     INTERNAL("internal", HttpStatus.INTERNAL_SERVER_ERROR),
     /** The database is unreachable for a moment; {@code Retry-After} says when to retry. */

@@ -3,12 +3,23 @@ package dev.guichet.report;
 import dev.guichet.support.Api;
 import dev.guichet.support.ApiTest;
 import dev.guichet.ticket.TicketStatus;
+import jakarta.inject.Inject;
+import java.sql.ResultSet;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The dashboard's figures against a fixture computed by hand: tickets written straight in SQL with
@@ -32,14 +43,28 @@ class DashboardTest extends ApiTest {
 
     private static final String PERIOD = "/api/v1/reports/dashboard?from=2025-11-03&to=2025-11-09";
 
+    @Inject
+    ReportSummaries summaries;
+    @Inject
+    TimesQueries timesQueries;
+
+    private Person camille;
     private Person hugo;
     private Person ines;
     private long net;
     private long pc;
 
+    /** A short statement timeout, so that the busy case answers quickly. */
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(super.getProperties());
+        properties.put("guichet.reports.statement-timeout", "1500ms");
+        return properties;
+    }
+
     @BeforeEach
     void fixture() {
-        Person camille = employee("Camille");
+        camille = employee("Camille");
         hugo = technician("Hugo");
         ines = technician("Ines");
         net = category("Réseau");
@@ -137,7 +162,7 @@ class DashboardTest extends ApiTest {
         assertProblem(403, api.get(PERIOD, employee("Zoe").token()));
         assertEquals("from", assertProblem(400, api.get(
                 "/api/v1/reports/dashboard?from=2025-11-10&to=2025-11-09", hugo.token())).errors().getFirst().field());
-        assertProblem(400, api.get("/api/v1/reports/dashboard?from=2024-01-01&to=2025-11-09", hugo.token()));
+        assertProblem(400, api.get("/api/v1/reports/dashboard?from=2015-11-01&to=2025-11-09", hugo.token()));
         assertProblem(400, api.get("/api/v1/reports/dashboard?from=hier", hugo.token()));
         assertProblem(400, api.get(PERIOD + "&granularity=month", hugo.token()));
         // Default: the last 30 days.
@@ -148,6 +173,208 @@ class DashboardTest extends ApiTest {
         Api.Response response = api.get(path, hugo.token());
         assertEquals(200, response.status(), response::toString);
         return response.as(Dashboard.class);
+    }
+
+    @Test
+    void summariesFollowEveryChangeAndEqualTheLiveFigures() {
+        generate(400);
+        summaries.fold();  // the rows so far are folded, the changes below stay in the delta tables
+        sql("UPDATE tickets SET category_id = " + pc + " WHERE title = 'G' AND id % 10 = 1");
+        sql("UPDATE tickets SET category_id = NULL WHERE title = 'G' AND id % 10 = 4");
+        sql("UPDATE tickets SET assignee_id = " + ines.id() + " WHERE title = 'G' AND id % 10 = 2");
+        sql("UPDATE tickets SET priority = 'HIGH' WHERE title = 'G' AND id % 10 = 5");
+        // Reopened, then a part of them resolved again later; a late first response.
+        sql("UPDATE tickets SET status = 'IN_PROGRESS', resolved_at = NULL WHERE title = 'G' AND id % 10 = 3 AND resolved_at IS NOT NULL");
+        sql("UPDATE tickets SET status = 'RESOLVED', resolved_at = created_at + interval '300 hours' WHERE title = 'G' AND id % 20 = 3");
+        sql("UPDATE tickets SET first_response_at = created_at + interval '30 hours' WHERE title = 'G' AND first_response_at IS NULL AND id % 3 = 1");
+        sql("UPDATE tickets SET first_response_due_at = created_at + interval '1 hour' WHERE title = 'G' AND id % 10 = 6");
+        sql("UPDATE satisfaction_surveys SET score = 6 - score, answered_at = answered_at + interval '2 days' WHERE ticket_id % 4 = 0");
+        sql("DELETE FROM satisfaction_surveys WHERE ticket_id % 9 = 0");
+        sql("DELETE FROM tickets WHERE title = 'G' AND id % 25 = 7");  // their surveys go with them
+
+        for (String[] period : List.of(new String[] {"2025-11-03", "2025-11-09"}, new String[] {"2024-02-01", "2024-03-15"},
+                new String[] {"2023-06-10", "2025-11-20"})) {
+            for (Long category : Arrays.asList(null, net)) {
+                assertDashboardEqualsLive(period[0], period[1], category);
+                assertHistogramsWithinABucket(period[0], period[1], category);
+            }
+        }
+        String maintained = summaryRows();
+        tx.executeWrite(s -> jdbc.prepareStatement("SELECT report_rebuild_summaries()", ps -> ps.execute()));
+        assertEquals(summaryRows(), maintained);
+        summaries.fold();
+        assertEquals(summaryRows(), maintained);
+    }
+
+    @Test
+    void startingWithAnotherTimeZoneRebuildsTheSummariesInIt() {
+        // As if the summaries had been computed with REPORTS_TIME_ZONE=UTC: T2 (00:30 in Paris on
+        // 11-04) is then a ticket of 11-03.
+        sql("SELECT report_set_time_zone('UTC')");
+        assertEquals(2, createdOn("2025-11-03"));
+
+        summaries.onApplicationEvent(null);
+
+        assertEquals(1, createdOn("2025-11-03"));
+        assertEquals("Europe/Paris", tx.executeRead(s -> jdbc.prepareStatement("SELECT report_time_zone()", ps -> {
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        })));
+        assertEquals(List.of(point("2025-11-03", 6, 5)), dashboard(PERIOD + "&granularity=week").volume());
+    }
+
+    private long createdOn(String day) {
+        return tx.executeRead(s -> jdbc.prepareStatement("""
+                SELECT coalesce(sum(created), 0) FROM (SELECT day, created FROM report_daily UNION ALL
+                                                       SELECT day, created FROM report_daily_delta) d WHERE day = ?::date""", ps -> {
+            ps.setString(1, day);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }));
+    }
+
+    @Test
+    void aDashboardPastItsStatementTimeoutAnswers503ReportBusy() throws InterruptedException {
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch answered = new CountDownLatch(1);
+        Thread holder = Thread.ofVirtual().start(() -> tx.executeWrite(s -> jdbc.prepareStatement(
+                "LOCK TABLE report_daily IN ACCESS EXCLUSIVE MODE", ps -> {
+                    ps.execute();
+                    locked.countDown();
+                    try {
+                        return answered.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return false;
+                    }
+                })));
+        assertTrue(locked.await(10, TimeUnit.SECONDS));
+        Api.Response busy = api.get(PERIOD, hugo.token());
+        answered.countDown();
+        holder.join();
+
+        assertEquals("https://guichet.dev/problems/report-busy", assertProblem(503, busy).type());
+        assertEquals(String.valueOf(ReportBusyException.RETRY_AFTER_SECONDS), busy.header("Retry-After"));
+        assertEquals(200, api.get(PERIOD, hugo.token()).status());
+    }
+
+    /** Every figure of the dashboard equals the live computation (exact percentiles: the test's periods are short). */
+    private void assertDashboardEqualsLive(String from, String to, Long category) {
+        LiveFigures live = new LiveFigures(jdbc, tx);
+        Dashboard dashboard = dashboard("/api/v1/reports/dashboard?from=" + from + "&to=" + to
+                + (category == null ? "" : "&category_id=" + category));
+        String where = from + ".." + to + " category " + category;
+        assertEquals(live.volume(from, to, category), String.join("\n", dashboard.volume().stream()
+                .map(p -> p.start() + " " + p.created() + "/" + p.resolved()).toList()), where);
+        assertEquals(live.sla(from, to, category),
+                outcome(dashboard.sla().firstResponse()) + " / " + outcome(dashboard.sla().resolution()), where);
+        assertEquals(live.satisfaction(from, to, category), String.join(" ", dashboard.satisfaction().distribution().stream()
+                .map(c -> String.valueOf(c.count())).toList()), where);
+        for (boolean byAssignee : List.of(false, true)) {
+            List<Dashboard.Times> rows = byAssignee ? dashboard.byAssignee() : dashboard.byCategory();
+            List<LiveFigures.Times> expected = live.times(from, to, category, byAssignee);
+            assertEquals(expected.size(), rows.size(), where);
+            for (LiveFigures.Times e : expected) {
+                Dashboard.Times row = rows.stream().filter(r -> Objects.equals(r.id(), e.id()))
+                        .findFirst().orElseThrow(() -> new AssertionError(where + ": no row for " + e.id()));
+                assertTimes(e, row.resolved(), row.responded(),
+                        new Object[] {row.firstResponseMedianHours(), row.firstResponseP90Hours(),
+                                row.resolutionMedianHours(), row.resolutionP90Hours()}, 0, where);
+            }
+        }
+    }
+
+    /** The histogram method, forced on the same period: same counts, percentiles within a bucket (6.25 %). */
+    private void assertHistogramsWithinABucket(String from, String to, Long category) {
+        LiveFigures live = new LiveFigures(jdbc, tx);
+        TimesQueries.Tables tables = tx.executeRead(s -> timesQueries.times(LocalDate.parse(from), LocalDate.parse(to),
+                ZoneId.of("Europe/Paris"), Long.MAX_VALUE, category));
+        String where = "histograms " + from + ".." + to + " category " + category;
+        for (boolean byAssignee : List.of(false, true)) {
+            List<Dashboard.Times> rows = byAssignee ? tables.byAssignee() : tables.byCategory();
+            List<LiveFigures.Times> expected = live.times(from, to, category, byAssignee);
+            assertEquals(expected.size(), rows.size(), where);
+            for (LiveFigures.Times e : expected) {
+                Dashboard.Times row = rows.stream().filter(r -> Objects.equals(r.id(), e.id())).findFirst().orElseThrow();
+                assertTimes(e, row.resolved(), row.responded(), new Object[] {row.firstResponseMedianHours(),
+                        row.firstResponseP90Hours(), row.resolutionMedianHours(), row.resolutionP90Hours()}, 0.0625, where);
+            }
+        }
+    }
+
+    /** Counts equal; each percentile within {@code relative} of the live one, plus the rounding to 0.01 h. */
+    private static void assertTimes(LiveFigures.Times expected, long resolved, long responded, Object[] hours, double relative,
+                                    String where) {
+        assertEquals(expected.resolved(), resolved, where);
+        assertEquals(expected.responded(), responded, where);
+        Double[] live = {expected.fr50(), expected.fr90(), expected.res50(), expected.res90()};
+        for (int i = 0; i < live.length; i++) {
+            if (live[i] == null) {
+                assertEquals(null, hours[i], where);
+                continue;
+            }
+            assertNotNull(hours[i], where);
+            double got = ((Number) hours[i]).doubleValue();
+            assertTrue(Math.abs(got - live[i]) <= relative * Math.abs(live[i]) + 0.005 + 1e-9 + (relative > 0 ? 1.0 / 3600 : 0),
+                    where + ": id " + expected.id() + " percentile " + i + " is " + got + ", live " + live[i]);
+        }
+    }
+
+    private static String outcome(Dashboard.Target t) {
+        return t.met() + " " + t.breached() + " " + t.pending();
+    }
+
+    /**
+     * {@code count} tickets "G" from June 2023 every 2 days 7 h 13 min, in two categories or none,
+     * assigned to Hugo, Ines or nobody, most resolved after 1 to 200 hours, some answered, some with
+     * SLA due times, a third of the resolved ones with a survey answer.
+     */
+    private void generate(int count) {
+        sql("""
+                INSERT INTO tickets (title, description, requester_id, category_id, assignee_id, status, created_at, updated_at,
+                                     first_response_at, resolved_at, first_response_due_at, resolution_due_at)
+                SELECT 'G', 'x', %d, (ARRAY[%d, %d, NULL])[1 + i %% 3], (ARRAY[%d, %d, NULL, %d])[1 + i %% 4],
+                       CASE WHEN i %% 7 = 0 THEN 'IN_PROGRESS' ELSE 'RESOLVED' END, c, c,
+                       CASE WHEN i %% 5 <> 0 THEN c + (i * 37 %% 600) * interval '1 minute' END,
+                       CASE WHEN i %% 7 <> 0 THEN c + ((i * 7919) %% 200 + 1) * interval '1 hour' + (i * 13 %% 60) * interval '1 second' END,
+                       CASE WHEN i %% 2 = 0 THEN c + interval '4 hours' END,
+                       CASE WHEN i %% 2 = 0 THEN c + interval '48 hours' END
+                  FROM generate_series(1, %d) i, LATERAL (SELECT '2023-06-01 08:00+02'::timestamptz + i * interval '2 days 7 hours 13 minutes' AS c) t
+                """.formatted(camille.id(), net, pc, hugo.id(), ines.id(), hugo.id(), count));
+        sql("""
+                INSERT INTO satisfaction_surveys (ticket_id, score, answered_at)
+                SELECT id, 1 + id %% 5, resolved_at + interval '3 hours' FROM tickets WHERE title = 'G' AND resolved_at IS NOT NULL AND id %% 3 = 0
+                """.formatted());
+    }
+
+    /** Every non-zero figure of the summary tables (main and delta added up), one line each, sorted. */
+    private String summaryRows() {
+        return tx.executeRead(s -> jdbc.prepareStatement("""
+                SELECT string_agg(r, E'\n' ORDER BY r) FROM (
+                  SELECT day || ' ' || coalesce(category_id::text, '-') || ' ' || array_to_string(v, ',') AS r
+                    FROM (SELECT day, category_id, ARRAY[sum(created), sum(resolved), sum(first_response_met), sum(first_response_late),
+                                 sum(first_response_open), sum(resolution_met), sum(resolution_late), sum(resolution_open),
+                                 sum(score_1), sum(score_2), sum(score_3), sum(score_4), sum(score_5)] AS v
+                            FROM (SELECT * FROM report_daily UNION ALL SELECT * FROM report_daily_delta) d GROUP BY 1, 2) x
+                   WHERE v <> array_fill(0::bigint, ARRAY[13])
+                  UNION ALL
+                  SELECT months || ' ' || start || ' ' || dim || ' ' || coalesce(category_id::text, '-') || ' '
+                         || coalesce(assignee_id::text, '-') || ' ' || kind || ' ' || bucket || ' ' || sum(n)
+                    FROM (SELECT * FROM report_times UNION ALL SELECT * FROM report_times_delta) t
+                   GROUP BY months, start, dim, category_id, assignee_id, kind, bucket HAVING sum(n) <> 0) s""", ps -> {
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }));
+    }
+
+    private void sql(String statement) {
+        tx.executeWrite(s -> jdbc.prepareStatement(statement, ps -> ps.execute()));
     }
 
     private static Dashboard.VolumePoint point(String start, int created, int resolved) {
