@@ -1,13 +1,14 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
 import type { Body, SlaPolicy } from '@/lib/api/types';
+import { slaKeys } from './keys';
 
 export type SlaPolicyInput = Body<'/api/v1/sla/policies', 'post'>;
 
 /** Query options for GET /sla/policies (technicians and admins). */
 export const slaPoliciesQueryOptions = () =>
   queryOptions({
-    queryKey: ['sla', 'policies'],
+    queryKey: slaKeys.policies(),
     queryFn: ({ signal }) => api<SlaPolicy[]>('/sla/policies', { signal }),
   });
 
@@ -22,7 +23,7 @@ export function useSaveSlaPolicy() {
       id === null
         ? api<SlaPolicy>('/sla/policies', { method: 'POST', body: input })
         : api<SlaPolicy>(`/sla/policies/${id}`, { method: 'PUT', body: input }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: slaPoliciesQueryOptions().queryKey }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: slaKeys.policies() }),
   });
 }
 
@@ -31,6 +32,6 @@ export function useDeleteSlaPolicy() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: number) => api<void>(`/sla/policies/${id}`, { method: 'DELETE' }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: slaPoliciesQueryOptions().queryKey }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: slaKeys.policies() }),
   });
 }

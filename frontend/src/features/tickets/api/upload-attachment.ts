@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
 import type { Attachment } from '@/lib/api/types';
-import { attachmentsQueryOptions } from './get-attachments';
+import { ticketKeys } from './keys';
 
 /** POST /tickets/{id}/attachments (multipart, field `file`); with `commentId`, sent with that reply or note. */
 export function uploadAttachment(ticketId: number, file: File, commentId?: number): Promise<Attachment> {
@@ -28,6 +28,6 @@ export function useUploadAttachment(ticketId: number) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ file, commentId }: UploadInput) => uploadAttachment(ticketId, file, commentId),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: attachmentsQueryOptions(ticketId).queryKey }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ticketKeys.attachments(ticketId) }),
   });
 }
