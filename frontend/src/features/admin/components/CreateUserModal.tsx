@@ -7,11 +7,12 @@ import { z } from 'zod';
 import { useCreateUser } from '@/features/users/api/create-user';
 import { errorMessage } from '@/lib/api/problem';
 import { ROLES } from '@/lib/api/types';
+import { PASSWORD_RULE, newPasswordSchema } from '@/lib/validation/password-rules';
 
 const schema = z.object({
   email: z.email('admin:validation.email'),
   full_name: z.string().trim().min(1, 'admin:validation.required').max(200, 'admin:validation.tooLong'),
-  password: z.string().min(12, 'admin:validation.passwordShort'),
+  password: newPasswordSchema,
   role: z.enum(ROLES),
   locale: z.enum(['fr', 'en']),
 });
@@ -26,7 +27,7 @@ export function CreateUserModal({ opened, onClose }: { opened: boolean; onClose:
     defaultValues: { email: '', full_name: '', password: '', role: 'EMPLOYEE', locale: 'fr' },
   });
   const errors = formState.errors;
-  const message = (key?: string) => (key ? t(key) : undefined);
+  const message = (key?: string) => (key ? t(key, PASSWORD_RULE) : undefined);
   const close = () => {
     reset();
     create.reset();
@@ -71,6 +72,7 @@ export function CreateUserModal({ opened, onClose }: { opened: boolean; onClose:
           />
           <PasswordInput
             label={t('users.initialPassword')}
+            description={t('common:password.rule', PASSWORD_RULE)}
             required
             autoComplete="new-password"
             error={message(errors.password?.message)}

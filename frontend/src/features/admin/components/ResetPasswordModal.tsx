@@ -6,9 +6,10 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { useUpdateUser } from '@/features/users/api/update-user';
 import type { User } from '@/lib/api/types';
+import { PASSWORD_RULE, newPasswordSchema } from '@/lib/validation/password-rules';
 
 const schema = z.object({
-  password: z.string().min(12, 'admin:validation.passwordShort').max(200, 'admin:validation.tooLong'),
+  password: newPasswordSchema,
 });
 type Values = z.infer<typeof schema>;
 
@@ -52,10 +53,10 @@ export function ResetPasswordModal({ user, onClose }: { user: User | null; onClo
           </Text>
           <PasswordInput
             label={t('users.newPassword')}
-            description={t('users.passwordHint')}
+            description={t('users.passwordHint', PASSWORD_RULE)}
             autoComplete="new-password"
             required
-            error={formState.errors.password?.message && t(formState.errors.password.message)}
+            error={formState.errors.password?.message && t(formState.errors.password.message, PASSWORD_RULE)}
             {...register('password')}
           />
           <Group justify="flex-end" mt="sm">

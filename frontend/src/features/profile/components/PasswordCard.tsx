@@ -7,12 +7,13 @@ import { useNavigate } from 'react-router';
 import { z } from 'zod';
 import { errorMessage } from '@/lib/api/problem';
 import { useAuth } from '@/lib/auth/auth-context';
+import { PASSWORD_RULE, newPasswordSchema } from '@/lib/validation/password-rules';
 import { useChangePassword } from '../api/change-password';
 
 const schema = z
   .object({
     current_password: z.string().min(1, 'profile:validation.required'),
-    new_password: z.string().min(12, 'profile:validation.passwordShort').max(200, 'profile:validation.passwordLong'),
+    new_password: newPasswordSchema,
     confirm: z.string(),
   })
   .refine((v) => v.new_password === v.confirm, { path: ['confirm'], message: 'profile:validation.mismatch' });
@@ -32,7 +33,7 @@ export function PasswordCard() {
     resolver: zodResolver(schema),
     defaultValues: { current_password: '', new_password: '', confirm: '' },
   });
-  const message = (key?: string) => (key ? t(key) : undefined);
+  const message = (key?: string) => (key ? t(key, PASSWORD_RULE) : undefined);
 
   const submit = handleSubmit(async ({ current_password, new_password }) => {
     try {
@@ -66,7 +67,7 @@ export function PasswordCard() {
           />
           <PasswordInput
             label={t('password.new')}
-            description={t('password.hint')}
+            description={t('password.hint', PASSWORD_RULE)}
             autoComplete="new-password"
             required
             error={message(errors.new_password?.message)}

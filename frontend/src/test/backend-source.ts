@@ -1,0 +1,17 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The text of a backend source file, from the repository's `backend/src/main/java/dev/guichet/`,
+ * for tests that check the SPA states a rule with the server's own numbers.
+ */
+export function backendSource(path: string): string {
+  return readFileSync(fileURLToPath(new URL(`../../../backend/src/main/java/dev/guichet/${path}`, import.meta.url)), 'utf8');
+}
+
+/** The value of an `int` constant (`static final int NAME = 10;`) in Java source. */
+export function javaIntConstant(source: string, name: string): number {
+  const match = new RegExp(`static final int ${name} = (\\d+);`).exec(source);
+  if (!match) throw new Error(`no int constant ${name}`);
+  return Number(match[1]);
+}
