@@ -10,9 +10,10 @@ import { useShortcuts, type Shortcut } from '@/lib/shortcuts';
 import { useCreateComment } from '../api/create-comment';
 import { useUploadAttachment } from '../api/upload-attachment';
 import { CannedResponsePicker } from './CannedResponsePicker';
+import { replySchema, TICKET_TEXT_LIMITS } from './ticket-rules';
 
 const schema = z.object({
-  body: z.string().trim().min(1, 'tickets:validation.replyRequired').max(20000, 'tickets:validation.descriptionLong'),
+  body: replySchema,
   kind: z.enum(['reply', 'note']),
   /** The status a technician sets with a public reply; '' keeps it. */
   then: z.enum(['', 'WAITING', 'RESOLVED']),
@@ -137,7 +138,7 @@ export function CommentForm({
             autosize
             minRows={3}
             maxRows={14}
-            error={errors.body?.message && t(errors.body.message)}
+            error={errors.body?.message && t(errors.body.message, { max: TICKET_TEXT_LIMITS.reply })}
             ref={(element) => {
               bodyRef(element);
               textarea.current = element;
