@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { TicketStatus } from '@/lib/api/types';
 import { useShortcuts, type Shortcut } from '@/lib/shortcuts';
 import { useCreateComment } from '../api/create-comment';
-import { useUploadAttachment } from '../api/upload-attachment';
+import { uploadEach, useUploadAttachment } from '../api/upload-attachment';
 import { CannedResponsePicker } from './CannedResponsePicker';
 import { replySchema, TICKET_TEXT_LIMITS } from './ticket-rules';
 
@@ -66,7 +66,7 @@ export function CommentForm({
   const note = useWatch({ control, name: 'kind' }) === 'note';
   const then = useWatch({ control, name: 'then' });
   const choices = status ? statusesAfterReply(status) : [];
-  const upload = useUploadAttachment(ticketId);
+  const upload = useUploadAttachment();
   const [files, setFiles] = useState<File[]>([]);
   const textarea = useRef<HTMLTextAreaElement | null>(null);
   const { ref: bodyRef, ...bodyField } = register('body');
@@ -99,9 +99,7 @@ export function CommentForm({
       });
       reset({ body: '', kind, then: '' });
       if (files.length > 0) {
-        // One at a time: each is checked (type, size, quota) under the ticket's lock by the server.
-        // A refused file is reported by the query client; the others still go.
-        for (const file of files) await upload.mutateAsync({ file, commentId: saved.id }).catch(() => undefined);
+        await uploadEach(upload.mutateAsync, ticketId, files, saved.id);
         setFiles([]);
       }
     } catch {
