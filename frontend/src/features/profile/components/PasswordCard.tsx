@@ -1,10 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Group, Paper, PasswordInput, Stack, Title } from '@mantine/core';
+import { Alert, Button, Group, PasswordInput, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { z } from 'zod';
+import { SectionCard } from '@/components/ui/CardPage';
 import { errorMessage } from '@/lib/api/problem';
 import { useAuth } from '@/lib/auth/auth-context';
 import { PASSWORD_RULE, newPasswordSchema } from '@/lib/validation/password-rules';
@@ -47,10 +48,7 @@ export function PasswordCard() {
   });
 
   return (
-    <Paper p="lg" component="section" aria-labelledby="password-title">
-      <Title order={2} fz="h4" mb="md" id="password-title">
-        {t('password.title')}
-      </Title>
+    <SectionCard title={t('password.title')}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm" maw={420}>
           {change.isError && (
@@ -87,6 +85,6 @@ export function PasswordCard() {
           </Group>
         </Stack>
       </form>
-    </Paper>
+    </SectionCard>
   );
 }

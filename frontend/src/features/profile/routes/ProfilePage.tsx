@@ -1,6 +1,6 @@
-import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
+import { Badge, Group, Paper, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { PageHeader } from '@/components/ui/PageHeader';
+import { CardPage } from '@/components/ui/CardPage';
 import { useCurrentUser } from '@/lib/auth/auth-context';
 import { PasswordCard } from '../components/PasswordCard';
 import { PreferencesCard } from '../components/PreferencesCard';
@@ -15,9 +15,7 @@ export function ProfilePage() {
   // Accounts of the company's provider or directory have no Guichet password to change.
   const local = useTwoFactorStatus().data?.available !== false;
   return (
-    <>
-      <PageHeader title={t('title')} />
-      <Stack gap="md" maw={720}>
+    <CardPage title={t('title')} maw={720}>
         <Paper p="lg">
           <Group justify="space-between">
             <div>
@@ -33,7 +31,6 @@ export function ProfilePage() {
         {local && <PasswordCard />}
         <TwoFactorCard />
         <SessionsCard />
-      </Stack>
-    </>
+    </CardPage>
   );
 }

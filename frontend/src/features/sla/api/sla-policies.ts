@@ -15,7 +15,7 @@ export const slaPoliciesQueryOptions = () =>
 /** Every SLA policy, the defaults (no category) first. */
 export const useSlaPolicies = () => useQuery(slaPoliciesQueryOptions());
 
-/** Creates (`id` null) or replaces a policy (admin), then reloads the list. */
+/** Creates (`id` null) or replaces a policy (admin), then reloads the list; its dialog shows a failure. */
 export function useSaveSlaPolicy() {
   const queryClient = useQueryClient();
   return useMutation({
@@ -23,6 +23,7 @@ export function useSaveSlaPolicy() {
       id === null
         ? api<SlaPolicy>('/sla/policies', { method: 'POST', body: input })
         : api<SlaPolicy>(`/sla/policies/${id}`, { method: 'PUT', body: input }),
+    meta: { inlineError: true },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: slaKeys.policies() }),
   });
 }

@@ -1,8 +1,9 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Group, Modal, NumberInput, Select, Stack, TextInput } from '@mantine/core';
+import { NumberInput, Select, TextInput } from '@mantine/core';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
+import { FormModal } from '@/components/ui/FormModal';
 import { useCategories } from '@/features/categories/api/get-categories';
 import { PRIORITIES, type SlaPolicy } from '@/lib/api/types';
 import { useSaveSlaPolicy } from '../api/sla-policies';
@@ -56,14 +57,14 @@ export function SlaPolicyModal({
   const submit = handleSubmit((values) => save.mutate({ id: policy?.id ?? null, ...values }, { onSuccess: onClose }));
 
   return (
-    <Modal
+    <FormModal
       opened={opened}
       onClose={onClose}
       title={policy ? t('admin.edit') : t('admin.create')}
-      closeButtonProps={{ 'aria-label': t('common:actions.close') }}
+      onSubmit={submit}
+      submitLabel={policy ? t('common:actions.save') : t('common:actions.create')}
+      mutation={save}
     >
-      <form onSubmit={submit} noValidate>
-        <Stack gap="sm">
           <TextInput
             label={t('admin.nameFr')}
             required
@@ -127,16 +128,6 @@ export function SlaPolicyModal({
               )}
             />
           ))}
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common:actions.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {policy ? t('common:actions.save') : t('common:actions.create')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    </FormModal>
   );
 }
