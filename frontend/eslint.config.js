@@ -28,7 +28,8 @@ export default tseslint.config(
           message: "Query keys come from the feature's api/keys.ts factory (docs/architecture.md, Code map).",
         },
         {
-          selector: "CallExpression[callee.property.name=/^(get|set)Query(Data|State)$/][arguments.0.type='ArrayExpression']",
+          selector:
+            "CallExpression[callee.property.name=/^(get|set)Query(Data|State)$/][arguments.0.type='ArrayExpression']",
           message: "Query keys come from the feature's api/keys.ts factory (docs/architecture.md, Code map).",
         },
       ],

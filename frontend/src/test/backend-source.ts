@@ -6,7 +6,10 @@ import { fileURLToPath } from 'node:url';
  * for tests that check the SPA states a rule with the server's own numbers.
  */
 export function backendSource(path: string): string {
-  return readFileSync(fileURLToPath(new URL(`../../../backend/src/main/java/dev/guichet/${path}`, import.meta.url)), 'utf8');
+  return readFileSync(
+    fileURLToPath(new URL(`../../../backend/src/main/java/dev/guichet/${path}`, import.meta.url)),
+    'utf8',
+  );
 }
 
 /** The value of an `int` constant (`static final int NAME = 10;`) in Java source. */

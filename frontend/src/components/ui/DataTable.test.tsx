@@ -36,11 +36,11 @@ describe('DataTable', () => {
     );
 
     const table = screen.getByRole('table', { name: 'Agents' });
-    expect(within(table).getAllByRole('columnheader').map((th) => th.textContent)).toEqual([
-      'Nom',
-      'Équipe',
-      'Actions',
-    ]);
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((th) => th.textContent),
+    ).toEqual(['Nom', 'Équipe', 'Actions']);
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(2);
     expect(within(rows[1]).getByRole('cell', { name: 'Paul Roux' })).toBeInTheDocument();

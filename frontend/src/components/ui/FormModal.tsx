@@ -86,7 +86,13 @@ export function FormModal({
     onClose();
   };
   return (
-    <Modal opened={opened} onClose={close} title={title} size={size} closeButtonProps={{ 'aria-label': t('actions.close') }}>
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={title}
+      size={size}
+      closeButtonProps={{ 'aria-label': t('actions.close') }}
+    >
       <ModalForm {...form} mutation={mutation} onCancel={close} />
     </Modal>
   );

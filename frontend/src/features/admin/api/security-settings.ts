@@ -5,7 +5,10 @@ import { settingsKeys } from './keys';
 
 /** GET /settings/security (admin): which roles must use two-step verification. */
 export const securitySettingsQueryOptions = () =>
-  queryOptions({ queryKey: settingsKeys.security(), queryFn: ({ signal }) => api<SecuritySettings>('/settings/security', { signal }) });
+  queryOptions({
+    queryKey: settingsKeys.security(),
+    queryFn: ({ signal }) => api<SecuritySettings>('/settings/security', { signal }),
+  });
 
 /** The security settings. */
 export const useSecuritySettings = () => useQuery(securitySettingsQueryOptions());

@@ -20,15 +20,15 @@ export function SecuritySettingsCard() {
   return (
     <SectionCard title={t('security.title')} description={t('security.hint')}>
       <Checkbox.Group
-          label={t('security.requiredRoles')}
-          value={required}
-          onChange={(value) => save.mutate({ two_factor_required_roles: value as Role[] })}
-        >
-          <Group mt="xs">
-            {ROLES.map((role) => (
-              <Checkbox key={role} value={role} label={t(`common:roles.${role}`)} disabled={!settings.data} />
-            ))}
-          </Group>
+        label={t('security.requiredRoles')}
+        value={required}
+        onChange={(value) => save.mutate({ two_factor_required_roles: value as Role[] })}
+      >
+        <Group mt="xs">
+          {ROLES.map((role) => (
+            <Checkbox key={role} value={role} label={t(`common:roles.${role}`)} disabled={!settings.data} />
+          ))}
+        </Group>
       </Checkbox.Group>
     </SectionCard>
   );

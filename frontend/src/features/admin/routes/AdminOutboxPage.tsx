@@ -74,32 +74,32 @@ export function AdminOutboxPage() {
         }}
       >
         {(data) => (
-      <>
-        <OutboxTable
-          items={data.items}
-          retrying={
-            retry.isPending ? (retry.variables ?? null) : decide.isPending ? (decide.variables?.id ?? null) : null
-          }
-          onRetry={(item) =>
-            retry.mutate(item.id, {
-              onSuccess: () => notifications.show({ color: 'teal', message: t('outbox.retried') }),
-            })
-          }
-          onDecide={(item, decision) =>
-            decide.mutate(
-              { id: item.id, decision },
-              {
-                onSuccess: () =>
-                  notifications.show({
-                    color: 'teal',
-                    message: t(decision === 'release' ? 'outbox.released' : 'outbox.discarded'),
-                  }),
-              },
-            )
-          }
-        />
-        <Pager page={data.page} size={data.size} total={data.total} onChange={setPage} />
-      </>
+          <>
+            <OutboxTable
+              items={data.items}
+              retrying={
+                retry.isPending ? (retry.variables ?? null) : decide.isPending ? (decide.variables?.id ?? null) : null
+              }
+              onRetry={(item) =>
+                retry.mutate(item.id, {
+                  onSuccess: () => notifications.show({ color: 'teal', message: t('outbox.retried') }),
+                })
+              }
+              onDecide={(item, decision) =>
+                decide.mutate(
+                  { id: item.id, decision },
+                  {
+                    onSuccess: () =>
+                      notifications.show({
+                        color: 'teal',
+                        message: t(decision === 'release' ? 'outbox.released' : 'outbox.discarded'),
+                      }),
+                  },
+                )
+              }
+            />
+            <Pager page={data.page} size={data.size} total={data.total} onChange={setPage} />
+          </>
         )}
       </QueryState>
     </CardPage>

@@ -66,43 +66,43 @@ export function AdminUsersPage() {
       }
     >
       <Group gap="sm" align="flex-end">
-          <SearchInput
-            value={q}
-            onSearch={(v) => {
-              setQ(v);
-              setPage(0);
-            }}
-            label={t('users.search')}
-            clearLabel={t('common:actions.clear')}
-          />
-          <Select
-            label={t('users.role')}
-            placeholder={t('users.anyRole')}
-            clearable
-            w={180}
-            data={ROLES.map((r) => ({ value: r, label: t(`common:roles.${r}`) }))}
-            value={role}
-            onChange={(v) => {
-              setRole(v as Role | null);
-              setPage(0);
-            }}
-          />
-          <Select
-            label={t('users.status')}
-            placeholder={t('users.anyStatus')}
-            clearable
-            w={160}
-            data={[
-              { value: 'true', label: t('users.active') },
-              { value: 'false', label: t('users.inactive') },
-            ]}
-            value={active}
-            onChange={(v) => {
-              setActive(v);
-              setPage(0);
-            }}
-          />
-        </Group>
+        <SearchInput
+          value={q}
+          onSearch={(v) => {
+            setQ(v);
+            setPage(0);
+          }}
+          label={t('users.search')}
+          clearLabel={t('common:actions.clear')}
+        />
+        <Select
+          label={t('users.role')}
+          placeholder={t('users.anyRole')}
+          clearable
+          w={180}
+          data={ROLES.map((r) => ({ value: r, label: t(`common:roles.${r}`) }))}
+          value={role}
+          onChange={(v) => {
+            setRole(v as Role | null);
+            setPage(0);
+          }}
+        />
+        <Select
+          label={t('users.status')}
+          placeholder={t('users.anyStatus')}
+          clearable
+          w={160}
+          data={[
+            { value: 'true', label: t('users.active') },
+            { value: 'false', label: t('users.inactive') },
+          ]}
+          value={active}
+          onChange={(v) => {
+            setActive(v);
+            setPage(0);
+          }}
+        />
+      </Group>
       <QueryState query={users} empty={{ when: (data) => data.items.length === 0, title: t('users.empty') }}>
         {(data) => (
           <>

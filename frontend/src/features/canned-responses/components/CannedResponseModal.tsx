@@ -56,48 +56,48 @@ export function CannedResponseModal({
       submitLabel={response ? t('common:actions.save') : t('common:actions.create')}
       mutation={save}
     >
-          <TextInput
-            label={t('form.title')}
-            required
-            data-autofocus
-            error={message(formState.errors.title?.message)}
-            {...register('title')}
+      <TextInput
+        label={t('form.title')}
+        required
+        data-autofocus
+        error={message(formState.errors.title?.message)}
+        {...register('title')}
+      />
+      <Textarea
+        label={t('form.body')}
+        required
+        autosize
+        minRows={5}
+        maxRows={16}
+        description={
+          <Text component="span" size="xs">
+            {t('form.bodyHint')}{' '}
+            {PLACEHOLDERS.map((name) => (
+              <Code key={name} mr={4}>{`{{${name}}}`}</Code>
+            ))}
+          </Text>
+        }
+        error={message(formState.errors.body?.message)}
+        {...register('body')}
+      />
+      <Controller
+        control={control}
+        name="locale"
+        render={({ field }) => (
+          <Select
+            label={t('form.language')}
+            value={field.value}
+            onChange={(value) => field.onChange(value ?? '')}
+            allowDeselect={false}
+            data={[
+              { value: '', label: t('form.anyLanguage') },
+              { value: 'fr', label: t('languages.fr') },
+              { value: 'en', label: t('languages.en') },
+            ]}
+            w={200}
           />
-          <Textarea
-            label={t('form.body')}
-            required
-            autosize
-            minRows={5}
-            maxRows={16}
-            description={
-              <Text component="span" size="xs">
-                {t('form.bodyHint')}{' '}
-                {PLACEHOLDERS.map((name) => (
-                  <Code key={name} mr={4}>{`{{${name}}}`}</Code>
-                ))}
-              </Text>
-            }
-            error={message(formState.errors.body?.message)}
-            {...register('body')}
-          />
-          <Controller
-            control={control}
-            name="locale"
-            render={({ field }) => (
-              <Select
-                label={t('form.language')}
-                value={field.value}
-                onChange={(value) => field.onChange(value ?? '')}
-                allowDeselect={false}
-                data={[
-                  { value: '', label: t('form.anyLanguage') },
-                  { value: 'fr', label: t('languages.fr') },
-                  { value: 'en', label: t('languages.en') },
-                ]}
-                w={200}
-              />
-            )}
-          />
+        )}
+      />
     </FormModal>
   );
 }

@@ -6,7 +6,10 @@ import { profileKeys } from './keys';
 
 /** GET /me/two-factor: on or off, required by the role, recovery codes left. */
 export const twoFactorQueryOptions = () =>
-  queryOptions({ queryKey: profileKeys.twoFactor(), queryFn: ({ signal }) => api<TwoFactorStatus>('/me/two-factor', { signal }) });
+  queryOptions({
+    queryKey: profileKeys.twoFactor(),
+    queryFn: ({ signal }) => api<TwoFactorStatus>('/me/two-factor', { signal }),
+  });
 
 /** The signed-in user's two-factor status. */
 export const useTwoFactorStatus = () => useQuery(twoFactorQueryOptions());

@@ -16,21 +16,21 @@ export function ProfilePage() {
   const local = useTwoFactorStatus().data?.available !== false;
   return (
     <CardPage title={t('title')} maw={720}>
-        <Paper p="lg">
-          <Group justify="space-between">
-            <div>
-              <Text fw={600}>{user.full_name}</Text>
-              <Text size="sm" c="dimmed">
-                {user.email}
-              </Text>
-            </div>
-            <Badge variant="light">{t(`common:roles.${user.role}`)}</Badge>
-          </Group>
-        </Paper>
-        <PreferencesCard user={user} />
-        {local && <PasswordCard />}
-        <TwoFactorCard />
-        <SessionsCard />
+      <Paper p="lg">
+        <Group justify="space-between">
+          <div>
+            <Text fw={600}>{user.full_name}</Text>
+            <Text size="sm" c="dimmed">
+              {user.email}
+            </Text>
+          </div>
+          <Badge variant="light">{t(`common:roles.${user.role}`)}</Badge>
+        </Group>
+      </Paper>
+      <PreferencesCard user={user} />
+      {local && <PasswordCard />}
+      <TwoFactorCard />
+      <SessionsCard />
     </CardPage>
   );
 }

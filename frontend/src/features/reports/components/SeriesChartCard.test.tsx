@@ -31,11 +31,11 @@ describe('SeriesChartCard', () => {
     const card = screen.getByRole('region', { name: 'Volume' });
     await userEvent.click(within(card).getByRole('button', { name: 'Afficher le tableau' }));
     const table = within(card).getByRole('table', { name: 'Volume' });
-    expect(within(table).getAllByRole('columnheader').map((th) => th.textContent)).toEqual([
-      'Jour',
-      'Créés',
-      'Résolus',
-    ]);
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((th) => th.textContent),
+    ).toEqual(['Jour', 'Créés', 'Résolus']);
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows.map((row) => row.textContent)).toEqual(['2026-11-301200 t.7 t.', '2026-12-013 t.0 t.']);
   });

@@ -32,45 +32,45 @@ export function DashboardPage() {
 
   return (
     <CardPage title={t('title')} subtitle={t('subtitle')}>
-        <Group gap="sm" align="flex-end" wrap="wrap" role="group" aria-label={t('filters')}>
-          <TextInput
-            type="date"
-            label={t('from')}
-            value={query.from}
-            max={query.to}
-            onChange={(event) => event.currentTarget.value && setQuery({ ...query, from: event.currentTarget.value })}
+      <Group gap="sm" align="flex-end" wrap="wrap" role="group" aria-label={t('filters')}>
+        <TextInput
+          type="date"
+          label={t('from')}
+          value={query.from}
+          max={query.to}
+          onChange={(event) => event.currentTarget.value && setQuery({ ...query, from: event.currentTarget.value })}
+        />
+        <TextInput
+          type="date"
+          label={t('to')}
+          value={query.to}
+          min={query.from}
+          onChange={(event) => event.currentTarget.value && setQuery({ ...query, to: event.currentTarget.value })}
+        />
+        <Select
+          label={t('category')}
+          placeholder={t('allCategories')}
+          clearable
+          data={(categories.data ?? []).map((c) => ({ value: String(c.id), label: c.name }))}
+          value={query.category_id === null ? null : String(query.category_id)}
+          onChange={(value) => setQuery({ ...query, category_id: value ? Number(value) : null })}
+        />
+        <div>
+          <Text size="sm" fw={500} id="granularity-label" mb={4}>
+            {t('granularity')}
+          </Text>
+          <SegmentedControl
+            aria-labelledby="granularity-label"
+            value={query.granularity}
+            onChange={(value) => setQuery({ ...query, granularity: value === 'week' ? 'week' : 'day' })}
+            data={[
+              { value: 'day', label: t('perDay') },
+              { value: 'week', label: t('perWeek') },
+            ]}
           />
-          <TextInput
-            type="date"
-            label={t('to')}
-            value={query.to}
-            min={query.from}
-            onChange={(event) => event.currentTarget.value && setQuery({ ...query, to: event.currentTarget.value })}
-          />
-          <Select
-            label={t('category')}
-            placeholder={t('allCategories')}
-            clearable
-            data={(categories.data ?? []).map((c) => ({ value: String(c.id), label: c.name }))}
-            value={query.category_id === null ? null : String(query.category_id)}
-            onChange={(value) => setQuery({ ...query, category_id: value ? Number(value) : null })}
-          />
-          <div>
-            <Text size="sm" fw={500} id="granularity-label" mb={4}>
-              {t('granularity')}
-            </Text>
-            <SegmentedControl
-              aria-labelledby="granularity-label"
-              value={query.granularity}
-              onChange={(value) => setQuery({ ...query, granularity: value === 'week' ? 'week' : 'day' })}
-              data={[
-                { value: 'day', label: t('perDay') },
-                { value: 'week', label: t('perWeek') },
-              ]}
-            />
-          </div>
-        </Group>
-        <QueryState query={dashboard}>{(data) => <Figures data={data} />}</QueryState>
+        </div>
+      </Group>
+      <QueryState query={dashboard}>{(data) => <Figures data={data} />}</QueryState>
     </CardPage>
   );
 }

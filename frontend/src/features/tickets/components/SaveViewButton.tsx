@@ -65,17 +65,17 @@ export function SaveViewButton() {
         mutation={create}
       >
         <TextInput
-              label={t('views.name')}
-              description={t('views.nameHint')}
-              value={name}
-              maxLength={60}
-              required
-              data-autofocus
-              error={error}
-              onChange={(e) => {
-                setName(e.currentTarget.value);
-                setError(null);
-              }}
+          label={t('views.name')}
+          description={t('views.nameHint')}
+          value={name}
+          maxLength={60}
+          required
+          data-autofocus
+          error={error}
+          onChange={(e) => {
+            setName(e.currentTarget.value);
+            setError(null);
+          }}
         />
       </FormModal>
     </>

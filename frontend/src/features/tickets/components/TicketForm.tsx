@@ -42,7 +42,12 @@ export function TicketForm({
   return (
     <form onSubmit={handleSubmit(onSubmit)} noValidate>
       <Stack gap="md">
-        <TextInput label={t('fields.title')} required error={message(errors.title?.message, TICKET_TEXT_LIMITS.title)} {...register('title')} />
+        <TextInput
+          label={t('fields.title')}
+          required
+          error={message(errors.title?.message, TICKET_TEXT_LIMITS.title)}
+          {...register('title')}
+        />
         <Textarea
           label={t('fields.description')}
           description={t('new.descriptionHint')}
