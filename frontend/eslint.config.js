@@ -1,6 +1,7 @@
 // Static checks, run by `npm test`: TypeScript's recommended rules, the rules of hooks,
-// no HTML injection, and features that stay apart (a feature may use another's API
-// hooks, never its components or routes; shared code never imports a feature).
+// no HTML injection, query keys written only in the key factories, and features that stay
+// apart (a feature may use another's API hooks, never its components or routes; shared code
+// never imports a feature).
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
@@ -21,6 +22,15 @@ export default tseslint.config(
         {
           selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
           message: 'User text is rendered as text: use <PlainText>.',
+        },
+        {
+          selector: "Property[key.name='queryKey'][value.type='ArrayExpression']",
+          message: "Query keys come from the feature's api/keys.ts factory (docs/architecture.md, Code map).",
+        },
+        {
+          selector:
+            "CallExpression[callee.property.name=/^(get|set)Query(Data|State)$/][arguments.0.type='ArrayExpression']",
+          message: "Query keys come from the feature's api/keys.ts factory (docs/architecture.md, Code map).",
         },
       ],
     },

@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { toApiError } from '@/lib/api/problem';
 import type { SignInOptions } from '@/lib/api/types';
+import { authKeys } from './keys';
 
 /** The sign-in methods on offer (public: read before anyone is signed in). */
 export async function fetchSignInOptions(): Promise<SignInOptions> {
@@ -11,5 +12,5 @@ export async function fetchSignInOptions(): Promise<SignInOptions> {
 
 /** Query options of the sign-in methods; they change only with the server's configuration. */
 export function signInOptionsQuery() {
-  return queryOptions({ queryKey: ['auth', 'options'], queryFn: fetchSignInOptions, staleTime: 5 * 60_000 });
+  return queryOptions({ queryKey: authKeys.signInOptions(), queryFn: fetchSignInOptions, staleTime: 5 * 60_000 });
 }

@@ -1,12 +1,14 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
 import type { SecuritySettings } from '@/lib/api/types';
-
-const KEY = ['settings', 'security'] as const;
+import { settingsKeys } from './keys';
 
 /** GET /settings/security (admin): which roles must use two-step verification. */
 export const securitySettingsQueryOptions = () =>
-  queryOptions({ queryKey: KEY, queryFn: ({ signal }) => api<SecuritySettings>('/settings/security', { signal }) });
+  queryOptions({
+    queryKey: settingsKeys.security(),
+    queryFn: ({ signal }) => api<SecuritySettings>('/settings/security', { signal }),
+  });
 
 /** The security settings. */
 export const useSecuritySettings = () => useQuery(securitySettingsQueryOptions());
@@ -17,6 +19,6 @@ export function useSaveSecuritySettings() {
   return useMutation({
     mutationFn: (input: SecuritySettings) =>
       api<SecuritySettings>('/settings/security', { method: 'PUT', body: input }),
-    onSuccess: (saved) => queryClient.setQueryData(KEY, saved),
+    onSuccess: (saved) => queryClient.setQueryData(settingsKeys.security(), saved),
   });
 }

@@ -1,8 +1,9 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Group, Modal, Stack, TextInput, Textarea } from '@mantine/core';
+import { TextInput, Textarea } from '@mantine/core';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
+import { FormModal } from '@/components/ui/FormModal';
 import { useCreateCategory } from '@/features/categories/api/create-category';
 import { useUpdateCategory } from '@/features/categories/api/update-category';
 import type { Category } from '@/lib/api/types';
@@ -25,7 +26,7 @@ export function CategoryModal({
 }) {
   const { t } = useTranslation('admin');
   const create = useCreateCategory();
-  const update = useUpdateCategory();
+  const update = useUpdateCategory({ inlineError: true });
   const { register, handleSubmit, formState } = useForm<Values>({
     resolver: zodResolver(schema),
     values: opened ? { name: category?.name ?? '', description: category?.description ?? '' } : undefined,
@@ -40,38 +41,28 @@ export function CategoryModal({
   });
 
   return (
-    <Modal
+    <FormModal
       opened={opened}
       onClose={onClose}
       title={category ? t('categories.rename') : t('categories.create')}
-      closeButtonProps={{ 'aria-label': t('common:actions.close') }}
+      onSubmit={submit}
+      submitLabel={category ? t('common:actions.save') : t('common:actions.create')}
+      mutation={category ? update : create}
     >
-      <form onSubmit={submit} noValidate>
-        <Stack gap="sm">
-          <TextInput
-            label={t('categories.name')}
-            required
-            data-autofocus
-            error={message(formState.errors.name?.message)}
-            {...register('name')}
-          />
-          <Textarea
-            label={t('categories.description')}
-            autosize
-            minRows={2}
-            error={message(formState.errors.description?.message)}
-            {...register('description')}
-          />
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common:actions.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending || update.isPending}>
-              {category ? t('common:actions.save') : t('common:actions.create')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <TextInput
+        label={t('categories.name')}
+        required
+        data-autofocus
+        error={message(formState.errors.name?.message)}
+        {...register('name')}
+      />
+      <Textarea
+        label={t('categories.description')}
+        autosize
+        minRows={2}
+        error={message(formState.errors.description?.message)}
+        {...register('description')}
+      />
+    </FormModal>
   );
 }

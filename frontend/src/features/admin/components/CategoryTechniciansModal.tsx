@@ -1,10 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Group, Modal, MultiSelect, Stack, Text } from '@mantine/core';
+import { Alert, Modal, MultiSelect, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@/components/ui/ErrorAlert';
+import { ModalForm } from '@/components/ui/FormModal';
 import { LoadingState } from '@/components/ui/LoadingState';
 import { useCategoryTechnicians } from '@/features/categories/api/get-category-technicians';
 import { useUpdateCategoryTechnicians } from '@/features/categories/api/update-category-technicians';
@@ -92,23 +93,19 @@ function TechniciansForm({ category, onClose }: { category: Category; onClose: (
   }
 
   return (
-    <form onSubmit={submit} noValidate>
-      <Stack gap="sm">
-        <Text size="sm">{t('categories.techniciansIntro')}</Text>
-        {body}
-        <Alert variant="light" color="blue" icon={<IconInfoCircle aria-hidden />} p="xs">
-          <Text size="sm">{t('categories.techniciansHint')}</Text>
-        </Alert>
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onClose}>
-            {t('common:actions.cancel')}
-          </Button>
-          <Button type="submit" loading={update.isPending} disabled={!ready}>
-            {t('common:actions.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <ModalForm
+      onCancel={onClose}
+      onSubmit={submit}
+      submitLabel={t('common:actions.save')}
+      mutation={update}
+      submitDisabled={!ready}
+    >
+      <Text size="sm">{t('categories.techniciansIntro')}</Text>
+      {body}
+      <Alert variant="light" color="blue" icon={<IconInfoCircle aria-hidden />} p="xs">
+        <Text size="sm">{t('categories.techniciansHint')}</Text>
+      </Alert>
+    </ModalForm>
   );
 }
 

@@ -1,9 +1,10 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Select, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
+import { FormModal } from '@/components/ui/FormModal';
 import { useUpdateUser } from '@/features/users/api/update-user';
 import { ROLES, type User } from '@/lib/api/types';
 
@@ -16,67 +17,56 @@ type Values = z.infer<typeof schema>;
 /** A dialog to change an account's name and role; open while `user` is set. */
 export function EditUserModal({ user, onClose }: { user: User | null; onClose: () => void }) {
   const { t } = useTranslation('admin');
-  const update = useUpdateUser();
+  const update = useUpdateUser({ inlineError: true });
   const { register, control, handleSubmit, formState } = useForm<Values>({
     resolver: zodResolver(schema),
     values: user ? { full_name: user.full_name, role: user.role } : undefined,
   });
   const message = (key?: string) => (key ? t(key) : undefined);
 
-  const submit = handleSubmit((values) => {
+  const submit = handleSubmit(async (values) => {
     if (!user) return;
-    update.mutate(
-      { id: user.id, ...values },
-      {
-        onSuccess: () => {
-          notifications.show({ color: 'teal', message: t('users.saved') });
-          onClose();
-        },
+    await update.mutateAsync({ id: user.id, ...values }).then(
+      () => {
+        notifications.show({ color: 'teal', message: t('users.saved') });
+        onClose();
       },
+      () => undefined, // shown in the dialog
     );
   });
 
   return (
-    <Modal
+    <FormModal
       opened={user !== null}
       onClose={onClose}
       title={t('users.edit')}
-      closeButtonProps={{ 'aria-label': t('common:actions.close') }}
+      onSubmit={submit}
+      submitLabel={t('common:actions.save')}
+      mutation={update}
     >
-      <form onSubmit={submit} noValidate>
-        <Stack gap="sm">
-          <Text size="sm" c="dimmed">
-            {user?.email}
-          </Text>
-          <TextInput
-            label={t('users.fullName')}
-            required
-            error={message(formState.errors.full_name?.message)}
-            {...register('full_name')}
+      <Text size="sm" c="dimmed">
+        {user?.email}
+      </Text>
+      <TextInput
+        label={t('users.fullName')}
+        required
+        data-autofocus
+        error={message(formState.errors.full_name?.message)}
+        {...register('full_name')}
+      />
+      <Controller
+        control={control}
+        name="role"
+        render={({ field }) => (
+          <Select
+            label={t('users.role')}
+            allowDeselect={false}
+            data={ROLES.map((r) => ({ value: r, label: t(`common:roles.${r}`) }))}
+            value={field.value}
+            onChange={(v) => v && field.onChange(v)}
           />
-          <Controller
-            control={control}
-            name="role"
-            render={({ field }) => (
-              <Select
-                label={t('users.role')}
-                allowDeselect={false}
-                data={ROLES.map((r) => ({ value: r, label: t(`common:roles.${r}`) }))}
-                value={field.value}
-                onChange={(v) => v && field.onChange(v)}
-              />
-            )}
-          />
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common:actions.cancel')}
-            </Button>
-            <Button type="submit" loading={update.isPending}>
-              {t('common:actions.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+        )}
+      />
+    </FormModal>
   );
 }

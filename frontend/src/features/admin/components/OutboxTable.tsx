@@ -1,8 +1,9 @@
-import { Anchor, Badge, Button, Group, Paper, ScrollArea, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { IconRefresh, IconSend, IconTrash } from '@tabler/icons-react';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { DataTable } from '@/components/ui/DataTable';
 import { DateTime } from '@/components/ui/DateTime';
 import { useFormat } from '@/lib/i18n/format';
 import type { OutboxItem, OutboxStatus } from '@/lib/api/types';
@@ -73,136 +74,140 @@ export function OutboxTable({
   const { t } = useTranslation('admin');
   const format = useFormat();
   return (
-    <Paper p={0} style={{ overflow: 'hidden' }}>
-      <ScrollArea type="auto">
-        <Table verticalSpacing="sm" horizontalSpacing="md" miw={960}>
-          <caption>
-            <VisuallyHidden>{t('outbox.title')}</VisuallyHidden>
-          </caption>
-          <Table.Thead bg="gray.0">
-            <Table.Tr>
-              <Table.Th>{t('outbox.columns.status')}</Table.Th>
-              <Table.Th>{t('outbox.columns.message')}</Table.Th>
-              <Table.Th>{t('outbox.columns.recipient')}</Table.Th>
-              <Table.Th>{t('outbox.columns.ticket')}</Table.Th>
-              <Table.Th>{t('outbox.columns.created')}</Table.Th>
-              <Table.Th>{t('outbox.columns.delivery')}</Table.Th>
-              <Table.Th className="guichet-sticky-actions">
-                <VisuallyHidden>{t('common:actions.actions')}</VisuallyHidden>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((item) => (
-              <Table.Tr key={item.id}>
-                <Table.Td>
-                  <OutboxStatusBadge status={item.status} />
-                </Table.Td>
-                <Table.Td miw={260} maw={420}>
-                  <Stack gap={2}>
-                    <Text size="xs" c="dimmed">
-                      {t(`outbox.kind.${item.kind}`, { defaultValue: item.kind })}
-                    </Text>
-                    <Text size="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>
-                      {item.subject}
-                    </Text>
-                    {item.last_error && (
-                      <Text size="xs" c="red.9" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-                        <Text span inherit fw={600}>
-                          {t('outbox.lastError')} {t(`outbox.errorCategory.${outboxErrorCategory(item.last_error)}`)}
-                        </Text>
-                        <br />
-                        {t('outbox.errorDetail')} <span lang="en">{item.last_error}</span>
-                      </Text>
-                    )}
-                  </Stack>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm" style={{ overflowWrap: 'anywhere' }} miw={140}>
-                    <BreakableAddress address={item.recipient} />
+    <DataTable
+      caption={t('outbox.title')}
+      rows={items}
+      rowKey={(item) => item.id}
+      minWidth={960}
+      columns={[
+        {
+          key: 'status',
+          header: t('outbox.columns.status'),
+          cell: (item) => <OutboxStatusBadge status={item.status} />,
+        },
+        {
+          key: 'message',
+          header: t('outbox.columns.message'),
+          td: { miw: 260, maw: 420 },
+          cell: (item) => (
+            <Stack gap={2}>
+              <Text size="xs" c="dimmed">
+                {t(`outbox.kind.${item.kind}`, { defaultValue: item.kind })}
+              </Text>
+              <Text size="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>
+                {item.subject}
+              </Text>
+              {item.last_error && (
+                <Text size="xs" c="red.9" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                  <Text span inherit fw={600}>
+                    {t('outbox.lastError')} {t(`outbox.errorCategory.${outboxErrorCategory(item.last_error)}`)}
                   </Text>
-                </Table.Td>
-                <Table.Td>
-                  {item.ticket_id === null || item.ticket_id === undefined ? (
-                    <Text size="sm" c="dimmed">
-                      <span aria-hidden>—</span>
-                      <VisuallyHidden>{t('outbox.noTicket')}</VisuallyHidden>
-                    </Text>
-                  ) : (
-                    <Anchor component={Link} to={`/tickets/${item.ticket_id}`} size="sm">
-                      {t('outbox.ticketLink', { id: item.ticket_id })}
-                    </Anchor>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm" c="dimmed">
-                    <DateTime value={item.created_at} />
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Stack gap={2}>
-                    {item.status === 'SENT' && item.sent_at && (
-                      <Text size="sm">{t('outbox.sentAt', { date: format.dateTime(item.sent_at) })}</Text>
-                    )}
-                    {item.status === 'HELD' && (
-                      <Text size="sm" c="orange.9">
-                        {t('outbox.heldHint')}
-                      </Text>
-                    )}
-                    {item.status === 'PENDING' && (
-                      <Text size="sm">{t('outbox.nextAttempt', { date: format.dateTime(item.next_attempt_at) })}</Text>
-                    )}
-                    <Text size="xs" c="dimmed">
-                      {t('outbox.attempts', { count: item.attempts })}
-                    </Text>
-                  </Stack>
-                </Table.Td>
-                <Table.Td className="guichet-sticky-actions">
-                  {item.status === 'FAILED' && (
-                    <Button
-                      size="xs"
-                      variant="light"
-                      leftSection={<IconRefresh size={14} aria-hidden />}
-                      loading={retrying === item.id}
-                      disabled={retrying !== null && retrying !== item.id}
-                      onClick={() => onRetry(item)}
-                      aria-label={t('outbox.retryNamed', { id: item.id })}
-                    >
-                      {t('outbox.retry')}
-                    </Button>
-                  )}
-                  {item.status === 'HELD' && (
-                    <Group gap="xs" wrap="nowrap">
-                      <Button
-                        size="xs"
-                        variant="light"
-                        leftSection={<IconSend size={14} aria-hidden />}
-                        loading={retrying === item.id}
-                        disabled={retrying !== null && retrying !== item.id}
-                        onClick={() => onDecide(item, 'release')}
-                        aria-label={t('outbox.releaseNamed', { id: item.id })}
-                      >
-                        {t('outbox.release')}
-                      </Button>
-                      <Button
-                        size="xs"
-                        variant="subtle"
-                        color="red"
-                        leftSection={<IconTrash size={14} aria-hidden />}
-                        disabled={retrying !== null}
-                        onClick={() => onDecide(item, 'discard')}
-                        aria-label={t('outbox.discardNamed', { id: item.id })}
-                      >
-                        {t('outbox.discard')}
-                      </Button>
-                    </Group>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </ScrollArea>
-    </Paper>
+                  <br />
+                  {t('outbox.errorDetail')} <span lang="en">{item.last_error}</span>
+                </Text>
+              )}
+            </Stack>
+          ),
+        },
+        {
+          key: 'recipient',
+          header: t('outbox.columns.recipient'),
+          cell: (item) => (
+            <Text size="sm" style={{ overflowWrap: 'anywhere' }} miw={140}>
+              <BreakableAddress address={item.recipient} />
+            </Text>
+          ),
+        },
+        {
+          key: 'ticket',
+          header: t('outbox.columns.ticket'),
+          cell: (item) =>
+            item.ticket_id === null || item.ticket_id === undefined ? (
+              <Text size="sm" c="dimmed">
+                <span aria-hidden>—</span>
+                <VisuallyHidden>{t('outbox.noTicket')}</VisuallyHidden>
+              </Text>
+            ) : (
+              <Anchor component={Link} to={`/tickets/${item.ticket_id}`} size="sm">
+                {t('outbox.ticketLink', { id: item.ticket_id })}
+              </Anchor>
+            ),
+        },
+        {
+          key: 'created',
+          header: t('outbox.columns.created'),
+          cell: (item) => (
+            <Text size="sm" c="dimmed">
+              <DateTime value={item.created_at} />
+            </Text>
+          ),
+        },
+        {
+          key: 'delivery',
+          header: t('outbox.columns.delivery'),
+          cell: (item) => (
+            <Stack gap={2}>
+              {item.status === 'SENT' && item.sent_at && (
+                <Text size="sm">{t('outbox.sentAt', { date: format.dateTime(item.sent_at) })}</Text>
+              )}
+              {item.status === 'HELD' && (
+                <Text size="sm" c="orange.9">
+                  {t('outbox.heldHint')}
+                </Text>
+              )}
+              {item.status === 'PENDING' && (
+                <Text size="sm">{t('outbox.nextAttempt', { date: format.dateTime(item.next_attempt_at) })}</Text>
+              )}
+              <Text size="xs" c="dimmed">
+                {t('outbox.attempts', { count: item.attempts })}
+              </Text>
+            </Stack>
+          ),
+        },
+      ]}
+      actions={(item) => (
+        <>
+          {item.status === 'FAILED' && (
+            <Button
+              size="xs"
+              variant="light"
+              leftSection={<IconRefresh size={14} aria-hidden />}
+              loading={retrying === item.id}
+              disabled={retrying !== null && retrying !== item.id}
+              onClick={() => onRetry(item)}
+              aria-label={t('outbox.retryNamed', { id: item.id })}
+            >
+              {t('outbox.retry')}
+            </Button>
+          )}
+          {item.status === 'HELD' && (
+            <Group gap="xs" wrap="nowrap">
+              <Button
+                size="xs"
+                variant="light"
+                leftSection={<IconSend size={14} aria-hidden />}
+                loading={retrying === item.id}
+                disabled={retrying !== null && retrying !== item.id}
+                onClick={() => onDecide(item, 'release')}
+                aria-label={t('outbox.releaseNamed', { id: item.id })}
+              >
+                {t('outbox.release')}
+              </Button>
+              <Button
+                size="xs"
+                variant="subtle"
+                color="red"
+                leftSection={<IconTrash size={14} aria-hidden />}
+                disabled={retrying !== null}
+                onClick={() => onDecide(item, 'discard')}
+                aria-label={t('outbox.discardNamed', { id: item.id })}
+              >
+                {t('outbox.discard')}
+              </Button>
+            </Group>
+          )}
+        </>
+      )}
+    />
   );
 }

@@ -1,5 +1,6 @@
-import { Checkbox, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Checkbox, Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { SectionCard } from '@/components/ui/CardPage';
 import { ErrorAlert } from '@/components/ui/ErrorAlert';
 import type { Role } from '@/lib/api/types';
 import { useSaveSecuritySettings, useSecuritySettings } from '../api/security-settings';
@@ -17,26 +18,18 @@ export function SecuritySettingsCard() {
   if (settings.isError) return <ErrorAlert error={settings.error} onRetry={() => void settings.refetch()} />;
   const required = settings.data?.two_factor_required_roles ?? [];
   return (
-    <Paper p="lg" component="section" aria-labelledby="security-title">
-      <Stack gap="sm">
-        <Title order={2} fz="h4" id="security-title">
-          {t('security.title')}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {t('security.hint')}
-        </Text>
-        <Checkbox.Group
-          label={t('security.requiredRoles')}
-          value={required}
-          onChange={(value) => save.mutate({ two_factor_required_roles: value as Role[] })}
-        >
-          <Group mt="xs">
-            {ROLES.map((role) => (
-              <Checkbox key={role} value={role} label={t(`common:roles.${role}`)} disabled={!settings.data} />
-            ))}
-          </Group>
-        </Checkbox.Group>
-      </Stack>
-    </Paper>
+    <SectionCard title={t('security.title')} description={t('security.hint')}>
+      <Checkbox.Group
+        label={t('security.requiredRoles')}
+        value={required}
+        onChange={(value) => save.mutate({ two_factor_required_roles: value as Role[] })}
+      >
+        <Group mt="xs">
+          {ROLES.map((role) => (
+            <Checkbox key={role} value={role} label={t(`common:roles.${role}`)} disabled={!settings.data} />
+          ))}
+        </Group>
+      </Checkbox.Group>
+    </SectionCard>
   );
 }

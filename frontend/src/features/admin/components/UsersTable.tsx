@@ -1,6 +1,7 @@
-import { ActionIcon, Badge, Menu, Paper, ScrollArea, Table, Text, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Badge, Menu, Text } from '@mantine/core';
 import { IconDots, IconKey, IconPencil, IconUserCheck, IconUserOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '@/components/ui/DataTable';
 import { DateTime } from '@/components/ui/DateTime';
 import type { Role, User } from '@/lib/api/types';
 import { BreakableAddress } from './OutboxTable';
@@ -21,79 +22,73 @@ export function UsersTable({
 }) {
   const { t } = useTranslation('admin');
   return (
-    <Paper p={0} style={{ overflow: 'hidden' }}>
-      <ScrollArea type="auto">
-        <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="md" miw={640}>
-          <caption>
-            <VisuallyHidden>{t('users.title')}</VisuallyHidden>
-          </caption>
-          <Table.Thead bg="gray.0">
-            <Table.Tr>
-              <Table.Th>{t('users.fullName')}</Table.Th>
-              <Table.Th>{t('users.email')}</Table.Th>
-              <Table.Th>{t('users.role')}</Table.Th>
-              <Table.Th>{t('users.status')}</Table.Th>
-              <Table.Th visibleFrom="md">{t('users.created')}</Table.Th>
-              <Table.Th w={60} className="guichet-sticky-actions">
-                <VisuallyHidden>{t('common:actions.actions')}</VisuallyHidden>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {users.map((user) => (
-              <Table.Tr key={user.id} c={user.active ? undefined : 'dimmed'}>
-                <Table.Td fw={600}>{user.full_name}</Table.Td>
-                <Table.Td style={{ overflowWrap: 'anywhere' }} miw={160}>
-                  <BreakableAddress address={user.email} />
-                </Table.Td>
-                <Table.Td>
-                  <Badge color={ROLE_COLOR[user.role]} variant="light" radius="sm">
-                    {t(`common:roles.${user.role}`)}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>
-                  <Badge color={user.active ? 'teal' : 'gray'} variant="dot" radius="sm">
-                    {user.active ? t('users.active') : t('users.inactive')}
-                  </Badge>
-                </Table.Td>
-                <Table.Td visibleFrom="md">
-                  <Text size="sm" c="dimmed">
-                    <DateTime value={user.created_at} />
-                  </Text>
-                </Table.Td>
-                <Table.Td className="guichet-sticky-actions">
-                  <Menu position="bottom-end" withinPortal>
-                    <Menu.Target>
-                      <ActionIcon
-                        variant="subtle"
-                        color="gray"
-                        aria-label={t('users.actionsFor', { name: user.full_name })}
-                      >
-                        <IconDots size={18} />
-                      </ActionIcon>
-                    </Menu.Target>
-                    <Menu.Dropdown>
-                      <Menu.Item leftSection={<IconPencil size={16} />} onClick={() => onEdit(user)}>
-                        {t('users.edit')}
-                      </Menu.Item>
-                      <Menu.Item leftSection={<IconKey size={16} />} onClick={() => onResetPassword(user)}>
-                        {t('users.resetPassword')}
-                      </Menu.Item>
-                      <Menu.Item
-                        color={user.active ? 'red' : undefined}
-                        leftSection={user.active ? <IconUserOff size={16} /> : <IconUserCheck size={16} />}
-                        onClick={() => onToggleActive(user)}
-                      >
-                        {user.active ? t('users.deactivate') : t('users.reactivate')}
-                      </Menu.Item>
-                    </Menu.Dropdown>
-                  </Menu>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </ScrollArea>
-    </Paper>
+    <DataTable
+      caption={t('users.title')}
+      rows={users}
+      rowKey={(user) => user.id}
+      minWidth={640}
+      rowProps={(user) => ({ c: user.active ? undefined : 'dimmed' })}
+      columns={[
+        { key: 'name', header: t('users.fullName'), cell: (user) => user.full_name, td: { fw: 600 } },
+        {
+          key: 'email',
+          header: t('users.email'),
+          cell: (user) => <BreakableAddress address={user.email} />,
+          td: { miw: 160, style: { overflowWrap: 'anywhere' } },
+        },
+        {
+          key: 'role',
+          header: t('users.role'),
+          cell: (user) => (
+            <Badge color={ROLE_COLOR[user.role]} variant="light" radius="sm">
+              {t(`common:roles.${user.role}`)}
+            </Badge>
+          ),
+        },
+        {
+          key: 'status',
+          header: t('users.status'),
+          cell: (user) => (
+            <Badge color={user.active ? 'teal' : 'gray'} variant="dot" radius="sm">
+              {user.active ? t('users.active') : t('users.inactive')}
+            </Badge>
+          ),
+        },
+        {
+          key: 'created',
+          header: t('users.created'),
+          visibleFrom: 'md',
+          cell: (user) => (
+            <Text size="sm" c="dimmed">
+              <DateTime value={user.created_at} />
+            </Text>
+          ),
+        },
+      ]}
+      actions={(user) => (
+        <Menu position="bottom-end" withinPortal>
+          <Menu.Target>
+            <ActionIcon variant="subtle" color="gray" aria-label={t('users.actionsFor', { name: user.full_name })}>
+              <IconDots size={18} />
+            </ActionIcon>
+          </Menu.Target>
+          <Menu.Dropdown>
+            <Menu.Item leftSection={<IconPencil size={16} />} onClick={() => onEdit(user)}>
+              {t('users.edit')}
+            </Menu.Item>
+            <Menu.Item leftSection={<IconKey size={16} />} onClick={() => onResetPassword(user)}>
+              {t('users.resetPassword')}
+            </Menu.Item>
+            <Menu.Item
+              color={user.active ? 'red' : undefined}
+              leftSection={user.active ? <IconUserOff size={16} /> : <IconUserCheck size={16} />}
+              onClick={() => onToggleActive(user)}
+            >
+              {user.active ? t('users.deactivate') : t('users.reactivate')}
+            </Menu.Item>
+          </Menu.Dropdown>
+        </Menu>
+      )}
+    />
   );
 }

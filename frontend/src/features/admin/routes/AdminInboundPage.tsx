@@ -1,13 +1,12 @@
-import { Anchor, Badge, Button, Group, Paper, ScrollArea, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDownload, IconRefresh, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { CardPage, SectionCard } from '@/components/ui/CardPage';
+import { DataTable } from '@/components/ui/DataTable';
 import { DateTime } from '@/components/ui/DateTime';
-import { EmptyState } from '@/components/ui/EmptyState';
-import { ErrorAlert } from '@/components/ui/ErrorAlert';
-import { LoadingState } from '@/components/ui/LoadingState';
-import { PageHeader } from '@/components/ui/PageHeader';
+import { QueryState } from '@/components/ui/QueryState';
 import { useBounces } from '@/features/inbound/api/get-bounces';
 import { useClearBounce } from '@/features/inbound/api/clear-bounce';
 import { useDeleteInboundMessage } from '@/features/inbound/api/delete-inbound-message';
@@ -15,7 +14,7 @@ import { downloadInboundMessage } from '@/features/inbound/api/download-inbound-
 import { useInboundMailboxes } from '@/features/inbound/api/get-inbound-mailboxes';
 import { useInboundProblems } from '@/features/inbound/api/get-inbound-messages';
 import { useRetryInboundMessage } from '@/features/inbound/api/retry-inbound-message';
-import type { InboundMailbox } from '@/lib/api/types';
+import type { InboundMailbox, InboundMessage } from '@/lib/api/types';
 import { BreakableAddress } from '../components/OutboxTable';
 
 /** One line of a mailbox's card: a term and its value. */
@@ -37,15 +36,14 @@ function MailboxCard({ mailbox }: { mailbox: InboundMailbox }) {
   const { t } = useTranslation('admin');
   const never = t('inbound.never');
   return (
-    <Paper p="md" withBorder component="section" aria-labelledby={`mailbox-${mailbox.name}`}>
-      <Group justify="space-between" wrap="nowrap" mb="xs">
-        <Title order={2} size="h4" id={`mailbox-${mailbox.name}`} style={{ overflowWrap: 'anywhere' }}>
-          {mailbox.name}
-        </Title>
+    <SectionCard
+      title={mailbox.name}
+      aside={
         <Badge color={mailbox.healthy ? 'teal' : 'red'} variant={mailbox.healthy ? 'light' : 'filled'} tt="none">
           {mailbox.healthy ? t('inbound.healthy') : t('inbound.failing')}
         </Badge>
-      </Group>
+      }
+    >
       <Stack gap={4} component="dl" m={0}>
         <Fact term={t('inbound.server')}>
           {mailbox.host}:{mailbox.port} ({mailbox.security}, {mailbox.folder})
@@ -74,14 +72,14 @@ function MailboxCard({ mailbox }: { mailbox: InboundMailbox }) {
           </Fact>
         )}
       </Stack>
-    </Paper>
+    </SectionCard>
   );
 }
 
 /**
- * Admin: the email channel. Each IMAP mailbox with its state; the messages that were
- * rejected or failed (kept raw until deleted), to process again or delete; the addresses whose
- * mail bounced, whose notifications wait until cleared.
+ * Admin: the email channel (docs/architecture.md, "Email channel"). Each IMAP mailbox with its
+ * state; the messages that were rejected or failed (kept raw until deleted), to process again or
+ * delete; the addresses whose mail bounced, whose notifications wait until cleared.
  */
 export function AdminInboundPage() {
   const { t } = useTranslation('admin');
@@ -92,48 +90,92 @@ export function AdminInboundPage() {
   const remove = useDeleteInboundMessage();
   const clear = useClearBounce();
 
-  let boxes;
-  if (mailboxes.isPending) boxes = <LoadingState />;
-  else if (mailboxes.isError) boxes = <ErrorAlert error={mailboxes.error} onRetry={() => void mailboxes.refetch()} />;
-  else if (mailboxes.data.mailboxes.length === 0) boxes = <EmptyState title={t('inbound.noMailbox')} />;
-  else
-    boxes = (
-      <SimpleGrid cols={{ base: 1, md: 2 }}>
-        {mailboxes.data.mailboxes.map((m) => (
-          <MailboxCard key={m.name} mailbox={m} />
-        ))}
-      </SimpleGrid>
+  const problemActions = (m: InboundMessage) => {
+    const subject = m.subject || t('inbound.noSubject');
+    return (
+      <Group gap="xs" wrap="nowrap">
+        <Button
+          size="xs"
+          variant="default"
+          leftSection={<IconDownload size={14} aria-hidden />}
+          aria-label={t('inbound.downloadLabel', { subject })}
+          onClick={() =>
+            void downloadInboundMessage(m.id).catch(() =>
+              notifications.show({ color: 'red', message: t('inbound.downloadFailed') }),
+            )
+          }
+        >
+          {t('inbound.download')}
+        </Button>
+        <Button
+          size="xs"
+          variant="light"
+          leftSection={<IconRefresh size={14} aria-hidden />}
+          loading={retry.isPending && retry.variables === m.id}
+          aria-label={t('inbound.retryLabel', { subject })}
+          onClick={() =>
+            retry.mutate(m.id, {
+              onSuccess: () => notifications.show({ color: 'teal', message: t('inbound.retried') }),
+            })
+          }
+        >
+          {t('inbound.retry')}
+        </Button>
+        <Button
+          size="xs"
+          variant="light"
+          color="red"
+          leftSection={<IconTrash size={14} aria-hidden />}
+          loading={remove.isPending && remove.variables === m.id}
+          aria-label={t('inbound.deleteLabel', { subject })}
+          onClick={() =>
+            remove.mutate(m.id, {
+              onSuccess: () => notifications.show({ color: 'teal', message: t('inbound.deleted') }),
+            })
+          }
+        >
+          {t('inbound.delete')}
+        </Button>
+      </Group>
     );
+  };
 
-  let problemList;
-  if (problems.isPending) problemList = <LoadingState />;
-  else if (problems.isError)
-    problemList = <ErrorAlert error={problems.error} onRetry={() => void problems.refetch()} />;
-  else if (problems.data.length === 0) problemList = <EmptyState title={t('inbound.noProblem')} />;
-  else
-    problemList = (
-      <Paper p={0} style={{ overflow: 'hidden' }}>
-        <ScrollArea type="auto">
-          <Table verticalSpacing="sm" horizontalSpacing="md" miw={760}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('inbound.columns.received')}</Table.Th>
-                <Table.Th scope="col">{t('inbound.columns.message')}</Table.Th>
-                <Table.Th scope="col">{t('inbound.columns.why')}</Table.Th>
-                <Table.Th scope="col">{t('inbound.columns.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {problems.data.map((m) => {
-                const subject = m.subject || t('inbound.noSubject');
-                return (
-                  <Table.Tr key={m.id}>
-                    <Table.Td>
-                      <DateTime value={m.received_at} />
-                    </Table.Td>
-                    <Table.Td>
+  return (
+    <CardPage title={t('inbound.title')} subtitle={t('inbound.subtitle')} gap="xl">
+      <QueryState
+        query={mailboxes}
+        empty={{ when: (data) => data.mailboxes.length === 0, title: t('inbound.noMailbox') }}
+      >
+        {(data) => (
+          <SimpleGrid cols={{ base: 1, md: 2 }}>
+            {data.mailboxes.map((m) => (
+              <MailboxCard key={m.name} mailbox={m} />
+            ))}
+          </SimpleGrid>
+        )}
+      </QueryState>
+      <SectionCard plain title={t('inbound.problems')} description={t('inbound.problemsHelp')}>
+        <QueryState query={problems}>
+          {(data) => (
+            <DataTable
+              caption={t('inbound.problems')}
+              rows={data}
+              rowKey={(m) => m.id}
+              minWidth={760}
+              empty={{ title: t('inbound.noProblem') }}
+              columns={[
+                {
+                  key: 'received',
+                  header: t('inbound.columns.received'),
+                  cell: (m) => <DateTime value={m.received_at} />,
+                },
+                {
+                  key: 'message',
+                  header: t('inbound.columns.message'),
+                  cell: (m) => (
+                    <>
                       <Text size="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>
-                        {subject}
+                        {m.subject || t('inbound.noSubject')}
                       </Text>
                       <Text size="sm" c="dimmed">
                         {m.sender ? <BreakableAddress address={m.sender} /> : t('inbound.noSender')}
@@ -143,8 +185,14 @@ export function AdminInboundPage() {
                           {t('inbound.ticket', { id: m.ticket_id })}
                         </Anchor>
                       )}
-                    </Table.Td>
-                    <Table.Td>
+                    </>
+                  ),
+                },
+                {
+                  key: 'why',
+                  header: t('inbound.columns.why'),
+                  cell: (m) => (
+                    <>
                       <Badge color={m.status === 'FAILED' ? 'red' : 'orange'} variant="light" tt="none">
                         {t(`inbound.status.${m.status}`, { defaultValue: m.status })}
                       </Badge>
@@ -156,129 +204,56 @@ export function AdminInboundPage() {
                           {m.error}
                         </Text>
                       )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap="xs" wrap="nowrap">
-                        <Button
-                          size="xs"
-                          variant="default"
-                          leftSection={<IconDownload size={14} aria-hidden />}
-                          aria-label={t('inbound.downloadLabel', { subject })}
-                          onClick={() =>
-                            void downloadInboundMessage(m.id).catch(() =>
-                              notifications.show({ color: 'red', message: t('inbound.downloadFailed') }),
-                            )
-                          }
-                        >
-                          {t('inbound.download')}
-                        </Button>
-                        <Button
-                          size="xs"
-                          variant="light"
-                          leftSection={<IconRefresh size={14} aria-hidden />}
-                          loading={retry.isPending && retry.variables === m.id}
-                          aria-label={t('inbound.retryLabel', { subject })}
-                          onClick={() =>
-                            retry.mutate(m.id, {
-                              onSuccess: () => notifications.show({ color: 'teal', message: t('inbound.retried') }),
-                            })
-                          }
-                        >
-                          {t('inbound.retry')}
-                        </Button>
-                        <Button
-                          size="xs"
-                          variant="light"
-                          color="red"
-                          leftSection={<IconTrash size={14} aria-hidden />}
-                          loading={remove.isPending && remove.variables === m.id}
-                          aria-label={t('inbound.deleteLabel', { subject })}
-                          onClick={() =>
-                            remove.mutate(m.id, {
-                              onSuccess: () => notifications.show({ color: 'teal', message: t('inbound.deleted') }),
-                            })
-                          }
-                        >
-                          {t('inbound.delete')}
-                        </Button>
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </ScrollArea>
-      </Paper>
-    );
-
-  let bounceList;
-  if (bounces.isPending) bounceList = <LoadingState />;
-  else if (bounces.isError) bounceList = <ErrorAlert error={bounces.error} onRetry={() => void bounces.refetch()} />;
-  else if (bounces.data.length === 0) bounceList = <EmptyState title={t('inbound.noBounce')} />;
-  else
-    bounceList = (
-      <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
-        {bounces.data.map((b) => (
-          <Paper key={b.email} p="sm" withBorder component="li">
-            <Group justify="space-between" wrap="wrap" gap="xs">
-              <div>
-                <Text size="sm" fw={500}>
-                  <BreakableAddress address={b.email} />
-                </Text>
-                <Text size="xs" c="dimmed">
-                  {t('inbound.bounceFacts', { count: b.bounces, status: b.status ?? '?' })} ·{' '}
-                  <DateTime value={b.last_at} />
-                </Text>
-                {b.diagnostic && (
-                  <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-                    {b.diagnostic}
-                  </Text>
-                )}
-              </div>
-              <Button
-                size="xs"
-                variant="light"
-                loading={clear.isPending && clear.variables === b.email}
-                aria-label={t('inbound.clearLabel', { email: b.email })}
-                onClick={() =>
-                  clear.mutate(b.email, {
-                    onSuccess: () => notifications.show({ color: 'teal', message: t('inbound.cleared') }),
-                  })
-                }
-              >
-                {t('inbound.clear')}
-              </Button>
-            </Group>
-          </Paper>
-        ))}
-      </Stack>
-    );
-
-  return (
-    <>
-      <PageHeader title={t('inbound.title')} subtitle={t('inbound.subtitle')} />
-      <Stack gap="xl">
-        {boxes}
-        <Stack gap="sm" component="section" aria-labelledby="inbound-problems">
-          <Title order={2} size="h3" id="inbound-problems">
-            {t('inbound.problems')}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t('inbound.problemsHelp')}
-          </Text>
-          {problemList}
-        </Stack>
-        <Stack gap="sm" component="section" aria-labelledby="inbound-bounces">
-          <Title order={2} size="h3" id="inbound-bounces">
-            {t('inbound.bounces')}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t('inbound.bouncesHelp')}
-          </Text>
-          {bounceList}
-        </Stack>
-      </Stack>
-    </>
+                    </>
+                  ),
+                },
+              ]}
+              actions={problemActions}
+            />
+          )}
+        </QueryState>
+      </SectionCard>
+      <SectionCard plain title={t('inbound.bounces')} description={t('inbound.bouncesHelp')}>
+        <QueryState query={bounces} empty={{ when: (data) => data.length === 0, title: t('inbound.noBounce') }}>
+          {(data) => (
+            <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+              {data.map((b) => (
+                <Paper key={b.email} p="sm" withBorder component="li">
+                  <Group justify="space-between" wrap="wrap" gap="xs">
+                    <div>
+                      <Text size="sm" fw={500}>
+                        <BreakableAddress address={b.email} />
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        {t('inbound.bounceFacts', { count: b.bounces, status: b.status ?? '?' })} ·{' '}
+                        <DateTime value={b.last_at} />
+                      </Text>
+                      {b.diagnostic && (
+                        <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                          {b.diagnostic}
+                        </Text>
+                      )}
+                    </div>
+                    <Button
+                      size="xs"
+                      variant="light"
+                      loading={clear.isPending && clear.variables === b.email}
+                      aria-label={t('inbound.clearLabel', { email: b.email })}
+                      onClick={() =>
+                        clear.mutate(b.email, {
+                          onSuccess: () => notifications.show({ color: 'teal', message: t('inbound.cleared') }),
+                        })
+                      }
+                    >
+                      {t('inbound.clear')}
+                    </Button>
+                  </Group>
+                </Paper>
+              ))}
+            </Stack>
+          )}
+        </QueryState>
+      </SectionCard>
+    </CardPage>
   );
 }

@@ -1,13 +1,11 @@
-import { Alert, Group, ScrollArea, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Alert, Group, ScrollArea, SegmentedControl, Text } from '@mantine/core';
 import { IconMailOff } from '@tabler/icons-react';
 import { notifications } from '@mantine/notifications';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EmptyState } from '@/components/ui/EmptyState';
-import { ErrorAlert } from '@/components/ui/ErrorAlert';
-import { LoadingState } from '@/components/ui/LoadingState';
-import { PageHeader } from '@/components/ui/PageHeader';
+import { CardPage } from '@/components/ui/CardPage';
 import { Pager } from '@/components/ui/Pager';
+import { QueryState } from '@/components/ui/QueryState';
 import { useOutbox } from '@/features/outbox/api/get-outbox';
 import { useDecideHeldMessage } from '@/features/outbox/api/decide-held-message';
 import { useRetryOutboxMessage } from '@/features/outbox/api/retry-outbox-message';
@@ -41,72 +39,69 @@ export function AdminOutboxPage() {
       item.status !== 'SENT' && item.last_error != null && RELAY_FAILURES.has(outboxErrorCategory(item.last_error)),
   );
 
-  let body;
-  if (outbox.isPending) body = <LoadingState />;
-  else if (outbox.isError) body = <ErrorAlert error={outbox.error} onRetry={() => void outbox.refetch()} />;
-  else if (outbox.data.items.length === 0)
-    body = <EmptyState title={status ? t('outbox.emptyFiltered') : t('outbox.empty')} />;
-  else
-    body = (
-      <>
-        <OutboxTable
-          items={outbox.data.items}
-          retrying={
-            retry.isPending ? (retry.variables ?? null) : decide.isPending ? (decide.variables?.id ?? null) : null
-          }
-          onRetry={(item) =>
-            retry.mutate(item.id, {
-              onSuccess: () => notifications.show({ color: 'teal', message: t('outbox.retried') }),
-            })
-          }
-          onDecide={(item, decision) =>
-            decide.mutate(
-              { id: item.id, decision },
-              {
-                onSuccess: () =>
-                  notifications.show({
-                    color: 'teal',
-                    message: t(decision === 'release' ? 'outbox.released' : 'outbox.discarded'),
-                  }),
-              },
-            )
-          }
-        />
-        <Pager page={outbox.data.page} size={outbox.data.size} total={outbox.data.total} onChange={setPage} />
-      </>
-    );
-
   return (
-    <>
-      <PageHeader title={t('outbox.title')} subtitle={t('outbox.subtitle')} />
-      <Stack gap="md">
-        <Group gap="sm" align="center" wrap="nowrap">
-          <Text id={filterLabel} size="sm" fw={500}>
-            {t('outbox.filter')}
-          </Text>
-          <ScrollArea type="auto" offsetScrollbars>
-            <SegmentedControl
-              role="radiogroup"
-              aria-labelledby={filterLabel}
-              value={status ?? ALL}
-              onChange={(value) => {
-                setStatus(value === ALL ? null : (value as OutboxStatus));
-                setPage(0);
-              }}
-              data={[
-                { value: ALL, label: t('outbox.all') },
-                ...OUTBOX_STATUSES.map((s) => ({ value: s, label: t(`outbox.filters.${s}`) })),
-              ]}
+    <CardPage title={t('outbox.title')} subtitle={t('outbox.subtitle')}>
+      <Group gap="sm" align="center" wrap="nowrap">
+        <Text id={filterLabel} size="sm" fw={500}>
+          {t('outbox.filter')}
+        </Text>
+        <ScrollArea type="auto" offsetScrollbars>
+          <SegmentedControl
+            role="radiogroup"
+            aria-labelledby={filterLabel}
+            value={status ?? ALL}
+            onChange={(value) => {
+              setStatus(value === ALL ? null : (value as OutboxStatus));
+              setPage(0);
+            }}
+            data={[
+              { value: ALL, label: t('outbox.all') },
+              ...OUTBOX_STATUSES.map((s) => ({ value: s, label: t(`outbox.filters.${s}`) })),
+            ]}
+          />
+        </ScrollArea>
+      </Group>
+      {relayDown && (
+        <Alert color="orange" icon={<IconMailOff aria-hidden />} title={t('outbox.relayDown.title')}>
+          {t('outbox.relayDown.text')}
+        </Alert>
+      )}
+      <QueryState
+        query={outbox}
+        empty={{
+          when: (data) => data.items.length === 0,
+          title: status ? t('outbox.emptyFiltered') : t('outbox.empty'),
+        }}
+      >
+        {(data) => (
+          <>
+            <OutboxTable
+              items={data.items}
+              retrying={
+                retry.isPending ? (retry.variables ?? null) : decide.isPending ? (decide.variables?.id ?? null) : null
+              }
+              onRetry={(item) =>
+                retry.mutate(item.id, {
+                  onSuccess: () => notifications.show({ color: 'teal', message: t('outbox.retried') }),
+                })
+              }
+              onDecide={(item, decision) =>
+                decide.mutate(
+                  { id: item.id, decision },
+                  {
+                    onSuccess: () =>
+                      notifications.show({
+                        color: 'teal',
+                        message: t(decision === 'release' ? 'outbox.released' : 'outbox.discarded'),
+                      }),
+                  },
+                )
+              }
             />
-          </ScrollArea>
-        </Group>
-        {relayDown && (
-          <Alert color="orange" icon={<IconMailOff aria-hidden />} title={t('outbox.relayDown.title')}>
-            {t('outbox.relayDown.text')}
-          </Alert>
+            <Pager page={data.page} size={data.size} total={data.total} onChange={setPage} />
+          </>
         )}
-        {body}
-      </Stack>
-    </>
+      </QueryState>
+    </CardPage>
   );
 }

@@ -1,14 +1,13 @@
-import { Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
+import { Button, Group, Select, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useDisclosure } from '@mantine/hooks';
 import { IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EmptyState } from '@/components/ui/EmptyState';
-import { ErrorAlert } from '@/components/ui/ErrorAlert';
-import { LoadingState } from '@/components/ui/LoadingState';
-import { PageHeader } from '@/components/ui/PageHeader';
+import { CardPage } from '@/components/ui/CardPage';
+import { FormModal } from '@/components/ui/FormModal';
 import { Pager } from '@/components/ui/Pager';
+import { QueryState } from '@/components/ui/QueryState';
 import { SearchInput } from '@/components/ui/SearchInput';
 import { useUsers } from '@/features/users/api/get-users';
 import { useUpdateUser } from '@/features/users/api/update-user';
@@ -30,11 +29,13 @@ export function AdminUsersPage() {
   const [page, setPage] = useState(0);
   const [creating, creation] = useDisclosure(false);
   const [editing, setEditing] = useState<{ user: User; mode: 'edit' | 'password' } | null>(null);
-  const update = useUpdateUser();
-  // Deactivating signs someone out of the helpdesk: it is confirmed first. Reactivating is not.
+  // Deactivating signs someone out of the helpdesk: it is confirmed first (a failure is said in the
+  // dialog). Reactivating is not (a failure is notified).
+  const reactivate = useUpdateUser();
+  const deactivate = useUpdateUser({ inlineError: true });
   const [deactivating, setDeactivating] = useState<User | null>(null);
   const setActiveFor = (user: User, value: boolean) =>
-    update.mutate(
+    (value ? reactivate : deactivate).mutate(
       { id: user.id, active: value },
       {
         onSuccess: () => {
@@ -55,100 +56,81 @@ export function AdminUsersPage() {
   });
 
   return (
-    <>
-      <PageHeader
-        title={t('users.title')}
-        subtitle={t('users.subtitle')}
-        actions={
-          <Button leftSection={<IconUserPlus size={16} aria-hidden />} onClick={creation.open}>
-            {t('users.create')}
-          </Button>
-        }
-      />
-      <Stack gap="md">
-        <Group gap="sm" align="flex-end">
-          <SearchInput
-            value={q}
-            onSearch={(v) => {
-              setQ(v);
-              setPage(0);
-            }}
-            label={t('users.search')}
-            clearLabel={t('common:actions.clear')}
-          />
-          <Select
-            label={t('users.role')}
-            placeholder={t('users.anyRole')}
-            clearable
-            w={180}
-            data={ROLES.map((r) => ({ value: r, label: t(`common:roles.${r}`) }))}
-            value={role}
-            onChange={(v) => {
-              setRole(v as Role | null);
-              setPage(0);
-            }}
-          />
-          <Select
-            label={t('users.status')}
-            placeholder={t('users.anyStatus')}
-            clearable
-            w={160}
-            data={[
-              { value: 'true', label: t('users.active') },
-              { value: 'false', label: t('users.inactive') },
-            ]}
-            value={active}
-            onChange={(v) => {
-              setActive(v);
-              setPage(0);
-            }}
-          />
-        </Group>
-        {users.isPending ? (
-          <LoadingState />
-        ) : users.isError ? (
-          <ErrorAlert error={users.error} onRetry={() => void users.refetch()} />
-        ) : users.data.items.length === 0 ? (
-          <EmptyState title={t('users.empty')} />
-        ) : (
+    <CardPage
+      title={t('users.title')}
+      subtitle={t('users.subtitle')}
+      actions={
+        <Button leftSection={<IconUserPlus size={16} aria-hidden />} onClick={creation.open}>
+          {t('users.create')}
+        </Button>
+      }
+    >
+      <Group gap="sm" align="flex-end">
+        <SearchInput
+          value={q}
+          onSearch={(v) => {
+            setQ(v);
+            setPage(0);
+          }}
+          label={t('users.search')}
+          clearLabel={t('common:actions.clear')}
+        />
+        <Select
+          label={t('users.role')}
+          placeholder={t('users.anyRole')}
+          clearable
+          w={180}
+          data={ROLES.map((r) => ({ value: r, label: t(`common:roles.${r}`) }))}
+          value={role}
+          onChange={(v) => {
+            setRole(v as Role | null);
+            setPage(0);
+          }}
+        />
+        <Select
+          label={t('users.status')}
+          placeholder={t('users.anyStatus')}
+          clearable
+          w={160}
+          data={[
+            { value: 'true', label: t('users.active') },
+            { value: 'false', label: t('users.inactive') },
+          ]}
+          value={active}
+          onChange={(v) => {
+            setActive(v);
+            setPage(0);
+          }}
+        />
+      </Group>
+      <QueryState query={users} empty={{ when: (data) => data.items.length === 0, title: t('users.empty') }}>
+        {(data) => (
           <>
             <UsersTable
-              users={users.data.items}
+              users={data.items}
               onEdit={(user) => setEditing({ user, mode: 'edit' })}
               onResetPassword={(user) => setEditing({ user, mode: 'password' })}
               onToggleActive={(user) => (user.active ? setDeactivating(user) : setActiveFor(user, true))}
             />
-            <Pager page={users.data.page} size={users.data.size} total={users.data.total} onChange={setPage} />
+            <Pager page={data.page} size={data.size} total={data.total} onChange={setPage} />
           </>
         )}
-        <SecuritySettingsCard />
-      </Stack>
+      </QueryState>
+      <SecuritySettingsCard />
       <CreateUserModal opened={creating} onClose={creation.close} />
-      <Modal
+      <FormModal
         opened={deactivating !== null}
         onClose={() => setDeactivating(null)}
         title={t('users.confirmDeactivateTitle', { name: deactivating?.full_name ?? '' })}
-        closeButtonProps={{ 'aria-label': t('common:actions.close') }}
+        onSubmit={() => deactivating && setActiveFor(deactivating, false)}
+        submitLabel={t('users.deactivate')}
+        submitColor="red"
+        mutation={deactivate}
       >
-        <Stack gap="md">
-          <Text size="sm">{t('users.confirmDeactivateText')}</Text>
-          {update.isError && <ErrorAlert error={update.error} />}
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={() => setDeactivating(null)}>
-              {t('common:actions.cancel')}
-            </Button>
-            <Button
-              color="red"
-              loading={update.isPending}
-              onClick={() => deactivating && setActiveFor(deactivating, false)}
-            >
-              {t('users.deactivate')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+        <Text size="sm">{t('users.confirmDeactivateText')}</Text>
+      </FormModal>
       <EditUserModal user={editing?.mode === 'edit' ? editing.user : null} onClose={() => setEditing(null)} />
       <ResetPasswordModal user={editing?.mode === 'password' ? editing.user : null} onClose={() => setEditing(null)} />
-    </>
+    </CardPage>
   );
 }

@@ -6,10 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { Brand } from '@/components/ui/Brand';
 import { LanguageSwitcher } from '@/components/ui/LanguageSwitcher';
+import { PASSWORD_RULE, newPasswordSchema } from '@/lib/validation/password-rules';
 import { useSetPasswordWithToken } from '../api/use-password-token';
-
-/** Shortest password the server accepts (PasswordPolicy.MIN_LENGTH). */
-const MIN_LENGTH = 10;
 
 /**
  * The page of the "choose your password" link mailed to someone whose email created their
@@ -28,7 +26,8 @@ export function SetPasswordPage() {
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
-    if (password.length < MIN_LENGTH) return setFieldError(t('setPassword.tooShort', { min: MIN_LENGTH }));
+    const rule = newPasswordSchema.safeParse(password);
+    if (!rule.success) return setFieldError(t(rule.error.issues[0].message, PASSWORD_RULE));
     if (password !== confirm) return setFieldError(t('setPassword.mismatch'));
     setFieldError(null);
     setPasswordWithToken.mutate({ token, password });
@@ -67,7 +66,7 @@ export function SetPasswordPage() {
                 <Stack gap="sm">
                   <PasswordInput
                     label={t('setPassword.password')}
-                    description={t('setPassword.rule', { min: MIN_LENGTH })}
+                    description={t('common:password.rule', PASSWORD_RULE)}
                     autoComplete="new-password"
                     required
                     value={password}

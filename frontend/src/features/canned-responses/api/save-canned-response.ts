@@ -11,11 +11,12 @@ export const saveCannedResponse = ({ id, ...input }: CannedResponseInput & { id?
     ? api<CannedResponse>('/canned-responses', { method: 'POST', body: input })
     : api<CannedResponse>(`/canned-responses/${id}`, { method: 'PUT', body: input });
 
-/** Creates or changes a canned response, then reloads every list of them. */
+/** Creates or changes a canned response, then reloads every list of them; its dialog shows a failure. */
 export function useSaveCannedResponse() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: saveCannedResponse,
+    meta: { inlineError: true },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: cannedResponseKeys.all }),
   });
 }

@@ -1,8 +1,9 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Code, Group, Modal, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Code, Select, Text, TextInput, Textarea } from '@mantine/core';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
+import { FormModal } from '@/components/ui/FormModal';
 import type { CannedResponse } from '@/lib/api/types';
 import { PLACEHOLDERS } from '../api/fill-canned-response';
 import { useSaveCannedResponse } from '../api/save-canned-response';
@@ -46,67 +47,57 @@ export function CannedResponseModal({
   });
 
   return (
-    <Modal
+    <FormModal
       opened={opened}
       onClose={onClose}
       size="lg"
       title={response ? t('form.editTitle') : t('form.createTitle')}
-      closeButtonProps={{ 'aria-label': t('common:actions.close') }}
+      onSubmit={submit}
+      submitLabel={response ? t('common:actions.save') : t('common:actions.create')}
+      mutation={save}
     >
-      <form onSubmit={submit} noValidate>
-        <Stack gap="sm">
-          <TextInput
-            label={t('form.title')}
-            required
-            data-autofocus
-            error={message(formState.errors.title?.message)}
-            {...register('title')}
+      <TextInput
+        label={t('form.title')}
+        required
+        data-autofocus
+        error={message(formState.errors.title?.message)}
+        {...register('title')}
+      />
+      <Textarea
+        label={t('form.body')}
+        required
+        autosize
+        minRows={5}
+        maxRows={16}
+        description={
+          <Text component="span" size="xs">
+            {t('form.bodyHint')}{' '}
+            {PLACEHOLDERS.map((name) => (
+              <Code key={name} mr={4}>{`{{${name}}}`}</Code>
+            ))}
+          </Text>
+        }
+        error={message(formState.errors.body?.message)}
+        {...register('body')}
+      />
+      <Controller
+        control={control}
+        name="locale"
+        render={({ field }) => (
+          <Select
+            label={t('form.language')}
+            value={field.value}
+            onChange={(value) => field.onChange(value ?? '')}
+            allowDeselect={false}
+            data={[
+              { value: '', label: t('form.anyLanguage') },
+              { value: 'fr', label: t('languages.fr') },
+              { value: 'en', label: t('languages.en') },
+            ]}
+            w={200}
           />
-          <Textarea
-            label={t('form.body')}
-            required
-            autosize
-            minRows={5}
-            maxRows={16}
-            description={
-              <Text component="span" size="xs">
-                {t('form.bodyHint')}{' '}
-                {PLACEHOLDERS.map((name) => (
-                  <Code key={name} mr={4}>{`{{${name}}}`}</Code>
-                ))}
-              </Text>
-            }
-            error={message(formState.errors.body?.message)}
-            {...register('body')}
-          />
-          <Controller
-            control={control}
-            name="locale"
-            render={({ field }) => (
-              <Select
-                label={t('form.language')}
-                value={field.value}
-                onChange={(value) => field.onChange(value ?? '')}
-                allowDeselect={false}
-                data={[
-                  { value: '', label: t('form.anyLanguage') },
-                  { value: 'fr', label: t('languages.fr') },
-                  { value: 'en', label: t('languages.en') },
-                ]}
-                w={200}
-              />
-            )}
-          />
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common:actions.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {response ? t('common:actions.save') : t('common:actions.create')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+        )}
+      />
+    </FormModal>
   );
 }

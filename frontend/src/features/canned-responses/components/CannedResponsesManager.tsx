@@ -1,10 +1,9 @@
-import { ActionIcon, Badge, Button, Group, Paper, ScrollArea, Table, Text, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Text } from '@mantine/core';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EmptyState } from '@/components/ui/EmptyState';
-import { ErrorAlert } from '@/components/ui/ErrorAlert';
-import { LoadingState } from '@/components/ui/LoadingState';
+import { DataTable } from '@/components/ui/DataTable';
+import { QueryState } from '@/components/ui/QueryState';
 import { SearchInput } from '@/components/ui/SearchInput';
 import type { CannedResponse } from '@/lib/api/types';
 import { useDeleteCannedResponse } from '../api/delete-canned-response';
@@ -23,76 +22,6 @@ export function CannedResponsesManager({ scope }: { scope: 'shared' | 'personal'
     if (window.confirm(t('list.confirmDelete', { title: response.title }))) remove.mutate(response.id);
   };
 
-  let body;
-  if (responses.isPending) body = <LoadingState />;
-  else if (responses.isError) body = <ErrorAlert error={responses.error} onRetry={() => void responses.refetch()} />;
-  else if (responses.data.length === 0) body = <EmptyState title={t('list.empty')} hint={t('list.emptyHint')} />;
-  else
-    body = (
-      <Paper p={0} style={{ overflow: 'hidden' }}>
-        <ScrollArea type="auto">
-          <Table verticalSpacing="sm" horizontalSpacing="md">
-            <caption>
-              <VisuallyHidden>{t('list.caption')}</VisuallyHidden>
-            </caption>
-            <Table.Thead bg="gray.0">
-              <Table.Tr>
-                <Table.Th>{t('list.title')}</Table.Th>
-                <Table.Th>{t('list.language')}</Table.Th>
-                <Table.Th className="guichet-sticky-actions">
-                  <VisuallyHidden>{t('common:actions.actions')}</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {responses.data.map((response) => (
-                <Table.Tr key={response.id}>
-                  <Table.Td>
-                    <Text fw={600} size="sm">
-                      {response.title}
-                    </Text>
-                    <Text size="xs" c="dimmed" lineClamp={2} style={{ overflowWrap: 'anywhere' }}>
-                      {response.body}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    {response.locale ? (
-                      <Badge variant="light" radius="sm">
-                        {t(`languages.${response.locale === 'en' ? 'en' : 'fr'}`)}
-                      </Badge>
-                    ) : (
-                      <Text size="sm" c="dimmed">
-                        {t('form.anyLanguage')}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td className="guichet-sticky-actions">
-                    <Group gap={4} wrap="nowrap" justify="flex-end">
-                      <ActionIcon
-                        variant="subtle"
-                        aria-label={t('list.edit', { title: response.title })}
-                        onClick={() => setModal({ response })}
-                      >
-                        <IconPencil size={18} aria-hidden />
-                      </ActionIcon>
-                      <ActionIcon
-                        variant="subtle"
-                        color="red"
-                        aria-label={t('list.delete', { title: response.title })}
-                        onClick={() => confirmDelete(response)}
-                      >
-                        <IconTrash size={18} aria-hidden />
-                      </ActionIcon>
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </ScrollArea>
-      </Paper>
-    );
-
   return (
     <>
       <Group justify="space-between" align="flex-end" mb="md" wrap="wrap" gap="sm">
@@ -101,7 +30,65 @@ export function CannedResponsesManager({ scope }: { scope: 'shared' | 'personal'
           {t('list.add')}
         </Button>
       </Group>
-      {body}
+      <QueryState query={responses}>
+        {(data) => (
+          <DataTable
+            caption={t('list.caption')}
+            rows={data}
+            rowKey={(response) => response.id}
+            empty={{ title: t('list.empty'), hint: t('list.emptyHint') }}
+            columns={[
+              {
+                key: 'title',
+                header: t('list.title'),
+                cell: (response) => (
+                  <>
+                    <Text fw={600} size="sm">
+                      {response.title}
+                    </Text>
+                    <Text size="xs" c="dimmed" lineClamp={2} style={{ overflowWrap: 'anywhere' }}>
+                      {response.body}
+                    </Text>
+                  </>
+                ),
+              },
+              {
+                key: 'language',
+                header: t('list.language'),
+                cell: (response) =>
+                  response.locale ? (
+                    <Badge variant="light" radius="sm">
+                      {t(`languages.${response.locale === 'en' ? 'en' : 'fr'}`)}
+                    </Badge>
+                  ) : (
+                    <Text size="sm" c="dimmed">
+                      {t('form.anyLanguage')}
+                    </Text>
+                  ),
+              },
+            ]}
+            actions={(response) => (
+              <Group gap={4} wrap="nowrap" justify="flex-end">
+                <ActionIcon
+                  variant="subtle"
+                  aria-label={t('list.edit', { title: response.title })}
+                  onClick={() => setModal({ response })}
+                >
+                  <IconPencil size={18} aria-hidden />
+                </ActionIcon>
+                <ActionIcon
+                  variant="subtle"
+                  color="red"
+                  aria-label={t('list.delete', { title: response.title })}
+                  onClick={() => confirmDelete(response)}
+                >
+                  <IconTrash size={18} aria-hidden />
+                </ActionIcon>
+              </Group>
+            )}
+          />
+        )}
+      </QueryState>
       <CannedResponseModal
         opened={modal !== null}
         response={modal?.response ?? null}

@@ -9,11 +9,12 @@ export type CreateCategoryInput = Body<'/api/v1/categories', 'post'>;
 export const createCategory = (input: CreateCategoryInput) =>
   api<Category>('/categories', { method: 'POST', body: input });
 
-/** Creates a category and reloads the lists. */
+/** Creates a category and reloads the lists; its dialog shows a failure (`inlineError`). */
 export function useCreateCategory() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: createCategory,
+    meta: { inlineError: true },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: categoryKeys.all }),
   });
 }

@@ -10,12 +10,13 @@ export type CategoryTechnicianIds = Body<'/api/v1/categories/{id}/technicians', 
 export const updateCategoryTechnicians = (id: number, userIds: CategoryTechnicianIds) =>
   api<CategoryTechnician[]>(`/categories/${id}/technicians`, { method: 'PUT', body: userIds });
 
-/** Chooses who is alerted about a category's new tickets, then reloads that list. */
+/** Chooses who is alerted about a category's new tickets, then reloads that list; its dialog shows a failure. */
 export function useUpdateCategoryTechnicians() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, userIds }: { id: number; userIds: CategoryTechnicianIds }) =>
       updateCategoryTechnicians(id, userIds),
+    meta: { inlineError: true },
     onSuccess: (_data, { id }) => queryClient.invalidateQueries({ queryKey: categoryKeys.technicians(id) }),
   });
 }

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
+import { inboundKeys } from './keys';
 
 /** DELETE /admin/inbound/bounces/{email} (admin): notifications to the address are sent again (204). */
 export const clearBounce = (email: string) =>
@@ -10,6 +11,6 @@ export function useClearBounce() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: clearBounce,
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ['inbound'] }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: inboundKeys.all }),
   });
 }

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
+import { inboundKeys } from './keys';
 
 /** DELETE /admin/inbound/messages/{id} (admin): deletes a stored message (204); its ticket, if any, stays. */
 export const deleteInboundMessage = (id: number) =>
@@ -10,6 +11,6 @@ export function useDeleteInboundMessage() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: deleteInboundMessage,
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ['inbound'] }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: inboundKeys.all }),
   });
 }

@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
 import type { InboundOverview } from '@/lib/api/types';
+import { inboundKeys } from './keys';
 
 /** GET /admin/inbound/mailboxes (admin): each mailbox's settings (no password) and state. */
 export const getInboundMailboxes = (signal?: AbortSignal) =>
@@ -8,7 +9,7 @@ export const getInboundMailboxes = (signal?: AbortSignal) =>
 
 /** Query options of the mailboxes' overview. */
 export const inboundMailboxesQueryOptions = () =>
-  queryOptions({ queryKey: ['inbound', 'mailboxes'], queryFn: ({ signal }) => getInboundMailboxes(signal) });
+  queryOptions({ queryKey: inboundKeys.mailboxes(), queryFn: ({ signal }) => getInboundMailboxes(signal) });
 
 /** The mailboxes' overview, refreshed every 30 s while shown. */
 export const useInboundMailboxes = () => useQuery({ ...inboundMailboxesQueryOptions(), refetchInterval: 30_000 });

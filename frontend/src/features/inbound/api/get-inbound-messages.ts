@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
 import type { InboundMessage } from '@/lib/api/types';
+import { inboundKeys } from './keys';
 
 /** GET /admin/inbound/messages?status=problems (admin): rejected and failed messages, newest first. */
 export const getInboundProblems = (signal?: AbortSignal) =>
@@ -8,7 +9,7 @@ export const getInboundProblems = (signal?: AbortSignal) =>
 
 /** Query options of the rejected and failed messages. */
 export const inboundProblemsQueryOptions = () =>
-  queryOptions({ queryKey: ['inbound', 'problems'], queryFn: ({ signal }) => getInboundProblems(signal) });
+  queryOptions({ queryKey: inboundKeys.problems(), queryFn: ({ signal }) => getInboundProblems(signal) });
 
 /** The rejected and failed messages. */
 export const useInboundProblems = () => useQuery(inboundProblemsQueryOptions());

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
 import type { InboundMessage } from '@/lib/api/types';
+import { inboundKeys } from './keys';
 
 /** POST /admin/inbound/messages/{id}/retry (admin): processes the message again; 409 when it is not rejected or failed. */
 export const retryInboundMessage = (id: number) =>
@@ -11,6 +12,6 @@ export function useRetryInboundMessage() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: retryInboundMessage,
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ['inbound'] }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: inboundKeys.all }),
   });
 }

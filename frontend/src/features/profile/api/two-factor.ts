@@ -2,12 +2,14 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import { api } from '@/lib/api/client';
 import type { TwoFactorStatus } from '@/lib/api/types';
 import type { TotpSetup } from '@/lib/auth/session';
-
-const KEY = ['me', 'two-factor'] as const;
+import { profileKeys } from './keys';
 
 /** GET /me/two-factor: on or off, required by the role, recovery codes left. */
 export const twoFactorQueryOptions = () =>
-  queryOptions({ queryKey: KEY, queryFn: ({ signal }) => api<TwoFactorStatus>('/me/two-factor', { signal }) });
+  queryOptions({
+    queryKey: profileKeys.twoFactor(),
+    queryFn: ({ signal }) => api<TwoFactorStatus>('/me/two-factor', { signal }),
+  });
 
 /** The signed-in user's two-factor status. */
 export const useTwoFactorStatus = () => useQuery(twoFactorQueryOptions());
@@ -26,7 +28,7 @@ export function useConfirmTwoFactor() {
     mutationFn: (code: string) =>
       api<{ recovery_codes: string[] }>('/me/two-factor/confirm', { method: 'POST', body: { code } }),
     meta: { inlineError: true },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: KEY }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: profileKeys.twoFactor() }),
   });
 }
 
@@ -37,7 +39,7 @@ export function useRegenerateRecoveryCodes() {
     mutationFn: (code: string) =>
       api<{ recovery_codes: string[] }>('/me/two-factor/recovery-codes', { method: 'POST', body: { code } }),
     meta: { inlineError: true },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: KEY }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: profileKeys.twoFactor() }),
   });
 }
 

@@ -1,18 +1,20 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Group, Paper, PasswordInput, Stack, Title } from '@mantine/core';
+import { Alert, Button, Group, PasswordInput, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { z } from 'zod';
+import { SectionCard } from '@/components/ui/CardPage';
 import { errorMessage } from '@/lib/api/problem';
 import { useAuth } from '@/lib/auth/auth-context';
+import { PASSWORD_RULE, newPasswordSchema } from '@/lib/validation/password-rules';
 import { useChangePassword } from '../api/change-password';
 
 const schema = z
   .object({
     current_password: z.string().min(1, 'profile:validation.required'),
-    new_password: z.string().min(12, 'profile:validation.passwordShort').max(200, 'profile:validation.passwordLong'),
+    new_password: newPasswordSchema,
     confirm: z.string(),
   })
   .refine((v) => v.new_password === v.confirm, { path: ['confirm'], message: 'profile:validation.mismatch' });
@@ -32,7 +34,7 @@ export function PasswordCard() {
     resolver: zodResolver(schema),
     defaultValues: { current_password: '', new_password: '', confirm: '' },
   });
-  const message = (key?: string) => (key ? t(key) : undefined);
+  const message = (key?: string) => (key ? t(key, PASSWORD_RULE) : undefined);
 
   const submit = handleSubmit(async ({ current_password, new_password }) => {
     try {
@@ -46,10 +48,7 @@ export function PasswordCard() {
   });
 
   return (
-    <Paper p="lg" component="section" aria-labelledby="password-title">
-      <Title order={2} fz="h4" mb="md" id="password-title">
-        {t('password.title')}
-      </Title>
+    <SectionCard title={t('password.title')}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm" maw={420}>
           {change.isError && (
@@ -66,7 +65,7 @@ export function PasswordCard() {
           />
           <PasswordInput
             label={t('password.new')}
-            description={t('password.hint')}
+            description={t('password.hint', PASSWORD_RULE)}
             autoComplete="new-password"
             required
             error={message(errors.new_password?.message)}
@@ -86,6 +85,6 @@ export function PasswordCard() {
           </Group>
         </Stack>
       </form>
-    </Paper>
+    </SectionCard>
   );
 }

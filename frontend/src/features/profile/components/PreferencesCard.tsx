@@ -1,5 +1,6 @@
-import { Paper, Select, Stack, Switch, Title } from '@mantine/core';
+import { Select, Stack, Switch } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { SectionCard } from '@/components/ui/CardPage';
 import type { Locale, User } from '@/lib/api/types';
 import { setLocale } from '@/lib/i18n';
 import { useUpdateMe } from '@/lib/auth/update-me';
@@ -9,10 +10,7 @@ export function PreferencesCard({ user }: { user: User }) {
   const { t } = useTranslation('profile');
   const updateMe = useUpdateMe();
   return (
-    <Paper p="lg" component="section" aria-labelledby="prefs-title">
-      <Title order={2} fz="h4" mb="md" id="prefs-title">
-        {t('preferences.title')}
-      </Title>
+    <SectionCard title={t('preferences.title')}>
       <Stack gap="md">
         <Select
           label={t('preferences.language')}
@@ -37,6 +35,6 @@ export function PreferencesCard({ user }: { user: User }) {
           onChange={(e) => updateMe.mutate({ notifications_enabled: e.currentTarget.checked })}
         />
       </Stack>
-    </Paper>
+    </SectionCard>
   );
 }

@@ -1,7 +1,8 @@
-import { Button, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { SectionCard } from '@/components/ui/CardPage';
 import { useAuth } from '@/lib/auth/auth-context';
 import { useLogoutEverywhere } from '../api/logout-everywhere';
 
@@ -20,16 +21,13 @@ export function SessionsCard() {
   };
 
   return (
-    <Paper p="lg" component="section" aria-labelledby="sessions-title">
-      <Title order={2} fz="h4" mb="md" id="sessions-title">
-        {t('sessions.title')}
-      </Title>
+    <SectionCard title={t('sessions.title')}>
       <Stack gap="sm" align="flex-start">
         <Text size="sm">{t('sessions.hint')}</Text>
         <Button variant="outline" color="red" loading={logoutAll.isPending} onClick={() => void run()}>
           {t('sessions.logoutAll')}
         </Button>
       </Stack>
-    </Paper>
+    </SectionCard>
   );
 }

@@ -1,7 +1,8 @@
-import { Alert, Badge, Button, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { SectionCard } from '@/components/ui/CardPage';
 import { ErrorAlert } from '@/components/ui/ErrorAlert';
 import { RecoveryCodesView } from '@/components/ui/RecoveryCodesView';
 import { TotpSetupView } from '@/components/ui/TotpSetupView';
@@ -69,15 +70,14 @@ export function TwoFactorCard() {
   const failure = [start, confirm, regenerate, disable].find((m) => m.isError)?.error;
 
   return (
-    <Paper p="lg" component="section" aria-labelledby="two-factor-title">
-      <Group justify="space-between" mb="md">
-        <Title order={2} fz="h4" id="two-factor-title">
-          {t('twoFactor.title')}
-        </Title>
+    <SectionCard
+      title={t('twoFactor.title')}
+      aside={
         <Badge color={enabled ? 'teal' : 'gray'} variant="light">
           {enabled ? t('twoFactor.on') : t('twoFactor.off')}
         </Badge>
-      </Group>
+      }
+    >
       <Stack gap="sm" maw={480}>
         <Text size="sm">{t('twoFactor.hint')}</Text>
         {required && !enabled && (
@@ -174,6 +174,6 @@ export function TwoFactorCard() {
           </>
         )}
       </Stack>
-    </Paper>
+    </SectionCard>
   );
 }

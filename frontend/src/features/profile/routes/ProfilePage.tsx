@@ -1,6 +1,6 @@
-import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
+import { Badge, Group, Paper, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { PageHeader } from '@/components/ui/PageHeader';
+import { CardPage } from '@/components/ui/CardPage';
 import { useCurrentUser } from '@/lib/auth/auth-context';
 import { PasswordCard } from '../components/PasswordCard';
 import { PreferencesCard } from '../components/PreferencesCard';
@@ -15,25 +15,22 @@ export function ProfilePage() {
   // Accounts of the company's provider or directory have no Guichet password to change.
   const local = useTwoFactorStatus().data?.available !== false;
   return (
-    <>
-      <PageHeader title={t('title')} />
-      <Stack gap="md" maw={720}>
-        <Paper p="lg">
-          <Group justify="space-between">
-            <div>
-              <Text fw={600}>{user.full_name}</Text>
-              <Text size="sm" c="dimmed">
-                {user.email}
-              </Text>
-            </div>
-            <Badge variant="light">{t(`common:roles.${user.role}`)}</Badge>
-          </Group>
-        </Paper>
-        <PreferencesCard user={user} />
-        {local && <PasswordCard />}
-        <TwoFactorCard />
-        <SessionsCard />
-      </Stack>
-    </>
+    <CardPage title={t('title')} maw={720}>
+      <Paper p="lg">
+        <Group justify="space-between">
+          <div>
+            <Text fw={600}>{user.full_name}</Text>
+            <Text size="sm" c="dimmed">
+              {user.email}
+            </Text>
+          </div>
+          <Badge variant="light">{t(`common:roles.${user.role}`)}</Badge>
+        </Group>
+      </Paper>
+      <PreferencesCard user={user} />
+      {local && <PasswordCard />}
+      <TwoFactorCard />
+      <SessionsCard />
+    </CardPage>
   );
 }

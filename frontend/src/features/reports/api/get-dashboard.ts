@@ -1,6 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
 import type { Dashboard } from '@/lib/api/types';
+import { reportKeys } from './keys';
 
 /** The dashboard's filters: a period of days (yyyy-MM-dd, inclusive), a grouping, a category. */
 export interface DashboardQuery {
@@ -17,7 +18,7 @@ export const getDashboard = (query: DashboardQuery, signal?: AbortSignal) =>
 /** Query options of the dashboard for a period. */
 export const dashboardQueryOptions = (query: DashboardQuery) =>
   queryOptions({
-    queryKey: ['reports', 'dashboard', query],
+    queryKey: reportKeys.dashboard(query),
     queryFn: ({ signal }) => getDashboard(query, signal),
     placeholderData: keepPreviousData,
   });

@@ -1,16 +1,16 @@
 import '@mantine/charts/styles.css';
-import { BarChart, LineChart } from '@mantine/charts';
-import { Alert, Card, Group, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { BarChart } from '@mantine/charts';
+import { Card, Group, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PageHeader } from '@/components/ui/PageHeader';
-import { LoadingState } from '@/components/ui/LoadingState';
-import { errorMessage } from '@/lib/api/problem';
+import { CardPage } from '@/components/ui/CardPage';
+import { QueryState } from '@/components/ui/QueryState';
 import type { Dashboard } from '@/lib/api/types';
 import { useFormat } from '@/lib/i18n/format';
 import { useCategories } from '@/features/categories/api/get-categories';
 import { type DashboardQuery, useDashboard } from '../api/get-dashboard';
 import { ChartCard } from '../components/ChartCard';
+import { SeriesChartCard } from '../components/SeriesChartCard';
 
 const DAY = 86_400_000;
 /** yyyy-MM-dd of a date, in the browser's time zone. */
@@ -31,55 +31,47 @@ export function DashboardPage() {
   const dashboard = useDashboard(query);
 
   return (
-    <>
-      <PageHeader title={t('title')} subtitle={t('subtitle')} />
-      <Stack gap="md">
-        <Group gap="sm" align="flex-end" wrap="wrap" role="group" aria-label={t('filters')}>
-          <TextInput
-            type="date"
-            label={t('from')}
-            value={query.from}
-            max={query.to}
-            onChange={(event) => event.currentTarget.value && setQuery({ ...query, from: event.currentTarget.value })}
+    <CardPage title={t('title')} subtitle={t('subtitle')}>
+      <Group gap="sm" align="flex-end" wrap="wrap" role="group" aria-label={t('filters')}>
+        <TextInput
+          type="date"
+          label={t('from')}
+          value={query.from}
+          max={query.to}
+          onChange={(event) => event.currentTarget.value && setQuery({ ...query, from: event.currentTarget.value })}
+        />
+        <TextInput
+          type="date"
+          label={t('to')}
+          value={query.to}
+          min={query.from}
+          onChange={(event) => event.currentTarget.value && setQuery({ ...query, to: event.currentTarget.value })}
+        />
+        <Select
+          label={t('category')}
+          placeholder={t('allCategories')}
+          clearable
+          data={(categories.data ?? []).map((c) => ({ value: String(c.id), label: c.name }))}
+          value={query.category_id === null ? null : String(query.category_id)}
+          onChange={(value) => setQuery({ ...query, category_id: value ? Number(value) : null })}
+        />
+        <div>
+          <Text size="sm" fw={500} id="granularity-label" mb={4}>
+            {t('granularity')}
+          </Text>
+          <SegmentedControl
+            aria-labelledby="granularity-label"
+            value={query.granularity}
+            onChange={(value) => setQuery({ ...query, granularity: value === 'week' ? 'week' : 'day' })}
+            data={[
+              { value: 'day', label: t('perDay') },
+              { value: 'week', label: t('perWeek') },
+            ]}
           />
-          <TextInput
-            type="date"
-            label={t('to')}
-            value={query.to}
-            min={query.from}
-            onChange={(event) => event.currentTarget.value && setQuery({ ...query, to: event.currentTarget.value })}
-          />
-          <Select
-            label={t('category')}
-            placeholder={t('allCategories')}
-            clearable
-            data={(categories.data ?? []).map((c) => ({ value: String(c.id), label: c.name }))}
-            value={query.category_id === null ? null : String(query.category_id)}
-            onChange={(value) => setQuery({ ...query, category_id: value ? Number(value) : null })}
-          />
-          <div>
-            <Text size="sm" fw={500} id="granularity-label" mb={4}>
-              {t('granularity')}
-            </Text>
-            <SegmentedControl
-              aria-labelledby="granularity-label"
-              value={query.granularity}
-              onChange={(value) => setQuery({ ...query, granularity: value === 'week' ? 'week' : 'day' })}
-              data={[
-                { value: 'day', label: t('perDay') },
-                { value: 'week', label: t('perWeek') },
-              ]}
-            />
-          </div>
-        </Group>
-        {dashboard.isError && (
-          <Alert color="red" role="alert">
-            {errorMessage(dashboard.error, t)}
-          </Alert>
-        )}
-        {dashboard.data ? <Figures data={dashboard.data} /> : !dashboard.isError && <LoadingState />}
-      </Stack>
-    </>
+        </div>
+      </Group>
+      <QueryState query={dashboard}>{(data) => <Figures data={data} />}</QueryState>
+    </CardPage>
   );
 }
 
@@ -92,6 +84,7 @@ function Figures({ data }: { data: Dashboard }) {
     value === null || value === undefined ? '—' : `${format.number(value)} %`;
   const backlogTotal = data.backlog.reduce((sum, s) => sum + s.count, 0);
   const volume = data.volume.map((p) => ({ start: p.start, created: p.created, resolved: p.resolved }));
+  const count = [{ name: 'count' as const, label: t('count'), color: 'blue.6' }];
   const status = data.backlog.map((s) => ({ label: t(`tickets:status.${s.status}`), count: s.count }));
   const ages = data.backlog_age.map((a) => ({ label: t(`age.${a.bucket}`), count: a.count }));
   const scores = data.satisfaction.distribution.map((s) => ({ label: String(s.score), count: s.count }));
@@ -135,50 +128,38 @@ function Figures({ data }: { data: Dashboard }) {
         />
         <Stat label={t('backlog')} value={format.number(backlogTotal)} />
       </SimpleGrid>
-      <ChartCard
+      <SeriesChartCard
         title={t('volume')}
         description={t('volumeHint')}
-        chart={
-          <LineChart
-            h={260}
-            data={volume}
-            dataKey="start"
-            withLegend
-            series={[
-              { name: 'created', label: t('created'), color: 'blue.6' },
-              { name: 'resolved', label: t('resolvedSeries'), color: 'teal.6' },
-            ]}
-          />
-        }
-        table={{
-          columns: [t(data.granularity === 'week' ? 'week' : 'day'), t('created'), t('resolvedSeries')],
-          rows: data.volume.map((p) => [p.start, format.number(p.created), format.number(p.resolved)]),
-        }}
+        kind="line"
+        height={260}
+        data={volume}
+        dataKey="start"
+        categoryLabel={t(data.granularity === 'week' ? 'week' : 'day')}
+        series={[
+          { name: 'created', label: t('created'), color: 'blue.6' },
+          { name: 'resolved', label: t('resolvedSeries'), color: 'teal.6' },
+        ]}
+        format={format.number}
       />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
-        <ChartCard
+        <SeriesChartCard
           title={t('backlogByStatus')}
-          chart={
-            <BarChart
-              h={200}
-              data={status}
-              dataKey="label"
-              series={[{ name: 'count', label: t('count'), color: 'blue.6' }]}
-            />
-          }
-          table={{ columns: [t('status'), t('count')], rows: status.map((s) => [s.label, format.number(s.count)]) }}
+          kind="bar"
+          data={status}
+          dataKey="label"
+          categoryLabel={t('status')}
+          series={count}
+          format={format.number}
         />
-        <ChartCard
+        <SeriesChartCard
           title={t('backlogByAge')}
-          chart={
-            <BarChart
-              h={200}
-              data={ages}
-              dataKey="label"
-              series={[{ name: 'count', label: t('count'), color: 'grape.6' }]}
-            />
-          }
-          table={{ columns: [t('age.title'), t('count')], rows: ages.map((a) => [a.label, format.number(a.count)]) }}
+          kind="bar"
+          data={ages}
+          dataKey="label"
+          categoryLabel={t('age.title')}
+          series={[{ ...count[0], color: 'grape.6' }]}
+          format={format.number}
         />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
@@ -233,18 +214,15 @@ function Figures({ data }: { data: Dashboard }) {
             }),
           }}
         />
-        <ChartCard
+        <SeriesChartCard
           title={t('satisfactionTitle')}
           description={t('satisfactionHint')}
-          chart={
-            <BarChart
-              h={200}
-              data={scores}
-              dataKey="label"
-              series={[{ name: 'count', label: t('count'), color: 'yellow.6' }]}
-            />
-          }
-          table={{ columns: [t('score'), t('count')], rows: scores.map((s) => [s.label, format.number(s.count)]) }}
+          kind="bar"
+          data={scores}
+          dataKey="label"
+          categoryLabel={t('score')}
+          series={[{ ...count[0], color: 'yellow.6' }]}
+          format={format.number}
         />
       </SimpleGrid>
     </Stack>

@@ -1,20 +1,21 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
 import type { Body, SlaPolicy } from '@/lib/api/types';
+import { slaKeys } from './keys';
 
 export type SlaPolicyInput = Body<'/api/v1/sla/policies', 'post'>;
 
 /** Query options for GET /sla/policies (technicians and admins). */
 export const slaPoliciesQueryOptions = () =>
   queryOptions({
-    queryKey: ['sla', 'policies'],
+    queryKey: slaKeys.policies(),
     queryFn: ({ signal }) => api<SlaPolicy[]>('/sla/policies', { signal }),
   });
 
 /** Every SLA policy, the defaults (no category) first. */
 export const useSlaPolicies = () => useQuery(slaPoliciesQueryOptions());
 
-/** Creates (`id` null) or replaces a policy (admin), then reloads the list. */
+/** Creates (`id` null) or replaces a policy (admin), then reloads the list; its dialog shows a failure. */
 export function useSaveSlaPolicy() {
   const queryClient = useQueryClient();
   return useMutation({
@@ -22,7 +23,8 @@ export function useSaveSlaPolicy() {
       id === null
         ? api<SlaPolicy>('/sla/policies', { method: 'POST', body: input })
         : api<SlaPolicy>(`/sla/policies/${id}`, { method: 'PUT', body: input }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: slaPoliciesQueryOptions().queryKey }),
+    meta: { inlineError: true },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: slaKeys.policies() }),
   });
 }
 
@@ -31,6 +33,6 @@ export function useDeleteSlaPolicy() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: number) => api<void>(`/sla/policies/${id}`, { method: 'DELETE' }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: slaPoliciesQueryOptions().queryKey }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: slaKeys.policies() }),
   });
 }

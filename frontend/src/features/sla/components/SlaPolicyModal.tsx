@@ -1,8 +1,9 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Group, Modal, NumberInput, Select, Stack, TextInput } from '@mantine/core';
+import { NumberInput, Select, TextInput } from '@mantine/core';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
+import { FormModal } from '@/components/ui/FormModal';
 import { useCategories } from '@/features/categories/api/get-categories';
 import { PRIORITIES, type SlaPolicy } from '@/lib/api/types';
 import { useSaveSlaPolicy } from '../api/sla-policies';
@@ -56,87 +57,77 @@ export function SlaPolicyModal({
   const submit = handleSubmit((values) => save.mutate({ id: policy?.id ?? null, ...values }, { onSuccess: onClose }));
 
   return (
-    <Modal
+    <FormModal
       opened={opened}
       onClose={onClose}
       title={policy ? t('admin.edit') : t('admin.create')}
-      closeButtonProps={{ 'aria-label': t('common:actions.close') }}
+      onSubmit={submit}
+      submitLabel={policy ? t('common:actions.save') : t('common:actions.create')}
+      mutation={save}
     >
-      <form onSubmit={submit} noValidate>
-        <Stack gap="sm">
-          <TextInput
-            label={t('admin.nameFr')}
+      <TextInput
+        label={t('admin.nameFr')}
+        required
+        data-autofocus
+        error={message(formState.errors.name_fr?.message)}
+        {...register('name_fr')}
+      />
+      <TextInput
+        label={t('admin.nameEn')}
+        required
+        error={message(formState.errors.name_en?.message)}
+        {...register('name_en')}
+      />
+      <Controller
+        control={control}
+        name="priority"
+        render={({ field }) => (
+          <Select
+            label={t('admin.priority')}
             required
-            data-autofocus
-            error={message(formState.errors.name_fr?.message)}
-            {...register('name_fr')}
+            allowDeselect={false}
+            data={PRIORITIES.map((p) => ({ value: p, label: t(`tickets:priority.${p}`) }))}
+            value={field.value}
+            onChange={(v) => field.onChange(v)}
+            error={message(formState.errors.priority?.message)}
           />
-          <TextInput
-            label={t('admin.nameEn')}
-            required
-            error={message(formState.errors.name_en?.message)}
-            {...register('name_en')}
+        )}
+      />
+      <Controller
+        control={control}
+        name="category_id"
+        render={({ field }) => (
+          <Select
+            label={t('admin.category')}
+            placeholder={t('admin.anyCategory')}
+            clearable
+            searchable
+            data={(categories.data ?? []).map((c) => ({ value: String(c.id), label: c.name }))}
+            value={field.value === null ? null : String(field.value)}
+            onChange={(v) => field.onChange(v ? Number(v) : null)}
           />
-          <Controller
-            control={control}
-            name="priority"
-            render={({ field }) => (
-              <Select
-                label={t('admin.priority')}
-                required
-                allowDeselect={false}
-                data={PRIORITIES.map((p) => ({ value: p, label: t(`tickets:priority.${p}`) }))}
-                value={field.value}
-                onChange={(v) => field.onChange(v)}
-                error={message(formState.errors.priority?.message)}
-              />
-            )}
-          />
-          <Controller
-            control={control}
-            name="category_id"
-            render={({ field }) => (
-              <Select
-                label={t('admin.category')}
-                placeholder={t('admin.anyCategory')}
-                clearable
-                searchable
-                data={(categories.data ?? []).map((c) => ({ value: String(c.id), label: c.name }))}
-                value={field.value === null ? null : String(field.value)}
-                onChange={(v) => field.onChange(v ? Number(v) : null)}
-              />
-            )}
-          />
-          {(['first_response_minutes', 'resolution_minutes'] as const).map((name) => (
-            <Controller
-              key={name}
-              control={control}
-              name={name}
-              render={({ field }) => (
-                <NumberInput
-                  label={name === 'first_response_minutes' ? t('admin.firstResponse') : t('admin.resolution')}
-                  description={t('admin.minutesHint', { day: BUSINESS_DAY_MINUTES })}
-                  required
-                  min={1}
-                  max={MAX_MINUTES}
-                  allowDecimal={false}
-                  value={field.value}
-                  onChange={(v) => field.onChange(typeof v === 'number' ? v : undefined)}
-                  error={message(formState.errors[name]?.message)}
-                />
-              )}
+        )}
+      />
+      {(['first_response_minutes', 'resolution_minutes'] as const).map((name) => (
+        <Controller
+          key={name}
+          control={control}
+          name={name}
+          render={({ field }) => (
+            <NumberInput
+              label={name === 'first_response_minutes' ? t('admin.firstResponse') : t('admin.resolution')}
+              description={t('admin.minutesHint', { day: BUSINESS_DAY_MINUTES })}
+              required
+              min={1}
+              max={MAX_MINUTES}
+              allowDecimal={false}
+              value={field.value}
+              onChange={(v) => field.onChange(typeof v === 'number' ? v : undefined)}
+              error={message(formState.errors[name]?.message)}
             />
-          ))}
-          <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
-              {t('common:actions.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {policy ? t('common:actions.save') : t('common:actions.create')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+          )}
+        />
+      ))}
+    </FormModal>
   );
 }

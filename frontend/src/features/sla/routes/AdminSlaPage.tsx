@@ -1,24 +1,10 @@
-import {
-  Button,
-  Flex,
-  Group,
-  List,
-  Paper,
-  ScrollArea,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Button, Flex, Group, List, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EmptyState } from '@/components/ui/EmptyState';
-import { ErrorAlert } from '@/components/ui/ErrorAlert';
-import { LoadingState } from '@/components/ui/LoadingState';
-import { PageHeader } from '@/components/ui/PageHeader';
+import { CardPage, SectionCard } from '@/components/ui/CardPage';
+import { DataTable } from '@/components/ui/DataTable';
+import { QueryState } from '@/components/ui/QueryState';
 import type { SlaPolicy } from '@/lib/api/types';
 import { useAddClosedDay, useRemoveClosedDay, useSlaCalendar } from '../api/sla-calendar';
 import { useDeleteSlaPolicy, useSlaPolicies } from '../api/sla-policies';
@@ -43,93 +29,81 @@ export function AdminSlaPage() {
   const [modal, setModal] = useState<{ policy: SlaPolicy | null } | null>(null);
   const name = (p: SlaPolicy) => (i18n.language === 'en' ? p.name_en : p.name_fr);
 
-  let body;
-  if (policies.isPending) body = <LoadingState />;
-  else if (policies.isError) body = <ErrorAlert error={policies.error} onRetry={() => void policies.refetch()} />;
-  else if (policies.data.length === 0) body = <EmptyState title={t('admin.empty')} />;
-  else
-    body = (
-      <Paper p={0} style={{ overflow: 'hidden' }}>
-        <ScrollArea type="auto">
-          <Table verticalSpacing="sm" horizontalSpacing="md" miw={720}>
-            <caption>
-              <VisuallyHidden>{t('admin.policies')}</VisuallyHidden>
-            </caption>
-            <Table.Thead bg="gray.0">
-              <Table.Tr>
-                <Table.Th>{t('admin.name')}</Table.Th>
-                <Table.Th>{t('admin.priority')}</Table.Th>
-                <Table.Th>{t('admin.category')}</Table.Th>
-                <Table.Th>{t('admin.firstResponse')}</Table.Th>
-                <Table.Th>{t('admin.resolution')}</Table.Th>
-                <Table.Th className="guichet-sticky-actions">
-                  <VisuallyHidden>{t('common:actions.actions')}</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {policies.data.map((policy) => (
-                <Table.Tr key={policy.id}>
-                  <Table.Td fw={600}>{name(policy)}</Table.Td>
-                  <Table.Td>{t(`tickets:priority.${policy.priority}`)}</Table.Td>
-                  <Table.Td>
+  return (
+    <CardPage
+      title={t('admin.title')}
+      subtitle={t('admin.subtitle')}
+      gap="lg"
+      actions={
+        <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setModal({ policy: null })}>
+          {t('admin.create')}
+        </Button>
+      }
+    >
+      <SectionCard plain title={t('admin.policies')}>
+        <QueryState query={policies}>
+          {(data) => (
+            <DataTable
+              caption={t('admin.policies')}
+              rows={data}
+              rowKey={(policy) => policy.id}
+              minWidth={720}
+              empty={{ title: t('admin.empty') }}
+              columns={[
+                { key: 'name', header: t('admin.name'), cell: name, td: { fw: 600 } },
+                {
+                  key: 'priority',
+                  header: t('admin.priority'),
+                  cell: (policy) => t(`tickets:priority.${policy.priority}`),
+                },
+                {
+                  key: 'category',
+                  header: t('admin.category'),
+                  cell: (policy) => (
                     <Text size="sm" c={policy.category_name ? undefined : 'dimmed'}>
                       {policy.category_name ?? t('admin.anyCategory')}
                     </Text>
-                  </Table.Td>
-                  <Table.Td>{duration(policy.first_response_minutes, t)}</Table.Td>
-                  <Table.Td>{duration(policy.resolution_minutes, t)}</Table.Td>
-                  <Table.Td className="guichet-sticky-actions">
-                    <Flex gap="xs" justify="flex-end" direction={{ base: 'column', md: 'row' }}>
-                      <Button
-                        size="xs"
-                        variant="default"
-                        onClick={() => setModal({ policy })}
-                        aria-label={t('admin.editNamed', { name: name(policy) })}
-                      >
-                        {t('admin.edit')}
-                      </Button>
-                      <Button
-                        size="xs"
-                        variant="subtle"
-                        color="red"
-                        onClick={() => remove.mutate(policy.id)}
-                        aria-label={t('admin.deleteNamed', { name: name(policy) })}
-                      >
-                        {t('admin.delete')}
-                      </Button>
-                    </Flex>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </ScrollArea>
-      </Paper>
-    );
-
-  return (
-    <>
-      <PageHeader
-        title={t('admin.title')}
-        subtitle={t('admin.subtitle')}
-        actions={
-          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setModal({ policy: null })}>
-            {t('admin.create')}
-          </Button>
-        }
-      />
-      <Stack gap="lg">
-        <section aria-labelledby="sla-policies">
-          <Title order={2} size="h4" mb="sm" id="sla-policies">
-            {t('admin.policies')}
-          </Title>
-          {body}
-        </section>
-        <CalendarSection />
-      </Stack>
+                  ),
+                },
+                {
+                  key: 'firstResponse',
+                  header: t('admin.firstResponse'),
+                  cell: (policy) => duration(policy.first_response_minutes, t),
+                },
+                {
+                  key: 'resolution',
+                  header: t('admin.resolution'),
+                  cell: (policy) => duration(policy.resolution_minutes, t),
+                },
+              ]}
+              actions={(policy) => (
+                <Flex gap="xs" justify="flex-end" direction={{ base: 'column', md: 'row' }}>
+                  <Button
+                    size="xs"
+                    variant="default"
+                    onClick={() => setModal({ policy })}
+                    aria-label={t('admin.editNamed', { name: name(policy) })}
+                  >
+                    {t('admin.edit')}
+                  </Button>
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    color="red"
+                    onClick={() => remove.mutate(policy.id)}
+                    aria-label={t('admin.deleteNamed', { name: name(policy) })}
+                  >
+                    {t('admin.delete')}
+                  </Button>
+                </Flex>
+              )}
+            />
+          )}
+        </QueryState>
+      </SectionCard>
+      <CalendarSection />
       <SlaPolicyModal opened={modal !== null} policy={modal?.policy ?? null} onClose={() => setModal(null)} />
-    </>
+    </CardPage>
   );
 }
 
@@ -179,24 +153,17 @@ function CalendarSection() {
       .join(', ');
 
   return (
-    <section aria-labelledby="sla-calendar">
-      <Title order={2} size="h4" mb="sm" id="sla-calendar">
-        {t('admin.calendar')}
-      </Title>
-      {calendar.isPending ? (
-        <LoadingState />
-      ) : calendar.isError ? (
-        <ErrorAlert error={calendar.error} onRetry={() => void calendar.refetch()} />
-      ) : (
-        <Paper p="md">
+    <SectionCard title={t('admin.calendar')}>
+      <QueryState query={calendar}>
+        {(data) => (
           <Stack gap="md">
             <Text size="sm">
               {t('admin.hours', {
-                days: days(calendar.data.workdays),
-                opens: calendar.data.opens.slice(0, 5),
-                closes: calendar.data.closes.slice(0, 5),
-                zone: calendar.data.time_zone,
-                country: calendar.data.country,
+                days: days(data.workdays),
+                opens: data.opens.slice(0, 5),
+                closes: data.closes.slice(0, 5),
+                zone: data.time_zone,
+                country: data.country,
               })}
             </Text>
             <div>
@@ -204,7 +171,7 @@ function CalendarSection() {
                 {t('admin.holidays', { year })}
               </Title>
               <List size="sm">
-                {calendar.data.public_holidays.map((d) => (
+                {data.public_holidays.map((d) => (
                   <List.Item key={d}>{dayName(d)}</List.Item>
                 ))}
               </List>
@@ -213,13 +180,13 @@ function CalendarSection() {
               <Title order={3} size="h5" mb={4}>
                 {t('admin.closedDays')}
               </Title>
-              {calendar.data.closed_days.length === 0 ? (
+              {data.closed_days.length === 0 ? (
                 <Text size="sm" c="dimmed">
                   {t('admin.closedEmpty')}
                 </Text>
               ) : (
                 <List size="sm" spacing={4}>
-                  {calendar.data.closed_days.map((c) => (
+                  {data.closed_days.map((c) => (
                     <List.Item key={c.day}>
                       <Group gap="xs">
                         <span>
@@ -264,8 +231,8 @@ function CalendarSection() {
               </form>
             </div>
           </Stack>
-        </Paper>
-      )}
-    </section>
+        )}
+      </QueryState>
+    </SectionCard>
   );
 }

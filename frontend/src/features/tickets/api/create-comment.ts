@@ -1,7 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
 import type { Body, Comment } from '@/lib/api/types';
-import { commentsQueryOptions } from './get-comments';
 import { ticketKeys } from './keys';
 
 export type CreateCommentInput = Body<'/api/v1/tickets/{ticketId}/comments', 'post'>;
@@ -20,7 +19,7 @@ export function useCreateComment(ticketId: number) {
       // A reply may move the ticket (reopened, set to Waiting or Resolved).
       void queryClient.invalidateQueries({ queryKey: ticketKeys.lists() });
       void queryClient.invalidateQueries({ queryKey: ticketKeys.allCounts() });
-      return queryClient.invalidateQueries({ queryKey: commentsQueryOptions(ticketId).queryKey });
+      return queryClient.invalidateQueries({ queryKey: ticketKeys.comments(ticketId) });
     },
   });
 }

@@ -5,16 +5,18 @@ import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import { API, eventStream, sessionOf } from '@/test/server';
 import { camille } from '@/test/fixtures';
+import { ticketKeys } from './keys';
 import { useLiveTicketEvents } from './live-events';
 
 const REPLY_ON_42 = 'event: ticket\nid: 7\ndata: {"event_id":7,"ticket_id":42,"kind":"replied"}';
 
-/** A cache holding what the pages show: ticket 42 and its conversation, ticket 43, a list, counts. */
+/** A cache holding what the pages show: ticket 42, its conversation and survey, ticket 43, a list, counts. */
 function cacheWithTickets() {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   for (const key of [
     ['tickets', 42],
     ['tickets', 42, 'comments'],
+    [...ticketKeys.survey(42)],
     ['tickets', 43],
     ['tickets', 'list', {}],
     ['tickets', 'counts', {}],
@@ -43,6 +45,8 @@ describe('useLiveTicketEvents', () => {
 
     await waitFor(() => expect(invalidated(['tickets', 42])).toBe(true));
     expect(invalidated(['tickets', 42, 'comments'])).toBe(true);
+    // Resolved by a technician: the requester's survey opens without a reload.
+    expect(invalidated([...ticketKeys.survey(42)])).toBe(true);
     expect(invalidated(['tickets', 'list', {}])).toBe(true);
     expect(invalidated(['tickets', 'counts', {}])).toBe(true);
     expect(invalidated(['tickets', 43])).toBe(false);

@@ -1,11 +1,9 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
 import type { Body, SavedView } from '@/lib/api/types';
+import { viewKeys } from './keys';
 
 export type CreateViewInput = Body<'/api/v1/views', 'post'>;
-
-/** The cache keys of saved views. */
-export const viewKeys = { all: ['views'] as const };
 
 /** Query options for the caller's saved views. */
 export const viewsQueryOptions = () =>

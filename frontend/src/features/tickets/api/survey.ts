@@ -1,6 +1,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api/client';
 import type { Body, Survey } from '@/lib/api/types';
+import { ticketKeys } from './keys';
 
 /** A score (1–5) and an optional comment. */
 export type SurveyAnswer = Body<'/api/v1/tickets/{id}/survey', 'put'>;
@@ -8,7 +9,7 @@ export type SurveyAnswer = Body<'/api/v1/tickets/{id}/survey', 'put'>;
 /** GET /tickets/{id}/survey: the requester's answer and whether the caller may answer now. */
 export const surveyQueryOptions = (ticketId: number) =>
   queryOptions({
-    queryKey: ['tickets', 'survey', ticketId],
+    queryKey: ticketKeys.survey(ticketId),
     queryFn: ({ signal }) => api<Survey>(`/tickets/${ticketId}/survey`, { signal }),
   });
 
@@ -30,7 +31,7 @@ export function useAnswerSurvey(ticketId: number) {
  */
 export const usePublicSurvey = (ticketId: number, token: string) =>
   useQuery({
-    queryKey: ['public-survey', ticketId, token],
+    queryKey: ticketKeys.publicSurvey(ticketId, token),
     queryFn: ({ signal }) =>
       api<Survey>(`/public/surveys/${ticketId}`, { headers: { 'X-Survey-Token': token }, signal }),
     enabled: token !== '',

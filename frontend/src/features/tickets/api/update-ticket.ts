@@ -46,6 +46,8 @@ export function useUpdateTicket(id: number) {
       void queryClient.invalidateQueries({ queryKey: ticketKeys.history(id) });
       void queryClient.invalidateQueries({ queryKey: ticketKeys.lists() });
       void queryClient.invalidateQueries({ queryKey: ticketKeys.allCounts() });
+      // Resolving opens the satisfaction survey, closing ends it.
+      void queryClient.invalidateQueries({ queryKey: ticketKeys.survey(id) });
     },
   });
 }

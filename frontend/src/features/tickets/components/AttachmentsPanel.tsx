@@ -15,7 +15,7 @@ export function AttachmentsPanel({ ticketId, canUpload }: { ticketId: number; ca
   const { t } = useTranslation('tickets');
   const format = useFormat();
   const attachments = useAttachments(ticketId);
-  const upload = useUploadAttachment(ticketId);
+  const upload = useUploadAttachment();
   if (attachments.data === null || attachments.isError) return null;
 
   return (
@@ -25,7 +25,7 @@ export function AttachmentsPanel({ ticketId, canUpload }: { ticketId: number; ca
           {t('attachments.title')}
         </Title>
         {canUpload && (
-          <FileButton onChange={(file) => file && upload.mutate({ file })}>
+          <FileButton onChange={(file) => file && upload.mutate({ ticketId, file })}>
             {(props) => (
               <Button
                 {...props}

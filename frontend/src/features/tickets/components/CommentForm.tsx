@@ -8,11 +8,12 @@ import { z } from 'zod';
 import type { TicketStatus } from '@/lib/api/types';
 import { useShortcuts, type Shortcut } from '@/lib/shortcuts';
 import { useCreateComment } from '../api/create-comment';
-import { useUploadAttachment } from '../api/upload-attachment';
+import { uploadEach, useUploadAttachment } from '../api/upload-attachment';
 import { CannedResponsePicker } from './CannedResponsePicker';
+import { replySchema, TICKET_TEXT_LIMITS } from './ticket-rules';
 
 const schema = z.object({
-  body: z.string().trim().min(1, 'tickets:validation.replyRequired').max(20000, 'tickets:validation.descriptionLong'),
+  body: replySchema,
   kind: z.enum(['reply', 'note']),
   /** The status a technician sets with a public reply; '' keeps it. */
   then: z.enum(['', 'WAITING', 'RESOLVED']),
@@ -65,7 +66,7 @@ export function CommentForm({
   const note = useWatch({ control, name: 'kind' }) === 'note';
   const then = useWatch({ control, name: 'then' });
   const choices = status ? statusesAfterReply(status) : [];
-  const upload = useUploadAttachment(ticketId);
+  const upload = useUploadAttachment();
   const [files, setFiles] = useState<File[]>([]);
   const textarea = useRef<HTMLTextAreaElement | null>(null);
   const { ref: bodyRef, ...bodyField } = register('body');
@@ -98,9 +99,7 @@ export function CommentForm({
       });
       reset({ body: '', kind, then: '' });
       if (files.length > 0) {
-        // One at a time: each is checked (type, size, quota) under the ticket's lock by the server.
-        // A refused file is reported by the query client; the others still go.
-        for (const file of files) await upload.mutateAsync({ file, commentId: saved.id }).catch(() => undefined);
+        await uploadEach(upload.mutateAsync, ticketId, files, saved.id);
         setFiles([]);
       }
     } catch {
@@ -137,7 +136,7 @@ export function CommentForm({
             autosize
             minRows={3}
             maxRows={14}
-            error={errors.body?.message && t(errors.body.message)}
+            error={errors.body?.message && t(errors.body.message, { max: TICKET_TEXT_LIMITS.reply })}
             ref={(element) => {
               bodyRef(element);
               textarea.current = element;

@@ -2,10 +2,8 @@ import { Avatar, Badge, Group, Paper, Stack, Text, UnstyledButton, VisuallyHidde
 import { IconDownload, IconLock, IconPaperclip } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { DateTime } from '@/components/ui/DateTime';
-import { EmptyState } from '@/components/ui/EmptyState';
-import { ErrorAlert } from '@/components/ui/ErrorAlert';
-import { LoadingState } from '@/components/ui/LoadingState';
 import { Markdown } from '@/components/ui/Markdown';
+import { QueryState } from '@/components/ui/QueryState';
 import type { Attachment, Comment } from '@/lib/api/types';
 import { useFormat } from '@/lib/i18n/format';
 import { notifyError } from '@/lib/query-client';
@@ -99,14 +97,15 @@ export function Conversation({ ticketId }: { ticketId: number }) {
   const comments = useComments(ticketId);
   const attachments = useAttachments(ticketId);
   const filesOf = (commentId: number) => (attachments.data ?? []).filter((file) => file.comment_id === commentId);
-  if (comments.isPending) return <LoadingState />;
-  if (comments.isError) return <ErrorAlert error={comments.error} onRetry={() => void comments.refetch()} />;
-  if (comments.data.length === 0) return <EmptyState title={t('conversation.empty')} />;
   return (
-    <Stack gap="sm">
-      {comments.data.map((comment) => (
-        <CommentItem key={comment.id} comment={comment} files={filesOf(comment.id)} />
-      ))}
-    </Stack>
+    <QueryState query={comments} empty={{ when: (data) => data.length === 0, title: t('conversation.empty') }}>
+      {(data) => (
+        <Stack gap="sm">
+          {data.map((comment) => (
+            <CommentItem key={comment.id} comment={comment} files={filesOf(comment.id)} />
+          ))}
+        </Stack>
+      )}
+    </QueryState>
   );
 }

@@ -1,10 +1,10 @@
-import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Button, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconBookmarkPlus, IconTrash } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
-import { ErrorAlert } from '@/components/ui/ErrorAlert';
+import { FormModal } from '@/components/ui/FormModal';
 import { useCreateView, useDeleteView, useSavedViews } from '../api/saved-views';
 import { canonicalSearch } from './queue-views';
 
@@ -35,7 +35,7 @@ export function SaveViewButton() {
       setName('');
       close();
     } catch {
-      // Shown in the dialog by ErrorAlert.
+      // Shown in the dialog.
     }
   };
 
@@ -56,34 +56,28 @@ export function SaveViewButton() {
       <Button variant="default" leftSection={<IconBookmarkPlus size={16} aria-hidden />} onClick={open}>
         {t('views.save')}
       </Button>
-      <Modal opened={opened} onClose={close} title={t('views.saveTitle')}>
-        <form onSubmit={(e) => void submit(e)} noValidate>
-          <Stack gap="sm">
-            {create.error && <ErrorAlert error={create.error} />}
-            <TextInput
-              label={t('views.name')}
-              description={t('views.nameHint')}
-              value={name}
-              maxLength={60}
-              required
-              data-autofocus
-              error={error}
-              onChange={(e) => {
-                setName(e.currentTarget.value);
-                setError(null);
-              }}
-            />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                {t('common:actions.cancel')}
-              </Button>
-              <Button type="submit" loading={create.isPending}>
-                {t('views.saveAction')}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Modal>
+      <FormModal
+        opened={opened}
+        onClose={close}
+        title={t('views.saveTitle')}
+        onSubmit={submit}
+        submitLabel={t('views.saveAction')}
+        mutation={create}
+      >
+        <TextInput
+          label={t('views.name')}
+          description={t('views.nameHint')}
+          value={name}
+          maxLength={60}
+          required
+          data-autofocus
+          error={error}
+          onChange={(e) => {
+            setName(e.currentTarget.value);
+            setError(null);
+          }}
+        />
+      </FormModal>
     </>
   );
 }

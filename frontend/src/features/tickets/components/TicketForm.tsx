@@ -6,14 +6,11 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { useCategories } from '@/features/categories/api/get-categories';
 import { PRIORITIES } from '@/lib/api/types';
+import { ticketDescriptionSchema, ticketTitleSchema, TICKET_TEXT_LIMITS } from './ticket-rules';
 
 const schema = z.object({
-  title: z.string().trim().min(1, 'tickets:validation.titleRequired').max(200, 'tickets:validation.titleLong'),
-  description: z
-    .string()
-    .trim()
-    .min(1, 'tickets:validation.descriptionRequired')
-    .max(20000, 'tickets:validation.descriptionLong'),
+  title: ticketTitleSchema,
+  description: ticketDescriptionSchema,
   priority: z.enum(PRIORITIES),
   category_id: z.string().nullable(),
   files: z.array(z.instanceof(File)),
@@ -40,12 +37,17 @@ export function TicketForm({
     resolver: zodResolver(schema),
     defaultValues: { title: '', description: '', priority: 'MEDIUM', category_id: null, files: [] },
   });
-  const message = (key?: string) => (key ? t(key) : undefined);
+  const message = (key: string | undefined, max: number) => (key ? t(key, { max }) : undefined);
 
   return (
     <form onSubmit={handleSubmit(onSubmit)} noValidate>
       <Stack gap="md">
-        <TextInput label={t('fields.title')} required error={message(errors.title?.message)} {...register('title')} />
+        <TextInput
+          label={t('fields.title')}
+          required
+          error={message(errors.title?.message, TICKET_TEXT_LIMITS.title)}
+          {...register('title')}
+        />
         <Textarea
           label={t('fields.description')}
           description={t('new.descriptionHint')}
@@ -53,7 +55,7 @@ export function TicketForm({
           autosize
           minRows={6}
           maxRows={20}
-          error={message(errors.description?.message)}
+          error={message(errors.description?.message, TICKET_TEXT_LIMITS.description)}
           {...register('description')}
         />
         <Group grow align="flex-start" wrap="wrap">

@@ -41,4 +41,41 @@ describe('filing a ticket', () => {
     });
     expect(await screen.findByRole('heading', { level: 1, name: 'Wi-Fi coupé en salle B' })).toBeInTheDocument();
   });
+
+  it('uploads the chosen files once the ticket is filed; a refused one is said once, and the ticket opens all the same', async () => {
+    const created = printerTicket({ id: 78, title: 'Écran noir', status: 'NEW', allowed_transitions: [] });
+    const stored: string[] = [];
+    sessionOf(
+      camille(),
+      http.post(`${API}/tickets`, () => HttpResponse.json(created, { status: 201 })),
+      http.post(`${API}/tickets/78/attachments`, async ({ request }) => {
+        // jsdom's FormData reaches Node's fetch without the file name: the content tells them apart.
+        const content = await ((await request.formData()).get('file') as File).text();
+        if (content === 'MZ') return problem(415, 'Ce type de fichier n’est pas accepté.');
+        stored.push(content);
+        return HttpResponse.json(
+          { id: 9, ticket_id: 78, file_name: 'photo.png', content_type: 'image/png', size: content.length },
+          { status: 201 },
+        );
+      }),
+      http.get(`${API}/tickets/78`, () => HttpResponse.json(created)),
+      http.get(`${API}/tickets/78/comments`, () => HttpResponse.json([])),
+      http.get(`${API}/tickets/78/history`, () => HttpResponse.json([])),
+      http.get(`${API}/tickets/78/attachments`, () => HttpResponse.json([])),
+    );
+    const { container, router } = renderApp('/tickets/new');
+
+    await userEvent.type(await screen.findByRole('textbox', { name: /Titre/ }), 'Écran noir');
+    await userEvent.type(screen.getByRole('textbox', { name: /Description/ }), 'Il ne s’allume plus.');
+    const input = container.ownerDocument.querySelector('input[type="file"]') as HTMLInputElement;
+    await userEvent.upload(input, [
+      new File(['MZ'], 'programme.exe', { type: 'application/octet-stream' }),
+      new File(['png'], 'photo.png', { type: 'image/png' }),
+    ]);
+    await userEvent.click(screen.getByRole('button', { name: 'Envoyer le ticket' }));
+
+    await waitFor(() => expect(router.state.location.pathname).toBe('/tickets/78'));
+    expect(stored).toEqual(['png']);
+    expect(await screen.findAllByText('Ce type de fichier n’est pas accepté.')).toHaveLength(1);
+  });
 });

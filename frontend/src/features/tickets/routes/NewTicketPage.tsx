@@ -3,17 +3,19 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { PageHeader } from '@/components/ui/PageHeader';
-import { isApiError } from '@/lib/api/problem';
-import { notifyError } from '@/lib/query-client';
 import { useCreateTicket } from '../api/create-ticket';
-import { uploadAttachment } from '../api/upload-attachment';
+import { uploadEach, useUploadAttachment } from '../api/upload-attachment';
 import { TicketForm, type TicketFormValues } from '../components/TicketForm';
 
-/** Files a new ticket, uploads its files, then opens it. */
+/**
+ * Files a new ticket, uploads its files through the upload hook (a refused file is said by the
+ * central error display; the ticket is filed all the same), then opens it.
+ */
 export function NewTicketPage() {
   const { t } = useTranslation('tickets');
   const navigate = useNavigate();
   const create = useCreateTicket();
+  const upload = useUploadAttachment();
 
   const submit = async ({ files, category_id, ...values }: TicketFormValues) => {
     let ticket;
@@ -22,17 +24,7 @@ export function NewTicketPage() {
     } catch {
       return; // already reported by the query client
     }
-    for (const file of files) {
-      try {
-        await uploadAttachment(ticket.id, file);
-      } catch (error) {
-        if (isApiError(error, 404)) {
-          notifications.show({ color: 'yellow', message: t('attachments.unavailable') });
-          break;
-        }
-        notifyError(error);
-      }
-    }
+    await uploadEach(upload.mutateAsync, ticket.id, files);
     notifications.show({ color: 'teal', message: t('new.created', { id: ticket.id }) });
     void navigate(`/tickets/${ticket.id}`);
   };

@@ -9,11 +9,15 @@ export type UpdateUserInput = Body<'/api/v1/users/{id}', 'patch'>;
 export const updateUser = (id: number, input: UpdateUserInput) =>
   api<User>(`/users/${id}`, { method: 'PATCH', body: input });
 
-/** Changes an account, then reloads the lists. */
-export function useUpdateUser() {
+/**
+ * Changes an account, then reloads the lists. With `inlineError`, a failure is left to the caller
+ * to show (a dialog's form) instead of the central notification.
+ */
+export function useUpdateUser({ inlineError = false }: { inlineError?: boolean } = {}) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, ...input }: UpdateUserInput & { id: number }) => updateUser(id, input),
+    meta: { inlineError },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
   });
 }
