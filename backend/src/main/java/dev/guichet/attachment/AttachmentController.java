@@ -1,17 +1,17 @@
 package dev.guichet.attachment;
 
-import io.micronaut.http.HttpStatus;
-import io.micronaut.http.annotation.Status;
-import dev.guichet.web.ProblemResponses;
 import dev.guichet.auth.Caller;
+import dev.guichet.web.ProblemResponses;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.scheduling.TaskExecutors;
@@ -65,12 +65,14 @@ public class AttachmentController {
     @ProblemResponses.UnsupportedType
     @Status(HttpStatus.CREATED)
     @Post(value = "/tickets/{ticketId}/attachments", consumes = MediaType.MULTIPART_FORM_DATA)
-    public HttpResponse<AttachmentResponse> uploadAttachment(long ticketId, @Part("file") CompletedFileUpload file,
-                                                   @QueryValue("comment_id") @Nullable Long commentId,
-                                                   Authentication authentication) {
+    public HttpResponse<AttachmentResponse> uploadAttachment(
+            long ticketId,
+            @Part("file") CompletedFileUpload file,
+            @QueryValue("comment_id") @Nullable Long commentId,
+            Authentication authentication) {
         try (InputStream content = file.getInputStream()) {
-            AttachmentResponse saved = attachments.upload(Caller.of(authentication), ticketId, commentId, file.getFilename(),
-                    file.getSize(), content);
+            AttachmentResponse saved = attachments.upload(
+                    Caller.of(authentication), ticketId, commentId, file.getFilename(), file.getSize(), content);
             return HttpResponse.created(saved, URI.create("/api/v1/attachments/" + saved.id()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -92,8 +94,11 @@ public class AttachmentController {
     @Get(value = "/attachments/{id}", produces = MediaType.ALL)
     public HttpResponse<StreamedFile> downloadAttachment(long id, Authentication authentication) {
         AttachmentResponse attachment = attachments.get(Caller.of(authentication), id);
-        StreamedFile body = new StreamedFile(attachments.open(attachment), MediaType.of(attachment.contentType()),
-                attachment.createdAt().toEpochMilli(), attachment.size());
+        StreamedFile body = new StreamedFile(
+                attachments.open(attachment),
+                MediaType.of(attachment.contentType()),
+                attachment.createdAt().toEpochMilli(),
+                attachment.size());
         return HttpResponse.ok(body)
                 .contentType(attachment.contentType())
                 .header("Content-Disposition", FileNames.contentDisposition(attachment.fileName()))

@@ -46,17 +46,18 @@ public class AttachmentQueries {
      * @return the attachments of a ticket, oldest first
      */
     public List<AttachmentResponse> ofTicket(long ticketId, boolean withInternal) {
-        return jdbc.prepareStatement(SELECT + " WHERE a.ticket_id = ?" + VISIBLE + " ORDER BY a.created_at, a.id", ps -> {
-            ps.setLong(1, ticketId);
-            ps.setBoolean(2, withInternal);
-            List<AttachmentResponse> found = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    found.add(read(rs));
-                }
-            }
-            return found;
-        });
+        return jdbc.prepareStatement(
+                SELECT + " WHERE a.ticket_id = ?" + VISIBLE + " ORDER BY a.created_at, a.id", ps -> {
+                    ps.setLong(1, ticketId);
+                    ps.setBoolean(2, withInternal);
+                    List<AttachmentResponse> found = new ArrayList<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            found.add(read(rs));
+                        }
+                    }
+                    return found;
+                });
     }
 
     /**
@@ -122,8 +123,15 @@ public class AttachmentQueries {
     }
 
     /** Writes the metadata row of content already written under {@code id}; {@code commentId} may be null. */
-    void insert(long id, long ticketId, Long commentId, String fileName, String contentType, long size, String sha256,
-                long uploaderId) {
+    void insert(
+            long id,
+            long ticketId,
+            Long commentId,
+            String fileName,
+            String contentType,
+            long size,
+            String sha256,
+            long uploaderId) {
         jdbc.prepareStatement("""
                 INSERT INTO attachments (id, ticket_id, file_name, content_type, size, sha256, uploaded_by, comment_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", ps -> {
@@ -153,8 +161,8 @@ public class AttachmentQueries {
      */
     static byte[] slice(DataSource dataSource, long id, long start, int length) throws SQLException {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement ps = connection.prepareStatement(
-                     "SELECT substring(data FROM ? FOR ?) FROM attachment_contents WHERE attachment_id = ?")) {
+                PreparedStatement ps = connection.prepareStatement(
+                        "SELECT substring(data FROM ? FOR ?) FROM attachment_contents WHERE attachment_id = ?")) {
             ps.setInt(1, Math.toIntExact(start + 1));
             ps.setInt(2, length);
             ps.setLong(3, id);
@@ -175,11 +183,20 @@ public class AttachmentQueries {
     }
 
     private static AttachmentResponse read(ResultSet rs) throws SQLException {
-        UserSummary uploader = new UserSummary(rs.getLong("user_id"), rs.getString("full_name"), rs.getString("email"),
+        UserSummary uploader = new UserSummary(
+                rs.getLong("user_id"),
+                rs.getString("full_name"),
+                rs.getString("email"),
                 Role.valueOf(rs.getString("role")));
-        return new AttachmentResponse(rs.getLong("id"), rs.getLong("ticket_id"), rs.getObject("comment_id", Long.class),
+        return new AttachmentResponse(
+                rs.getLong("id"),
+                rs.getLong("ticket_id"),
+                rs.getObject("comment_id", Long.class),
                 rs.getString("file_name"),
-                rs.getString("content_type"), rs.getLong("size"), rs.getString("sha256"), uploader,
+                rs.getString("content_type"),
+                rs.getLong("size"),
+                rs.getString("sha256"),
+                uploader,
                 rs.getTimestamp("created_at").toInstant());
     }
 }

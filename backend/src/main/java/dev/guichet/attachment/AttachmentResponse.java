@@ -19,6 +19,13 @@ import java.time.Instant;
  * @param createdAt   when
  */
 @Serdeable
-public record AttachmentResponse(long id, long ticketId, @Nullable Long commentId, String fileName, String contentType, long size,
-                                 String sha256, UserSummary uploadedBy, Instant createdAt) {
-}
+public record AttachmentResponse(
+        long id,
+        long ticketId,
+        @Nullable Long commentId,
+        String fileName,
+        String contentType,
+        long size,
+        String sha256,
+        UserSummary uploadedBy,
+        Instant createdAt) {}

@@ -1,10 +1,10 @@
 package dev.guichet.attachment;
 
-import dev.guichet.web.ProblemType;
 import dev.guichet.auth.Caller;
 import dev.guichet.comment.CommentRepository;
 import dev.guichet.ticket.TicketService;
 import dev.guichet.web.ApiException;
+import dev.guichet.web.ProblemType;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
@@ -37,8 +37,12 @@ public class AttachmentService {
     private final long ticketQuota;
     private final long userQuota;
 
-    AttachmentService(TicketService tickets, CommentRepository comments, AttachmentQueries store, FileTypes types,
-                      AttachmentSettings settings) {
+    AttachmentService(
+            TicketService tickets,
+            CommentRepository comments,
+            AttachmentQueries store,
+            FileTypes types,
+            AttachmentSettings settings) {
         this.tickets = tickets;
         this.comments = comments;
         this.store = store;
@@ -73,18 +77,21 @@ public class AttachmentService {
      * @throws ApiException 400 on {@code comment_id} when it is not one of the caller's comments on the ticket
      */
     @Transactional
-    public AttachmentResponse upload(Caller caller, long ticketId, @Nullable Long commentId, String fileName, long size,
-                                     InputStream content) {
+    public AttachmentResponse upload(
+            Caller caller, long ticketId, @Nullable Long commentId, String fileName, long size, InputStream content) {
         tickets.lockForAddition(caller, ticketId);
-        if (commentId != null && comments.findById(commentId)
-                .filter(c -> c.ticketId() == ticketId && c.authorId() == caller.id()).isEmpty()) {
+        if (commentId != null
+                && comments.findById(commentId)
+                        .filter(c -> c.ticketId() == ticketId && c.authorId() == caller.id())
+                        .isEmpty()) {
             throw ApiException.invalidField("comment_id", "not-your-reply");
         }
         if (size == 0) {
             throw ApiException.invalidField("file", "empty-file");
         }
         if (size > maxFileSize) {
-            throw new ApiException(ProblemType.PAYLOAD_TOO_LARGE, "payload-too-large.file", megabytes(size), megabytes(maxFileSize));
+            throw new ApiException(
+                    ProblemType.PAYLOAD_TOO_LARGE, "payload-too-large.file", megabytes(size), megabytes(maxFileSize));
         }
         String name = FileNames.sanitize(fileName);
         try {
@@ -97,16 +104,29 @@ public class AttachmentService {
             store.lockForUpload(ticketId, caller.id());
             long ticketUsed = store.bytesOfTicket(ticketId);
             if (ticketUsed + size > ticketQuota) {
-                throw ApiException.of(ProblemType.TICKET_QUOTA_EXCEEDED, megabytes(ticketUsed), megabytes(size), megabytes(ticketQuota));
+                throw ApiException.of(
+                        ProblemType.TICKET_QUOTA_EXCEEDED,
+                        megabytes(ticketUsed),
+                        megabytes(size),
+                        megabytes(ticketQuota));
             }
             long userUsed = store.bytesOfUploader(caller.id());
             if (userUsed + size > userQuota) {
-                throw ApiException.of(ProblemType.USER_QUOTA_EXCEEDED, megabytes(userUsed), megabytes(size), megabytes(userQuota));
+                throw ApiException.of(
+                        ProblemType.USER_QUOTA_EXCEEDED, megabytes(userUsed), megabytes(size), megabytes(userQuota));
             }
             long id = store.nextId();
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             store.writeContent(id, new DigestInputStream(buffered, sha256), size);
-            store.insert(id, ticketId, commentId, name, contentType, size, HexFormat.of().formatHex(sha256.digest()), caller.id());
+            store.insert(
+                    id,
+                    ticketId,
+                    commentId,
+                    name,
+                    contentType,
+                    size,
+                    HexFormat.of().formatHex(sha256.digest()),
+                    caller.id());
             tickets.touch(ticketId, caller.id(), true);
             return store.find(id, true).orElseThrow();
         } catch (IOException e) {
@@ -130,7 +150,8 @@ public class AttachmentService {
      * @throws ApiException 404 when it does not exist or its ticket is not visible to the caller
      */
     public AttachmentResponse get(Caller caller, long attachmentId) {
-        AttachmentResponse attachment = store.find(attachmentId, caller.isAgent()).orElseThrow(() -> ApiException.notFound("attachment"));
+        AttachmentResponse attachment =
+                store.find(attachmentId, caller.isAgent()).orElseThrow(() -> ApiException.notFound("attachment"));
         try {
             tickets.requireVisible(caller, attachment.ticketId());
         } catch (ApiException e) {

@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Min;
  */
 @Context
 @ConfigurationProperties("guichet.attachments")
-public record AttachmentSettings(@ReadableBytes @Min(1) long maxFileSize, @ReadableBytes @Min(1) long ticketQuota,
-                                 @ReadableBytes @Min(1) long userQuota) {
-}
+public record AttachmentSettings(
+        @ReadableBytes @Min(1) long maxFileSize,
+        @ReadableBytes @Min(1) long ticketQuota,
+        @ReadableBytes @Min(1) long userQuota) {}

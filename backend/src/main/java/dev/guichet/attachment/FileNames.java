@@ -15,8 +15,7 @@ public final class FileNames {
     /** Used when nothing usable is left of the name. */
     static final String FALLBACK = "fichier";
 
-    private FileNames() {
-    }
+    private FileNames() {}
 
     /**
      * Keeps only the last path segment (browsers on Windows may send {@code C:\dir\file}; an attacker
@@ -37,9 +36,13 @@ public final class FileNames {
         StringBuilder kept = new StringBuilder(name.length());
         name.codePoints().forEach(c -> {
             int type = Character.getType(c);
-            boolean control = type == Character.CONTROL || type == Character.FORMAT
-                    || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
-                    || type == Character.PRIVATE_USE || type == Character.SURROGATE || type == Character.UNASSIGNED;
+            boolean control = type == Character.CONTROL
+                    || type == Character.FORMAT
+                    || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR
+                    || type == Character.PRIVATE_USE
+                    || type == Character.SURROGATE
+                    || type == Character.UNASSIGNED;
             if (!control && "<>:\"|?*".indexOf(c) < 0) {
                 kept.appendCodePoint(c);
             }

@@ -1,7 +1,7 @@
 package dev.guichet.attachment;
 
-import dev.guichet.web.ProblemType;
 import dev.guichet.web.ApiException;
+import dev.guichet.web.ProblemType;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,15 +34,20 @@ public class FileTypes {
      * executables: nothing a browser would run.
      */
     public static final Set<String> ALLOWED = Set.of(
-            "image/png", "image/jpeg", "image/gif", "image/webp",
+            "image/png",
+            "image/jpeg",
+            "image/gif",
+            "image/webp",
             "application/pdf",
-            "text/plain", "text/x-log",
+            "text/plain",
+            "text/x-log",
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             "application/vnd.openxmlformats-officedocument.presentationml.presentation",
             "application/vnd.oasis.opendocument.text",
             "application/vnd.oasis.opendocument.spreadsheet",
-            "application/msword", "application/vnd.ms-excel",
+            "application/msword",
+            "application/vnd.ms-excel",
             "application/zip");
 
     private final MimeTypes types = MimeTypes.getDefaultMimeTypes();
@@ -72,7 +77,8 @@ public class FileTypes {
         } else if (isA(byName, byBytes)) {
             type = byName;
         } else {
-            throw new ApiException(ProblemType.UNSUPPORTED_FILE_TYPE, "unsupported-file-type.mismatch", byBytes, byName);
+            throw new ApiException(
+                    ProblemType.UNSUPPORTED_FILE_TYPE, "unsupported-file-type.mismatch", byBytes, byName);
         }
         if (!ALLOWED.contains(type.toString())) {
             throw new ApiException(ProblemType.UNSUPPORTED_FILE_TYPE, "unsupported-file-type.not-accepted", type);

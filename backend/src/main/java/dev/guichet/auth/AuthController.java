@@ -1,10 +1,10 @@
 package dev.guichet.auth;
 
 import dev.guichet.auth.totp.TwoFactorService;
-import dev.guichet.web.ProblemResponses;
 import dev.guichet.user.EmailAddresses;
 import dev.guichet.user.User;
 import dev.guichet.web.ClientAddress;
+import dev.guichet.web.ProblemResponses;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -34,8 +34,13 @@ public class AuthController {
     private final TwoFactorService twoFactor;
     private final PasswordTokens passwordTokens;
 
-    AuthController(AuthService auth, LoginThrottle throttle, ClientAddress clients, LocalLogin localLogin,
-                   TwoFactorService twoFactor, PasswordTokens passwordTokens) {
+    AuthController(
+            AuthService auth,
+            LoginThrottle throttle,
+            ClientAddress clients,
+            LocalLogin localLogin,
+            TwoFactorService twoFactor,
+            PasswordTokens passwordTokens) {
         this.auth = auth;
         this.passwordTokens = passwordTokens;
         this.throttle = throttle;

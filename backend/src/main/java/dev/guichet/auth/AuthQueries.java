@@ -39,8 +39,14 @@ public class AuthQueries {
             ps.setLong(1, userId);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next()
-                        ? Optional.of(new AccountState(userId, rs.getString(1), Role.valueOf(rs.getString(2)),
-                                rs.getBoolean(3), rs.getInt(4), rs.getString(5), rs.getString(6)))
+                        ? Optional.of(new AccountState(
+                                userId,
+                                rs.getString(1),
+                                Role.valueOf(rs.getString(2)),
+                                rs.getBoolean(3),
+                                rs.getInt(4),
+                                rs.getString(5),
+                                rs.getString(6)))
                         : Optional.empty();
             }
         });
@@ -104,12 +110,14 @@ public class AuthQueries {
 
     /** Stores a password link's hash for an account, valid for {@code ttl} by the database's clock. */
     void insertPasswordToken(String tokenHash, long userId, Duration ttl) {
-        jdbc.prepareStatement("INSERT INTO password_tokens (token_hash, user_id, expires_at) VALUES (?, ?, now() + ? * interval '1 second')", ps -> {
-            ps.setString(1, tokenHash);
-            ps.setLong(2, userId);
-            ps.setLong(3, ttl.toSeconds());
-            return ps.executeUpdate();
-        });
+        jdbc.prepareStatement(
+                "INSERT INTO password_tokens (token_hash, user_id, expires_at) VALUES (?, ?, now() + ? * interval '1 second')",
+                ps -> {
+                    ps.setString(1, tokenHash);
+                    ps.setLong(2, userId);
+                    ps.setLong(3, ttl.toSeconds());
+                    return ps.executeUpdate();
+                });
     }
 
     /**
@@ -117,7 +125,8 @@ public class AuthQueries {
      *
      * @return its account's id, or null when no such link is usable
      */
-    @Nullable Long usePasswordToken(String tokenHash) {
+    @Nullable
+    Long usePasswordToken(String tokenHash) {
         return jdbc.prepareStatement("""
                 UPDATE password_tokens SET used_at = now()
                  WHERE token_hash = ? AND used_at IS NULL AND expires_at > now() RETURNING user_id""", ps -> {
@@ -139,7 +148,12 @@ public class AuthQueries {
      * @param authSource     {@code LOCAL}, {@code OIDC} or {@code LDAP} (column {@code users.auth_source}, V17)
      * @param externalId     issuer|subject for OIDC, the entry DN for LDAP; null for a local account
      */
-    public record AccountState(long id, String email, Role role, boolean active, int sessionVersion,
-                               String authSource, @Nullable String externalId) {
-    }
+    public record AccountState(
+            long id,
+            String email,
+            Role role,
+            boolean active,
+            int sessionVersion,
+            String authSource,
+            @Nullable String externalId) {}
 }

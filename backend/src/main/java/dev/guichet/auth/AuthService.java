@@ -47,9 +47,15 @@ public class AuthService {
     /** Lazily: the OpenID Connect side needs this service to end sessions. */
     private final Provider<ProviderSessions> providerSessions;
 
-    AuthService(UserRepository users, AuthQueries accounts, RefreshTokenRepository refreshTokens, PasswordHasher hasher,
-                TokenGenerator tokenGenerator, AccessTokenConfiguration accessTokens,
-                TokenSettings tokens, Provider<ProviderSessions> providerSessions) {
+    AuthService(
+            UserRepository users,
+            AuthQueries accounts,
+            RefreshTokenRepository refreshTokens,
+            PasswordHasher hasher,
+            TokenGenerator tokenGenerator,
+            AccessTokenConfiguration accessTokens,
+            TokenSettings tokens,
+            Provider<ProviderSessions> providerSessions) {
         this.users = users;
         this.accounts = accounts;
         this.refreshTokens = refreshTokens;
@@ -144,7 +150,8 @@ public class AuthService {
      */
     @Transactional(dontRollbackOn = ApiException.class)
     public TokenResponse refresh(String presented) {
-        RefreshToken token = refreshTokens.findByTokenHash(sha256(presented))
+        RefreshToken token = refreshTokens
+                .findByTokenHash(sha256(presented))
                 .orElseThrow(() -> ApiException.unauthorized("unknown-refresh-token"));
         if (token.revokedAt() != null || refreshTokens.revokeIfLive(token.id()) == 0) {
             int revoked = refreshTokens.revokeAllOfUser(token.userId());
@@ -166,7 +173,9 @@ public class AuthService {
     }
 
     private User active(long userId) {
-        return users.findById(userId).filter(User::active).orElseThrow(() -> ApiException.unauthorized("account-deactivated"));
+        return users.findById(userId)
+                .filter(User::active)
+                .orElseThrow(() -> ApiException.unauthorized("account-deactivated"));
     }
 
     /** Revokes the presented refresh token; unknown or already revoked tokens are ignored. */
@@ -189,27 +198,40 @@ public class AuthService {
 
     private Issued issue(User user, @Nullable String providerRefreshToken) {
         int sessionVersion = accounts.find(user.id()).orElseThrow().sessionVersion();
-        Authentication authentication = Authentication.build(String.valueOf(user.id()), List.of(user.role().name()),
-                Map.of("email", user.email(), CurrentAccountAuthenticationFactory.SESSION_VERSION_CLAIM, sessionVersion));
-        String accessToken = tokenGenerator.generateToken(authentication, accessTokenSeconds)
+        Authentication authentication = Authentication.build(
+                String.valueOf(user.id()),
+                List.of(user.role().name()),
+                Map.of(
+                        "email",
+                        user.email(),
+                        CurrentAccountAuthenticationFactory.SESSION_VERSION_CLAIM,
+                        sessionVersion));
+        String accessToken = tokenGenerator
+                .generateToken(authentication, accessTokenSeconds)
                 .orElseThrow(() -> new IllegalStateException("JWT generation failed"));
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);
         String refreshToken = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-        RefreshToken stored = refreshTokens.save(new RefreshToken(null, user.id(), sha256(refreshToken),
-                Instant.now().plus(refreshTokenTtl), null, null, null, providerRefreshToken));
+        RefreshToken stored = refreshTokens.save(new RefreshToken(
+                null,
+                user.id(),
+                sha256(refreshToken),
+                Instant.now().plus(refreshTokenTtl),
+                null,
+                null,
+                null,
+                providerRefreshToken));
         return new Issued(new TokenResponse(accessToken, refreshToken, "Bearer", accessTokenSeconds), stored.id());
     }
 
     private static String sha256(String value) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every JVM", e);
         }
     }
 
-    private record Issued(TokenResponse response, long refreshTokenId) {
-    }
+    private record Issued(TokenResponse response, long refreshTokenId) {}
 }

@@ -19,7 +19,10 @@ public record Caller(long id, Role role) {
      * @return the caller
      */
     public static Caller of(Authentication authentication) {
-        Role role = authentication.getRoles().stream().map(Role::valueOf).findFirst().orElse(Role.EMPLOYEE);
+        Role role = authentication.getRoles().stream()
+                .map(Role::valueOf)
+                .findFirst()
+                .orElse(Role.EMPLOYEE);
         return new Caller(Long.parseLong(authentication.getName()), role);
     }
 

@@ -65,7 +65,9 @@ public class CurrentAccountAuthenticationFactory implements JwtAuthenticationFac
         // The token's version, not the account's: after a change found by an external check, the
         // account's version has moved on and a long-lived connection must see this session as ended.
         return current(userId, version)
-                .map(account -> Authentication.build(String.valueOf(account.id()), List.of(account.role().name()),
+                .map(account -> Authentication.build(
+                        String.valueOf(account.id()),
+                        List.of(account.role().name()),
                         Map.of("email", account.email(), SESSION_VERSION_CLAIM, version)));
     }
 
@@ -82,9 +84,10 @@ public class CurrentAccountAuthenticationFactory implements JwtAuthenticationFac
     public boolean stillValid(Authentication authentication) {
         Object version = authentication.getAttributes().get(SESSION_VERSION_CLAIM);
         String role = authentication.getRoles().stream().findFirst().orElse(null);
-        return version instanceof Number issued && current(Long.parseLong(authentication.getName()), issued.longValue())
-                .filter(account -> account.role().name().equals(role))
-                .isPresent();
+        return version instanceof Number issued
+                && current(Long.parseLong(authentication.getName()), issued.longValue())
+                        .filter(account -> account.role().name().equals(role))
+                        .isPresent();
     }
 
     /**

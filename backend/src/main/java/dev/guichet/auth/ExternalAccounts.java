@@ -1,10 +1,10 @@
 package dev.guichet.auth;
 
-import dev.guichet.web.ProblemType;
 import dev.guichet.user.Role;
 import dev.guichet.user.User;
 import dev.guichet.user.UserRepository;
 import dev.guichet.web.ApiException;
+import dev.guichet.web.ProblemType;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
@@ -22,7 +22,10 @@ public class ExternalAccounts {
     private static final Logger LOG = LoggerFactory.getLogger(ExternalAccounts.class);
 
     /** Where an account signs in (column {@code users.auth_source}, migration V17). */
-    public enum Source { OIDC, LDAP }
+    public enum Source {
+        OIDC,
+        LDAP
+    }
 
     private final UserRepository users;
     private final AuthQueries queries;
@@ -30,7 +33,8 @@ public class ExternalAccounts {
     private final AuthService auth;
     private final LocalLogin localLogin;
 
-    ExternalAccounts(UserRepository users, AuthQueries queries, PasswordHasher hasher, AuthService auth, LocalLogin localLogin) {
+    ExternalAccounts(
+            UserRepository users, AuthQueries queries, PasswordHasher hasher, AuthService auth, LocalLogin localLogin) {
         this.users = users;
         this.queries = queries;
         this.hasher = hasher;
@@ -48,9 +52,8 @@ public class ExternalAccounts {
      * @param locale     {@code fr} or {@code en}
      * @param role       the role groups give, or empty when roles stay managed in Guichet
      */
-    public record Identity(Source source, String externalId, String email, String fullName, String locale,
-                           Optional<Role> role) {
-    }
+    public record Identity(
+            Source source, String externalId, String email, String fullName, String locale, Optional<Role> role) {}
 
     /**
      * Finds or creates the account of a proven identity and brings it up to date.
@@ -67,7 +70,8 @@ public class ExternalAccounts {
         User user;
         if (linked.isPresent()) {
             user = linked.get();
-            if (!user.email().equals(identity.email()) && users.findByEmail(identity.email()).isEmpty()) {
+            if (!user.email().equals(identity.email())
+                    && users.findByEmail(identity.email()).isEmpty()) {
                 queries.updateEmail(user.id(), identity.email());
             }
         } else {
@@ -81,8 +85,12 @@ public class ExternalAccounts {
                 LOG.info("Linked account {} to {}", user.id(), identity.source());
             } else {
                 // No usable password: a random one, hashed, so local login never matches.
-                user = users.save(User.create(identity.email(), hasher.hash(OpaqueTokens.newToken()),
-                        identity.fullName(), identity.role().orElse(Role.EMPLOYEE), identity.locale()));
+                user = users.save(User.create(
+                        identity.email(),
+                        hasher.hash(OpaqueTokens.newToken()),
+                        identity.fullName(),
+                        identity.role().orElse(Role.EMPLOYEE),
+                        identity.locale()));
                 link(user.id(), identity);
                 LOG.info("Provisioned account {} from {}", user.id(), identity.source());
             }

@@ -28,8 +28,13 @@ public record GroupRoles(Set<String> admin, Set<String> technician) {
     }
 
     private static Set<String> names(String csv) {
-        return csv == null ? Set.of() : Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                .map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        return csv == null
+                ? Set.of()
+                : Arrays.stream(csv.split(","))
+                        .map(String::trim)
+                        .filter(s -> !s.isEmpty())
+                        .map(s -> s.toLowerCase(Locale.ROOT))
+                        .collect(Collectors.toUnmodifiableSet());
     }
 
     /** @return whether roles follow groups at all */

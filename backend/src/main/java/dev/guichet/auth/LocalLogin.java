@@ -1,7 +1,7 @@
 package dev.guichet.auth;
 
-import dev.guichet.web.ProblemType;
 import dev.guichet.web.ApiException;
+import dev.guichet.web.ProblemType;
 import jakarta.inject.Singleton;
 import java.util.Arrays;
 import java.util.Locale;
@@ -23,8 +23,11 @@ public class LocalLogin {
     LocalLogin(LocalLoginSettings settings) {
         this.enabled = settings.enabled();
         String breakGlassCsv = settings.breakGlassEmails() == null ? "" : settings.breakGlassEmails();
-        this.breakGlass = Arrays.stream(breakGlassCsv.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                .map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        this.breakGlass = Arrays.stream(breakGlassCsv.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .map(s -> s.toLowerCase(Locale.ROOT))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** @return whether the login page offers the password form to everyone */

@@ -10,5 +10,4 @@ import io.micronaut.core.annotation.Nullable;
  * @param breakGlassEmails comma-separated emails that may still log in with a password when it is off ({@code BREAK_GLASS_ADMIN_EMAILS})
  */
 @ConfigurationProperties("guichet.local-login")
-public record LocalLoginSettings(boolean enabled, @Nullable String breakGlassEmails) {
-}
+public record LocalLoginSettings(boolean enabled, @Nullable String breakGlassEmails) {}

@@ -20,24 +20,31 @@ import java.util.List;
  * @param recoveryCodes  only right after an enrolment at login: the one-time recovery codes, shown once
  */
 @Serdeable
-public record LoginResponse(@Nullable String accessToken,
-                            @Nullable String refreshToken,
-                            @Nullable String tokenType,
-                            int expiresIn,
-                            @Nullable String secondFactor,
-                            @Nullable String challengeToken,
-                            @Nullable List<String> recoveryCodes) {
+public record LoginResponse(
+        @Nullable String accessToken,
+        @Nullable String refreshToken,
+        @Nullable String tokenType,
+        int expiresIn,
+        @Nullable String secondFactor,
+        @Nullable String challengeToken,
+        @Nullable List<String> recoveryCodes) {
 
     /** A finished login. */
     public static LoginResponse of(TokenResponse tokens) {
-        return new LoginResponse(tokens.accessToken(), tokens.refreshToken(), tokens.tokenType(), tokens.expiresIn(),
-                null, null, null);
+        return new LoginResponse(
+                tokens.accessToken(), tokens.refreshToken(), tokens.tokenType(), tokens.expiresIn(), null, null, null);
     }
 
     /** A finished login right after enrolment, with the recovery codes to show once. */
     public static LoginResponse enrolled(TokenResponse tokens, List<String> recoveryCodes) {
-        return new LoginResponse(tokens.accessToken(), tokens.refreshToken(), tokens.tokenType(), tokens.expiresIn(),
-                null, null, recoveryCodes);
+        return new LoginResponse(
+                tokens.accessToken(),
+                tokens.refreshToken(),
+                tokens.tokenType(),
+                tokens.expiresIn(),
+                null,
+                null,
+                recoveryCodes);
     }
 
     /** A second step is due. */

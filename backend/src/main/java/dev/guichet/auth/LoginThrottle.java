@@ -40,9 +40,17 @@ public class LoginThrottle {
     private final KeyedRateLimit perAccount;
 
     LoginThrottle(RateLimiter buckets, RateLimits limits) {
-        this.perAddress = KeyedRateLimit.shared(buckets, "login-ip", limits.loginPerAddress(), limits.enabled(),
+        this.perAddress = KeyedRateLimit.shared(
+                buckets,
+                "login-ip",
+                limits.loginPerAddress(),
+                limits.enabled(),
                 wait -> new RateLimitedException(ProblemType.RATE_LIMITED, "rate-limited.login", wait));
-        this.perAccount = KeyedRateLimit.shared(buckets, "login-account", limits.loginPerAccount(), limits.enabled(),
+        this.perAccount = KeyedRateLimit.shared(
+                buckets,
+                "login-account",
+                limits.loginPerAccount(),
+                limits.enabled(),
                 wait -> new RateLimitedException(ProblemType.ACCOUNT_LOCKED, "account-locked.detail", wait));
     }
 
@@ -78,8 +86,7 @@ public class LoginThrottle {
      */
     private static String accountKey(String email) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(email.getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(email.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every JVM", e);

@@ -17,8 +17,7 @@ public final class OpaqueTokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private OpaqueTokens() {
-    }
+    private OpaqueTokens() {}
 
     /** @return 32 random bytes, base64url without padding (43 characters) */
     public static String newToken() {
@@ -30,8 +29,8 @@ public final class OpaqueTokens {
     /** @return the lower-case hex SHA-256 of {@code value} (64 characters) */
     public static String sha256(String value) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every JVM", e);
         }

@@ -32,9 +32,12 @@ public class PasswordPolicy {
             if (in == null) {
                 throw new IllegalStateException("common-passwords.txt is missing from the classpath");
             }
-            common = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
-                    .map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#"))
-                    .map(l -> l.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+            common = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+                    .lines()
+                    .map(String::trim)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                    .map(l -> l.toLowerCase(Locale.ROOT))
+                    .collect(Collectors.toUnmodifiableSet());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

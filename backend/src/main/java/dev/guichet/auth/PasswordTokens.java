@@ -1,9 +1,9 @@
 package dev.guichet.auth;
 
-import dev.guichet.web.ProblemType;
 import dev.guichet.user.User;
 import dev.guichet.user.UserRepository;
 import dev.guichet.web.ApiException;
+import dev.guichet.web.ProblemType;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
@@ -32,8 +32,13 @@ public class PasswordTokens {
     private final AuthService auth;
     private final Duration ttl;
 
-    PasswordTokens(AuthQueries queries, UserRepository users, PasswordHasher hasher, PasswordPolicy policy, AuthService auth,
-                   TokenSettings tokens) {
+    PasswordTokens(
+            AuthQueries queries,
+            UserRepository users,
+            PasswordHasher hasher,
+            PasswordPolicy policy,
+            AuthService auth,
+            TokenSettings tokens) {
         this.queries = queries;
         this.users = users;
         this.hasher = hasher;
@@ -65,7 +70,9 @@ public class PasswordTokens {
     @Transactional
     public void use(String token, String password) {
         Long userId = queries.usePasswordToken(hash(token));
-        User user = userId == null ? null : users.findById(userId).filter(User::active).orElse(null);
+        User user = userId == null
+                ? null
+                : users.findById(userId).filter(User::active).orElse(null);
         if (user == null) {
             throw ApiException.of(ProblemType.INVALID_TOKEN);
         }
@@ -76,7 +83,8 @@ public class PasswordTokens {
 
     private static String hash(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every JVM", e);
         }

@@ -22,12 +22,12 @@ import java.time.Instant;
  *                     for other sessions and once revoked
  */
 @MappedEntity("refresh_tokens")
-public record RefreshToken(@Id @GeneratedValue @Nullable Long id,
-                           long userId,
-                           String tokenHash,
-                           Instant expiresAt,
-                           @DateCreated @Nullable Instant createdAt,
-                           @Nullable Instant revokedAt,
-                           @Nullable Long replacedById,
-                           @Nullable String providerRefreshToken) {
-}
+public record RefreshToken(
+        @Id @GeneratedValue @Nullable Long id,
+        long userId,
+        String tokenHash,
+        Instant expiresAt,
+        @DateCreated @Nullable Instant createdAt,
+        @Nullable Instant revokedAt,
+        @Nullable Long replacedById,
+        @Nullable String providerRefreshToken) {}

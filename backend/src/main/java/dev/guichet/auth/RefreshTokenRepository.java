@@ -20,7 +20,8 @@ public interface RefreshTokenRepository extends CrudRepository<RefreshToken, Lon
      *
      * @return 1 if this call revoked it, 0 if it was already revoked
      */
-    @Query("UPDATE refresh_tokens SET revoked_at = now(), provider_refresh_token = NULL WHERE id = :id AND revoked_at IS NULL")
+    @Query(
+            "UPDATE refresh_tokens SET revoked_at = now(), provider_refresh_token = NULL WHERE id = :id AND revoked_at IS NULL")
     int revokeIfLive(long id);
 
     /** Records which token replaced {@code id} on rotation. */
@@ -28,6 +29,7 @@ public interface RefreshTokenRepository extends CrudRepository<RefreshToken, Lon
     void markReplaced(long id, long replacedById);
 
     /** Revokes every live token of a user (logout everywhere). @return how many were revoked */
-    @Query("UPDATE refresh_tokens SET revoked_at = now(), provider_refresh_token = NULL WHERE user_id = :userId AND revoked_at IS NULL")
+    @Query(
+            "UPDATE refresh_tokens SET revoked_at = now(), provider_refresh_token = NULL WHERE user_id = :userId AND revoked_at IS NULL")
     int revokeAllOfUser(long userId);
 }

@@ -1,9 +1,9 @@
 package dev.guichet.auth;
 
-import dev.guichet.web.ProblemResponses;
 import dev.guichet.auth.ldap.LdapSettings;
 import dev.guichet.auth.oidc.OidcProvider;
 import dev.guichet.auth.oidc.OidcSettings;
+import dev.guichet.web.ProblemResponses;
 import dev.guichet.web.WebSettings;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
@@ -30,7 +30,8 @@ public class SignInOptionsController {
     private final LdapSettings ldap;
     private final WebSettings web;
 
-    SignInOptionsController(LocalLogin localLogin, OidcSettings oidc, OidcProvider provider, LdapSettings ldap, WebSettings web) {
+    SignInOptionsController(
+            LocalLogin localLogin, OidcSettings oidc, OidcProvider provider, LdapSettings ldap, WebSettings web) {
         this.localLogin = localLogin;
         this.oidc = oidc;
         this.provider = provider;
@@ -51,9 +52,13 @@ public class SignInOptionsController {
      * @param ldapEnabled       whether the directory login form is shown
      */
     @Serdeable
-    public record SignInOptions(boolean localLoginEnabled, boolean oidcEnabled, @Nullable String oidcProviderName,
-                                @Nullable String oidcLoginUrl, @Nullable String oidcLogoutUrl, boolean ldapEnabled) {
-    }
+    public record SignInOptions(
+            boolean localLoginEnabled,
+            boolean oidcEnabled,
+            @Nullable String oidcProviderName,
+            @Nullable String oidcLoginUrl,
+            @Nullable String oidcLogoutUrl,
+            boolean ldapEnabled) {}
 
     /** The sign-in methods on offer; public. */
     @Get
@@ -61,11 +66,14 @@ public class SignInOptionsController {
         if (!oidc.enabled()) {
             return new SignInOptions(localLogin.enabled(), false, null, null, null, ldap.enabled());
         }
-        String logout = provider.endSessionEndpoint().map(endpoint -> UriBuilder.of(endpoint)
-                .queryParam("client_id", oidc.clientId())
-                .queryParam("post_logout_redirect_uri", web.baseUrl() + "/login")
-                .build().toString()).orElse(null);
-        return new SignInOptions(localLogin.enabled(), true, oidc.providerName(), "/api/v1/auth/oidc/login", logout,
-                ldap.enabled());
+        String logout = provider.endSessionEndpoint()
+                .map(endpoint -> UriBuilder.of(endpoint)
+                        .queryParam("client_id", oidc.clientId())
+                        .queryParam("post_logout_redirect_uri", web.baseUrl() + "/login")
+                        .build()
+                        .toString())
+                .orElse(null);
+        return new SignInOptions(
+                localLogin.enabled(), true, oidc.providerName(), "/api/v1/auth/oidc/login", logout, ldap.enabled());
     }
 }

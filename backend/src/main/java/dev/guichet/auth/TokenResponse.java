@@ -11,5 +11,4 @@ import io.micronaut.serde.annotation.Serdeable;
  * @param expiresIn    lifetime of the access token in seconds
  */
 @Serdeable
-public record TokenResponse(String accessToken, String refreshToken, String tokenType, int expiresIn) {
-}
+public record TokenResponse(String accessToken, String refreshToken, String tokenType, int expiresIn) {}

@@ -15,6 +15,6 @@ import java.time.Duration;
  */
 @Context
 @ConfigurationProperties("guichet")
-public record TokenSettings(@NotNull @PositiveDuration Duration refreshTokenTtl,
-                            @NotNull @PositiveDuration Duration passwordTokenTtl) {
-}
+public record TokenSettings(
+        @NotNull @PositiveDuration Duration refreshTokenTtl,
+        @NotNull @PositiveDuration Duration passwordTokenTtl) {}

@@ -17,13 +17,14 @@ import java.time.Instant;
  * @param locale  {@code fr}, {@code en}, or null when written for any language
  */
 @MappedEntity("canned_responses")
-public record CannedResponse(@Id @GeneratedValue @Nullable Long id,
-                             @Nullable Long ownerId,
-                             String title,
-                             String body,
-                             @Nullable String locale,
-                             @DateCreated @Nullable Instant createdAt,
-                             @DateUpdated @Nullable Instant updatedAt) {
+public record CannedResponse(
+        @Id @GeneratedValue @Nullable Long id,
+        @Nullable Long ownerId,
+        String title,
+        String body,
+        @Nullable String locale,
+        @DateCreated @Nullable Instant createdAt,
+        @DateUpdated @Nullable Instant updatedAt) {
 
     /** @return true when every agent sees it and only admins change it */
     public boolean shared() {

@@ -1,12 +1,11 @@
 package dev.guichet.canned;
 
-import io.micronaut.http.HttpStatus;
-import io.micronaut.http.annotation.Status;
-import dev.guichet.web.ProblemResponses;
 import dev.guichet.auth.Caller;
+import dev.guichet.web.ProblemResponses;
 import dev.guichet.web.TextRules;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
@@ -14,6 +13,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -57,11 +57,18 @@ public class CannedResponseController {
     @ProblemResponses.BadRequest
     @Get
     public List<CannedResponseView> listCannedResponses(
-            @QueryValue @Nullable @Size(max = 200) @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.CONTROL_CHARACTERS) String q,
+            @QueryValue
+                    @Nullable
+                    @Size(max = 200)
+                    @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.CONTROL_CHARACTERS)
+                    String q,
             @QueryValue(defaultValue = "all") @Pattern(regexp = "all|shared|personal") String scope,
             Authentication authentication) {
-        CannedResponseService.Scope chosen = CannedResponseService.Scope.valueOf(scope.toUpperCase(java.util.Locale.ROOT));
-        return responses.list(Caller.of(authentication), chosen, q).stream().map(CannedResponseView::of).toList();
+        CannedResponseService.Scope chosen =
+                CannedResponseService.Scope.valueOf(scope.toUpperCase(java.util.Locale.ROOT));
+        return responses.list(Caller.of(authentication), chosen, q).stream()
+                .map(CannedResponseView::of)
+                .toList();
     }
 
     /** Creates a reply: 201; 403 when a technician asks for {@code shared: true}. */
@@ -69,10 +76,14 @@ public class CannedResponseController {
     @ProblemResponses.Conflict
     @Status(HttpStatus.CREATED)
     @Post
-    public HttpResponse<CannedResponseView> createCannedResponse(@Body @Valid CannedResponseRequest request,
-                                                                 Authentication authentication) {
-        CannedResponse saved = responses.create(Caller.of(authentication), Boolean.TRUE.equals(request.shared()),
-                request.title(), request.body(), request.locale());
+    public HttpResponse<CannedResponseView> createCannedResponse(
+            @Body @Valid CannedResponseRequest request, Authentication authentication) {
+        CannedResponse saved = responses.create(
+                Caller.of(authentication),
+                Boolean.TRUE.equals(request.shared()),
+                request.title(),
+                request.body(),
+                request.locale());
         return HttpResponse.created(CannedResponseView.of(saved), URI.create("/api/v1/canned-responses/" + saved.id()));
     }
 
@@ -81,10 +92,10 @@ public class CannedResponseController {
     @ProblemResponses.NotFound
     @ProblemResponses.Conflict
     @Put("/{id}")
-    public CannedResponseView updateCannedResponse(long id, @Body @Valid CannedResponseRequest request,
-                                                   Authentication authentication) {
-        return CannedResponseView.of(responses.update(Caller.of(authentication), id, request.title(), request.body(),
-                request.locale()));
+    public CannedResponseView updateCannedResponse(
+            long id, @Body @Valid CannedResponseRequest request, Authentication authentication) {
+        return CannedResponseView.of(
+                responses.update(Caller.of(authentication), id, request.title(), request.body(), request.locale()));
     }
 
     /** Deletes a reply: 204; 403 shared and not admin; 404 unknown or someone else's. */
@@ -99,8 +110,8 @@ public class CannedResponseController {
     @ProblemResponses.BadRequest
     @ProblemResponses.NotFound
     @Get("/{id}/filled")
-    public FilledResponse fillCannedResponse(long id, @QueryValue("ticket_id") long ticketId,
-                                             Authentication authentication) {
+    public FilledResponse fillCannedResponse(
+            long id, @QueryValue("ticket_id") long ticketId, Authentication authentication) {
         return new FilledResponse(responses.fill(Caller.of(authentication), id, ticketId));
     }
 
@@ -112,24 +123,32 @@ public class CannedResponseController {
      */
     @Serdeable
     public record CannedResponseRequest(
-            @NotBlank @Size(max = 120) @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.CONTROL_CHARACTERS) String title,
-            @NotBlank @Size(max = 20000) @Pattern(regexp = TextRules.MULTI_LINE, message = TextRules.CONTROL_CHARACTERS) String body,
+            @NotBlank @Size(max = 120) @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.CONTROL_CHARACTERS)
+            String title,
+
+            @NotBlank @Size(max = 20000) @Pattern(regexp = TextRules.MULTI_LINE, message = TextRules.CONTROL_CHARACTERS)
+            String body,
+
             @Nullable @Pattern(regexp = "fr|en") String locale,
-            @Nullable Boolean shared) {
-    }
+            @Nullable Boolean shared) {}
 
     /** A canned response as the API shows it; {@code shared} false means it is the caller's own. */
     @Serdeable
-    public record CannedResponseView(long id, String title, String body, @Nullable String locale, boolean shared,
-                                     Instant createdAt, Instant updatedAt) {
+    public record CannedResponseView(
+            long id,
+            String title,
+            String body,
+            @Nullable String locale,
+            boolean shared,
+            Instant createdAt,
+            Instant updatedAt) {
         static CannedResponseView of(CannedResponse r) {
-            return new CannedResponseView(r.id(), r.title(), r.body(), r.locale(), r.shared(), r.createdAt(),
-                    r.updatedAt());
+            return new CannedResponseView(
+                    r.id(), r.title(), r.body(), r.locale(), r.shared(), r.createdAt(), r.updatedAt());
         }
     }
 
     /** A reply ready to insert: the body with its placeholders filled. */
     @Serdeable
-    public record FilledResponse(String body) {
-    }
+    public record FilledResponse(String body) {}
 }

@@ -19,7 +19,11 @@ import java.util.List;
 public class CannedResponseService {
 
     /** Which replies a list shows. */
-    public enum Scope { ALL, SHARED, PERSONAL }
+    public enum Scope {
+        ALL,
+        SHARED,
+        PERSONAL
+    }
 
     private final CannedResponseRepository responses;
     private final TicketService tickets;
@@ -46,8 +50,8 @@ public class CannedResponseService {
         if (shared && !caller.isAdmin()) {
             throw ApiException.forbidden("shared-canned-response");
         }
-        return responses.save(new CannedResponse(null, shared ? null : caller.id(), title.strip(), body.strip(),
-                locale, null, null));
+        return responses.save(
+                new CannedResponse(null, shared ? null : caller.id(), title.strip(), body.strip(), locale, null, null));
     }
 
     /**
@@ -77,11 +81,13 @@ public class CannedResponseService {
         CannedResponse response = visible(caller, id);
         Ticket ticket = tickets.get(caller, ticketId);
         String agent = users.findById(caller.id()).orElseThrow().fullName();
-        return Placeholders.of(ticket.requester().fullName(), ticket.id(), ticket.title(), agent).fill(response.body());
+        return Placeholders.of(ticket.requester().fullName(), ticket.id(), ticket.title(), agent)
+                .fill(response.body());
     }
 
     private CannedResponse visible(Caller caller, long id) {
-        return responses.findById(id)
+        return responses
+                .findById(id)
                 .filter(r -> r.shared() || r.ownerId() == caller.id())
                 .orElseThrow(() -> ApiException.notFound("canned-response"));
     }

@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
 public final class Placeholders {
 
     /** Every supported name, in the order the interface lists them. */
-    public static final List<String> NAMES = List.of("requester.first_name", "requester.name", "ticket.id",
-            "ticket.title", "agent.name", "agent.first_name");
+    public static final List<String> NAMES = List.of(
+            "requester.first_name", "requester.name", "ticket.id", "ticket.title", "agent.name", "agent.first_name");
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z_.]+)\\s*}}");
 

@@ -12,9 +12,9 @@ import java.time.Instant;
  * are no longer offered for new ones.
  */
 @MappedEntity("categories")
-public record Category(@Id @GeneratedValue @Nullable Long id,
-                       String name,
-                       @Nullable String description,
-                       boolean active,
-                       @DateCreated @Nullable Instant createdAt) {
-}
+public record Category(
+        @Id @GeneratedValue @Nullable Long id,
+        String name,
+        @Nullable String description,
+        boolean active,
+        @DateCreated @Nullable Instant createdAt) {}

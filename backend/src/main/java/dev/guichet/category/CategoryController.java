@@ -1,20 +1,20 @@
 package dev.guichet.category;
 
-import io.micronaut.http.HttpStatus;
-import io.micronaut.http.annotation.Status;
-import dev.guichet.web.ProblemResponses;
-import dev.guichet.web.TextRules;
 import dev.guichet.auth.Caller;
 import dev.guichet.web.ApiException;
+import dev.guichet.web.ProblemResponses;
 import dev.guichet.web.ProblemType;
+import dev.guichet.web.TextRules;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -48,11 +48,12 @@ public class CategoryController {
     @ProblemResponses.BadRequest
     @Get
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    public List<CategoryResponse> listCategories(@QueryValue(value = "include_inactive", defaultValue = "false") boolean includeInactive,
-                                       Authentication authentication) {
+    public List<CategoryResponse> listCategories(
+            @QueryValue(value = "include_inactive", defaultValue = "false") boolean includeInactive,
+            Authentication authentication) {
         boolean all = includeInactive && Caller.of(authentication).isAdmin();
-        return (all ? categories.findAllOrdered() : categories.findActiveOrdered()).stream()
-                .map(CategoryResponse::of).toList();
+        return (all ? categories.findAllOrdered() : categories.findActiveOrdered())
+                .stream().map(CategoryResponse::of).toList();
     }
 
     /** Creates a category; 409 when the name (case-insensitive) exists. */
@@ -86,9 +87,12 @@ public class CategoryController {
         categories.findByNameIgnoreCase(name).filter(other -> other.id() != id).ifPresent(other -> {
             throw ApiException.conflict(ProblemType.CATEGORY_EXISTS);
         });
-        Category updated = new Category(id, name,
+        Category updated = new Category(
+                id,
+                name,
                 request.description() == null ? current.description() : blankToNull(request.description()),
-                request.active() == null ? current.active() : request.active(), current.createdAt());
+                request.active() == null ? current.active() : request.active(),
+                current.createdAt());
         return CategoryResponse.of(categories.update(updated));
     }
 
@@ -98,7 +102,8 @@ public class CategoryController {
 
     /** A category as the API shows it. */
     @Serdeable
-    public record CategoryResponse(long id, String name, @Nullable String description, boolean active) {
+    public record CategoryResponse(
+            long id, String name, @Nullable String description, boolean active) {
         static CategoryResponse of(Category c) {
             return new CategoryResponse(c.id(), c.name(), c.description(), c.active());
         }
@@ -106,14 +111,23 @@ public class CategoryController {
 
     /** New category. */
     @Serdeable
-    public record CreateCategory(@NotBlank @Size(max = 100) @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.CONTROL_CHARACTERS) String name,
-                                 @Nullable @Size(max = 500) @Pattern(regexp = TextRules.MULTI_LINE, message = TextRules.CONTROL_CHARACTERS) String description) {
-    }
+    public record CreateCategory(
+            @NotBlank @Size(max = 100) @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.CONTROL_CHARACTERS)
+            String name,
+
+            @Nullable @Size(max = 500) @Pattern(regexp = TextRules.MULTI_LINE, message = TextRules.CONTROL_CHARACTERS)
+            String description) {}
 
     /** Category edit; absent fields are unchanged. */
     @Serdeable
-    public record UpdateCategory(@Nullable @Size(min = 1, max = 100) @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.CONTROL_CHARACTERS) String name,
-                                 @Nullable @Size(max = 500) @Pattern(regexp = TextRules.MULTI_LINE, message = TextRules.CONTROL_CHARACTERS) String description,
-                                 @Nullable Boolean active) {
-    }
+    public record UpdateCategory(
+            @Nullable
+            @Size(min = 1, max = 100)
+            @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.CONTROL_CHARACTERS)
+            String name,
+
+            @Nullable @Size(max = 500) @Pattern(regexp = TextRules.MULTI_LINE, message = TextRules.CONTROL_CHARACTERS)
+            String description,
+
+            @Nullable Boolean active) {}
 }

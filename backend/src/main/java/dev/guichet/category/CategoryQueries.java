@@ -24,16 +24,17 @@ public class CategoryQueries {
 
     /** @return the ids of the people mapped to the category, whatever their current state */
     public List<Long> technicianIds(long categoryId) {
-        return jdbc.prepareStatement("SELECT user_id FROM category_technicians WHERE category_id = ? ORDER BY user_id", ps -> {
-            ps.setLong(1, categoryId);
-            List<Long> ids = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getLong(1));
-                }
-            }
-            return ids;
-        });
+        return jdbc.prepareStatement(
+                "SELECT user_id FROM category_technicians WHERE category_id = ? ORDER BY user_id", ps -> {
+                    ps.setLong(1, categoryId);
+                    List<Long> ids = new ArrayList<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            ids.add(rs.getLong(1));
+                        }
+                    }
+                    return ids;
+                });
     }
 
     /** Replaces the people mapped to the category; must run inside the caller's transaction. */
@@ -43,11 +44,13 @@ public class CategoryQueries {
             return ps.executeUpdate();
         });
         for (long userId : userIds) {
-            jdbc.prepareStatement("INSERT INTO category_technicians (category_id, user_id) VALUES (?, ?) ON CONFLICT DO NOTHING", ps -> {
-                ps.setLong(1, categoryId);
-                ps.setLong(2, userId);
-                return ps.executeUpdate();
-            });
+            jdbc.prepareStatement(
+                    "INSERT INTO category_technicians (category_id, user_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                    ps -> {
+                        ps.setLong(1, categoryId);
+                        ps.setLong(2, userId);
+                        return ps.executeUpdate();
+                    });
         }
     }
 }

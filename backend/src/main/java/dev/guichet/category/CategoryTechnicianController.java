@@ -1,10 +1,10 @@
 package dev.guichet.category;
 
-import dev.guichet.web.ProblemResponses;
 import dev.guichet.user.User;
 import dev.guichet.user.UserRepository;
 import dev.guichet.user.UserSummary;
 import dev.guichet.web.ApiException;
+import dev.guichet.web.ProblemResponses;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -60,10 +60,13 @@ public class CategoryTechnicianController {
     @ProblemResponses.NotFound
     @Put
     @Transactional
-    public List<UserSummary> replaceCategoryTechnicians(long id, @Body @NotNull @Size(max = 500) List<@NotNull Long> userIds) {
+    public List<UserSummary> replaceCategoryTechnicians(
+            long id, @Body @NotNull @Size(max = 500) List<@NotNull Long> userIds) {
         categories.findById(id).orElseThrow(() -> ApiException.notFound("category"));
         Set<Long> wanted = new LinkedHashSet<>(userIds);
-        List<User> found = users.findByIdIn(wanted).stream().filter(u -> u.active() && u.role().isAgent()).toList();
+        List<User> found = users.findByIdIn(wanted).stream()
+                .filter(u -> u.active() && u.role().isAgent())
+                .toList();
         if (found.size() != wanted.size()) {
             throw ApiException.invalidField("body", "not-technicians");
         }
@@ -74,6 +77,7 @@ public class CategoryTechnicianController {
     private List<UserSummary> summaries(List<Long> ids) {
         return users.findByIdIn(ids).stream()
                 .sorted((a, b) -> a.fullName().compareToIgnoreCase(b.fullName()))
-                .map(UserSummary::of).toList();
+                .map(UserSummary::of)
+                .toList();
     }
 }

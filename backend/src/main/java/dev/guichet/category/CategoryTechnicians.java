@@ -32,8 +32,10 @@ public class CategoryTechnicians {
      */
     public List<Long> alerted(@Nullable Long categoryId) {
         List<Long> mapped = categoryId == null ? List.of() : queries.technicianIds(categoryId);
-        List<Long> working = users.findByIdIn(mapped).stream().filter(u -> u.active() && u.role().isAgent())
-                .map(User::id).toList();
+        List<Long> working = users.findByIdIn(mapped).stream()
+                .filter(u -> u.active() && u.role().isAgent())
+                .map(User::id)
+                .toList();
         return working.isEmpty() ? users.findAssignable().stream().map(User::id).toList() : working;
     }
 }

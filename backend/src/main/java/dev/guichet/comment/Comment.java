@@ -12,10 +12,10 @@ import java.time.Instant;
  * technicians and admins ever see.
  */
 @MappedEntity("comments")
-public record Comment(@Id @GeneratedValue @Nullable Long id,
-                      long ticketId,
-                      long authorId,
-                      String body,
-                      boolean internal,
-                      @DateCreated @Nullable Instant createdAt) {
-}
+public record Comment(
+        @Id @GeneratedValue @Nullable Long id,
+        long ticketId,
+        long authorId,
+        String body,
+        boolean internal,
+        @DateCreated @Nullable Instant createdAt) {}

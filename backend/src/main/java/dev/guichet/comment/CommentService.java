@@ -6,9 +6,9 @@ import dev.guichet.ticket.TicketHistory;
 import dev.guichet.ticket.TicketHistoryQueries;
 import dev.guichet.ticket.TicketService;
 import dev.guichet.ticket.TicketStatus;
-import io.micronaut.core.annotation.Nullable;
 import dev.guichet.web.ApiException;
 import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.util.List;
@@ -26,8 +26,11 @@ public class CommentService {
     private final TicketHistoryQueries history;
     private final ApplicationEventPublisher<TicketEvent> events;
 
-    CommentService(TicketService tickets, CommentRepository comments, TicketHistoryQueries history,
-                   ApplicationEventPublisher<TicketEvent> events) {
+    CommentService(
+            TicketService tickets,
+            CommentRepository comments,
+            TicketHistoryQueries history,
+            ApplicationEventPublisher<TicketEvent> events) {
         this.tickets = tickets;
         this.comments = comments;
         this.history = history;
@@ -66,8 +69,12 @@ public class CommentService {
         }
         TicketService.Locked ticket = tickets.lockForAddition(caller, ticketId);
         Comment saved = comments.save(new Comment(null, ticketId, caller.id(), body.strip(), internal, null));
-        history.record(ticketId, caller.id(), internal ? TicketHistory.Field.internal_note : TicketHistory.Field.reply,
-                null, saved.id());
+        history.record(
+                ticketId,
+                caller.id(),
+                internal ? TicketHistory.Field.internal_note : TicketHistory.Field.reply,
+                null,
+                saved.id());
         TicketStatus moved = tickets.applyReply(caller, ticket, internal, status);
         events.publishEvent(new TicketEvent.CommentAdded(ticketId, caller.id(), saved.id(), internal, moved));
         return saved;

@@ -94,8 +94,13 @@ public class DemoData {
     private final Validator validator;
     private final DemoLoadState state;
 
-    DemoData(UserRepository users, UserService userService, CategoryRepository categories,
-             TransactionOperations<Connection> transactions, Validator validator, DemoLoadState state) {
+    DemoData(
+            UserRepository users,
+            UserService userService,
+            CategoryRepository categories,
+            TransactionOperations<Connection> transactions,
+            Validator validator,
+            DemoLoadState state) {
         this.users = users;
         this.userService = userService;
         this.categories = categories;
@@ -156,47 +161,57 @@ public class DemoData {
                 continue;
             }
             long requester = people.requester(row.getRecordNumber());
-            DemoStory.Life life = DemoStory.life(row.getRecordNumber(), filed[i], now, priority,
-                    categoryNames.get(categoryId), people.technicians());
+            DemoStory.Life life = DemoStory.life(
+                    row.getRecordNumber(),
+                    filed[i],
+                    now,
+                    priority,
+                    categoryNames.get(categoryId),
+                    people.technicians());
             pending.add(new Planned(ref, title.strip(), document, priority, categoryId, requester, filed[i], life));
         }
         checkCategoriesActive(categoryIds.values());
 
         int total = pending.size();
         // Ticket ids in filing order, so that numbers grow with dates whatever batch ends first.
-        long[] ticketIds = transactions.executeWrite(status -> DemoQueries.nextIds(status.getConnection(), "tickets", total));
+        long[] ticketIds =
+                transactions.executeWrite(status -> DemoQueries.nextIds(status.getConnection(), "tickets", total));
         // Two batches at a time: PostgreSQL computes one batch's search documents while the
         // other batch is prepared and sent (the reference machine has two cores).
-        ExecutorService workers = Executors.newFixedThreadPool(WORKERS,
-                Thread.ofPlatform().name("demo-data-", 1).daemon(true).factory());
+        ExecutorService workers = Executors.newFixedThreadPool(
+                WORKERS, Thread.ofPlatform().name("demo-data-", 1).daemon(true).factory());
         int created = 0;
         try {
             List<Future<Integer>> batches = new ArrayList<>();
             for (int from = 0; from < total; from += BATCH) {
                 List<Planned> batch = pending.subList(from, Math.min(total, from + BATCH));
                 long[] ids = Arrays.copyOfRange(ticketIds, from, from + batch.size());
-                batches.add(workers.submit(() -> transactions.executeWrite(status ->
-                        writeBatch(status.getConnection(), batch, ids))));
+                batches.add(workers.submit(
+                        () -> transactions.executeWrite(status -> writeBatch(status.getConnection(), batch, ids))));
             }
             for (Future<Integer> batch : batches) {
                 created += batch.get();
                 double seconds = (System.nanoTime() - start) / 1e9;
                 double done = (double) created / total;
                 state.progress(created, total);
-                LOG.info("Demo data: {}/{} tickets ({} %), about {} s left", created, total, Math.round(done * 100),
-                        Math.round(seconds / done - seconds));
+                LOG.info(
+                        "Demo data: {}/{} tickets ({} %), about {} s left",
+                        created, total, Math.round(done * 100), Math.round(seconds / done - seconds));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Demo load interrupted after " + created + " tickets", e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("Demo load failed after " + created + " tickets (loading again completes it)",
-                    e.getCause());
+            throw new IllegalStateException(
+                    "Demo load failed after " + created + " tickets (loading again completes it)", e.getCause());
         } finally {
             workers.shutdownNow();
         }
-        LOG.info("Demo data: {} tickets created in {} s ({} rows skipped by validation)", created,
-                Math.round((System.nanoTime() - start) / 1e9), skipped);
+        LOG.info(
+                "Demo data: {} tickets created in {} s ({} rows skipped by validation)",
+                created,
+                Math.round((System.nanoTime() - start) / 1e9),
+                skipped);
         return created;
     }
 
@@ -219,8 +234,8 @@ public class DemoData {
     private People people() {
         for (DemoPerson person : PEOPLE) {
             if (users.findByEmail(person.email()).isEmpty()) {
-                userService.create(new UserRequests.CreateUser(person.email(), person.fullName(), DEMO_PASSWORD,
-                        person.role(), "fr"));
+                userService.create(new UserRequests.CreateUser(
+                        person.email(), person.fullName(), DEMO_PASSWORD, person.role(), "fr"));
             }
         }
         // The others share the documented accounts' password (one hash, computed by UserService above).
@@ -232,8 +247,8 @@ public class DemoData {
         DemoStory.names(DemoStory.REQUESTERS - 5, taken).forEach(name -> generated.put(name, Role.EMPLOYEE));
         List<UserRequests.CreateUser> requests = new ArrayList<>();
         for (var person : generated.entrySet()) {
-            var request = new UserRequests.CreateUser(DemoStory.email(person.getKey()), person.getKey(),
-                    DEMO_PASSWORD, person.getValue(), "fr");
+            var request = new UserRequests.CreateUser(
+                    DemoStory.email(person.getKey()), person.getKey(), DEMO_PASSWORD, person.getValue(), "fr");
             if (!validator.validate(request).isEmpty()) {
                 throw new IllegalStateException("Invalid demo person " + person.getKey());
             }
@@ -247,8 +262,8 @@ public class DemoData {
         PEOPLE.stream().filter(p -> p.role() == Role.EMPLOYEE).forEach(p -> requesters.add(idOf(p.email())));
         List<Long> technicians = new ArrayList<>();
         PEOPLE.stream().filter(p -> p.role() == Role.TECHNICIAN).forEach(p -> technicians.add(idOf(p.email())));
-        generated.forEach((name, role) -> (role == Role.TECHNICIAN ? technicians : requesters)
-                .add(idOf(DemoStory.email(name))));
+        generated.forEach(
+                (name, role) -> (role == Role.TECHNICIAN ? technicians : requesters).add(idOf(DemoStory.email(name))));
         return new People(requesters, technicians);
     }
 
@@ -259,16 +274,19 @@ public class DemoData {
     /** The category of a topic group, by its French name; the original name is kept in its description. */
     private Long categoryId(String topic) {
         String name = DemoStory.CATEGORY_NAMES.getOrDefault(topic, topic);
-        return categories.findByNameIgnoreCase(name)
-                .orElseGet(() -> categories.save(new Category(null, name, "« " + topic + " » dans les tickets Endava",
-                        true, null))).id();
+        return categories
+                .findByNameIgnoreCase(name)
+                .orElseGet(() -> categories.save(
+                        new Category(null, name, "« " + topic + " » dans les tickets Endava", true, null)))
+                .id();
     }
 
     /** As the API requires of a new ticket's category: it exists and is active. */
     private void checkCategoriesActive(Iterable<Long> ids) {
         for (Long id : ids) {
             if (categories.findById(id).filter(Category::active).isEmpty()) {
-                throw new IllegalStateException("Demo category " + id + " is not active: reactivate it to load the demo");
+                throw new IllegalStateException(
+                        "Demo category " + id + " is not active: reactivate it to load the demo");
             }
         }
     }
@@ -280,9 +298,15 @@ public class DemoData {
     // ---------------------------------------------------------------------------------------
     // One batch of tickets, their comments and history
 
-    private record Planned(String ref, String title, String description, Priority priority, long categoryId,
-                           long requester, Instant created, DemoStory.Life life) {
-    }
+    private record Planned(
+            String ref,
+            String title,
+            String description,
+            Priority priority,
+            long categoryId,
+            long requester,
+            Instant created,
+            DemoStory.Life life) {}
 
     private int writeBatch(Connection c, List<Planned> batch, long[] ticketIds) {
         try {
@@ -296,7 +320,13 @@ public class DemoData {
             for (int i = 0; i < batch.size(); i++) {
                 Planned p = batch.get(i);
                 long id = ticketIds[i];
-                history.add(id, p.requester(), TicketHistory.Field.created.name(), null, TicketStatus.NEW.name(), p.created());
+                history.add(
+                        id,
+                        p.requester(),
+                        TicketHistory.Field.created.name(),
+                        null,
+                        TicketStatus.NEW.name(),
+                        p.created());
                 TicketStatus status = TicketStatus.NEW;
                 Long assignee = null;
                 int version = 0;
@@ -311,15 +341,23 @@ public class DemoData {
                         case TAKE -> {
                             // One PATCH by the technician: status and assignee, as the agent controls send them.
                             requireStep(status, e.to(), p);
-                            history.add(id, actor, TicketHistory.Field.status.name(), status.name(), e.to().name(), e.at());
-                            history.add(id, actor, TicketHistory.Field.assignee.name(), null, String.valueOf(actor), e.at());
+                            history.add(
+                                    id, actor, TicketHistory.Field.status.name(), status.name(), e.to().name(), e.at());
+                            history.add(
+                                    id,
+                                    actor,
+                                    TicketHistory.Field.assignee.name(),
+                                    null,
+                                    String.valueOf(actor),
+                                    e.at());
                             status = e.to();
                             assignee = actor;
                             version++;
                         }
                         case STATUS -> {
                             requireStep(status, e.to(), p);
-                            history.add(id, actor, TicketHistory.Field.status.name(), status.name(), e.to().name(), e.at());
+                            history.add(
+                                    id, actor, TicketHistory.Field.status.name(), status.name(), e.to().name(), e.at());
                             status = e.to();
                             version++;
                             if (status == TicketStatus.RESOLVED) {
@@ -335,17 +373,37 @@ public class DemoData {
                             }
                             commentOwners.add(comments.size());
                             comments.add(id, actor, e.text(), internal, e.at(), null);
-                            history.add(id, actor, (internal ? TicketHistory.Field.internal_note : TicketHistory.Field.reply).name(),
-                                    null, "#" + (comments.size() - 1), e.at());
+                            history.add(
+                                    id,
+                                    actor,
+                                    (internal ? TicketHistory.Field.internal_note : TicketHistory.Field.reply).name(),
+                                    null,
+                                    "#" + (comments.size() - 1),
+                                    e.at());
                         }
                     }
                     updated = e.at();
                 }
                 if (status != p.life().status()) {
-                    throw new IllegalStateException("Demo ticket " + p.ref() + " ends " + status + ", not " + p.life().status());
+                    throw new IllegalStateException("Demo ticket " + p.ref() + " ends " + status + ", not "
+                            + p.life().status());
                 }
-                tickets.add(id, p.title(), p.description(), status.name(), p.priority().name(), p.categoryId(),
-                        p.requester(), assignee, version, p.ref(), p.created(), updated, resolved, closed, firstResponse);
+                tickets.add(
+                        id,
+                        p.title(),
+                        p.description(),
+                        status.name(),
+                        p.priority().name(),
+                        p.categoryId(),
+                        p.requester(),
+                        assignee,
+                        version,
+                        p.ref(),
+                        p.created(),
+                        updated,
+                        resolved,
+                        closed,
+                        firstResponse);
             }
             long[] ids = DemoQueries.nextIds(c, "comments", comments.size());
             for (long id : ids) {
@@ -427,13 +485,16 @@ public class DemoData {
             throw new IllegalStateException("Demo data " + resource + " is missing from the classpath");
         }
         Reader reader = new InputStreamReader(new GZIPInputStream(in), StandardCharsets.UTF_8);
-        return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader);
+        return CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(reader);
     }
 
     /** A demo account. */
-    public record DemoPerson(String email, String fullName, Role role) {
-    }
+    public record DemoPerson(String email, String fullName, Role role) {}
 
-    private record Original(String title, Priority priority) {
-    }
+    private record Original(String title, Priority priority) {}
 }

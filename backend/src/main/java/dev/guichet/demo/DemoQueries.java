@@ -19,8 +19,7 @@ import java.util.Set;
  */
 final class DemoQueries {
 
-    private DemoQueries() {
-    }
+    private DemoQueries() {}
 
     /**
      * Inserts accounts that share one password hash, in one batch; an email already taken is skipped.
@@ -76,8 +75,8 @@ final class DemoQueries {
         if (count == 0) {
             return ids;
         }
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT nextval(pg_get_serial_sequence(?, 'id')) FROM generate_series(1, ?)")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT nextval(pg_get_serial_sequence(?, 'id')) FROM generate_series(1, ?)")) {
             ps.setString(1, table);
             ps.setInt(2, count);
             try (ResultSet rs = ps.executeQuery()) {
@@ -93,23 +92,38 @@ final class DemoQueries {
 
     /** Inserts tickets: the 15 columns of {@code DemoData.writeBatch}'s rows, from the id to the first response. */
     static void insertTickets(Connection c, Columns tickets) throws SQLException {
-        insert(c, """
+        insert(
+                c,
+                """
                 INSERT INTO tickets (id, title, description, status, priority, category_id, requester_id, assignee_id,
                                      version, external_ref, created_at, updated_at, resolved_at, closed_at,
                                      first_response_at)
                 SELECT * FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[],
                                      ?::bigint[], ?::int[], ?::text[], ?::timestamptz[], ?::timestamptz[],
                                      ?::timestamptz[], ?::timestamptz[], ?::timestamptz[])""",
-                tickets, "bigint", "text", "text", "text", "text", "bigint", "bigint", "bigint", "int4", "text",
-                "text", "text", "text", "text", "text");
+                tickets,
+                "bigint",
+                "text",
+                "text",
+                "text",
+                "text",
+                "bigint",
+                "bigint",
+                "bigint",
+                "int4",
+                "text",
+                "text",
+                "text",
+                "text",
+                "text",
+                "text");
     }
 
     /** Inserts comments: id, ticket, author, body, internal, created at. */
     static void insertComments(Connection c, Columns comments) throws SQLException {
         insert(c, """
                 INSERT INTO comments (id, ticket_id, author_id, body, internal, created_at)
-                SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::text[], ?::boolean[], ?::timestamptz[])""",
-                comments, "bigint", "bigint", "bigint", "text", "bool", "text");
+                SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::text[], ?::boolean[], ?::timestamptz[])""", comments, "bigint", "bigint", "bigint", "text", "bool", "text");
     }
 
     /** Inserts history entries in time order: ticket, actor, field, old value, new value, created at. */
@@ -117,8 +131,7 @@ final class DemoQueries {
         insert(c, """
                 INSERT INTO ticket_history (ticket_id, actor_id, field, old_value, new_value, created_at)
                 SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::timestamptz[])
-                ORDER BY 6""",
-                history, "bigint", "bigint", "text", "text", "text", "text");
+                ORDER BY 6""", history, "bigint", "bigint", "text", "text", "text", "text");
     }
 
     /** Computes the search documents of these tickets with the database's {@code ticket_search_document()}. */
@@ -195,10 +208,17 @@ final class DemoQueries {
         Object[] column(int i, String type) {
             List<Object> values = columns.get(i);
             return switch (type) {
-                case "bigint" -> values.stream().map(v -> v == null ? null : ((Number) v).longValue()).toArray(Long[]::new);
-                case "int4" -> values.stream().map(v -> v == null ? null : ((Number) v).intValue()).toArray(Integer[]::new);
+                case "bigint" ->
+                    values.stream()
+                            .map(v -> v == null ? null : ((Number) v).longValue())
+                            .toArray(Long[]::new);
+                case "int4" ->
+                    values.stream()
+                            .map(v -> v == null ? null : ((Number) v).intValue())
+                            .toArray(Integer[]::new);
                 case "bool" -> values.toArray(Boolean[]::new);
-                default -> values.stream().map(v -> v == null ? null : v.toString()).toArray(String[]::new);
+                default ->
+                    values.stream().map(v -> v == null ? null : v.toString()).toArray(String[]::new);
             };
         }
     }

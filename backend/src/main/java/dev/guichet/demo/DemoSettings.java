@@ -13,5 +13,4 @@ import jakarta.validation.constraints.Min;
  */
 @Context
 @ConfigurationProperties("guichet.demo")
-public record DemoSettings(boolean enabled, @Min(0) int ticketLimit) {
-}
+public record DemoSettings(boolean enabled, @Min(0) int ticketLimit) {}

@@ -30,10 +30,10 @@ final class DemoStory {
     static final ZoneId ZONE = ZoneId.of("Europe/Paris");
     /** About 65 tickets per calendar day: the real set (47,837 tickets) fills two years. */
     static final int TICKETS_PER_DAY = 65;
+
     private static final long SEED = 0x6E1C4E7L;
 
-    private DemoStory() {
-    }
+    private DemoStory() {}
 
     // ---------------------------------------------------------------------------------------
     // People
@@ -57,8 +57,13 @@ final class DemoStory {
 
     /** The demo technicians after Inès Dubois and Hugo Moreau (who keep their documented logins). */
     static final List<String> MORE_TECHNICIANS = List.of(
-            "Karim Benali", "Sophie Laurent", "Julien Garnier", "Amandine Faure", "Thomas Girard",
-            "Nadia Haddad", "Romain Chevalier");
+            "Karim Benali",
+            "Sophie Laurent",
+            "Julien Garnier",
+            "Amandine Faure",
+            "Thomas Girard",
+            "Nadia Haddad",
+            "Romain Chevalier");
 
     /** How many requesters the demo has in all, the five documented employees included. */
     static final int REQUESTERS = 320;
@@ -78,7 +83,8 @@ final class DemoStory {
         SplittableRandom random = new SplittableRandom(SEED);
         Set<String> names = new LinkedHashSet<>();
         while (names.size() < count) {
-            String name = FIRST_NAMES[random.nextInt(FIRST_NAMES.length)] + " " + LAST_NAMES[random.nextInt(LAST_NAMES.length)];
+            String name = FIRST_NAMES[random.nextInt(FIRST_NAMES.length)] + " "
+                    + LAST_NAMES[random.nextInt(LAST_NAMES.length)];
             if (!taken.contains(name)) {
                 names.add(name);
             }
@@ -106,11 +112,12 @@ final class DemoStory {
                 int day = random.nextInt(days);
                 ZonedDateTime date = start.plusDays(day);
                 double weight = switch (date.getDayOfWeek()) {
-                    case SATURDAY -> 0.08;
-                    case SUNDAY -> 0.04;
-                    case MONDAY -> 1.15;
-                    default -> 1.0;
-                } * (0.75 + 0.25 * day / days);
+                            case SATURDAY -> 0.08;
+                            case SUNDAY -> 0.04;
+                            case MONDAY -> 1.15;
+                            default -> 1.0;
+                        }
+                        * (0.75 + 0.25 * day / days);
                 if (random.nextDouble() * 1.15 > weight) {
                     time = null;
                     continue;
@@ -153,28 +160,38 @@ final class DemoStory {
     // What happens to a ticket
 
     /** One thing that happened to a ticket, in order; {@code actor} null means the requester. */
-    record Event(Instant at, Kind kind, @io.micronaut.core.annotation.Nullable Long actor,
-                 @io.micronaut.core.annotation.Nullable TicketStatus from,
-                 @io.micronaut.core.annotation.Nullable TicketStatus to,
-                 @io.micronaut.core.annotation.Nullable String text) {
-    }
+    record Event(
+            Instant at,
+            Kind kind,
+            @io.micronaut.core.annotation.Nullable Long actor,
+            @io.micronaut.core.annotation.Nullable TicketStatus from,
+            @io.micronaut.core.annotation.Nullable TicketStatus to,
+            @io.micronaut.core.annotation.Nullable String text) {}
 
     /** Kinds of events, each written as the API would write it (history row, comment or both). */
-    enum Kind { TAKE, STATUS, REPLY, REQUESTER_REPLY, NOTE }
+    enum Kind {
+        TAKE,
+        STATUS,
+        REPLY,
+        REQUESTER_REPLY,
+        NOTE
+    }
 
     /** A ticket's simulated life: final status, assignee (null if none yet) and events. */
-    record Life(TicketStatus status, @io.micronaut.core.annotation.Nullable Long assignee, List<Event> events) {
-    }
+    record Life(
+            TicketStatus status,
+            @io.micronaut.core.annotation.Nullable Long assignee,
+            List<Event> events) {}
 
     /**
      * The status mix by age, so that old tickets are nearly all closed and the last weeks hold the
      * open work: {NEW, IN_PROGRESS, WAITING, RESOLVED, CLOSED} probabilities per age band.
      */
     private static final double[][] MIX = {
-        {0.55, 0.35, 0.10, 0.00, 0.00},   // < 1 day
-        {0.20, 0.40, 0.20, 0.20, 0.00},   // 1–3 days
-        {0.10, 0.22, 0.17, 0.33, 0.18},   // 3–10 days
-        {0.04, 0.04, 0.04, 0.10, 0.78},   // 10–30 days
+        {0.55, 0.35, 0.10, 0.00, 0.00}, // < 1 day
+        {0.20, 0.40, 0.20, 0.20, 0.00}, // 1–3 days
+        {0.10, 0.22, 0.17, 0.33, 0.18}, // 3–10 days
+        {0.04, 0.04, 0.04, 0.10, 0.78}, // 10–30 days
         {0.002, 0.002, 0.002, 0.004, 0.99}, // older
     };
 
@@ -206,7 +223,8 @@ final class DemoStory {
      * The life of ticket {@code row}, filed at {@code created} by a requester, about {@code category}
      * (a French category name), handled by one of {@code technicians}; every event is before {@code now}.
      */
-    static Life life(long row, Instant created, Instant now, Priority priority, String category, List<Long> technicians) {
+    static Life life(
+            long row, Instant created, Instant now, Priority priority, String category, List<Long> technicians) {
         SplittableRandom random = new SplittableRandom(SEED * 31 + row);
         TicketStatus target = statusForAge(Duration.between(created, now), random);
         List<Event> events = new ArrayList<>();
@@ -220,7 +238,8 @@ final class DemoStory {
         // {offset in seconds from the filing time, kind, from, to, text}; squeezed below if the
         // story would end after now.
         List<Object[]> raw = new ArrayList<>();
-        long t = delay(random, Duration.ofMinutes(priority == Priority.CRITICAL ? 10 : 45), 1.0).toSeconds();
+        long t = delay(random, Duration.ofMinutes(priority == Priority.CRITICAL ? 10 : 45), 1.0)
+                .toSeconds();
         raw.add(new Object[] {t, Kind.TAKE, TicketStatus.NEW, TicketStatus.IN_PROGRESS, null});
         if (random.nextDouble() < 0.3) {
             t += delay(random, Duration.ofMinutes(20), 1.0).toSeconds();
@@ -245,7 +264,9 @@ final class DemoStory {
             if (target == TicketStatus.CLOSED) {
                 t += 1 + delay(random, Duration.ofHours(40), 0.8).toSeconds();
                 boolean byRequester = random.nextDouble() < 0.45;
-                raw.add(new Object[] {t, Kind.STATUS, TicketStatus.RESOLVED, TicketStatus.CLOSED, byRequester ? "requester" : null});
+                raw.add(new Object[] {
+                    t, Kind.STATUS, TicketStatus.RESOLVED, TicketStatus.CLOSED, byRequester ? "requester" : null
+                });
             }
         }
         // A story longer than the ticket's age ends somewhere in its past, not all of them a minute ago.
@@ -312,32 +333,37 @@ final class DemoStory {
         "À surveiller : deuxième demande de ce type cette semaine.",
     };
     private static final Map<String, String[]> RESOLUTIONS = Map.of(
-            "Matériel", new String[] {
-                "Le poste a été remplacé, tout fonctionne de nouveau.",
-                "Le câble d’alimentation était défectueux : il est changé.",
-                "Pilote réinstallé, le périphérique est reconnu.",
-            },
-            "Accès", new String[] {
-                "Votre accès est ouvert ; il sera actif à votre prochaine connexion.",
-                "Mot de passe réinitialisé : vous le changerez à la première connexion.",
-                "Compte déverrouillé.",
-            },
-            "RH", new String[] {
-                "Votre demande a été transmise au service RH, qui a fait le nécessaire.",
-                "Les informations sont à jour dans l’outil RH.",
-            },
-            "Achats", new String[] {
-                "Commande passée ; vous serez prévenu à la livraison.",
-                "Le bon de commande est validé.",
-            },
-            "Stockage", new String[] {
-                "Le quota de votre espace a été augmenté.",
-                "Les fichiers ont été restaurés depuis la sauvegarde d’hier.",
-            },
-            "Droits d’administration", new String[] {
-                "Les droits d’administration temporaires sont accordés pour 24 h.",
-                "Le logiciel a été installé par nos soins.",
-            });
+            "Matériel",
+                    new String[] {
+                        "Le poste a été remplacé, tout fonctionne de nouveau.",
+                        "Le câble d’alimentation était défectueux : il est changé.",
+                        "Pilote réinstallé, le périphérique est reconnu.",
+                    },
+            "Accès",
+                    new String[] {
+                        "Votre accès est ouvert ; il sera actif à votre prochaine connexion.",
+                        "Mot de passe réinitialisé : vous le changerez à la première connexion.",
+                        "Compte déverrouillé.",
+                    },
+            "RH",
+                    new String[] {
+                        "Votre demande a été transmise au service RH, qui a fait le nécessaire.",
+                        "Les informations sont à jour dans l’outil RH.",
+                    },
+            "Achats",
+                    new String[] {
+                        "Commande passée ; vous serez prévenu à la livraison.", "Le bon de commande est validé.",
+                    },
+            "Stockage",
+                    new String[] {
+                        "Le quota de votre espace a été augmenté.",
+                        "Les fichiers ont été restaurés depuis la sauvegarde d’hier.",
+                    },
+            "Droits d’administration",
+                    new String[] {
+                        "Les droits d’administration temporaires sont accordés pour 24 h.",
+                        "Le logiciel a été installé par nos soins.",
+                    });
     private static final String[] GENERIC_RESOLUTIONS = {
         "C’est réglé de notre côté. N’hésitez pas à rouvrir le ticket si le problème revient.",
         "Le nécessaire a été fait, merci de votre patience.",

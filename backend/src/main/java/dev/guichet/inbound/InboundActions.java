@@ -8,8 +8,8 @@ import dev.guichet.comment.CommentService;
 import dev.guichet.notification.MailKind;
 import dev.guichet.notification.MailRenderer;
 import dev.guichet.notification.OutboxQueries;
-import dev.guichet.ticket.TicketRequests;
 import dev.guichet.ticket.Ticket;
+import dev.guichet.ticket.TicketRequests;
 import dev.guichet.ticket.TicketService;
 import dev.guichet.user.Role;
 import dev.guichet.user.User;
@@ -44,9 +44,16 @@ public class InboundActions {
     private final InboundQueries store;
     private final String publicUrl;
 
-    InboundActions(TicketService tickets, CommentService comments, UserRepository users, PasswordHasher hasher,
-                   PasswordTokens passwordTokens, MailRenderer renderer, OutboxQueries outbox, InboundQueries store,
-                   WebSettings web) {
+    InboundActions(
+            TicketService tickets,
+            CommentService comments,
+            UserRepository users,
+            PasswordHasher hasher,
+            PasswordTokens passwordTokens,
+            MailRenderer renderer,
+            OutboxQueries outbox,
+            InboundQueries store,
+            WebSettings web) {
         this.tickets = tickets;
         this.comments = comments;
         this.users = users;
@@ -66,8 +73,7 @@ public class InboundActions {
     }
 
     /** A new account to create with the ticket, for a sender of an allowed domain. */
-    public record NewAccount(String email, String fullName) {
-    }
+    public record NewAccount(String email, String fullName) {}
 
     /**
      * Files a ticket for the sender (creating their employee account first when {@code account} is
@@ -78,25 +84,42 @@ public class InboundActions {
      * @throws LostClaim when the claim ran out meanwhile (nothing is written)
      */
     @Transactional
-    public long[] newTicket(InboundQueries.Claimed message, @Nullable User sender, @Nullable NewAccount account,
-                            String title, String description, @Nullable Long categoryId) {
+    public long[] newTicket(
+            InboundQueries.Claimed message,
+            @Nullable User sender,
+            @Nullable NewAccount account,
+            String title,
+            String description,
+            @Nullable Long categoryId) {
         User requester = sender;
         if (requester == null) {
             byte[] unusable = new byte[32];
             RANDOM.nextBytes(unusable);
             // No password anyone knows: the person chooses one with the emailed link.
-            requester = users.save(User.create(account.email(), hasher.hash(Base64.getEncoder().encodeToString(unusable)),
-                    account.fullName(), Role.EMPLOYEE, "fr"));
+            requester = users.save(User.create(
+                    account.email(),
+                    hasher.hash(Base64.getEncoder().encodeToString(unusable)),
+                    account.fullName(),
+                    Role.EMPLOYEE,
+                    "fr"));
         }
         Caller caller = new Caller(requester.id(), requester.role());
-        Ticket ticket = tickets.create(caller, new TicketRequests.CreateTicket(title, description, null, categoryId), null)
+        Ticket ticket = tickets.create(
+                        caller, new TicketRequests.CreateTicket(title, description, null, categoryId), null)
                 .orElseThrow();
         if (account != null) {
             String token = passwordTokens.issue(requester.id());
             String link = publicUrl + "/set-password?token=" + URLEncoder.encode(token, StandardCharsets.US_ASCII);
-            MailRenderer.Rendered mail = renderer.render(new MailRenderer.Content(MailKind.ACCOUNT_CREATED, requester.locale(),
-                    requester.fullName(), requester.fullName(), ticket.id(), ticket.title(), link));
-            outbox.enqueue(MailKind.ACCOUNT_CREATED, requester.id(), requester.email(), requester.locale(), ticket.id(), mail);
+            MailRenderer.Rendered mail = renderer.render(new MailRenderer.Content(
+                    MailKind.ACCOUNT_CREATED,
+                    requester.locale(),
+                    requester.fullName(),
+                    requester.fullName(),
+                    ticket.id(),
+                    ticket.title(),
+                    link));
+            outbox.enqueue(
+                    MailKind.ACCOUNT_CREATED, requester.id(), requester.email(), requester.locale(), ticket.id(), mail);
         }
         if (!store.madeTicket(message, ticket.id(), null)) {
             throw new LostClaim();
@@ -129,10 +152,16 @@ public class InboundActions {
     public boolean refuse(InboundQueries.Claimed message, String email, String subject, @Nullable String messageId) {
         boolean first = store.firstRefusal(email);
         if (first) {
-            outbox.enqueueStandalone(MailKind.MAIL_REFUSED, null, email, "fr", messageId, renderer.renderRefusal(subject));
+            outbox.enqueueStandalone(
+                    MailKind.MAIL_REFUSED, null, email, "fr", messageId, renderer.renderRefusal(subject));
         }
-        store.finish(message, "REJECTED", "unknown-sender", "Unknown sender " + email
-                + (first ? ": answered with the refusal" : ": already answered once, not again"), null);
+        store.finish(
+                message,
+                "REJECTED",
+                "unknown-sender",
+                "Unknown sender " + email
+                        + (first ? ": answered with the refusal" : ": already answered once, not again"),
+                null);
         return first;
     }
 

@@ -1,8 +1,8 @@
 package dev.guichet.inbound;
 
+import dev.guichet.web.ApiException;
 import dev.guichet.web.ProblemResponses;
 import dev.guichet.web.ProblemType;
-import dev.guichet.web.ApiException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -39,7 +39,8 @@ import java.util.Map;
 @ProblemResponses.RateLimited
 public class InboundController {
 
-    private static final List<String> STATUSES = List.of("RECEIVED", "ATTACHING", "PROCESSED", "IGNORED", "REJECTED", "FAILED");
+    private static final List<String> STATUSES =
+            List.of("RECEIVED", "ATTACHING", "PROCESSED", "IGNORED", "REJECTED", "FAILED");
 
     private final Mailboxes mailboxes;
     private final InboundQueries store;
@@ -53,33 +54,74 @@ public class InboundController {
 
     /** A mailbox as admins see it: configuration without the password, state, and message counts by status. */
     @Serdeable
-    public record MailboxView(String name, String host, int port, String security, String user, String folder,
-                              @Nullable String address, @Nullable String category, @Nullable Instant lastPollAt,
-                              @Nullable Instant lastSuccessAt, @Nullable String lastError, @Nullable Instant lastErrorAt,
-                              @Nullable Instant failingSince, boolean healthy, long fetched, Map<String, Long> counts) {
-    }
+    public record MailboxView(
+            String name,
+            String host,
+            int port,
+            String security,
+            String user,
+            String folder,
+            @Nullable String address,
+            @Nullable String category,
+            @Nullable Instant lastPollAt,
+            @Nullable Instant lastSuccessAt,
+            @Nullable String lastError,
+            @Nullable Instant lastErrorAt,
+            @Nullable Instant failingSince,
+            boolean healthy,
+            long fetched,
+            Map<String, Long> counts) {}
 
     /** A stored message, without its bytes. */
     @Serdeable
-    public record MessageView(long id, String mailbox, String messageId, @Nullable String sender, @Nullable String subject,
-                              String status, @Nullable String reason, @Nullable String error, @Nullable Long ticketId,
-                              long size, boolean truncated, int attempts, Instant receivedAt, @Nullable Instant processedAt) {
+    public record MessageView(
+            long id,
+            String mailbox,
+            String messageId,
+            @Nullable String sender,
+            @Nullable String subject,
+            String status,
+            @Nullable String reason,
+            @Nullable String error,
+            @Nullable Long ticketId,
+            long size,
+            boolean truncated,
+            int attempts,
+            Instant receivedAt,
+            @Nullable Instant processedAt) {
         static MessageView of(InboundQueries.Row r) {
-            return new MessageView(r.id(), r.mailbox(), r.messageId(), r.sender(), r.subject(), r.status(), r.reason(),
-                    r.error(), r.ticketId(), r.rawSize(), r.truncated(), r.attempts(), r.receivedAt(), r.processedAt());
+            return new MessageView(
+                    r.id(),
+                    r.mailbox(),
+                    r.messageId(),
+                    r.sender(),
+                    r.subject(),
+                    r.status(),
+                    r.reason(),
+                    r.error(),
+                    r.ticketId(),
+                    r.rawSize(),
+                    r.truncated(),
+                    r.attempts(),
+                    r.receivedAt(),
+                    r.processedAt());
         }
     }
 
     /** An address notifications are paused to, because mail to it bounced. */
     @Serdeable
-    public record BounceView(String email, @Nullable String status, @Nullable String diagnostic, int bounces,
-                             Instant firstAt, Instant lastAt) {
-    }
+    public record BounceView(
+            String email,
+            @Nullable String status,
+            @Nullable String diagnostic,
+            int bounces,
+            Instant firstAt,
+            Instant lastAt) {}
 
     /** The email channel at a glance. */
     @Serdeable
-    public record Overview(List<MailboxView> mailboxes, @Nullable String allowedDomains, boolean polling) {
-    }
+    public record Overview(
+            List<MailboxView> mailboxes, @Nullable String allowedDomains, boolean polling) {}
 
     /** Every configured mailbox with its state. */
     @Get("/mailboxes")
@@ -90,16 +132,40 @@ public class InboundController {
             counts.computeIfAbsent((String) row[0], k -> new HashMap<>()).put((String) row[1], (Long) row[2]);
         }
         Instant limit = Instant.now().minus(settings.healthThreshold());
-        List<MailboxView> views = mailboxes.all().stream().map(m -> {
-            InboundQueries.State s = states.stream().filter(x -> x.name().equals(m.name())).findFirst()
-                    .orElse(new InboundQueries.State(m.name(), null, null, null, null, null, 0));
-            Map<String, Long> c = new HashMap<>();
-            STATUSES.forEach(status -> c.put(status.toLowerCase(Locale.ROOT), counts.getOrDefault(m.name(), Map.of()).getOrDefault(status, 0L)));
-            return new MailboxView(m.name(), m.host(), m.port(), m.security(), m.user(), m.folder(), m.address(), m.category(),
-                    s.lastPollAt(), s.lastSuccessAt(), s.lastError(), s.lastErrorAt(), s.failingSince(),
-                    s.failingSince() == null || s.failingSince().isAfter(limit), s.fetched(), c);
-        }).toList();
-        return new Overview(views, settings.allowedDomains() == null || settings.allowedDomains().isBlank() ? null : settings.allowedDomains(),
+        List<MailboxView> views = mailboxes.all().stream()
+                .map(m -> {
+                    InboundQueries.State s = states.stream()
+                            .filter(x -> x.name().equals(m.name()))
+                            .findFirst()
+                            .orElse(new InboundQueries.State(m.name(), null, null, null, null, null, 0));
+                    Map<String, Long> c = new HashMap<>();
+                    STATUSES.forEach(status -> c.put(
+                            status.toLowerCase(Locale.ROOT),
+                            counts.getOrDefault(m.name(), Map.of()).getOrDefault(status, 0L)));
+                    return new MailboxView(
+                            m.name(),
+                            m.host(),
+                            m.port(),
+                            m.security(),
+                            m.user(),
+                            m.folder(),
+                            m.address(),
+                            m.category(),
+                            s.lastPollAt(),
+                            s.lastSuccessAt(),
+                            s.lastError(),
+                            s.lastErrorAt(),
+                            s.failingSince(),
+                            s.failingSince() == null || s.failingSince().isAfter(limit),
+                            s.fetched(),
+                            c);
+                })
+                .toList();
+        return new Overview(
+                views,
+                settings.allowedDomains() == null || settings.allowedDomains().isBlank()
+                        ? null
+                        : settings.allowedDomains(),
                 settings.enabled());
     }
 
@@ -112,9 +178,10 @@ public class InboundController {
      */
     @ProblemResponses.BadRequest
     @Get("/messages")
-    public List<MessageView> listInboundMessages(@QueryValue @Nullable String status,
-                                      @QueryValue(defaultValue = "0") @Min(0) @Max(100000) int page,
-                                      @QueryValue(defaultValue = "50") @Min(1) @Max(200) int size) {
+    public List<MessageView> listInboundMessages(
+            @QueryValue @Nullable String status,
+            @QueryValue(defaultValue = "0") @Min(0) @Max(100000) int page,
+            @QueryValue(defaultValue = "50") @Min(1) @Max(200) int size) {
         List<String> wanted;
         if (status == null || status.isBlank()) {
             wanted = List.of();
@@ -125,7 +192,9 @@ public class InboundController {
         } else {
             throw ApiException.invalidField("status", "inbound-status", String.join(", ", STATUSES));
         }
-        return store.list(wanted, size, page * size).stream().map(MessageView::of).toList();
+        return store.list(wanted, size, page * size).stream()
+                .map(MessageView::of)
+                .toList();
     }
 
     /** The message as it was fetched ({@code message/rfc822}), to open in a mail client. */
@@ -133,7 +202,8 @@ public class InboundController {
     @Get(value = "/messages/{id}/raw", produces = "message/rfc822")
     public HttpResponse<byte[]> downloadInboundMessage(long id) {
         byte[] raw = store.raw(id).orElseThrow(() -> ApiException.notFound("inbound-message"));
-        return HttpResponse.ok(raw).contentType(MediaType.of("message/rfc822"))
+        return HttpResponse.ok(raw)
+                .contentType(MediaType.of("message/rfc822"))
                 .header("Content-Disposition", "attachment; filename=\"message-" + id + ".eml\"");
     }
 
@@ -172,8 +242,9 @@ public class InboundController {
     /** Addresses whose mail bounced; notifications to them wait until cleared. */
     @Get("/bounces")
     public List<BounceView> listBouncingAddresses() {
-        return store.bounces().stream().map(b -> new BounceView(b.email(), b.status(), b.diagnostic(), b.bounces(),
-                b.firstAt(), b.lastAt())).toList();
+        return store.bounces().stream()
+                .map(b -> new BounceView(b.email(), b.status(), b.diagnostic(), b.bounces(), b.firstAt(), b.lastAt()))
+                .toList();
     }
 
     /**

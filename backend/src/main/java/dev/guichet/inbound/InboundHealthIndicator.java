@@ -55,11 +55,22 @@ public class InboundHealthIndicator extends AbstractHealthIndicator<Map<String, 
             boolean checked = !settings.healthThreshold().isZero();
             boolean down = false;
             for (Mailbox mailbox : mailboxes.all()) {
-                InboundQueries.State state = states.stream().filter(s -> s.name().equals(mailbox.name())).findFirst().orElse(null);
-                boolean failing = checked && state != null && state.failingSince() != null && state.failingSince().isBefore(limit);
+                InboundQueries.State state = states.stream()
+                        .filter(s -> s.name().equals(mailbox.name()))
+                        .findFirst()
+                        .orElse(null);
+                boolean failing = checked
+                        && state != null
+                        && state.failingSince() != null
+                        && state.failingSince().isBefore(limit);
                 down |= failing;
-                details.put(mailbox.name(), failing ? "DOWN since " + state.failingSince() + ": " + state.lastError()
-                        : state == null || state.lastSuccessAt() == null ? "not polled yet" : "UP, last poll " + state.lastSuccessAt());
+                details.put(
+                        mailbox.name(),
+                        failing
+                                ? "DOWN since " + state.failingSince() + ": " + state.lastError()
+                                : state == null || state.lastSuccessAt() == null
+                                        ? "not polled yet"
+                                        : "UP, last poll " + state.lastSuccessAt());
             }
             healthStatus = down ? DEGRADED : HealthStatus.UP;
         } catch (RuntimeException e) {

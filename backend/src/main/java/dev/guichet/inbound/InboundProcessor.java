@@ -1,16 +1,16 @@
 package dev.guichet.inbound;
 
-import dev.guichet.web.ProblemType;
 import dev.guichet.attachment.AttachmentService;
 import dev.guichet.auth.Caller;
 import dev.guichet.category.Category;
 import dev.guichet.category.CategoryRepository;
 import dev.guichet.notification.SmtpSettings;
-import dev.guichet.ticket.TicketQueries;
 import dev.guichet.ticket.Ticket;
+import dev.guichet.ticket.TicketQueries;
 import dev.guichet.user.User;
 import dev.guichet.user.UserRepository;
 import dev.guichet.web.ApiException;
+import dev.guichet.web.ProblemType;
 import dev.guichet.web.RateLimiter;
 import dev.guichet.web.WebSettings;
 import io.github.bucket4j.BucketConfiguration;
@@ -56,6 +56,7 @@ public class InboundProcessor {
     private static final Pattern SUBJECT_TAG = Pattern.compile("\\[#(\\d{1,18})]");
     /** Longest text kept from a message: the ticket's limit (20,000) minus room for the refused files. */
     private static final int MAX_TEXT = 18_000;
+
     private static final int MAX_TITLE = 200;
     /** Attempts before an unexpected error makes a message FAILED (an admin may retry it). */
     static final int MAX_ATTEMPTS = 3;
@@ -79,10 +80,21 @@ public class InboundProcessor {
     private final Counter ignored;
     private final Counter errors;
 
-    InboundProcessor(MailParser parser, InboundQueries store, InboundActions actions, InboundSettings settings,
-                     Mailboxes mailboxes, ReplyAddresses replyAddresses, UserRepository users, TicketQueries tickets,
-                     CategoryRepository categories, AttachmentService attachments, RateLimiter rateLimiter,
-                     SmtpSettings smtp, WebSettings web, MeterRegistry meters) {
+    InboundProcessor(
+            MailParser parser,
+            InboundQueries store,
+            InboundActions actions,
+            InboundSettings settings,
+            Mailboxes mailboxes,
+            ReplyAddresses replyAddresses,
+            UserRepository users,
+            TicketQueries tickets,
+            CategoryRepository categories,
+            AttachmentService attachments,
+            RateLimiter rateLimiter,
+            SmtpSettings smtp,
+            WebSettings web,
+            MeterRegistry meters) {
         this.parser = parser;
         this.store = store;
         this.actions = actions;
@@ -109,13 +121,23 @@ public class InboundProcessor {
         if (settings.replyAddress() != null && !settings.replyAddress().isBlank()) {
             ownAddresses.add(settings.replyAddress().strip().toLowerCase(Locale.ROOT));
         }
-        this.threadId = Pattern.compile("^<ticket-(\\d{1,18})[-.][^@>]*@" + Pattern.quote(web.host()) + ">$",
-                Pattern.CASE_INSENSITIVE);
-        this.created = Counter.builder("guichet.inbound.created").description("Tickets created from email").register(meters);
-        this.replied = Counter.builder("guichet.inbound.replied").description("Replies added from email").register(meters);
-        this.rejected = Counter.builder("guichet.inbound.rejected").description("Inbound emails rejected (forged, unknown sender, malformed)").register(meters);
-        this.ignored = Counter.builder("guichet.inbound.ignored").description("Inbound emails ignored (auto-replies, bounces, loops, rate limit)").register(meters);
-        this.errors = Counter.builder("guichet.inbound.errors").description("Inbound emails whose processing failed").register(meters);
+        this.threadId = Pattern.compile(
+                "^<ticket-(\\d{1,18})[-.][^@>]*@" + Pattern.quote(web.host()) + ">$", Pattern.CASE_INSENSITIVE);
+        this.created = Counter.builder("guichet.inbound.created")
+                .description("Tickets created from email")
+                .register(meters);
+        this.replied = Counter.builder("guichet.inbound.replied")
+                .description("Replies added from email")
+                .register(meters);
+        this.rejected = Counter.builder("guichet.inbound.rejected")
+                .description("Inbound emails rejected (forged, unknown sender, malformed)")
+                .register(meters);
+        this.ignored = Counter.builder("guichet.inbound.ignored")
+                .description("Inbound emails ignored (auto-replies, bounces, loops, rate limit)")
+                .register(meters);
+        this.errors = Counter.builder("guichet.inbound.errors")
+                .description("Inbound emails whose processing failed")
+                .register(meters);
     }
 
     /** Claims and processes stored messages until none is left. @return how many were processed */
@@ -140,10 +162,20 @@ public class InboundProcessor {
             errors.increment();
             String error = e.getClass().getSimpleName() + ": " + e.getMessage();
             if (message.attempts() >= MAX_ATTEMPTS) {
-                LOG.error("Inbound mail {} failed {} times, given up (kept for the admin): {}", message.id(), message.attempts(), error, e);
+                LOG.error(
+                        "Inbound mail {} failed {} times, given up (kept for the admin): {}",
+                        message.id(),
+                        message.attempts(),
+                        error,
+                        e);
                 store.finish(message, "FAILED", "error", error, null);
             } else {
-                LOG.warn("Inbound mail {} failed (attempt {}), will be tried again: {}", message.id(), message.attempts(), error, e);
+                LOG.warn(
+                        "Inbound mail {} failed (attempt {}), will be tried again: {}",
+                        message.id(),
+                        message.attempts(),
+                        error,
+                        e);
                 store.release(message, error);
             }
         }
@@ -151,8 +183,11 @@ public class InboundProcessor {
 
     private void handle(InboundQueries.Claimed message) {
         if (message.truncated()) {
-            reject(message, "too-large", "Message larger than INBOUND_MAIL_MAX_SIZE (" + settings.maxSize()
-                    + " bytes): kept truncated, not processed");
+            reject(
+                    message,
+                    "too-large",
+                    "Message larger than INBOUND_MAIL_MAX_SIZE (" + settings.maxSize()
+                            + " bytes): kept truncated, not processed");
             return;
         }
         ParsedMail mail;
@@ -166,7 +201,8 @@ public class InboundProcessor {
             LOG.warn("Inbound mail {} from {}: {}", message.id(), mail.from(), String.join("; ", mail.problems()));
         }
         if ("ATTACHING".equals(message.status()) && message.ticketId() != null) {
-            User sender = mail.from() == null ? null : users.findByEmail(mail.from()).orElse(null);
+            User sender =
+                    mail.from() == null ? null : users.findByEmail(mail.from()).orElse(null);
             if (sender != null) {
                 attach(message, mail, sender, message.ticketId(), message.commentId());
             }
@@ -184,26 +220,48 @@ public class InboundProcessor {
         }
         if (mail.bounce() != null) {
             mail.bounce().forEach(b -> store.bounced(b.email(), b.status(), b.diagnostic()));
-            ignore(message, "bounce", mail.bounce().isEmpty() ? "Delivery-status report without a failed recipient"
-                    : "Delivery failed for " + String.join(", ", mail.bounce().stream().map(ParsedMail.Bounce::email).toList())
-                    + ": marked as bouncing");
+            ignore(
+                    message,
+                    "bounce",
+                    mail.bounce().isEmpty()
+                            ? "Delivery-status report without a failed recipient"
+                            : "Delivery failed for "
+                                    + String.join(
+                                            ", ",
+                                            mail.bounce().stream()
+                                                    .map(ParsedMail.Bounce::email)
+                                                    .toList()) + ": marked as bouncing");
             return;
         }
         if (mail.automatic() != null) {
-            ignore(message, "auto-reply", "Automatic message (" + mail.automatic() + ") from " + from + ": not answered");
+            ignore(
+                    message,
+                    "auto-reply",
+                    "Automatic message (" + mail.automatic() + ") from " + from + ": not answered");
             return;
         }
-        if (!rateLimiter.consume("inbound-sender:" + from, () -> BucketConfiguration.builder()
-                .addLimit(limit -> limit.capacity(settings.senderLimit()).refillGreedy(settings.senderLimit(), settings.senderWindow()))
-                .build()).isConsumed()) {
-            ignore(message, "rate-limited", "More than " + settings.senderLimit() + " messages from " + from + " within "
-                    + settings.senderWindow() + ": ignored (mail storm?)");
+        if (!rateLimiter
+                .consume(
+                        "inbound-sender:" + from,
+                        () -> BucketConfiguration.builder()
+                                .addLimit(limit -> limit.capacity(settings.senderLimit())
+                                        .refillGreedy(settings.senderLimit(), settings.senderWindow()))
+                                .build())
+                .isConsumed()) {
+            ignore(
+                    message,
+                    "rate-limited",
+                    "More than " + settings.senderLimit() + " messages from " + from + " within "
+                            + settings.senderWindow() + ": ignored (mail storm?)");
             return;
         }
         Target target = target(mail);
         if (target.forged() != null) {
-            reject(message, "forged-reply-address", "Reply address " + target.forged() + " from " + from
-                    + " does not carry a valid signature: nothing added to any ticket");
+            reject(
+                    message,
+                    "forged-reply-address",
+                    "Reply address " + target.forged() + " from " + from
+                            + " does not carry a valid signature: nothing added to any ticket");
             return;
         }
         Optional<User> known = users.findByEmail(from);
@@ -218,8 +276,12 @@ public class InboundProcessor {
         }
         if (ticket.isPresent()) {
             User sender = known.orElse(null);
-            if (sender == null || !(sender.role().isAgent() || ticket.get().requester().id() == sender.id())) {
-                reject(message, "not-allowed", from + " may not write on ticket #" + ticket.get().id() + ": nothing added");
+            if (sender == null
+                    || !(sender.role().isAgent() || ticket.get().requester().id() == sender.id())) {
+                reject(
+                        message,
+                        "not-allowed",
+                        from + " may not write on ticket #" + ticket.get().id() + ": nothing added");
                 return;
             }
             reply(message, mail, sender, ticket.get());
@@ -228,8 +290,10 @@ public class InboundProcessor {
         newTicket(message, mail, known.orElse(null), null);
     }
 
-    private record Target(@Nullable Long ticketId, boolean signed, @Nullable String forged) {
-    }
+    private record Target(
+            @Nullable Long ticketId,
+            boolean signed,
+            @Nullable String forged) {}
 
     /** Which ticket a message answers: a signed reply address first, then thread ids, then the subject tag. */
     private Target target(ParsedMail mail) {
@@ -270,7 +334,8 @@ public class InboundProcessor {
         done(message, "replied", mail, ticket.id());
     }
 
-    private void newTicket(InboundQueries.Claimed message, ParsedMail mail, @Nullable User sender, @Nullable Long followUpOf) {
+    private void newTicket(
+            InboundQueries.Claimed message, ParsedMail mail, @Nullable User sender, @Nullable Long followUpOf) {
         InboundActions.NewAccount account = null;
         String from = mail.from();
         if (sender == null) {
@@ -278,24 +343,32 @@ public class InboundProcessor {
             if (!settings.allowedDomainSet().contains(domain)) {
                 boolean answered = actions.refuse(message, from, mail.subject(), mail.messageId());
                 rejected.increment();
-                LOG.warn("Inbound mail {}: unknown sender {} (domain not in INBOUND_MAIL_ALLOWED_DOMAINS), rejected{}",
-                        message.id(), from, answered ? " and answered once" : "");
+                LOG.warn(
+                        "Inbound mail {}: unknown sender {} (domain not in INBOUND_MAIL_ALLOWED_DOMAINS), rejected{}",
+                        message.id(),
+                        from,
+                        answered ? " and answered once" : "");
                 return;
             }
-            String name = mail.fromName() == null || mail.fromName().isBlank() ? from.substring(0, from.indexOf('@'))
+            String name = mail.fromName() == null || mail.fromName().isBlank()
+                    ? from.substring(0, from.indexOf('@'))
                     : MailParser.oneLine(mail.fromName());
             account = new InboundActions.NewAccount(from, TextCleaner.truncate(name, 200));
         }
         String locale = sender == null ? "fr" : sender.locale();
-        String title = mail.subject().replaceFirst("^(?i)((re|tr|fw|fwd|aw)\\s?:\\s*)+", "").strip();
+        String title = mail.subject()
+                .replaceFirst("^(?i)((re|tr|fw|fwd|aw)\\s?:\\s*)+", "")
+                .strip();
         if (title.isEmpty()) {
             title = "en".equals(locale) ? "(no subject)" : "(sans objet)";
         }
         String body = text(mail, sender);
         if (followUpOf != null) {
-            body = ("en".equals(locale) ? "Follow-up of ticket #" : "Suite de la demande #") + followUpOf + "\n\n" + body;
+            body = ("en".equals(locale) ? "Follow-up of ticket #" : "Suite de la demande #") + followUpOf + "\n\n"
+                    + body;
         }
-        long[] made = actions.newTicket(message, sender, account, TextCleaner.truncate(title, MAX_TITLE), body, category(message.mailbox()));
+        long[] made = actions.newTicket(
+                message, sender, account, TextCleaner.truncate(title, MAX_TITLE), body, category(message.mailbox()));
         User requester = sender != null ? sender : users.findById(made[1]).orElseThrow();
         attach(message, mail, requester, made[0], null);
         done(message, "created", mail, made[0]);
@@ -314,28 +387,43 @@ public class InboundProcessor {
         if (wanted == null) {
             return null;
         }
-        Optional<Category> category = wanted.matches("\\d{1,18}") ? categories.findById(Long.parseLong(wanted))
+        Optional<Category> category = wanted.matches("\\d{1,18}")
+                ? categories.findById(Long.parseLong(wanted))
                 : categories.findByNameIgnoreCase(wanted);
         if (category.isEmpty() || !category.get().active()) {
-            LOG.warn("Mailbox {}: category '{}' is unknown or inactive; ticket filed without a category", mailbox, wanted);
+            LOG.warn(
+                    "Mailbox {}: category '{}' is unknown or inactive; ticket filed without a category",
+                    mailbox,
+                    wanted);
             return null;
         }
         return category.get().id();
     }
 
     /** Stores the files not handled yet, one transaction each; lists the refused ones on the ticket or reply. */
-    private void attach(InboundQueries.Claimed message, ParsedMail mail, User sender, long ticketId, @Nullable Long commentId) {
+    private void attach(
+            InboundQueries.Claimed message, ParsedMail mail, User sender, long ticketId, @Nullable Long commentId) {
         Caller caller = new Caller(sender.id(), sender.role());
         List<String> refused = new ArrayList<>();
         List<ParsedMail.Attachment> files = mail.attachments();
         for (int i = message.attachmentsDone(); i < files.size(); i++) {
             ParsedMail.Attachment file = files.get(i);
             try {
-                attachments.upload(caller, ticketId, commentId, file.fileName(), file.content().length,
+                attachments.upload(
+                        caller,
+                        ticketId,
+                        commentId,
+                        file.fileName(),
+                        file.content().length,
                         new ByteArrayInputStream(file.content()));
             } catch (ApiException e) {
                 refused.add("- " + file.fileName() + " : " + e.getMessage());
-                LOG.info("Inbound mail {}: attachment '{}' refused ({}): {}", message.id(), file.fileName(), e.type(), e.getMessage());
+                LOG.info(
+                        "Inbound mail {}: attachment '{}' refused ({}): {}",
+                        message.id(),
+                        file.fileName(),
+                        e.type(),
+                        e.getMessage());
             }
             store.attachmentDone(message.id());
         }
@@ -349,7 +437,12 @@ public class InboundProcessor {
         String problems = mail.problems().isEmpty() ? null : "Recovered: " + String.join("; ", mail.problems());
         if (store.finish(message, "PROCESSED", what, problems, ticketId)) {
             ("created".equals(what) ? created : replied).increment();
-            LOG.info("Inbound mail {} from {}: {} ticket #{}", message.id(), mail.from(), "created".equals(what) ? "created" : "replied on", ticketId);
+            LOG.info(
+                    "Inbound mail {} from {}: {} ticket #{}",
+                    message.id(),
+                    mail.from(),
+                    "created".equals(what) ? "created" : "replied on",
+                    ticketId);
         }
     }
 

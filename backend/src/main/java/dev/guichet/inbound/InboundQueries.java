@@ -34,34 +34,67 @@ public class InboundQueries {
     }
 
     /** A stored message claimed for processing. */
-    public record Claimed(long id, String mailbox, byte[] raw, boolean truncated, String status, @Nullable Long ticketId,
-                          @Nullable Long commentId, int attachmentsDone, int attempts) {
-    }
+    public record Claimed(
+            long id,
+            String mailbox,
+            byte[] raw,
+            boolean truncated,
+            String status,
+            @Nullable Long ticketId,
+            @Nullable Long commentId,
+            int attachmentsDone,
+            int attempts) {}
 
     /** A stored message as admins see it (no raw bytes). */
-    public record Row(long id, String mailbox, String messageId, @Nullable String sender, @Nullable String subject,
-                      String status, @Nullable String reason, @Nullable String error, @Nullable Long ticketId,
-                      long rawSize, boolean truncated, int attempts, Instant receivedAt, @Nullable Instant processedAt) {
-    }
+    public record Row(
+            long id,
+            String mailbox,
+            String messageId,
+            @Nullable String sender,
+            @Nullable String subject,
+            String status,
+            @Nullable String reason,
+            @Nullable String error,
+            @Nullable Long ticketId,
+            long rawSize,
+            boolean truncated,
+            int attempts,
+            Instant receivedAt,
+            @Nullable Instant processedAt) {}
 
     /** A mailbox's state. */
-    public record State(String name, @Nullable Instant lastPollAt, @Nullable Instant lastSuccessAt,
-                        @Nullable String lastError, @Nullable Instant lastErrorAt, @Nullable Instant failingSince,
-                        long fetched) {
-    }
+    public record State(
+            String name,
+            @Nullable Instant lastPollAt,
+            @Nullable Instant lastSuccessAt,
+            @Nullable String lastError,
+            @Nullable Instant lastErrorAt,
+            @Nullable Instant failingSince,
+            long fetched) {}
 
     /** A bouncing address. */
-    public record BounceRow(String email, @Nullable String status, @Nullable String diagnostic, int bounces,
-                            Instant firstAt, Instant lastAt) {
-    }
+    public record BounceRow(
+            String email,
+            @Nullable String status,
+            @Nullable String diagnostic,
+            int bounces,
+            Instant firstAt,
+            Instant lastAt) {}
 
     /**
      * Stores a fetched message unless this mailbox already has one with this Message-ID (auto-commit).
      *
      * @return whether it was new
      */
-    public boolean store(String mailbox, String messageId, @Nullable Long uid, byte[] raw, long rawSize, boolean truncated,
-                         @Nullable String sender, @Nullable String subject) {
+    public boolean store(
+            String mailbox,
+            String messageId,
+            @Nullable Long uid,
+            byte[] raw,
+            long rawSize,
+            boolean truncated,
+            @Nullable String sender,
+            @Nullable String subject) {
         return jdbc.prepareStatement("""
                 INSERT INTO inbound_messages (mailbox, message_id, imap_uid, raw, raw_size, truncated, sender, subject)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (mailbox, message_id) DO NOTHING""", ps -> {
@@ -108,8 +141,13 @@ public class InboundQueries {
             List<State> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new State(rs.getString("name"), instant(rs, "last_poll_at"), instant(rs, "last_success_at"),
-                            rs.getString("last_error"), instant(rs, "last_error_at"), instant(rs, "failing_since"),
+                    out.add(new State(
+                            rs.getString("name"),
+                            instant(rs, "last_poll_at"),
+                            instant(rs, "last_success_at"),
+                            rs.getString("last_error"),
+                            instant(rs, "last_error_at"),
+                            instant(rs, "failing_since"),
                             rs.getLong("fetched")));
                 }
             }
@@ -135,8 +173,16 @@ public class InboundQueries {
             List<Claimed> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Claimed(rs.getLong(1), rs.getString(2), rs.getBytes(3), rs.getBoolean(4), rs.getString(5),
-                            rs.getObject(6, Long.class), rs.getObject(7, Long.class), rs.getInt(8), rs.getInt(9)));
+                    out.add(new Claimed(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getBytes(3),
+                            rs.getBoolean(4),
+                            rs.getString(5),
+                            rs.getObject(6, Long.class),
+                            rs.getObject(7, Long.class),
+                            rs.getInt(8),
+                            rs.getInt(9)));
                 }
             }
             out.sort((a, b) -> Long.compare(a.id(), b.id()));
@@ -164,10 +210,11 @@ public class InboundQueries {
 
     /** Counts one more attachment handled (stored or refused). */
     public void attachmentDone(long id) {
-        jdbc.prepareStatement("UPDATE inbound_messages SET attachments_done = attachments_done + 1 WHERE id = ?", ps -> {
-            ps.setLong(1, id);
-            return ps.executeUpdate();
-        });
+        jdbc.prepareStatement(
+                "UPDATE inbound_messages SET attachments_done = attachments_done + 1 WHERE id = ?", ps -> {
+                    ps.setLong(1, id);
+                    return ps.executeUpdate();
+                });
     }
 
     /**
@@ -176,8 +223,8 @@ public class InboundQueries {
      * @param status PROCESSED, IGNORED, REJECTED or FAILED
      * @return whether the claim was still ours
      */
-    public boolean finish(Claimed message, String status, @Nullable String reason, @Nullable String error,
-                          @Nullable Long ticketId) {
+    public boolean finish(
+            Claimed message, String status, @Nullable String reason, @Nullable String error, @Nullable Long ticketId) {
         return jdbc.prepareStatement("""
                 UPDATE inbound_messages SET status = ?, reason = ?, error = ?, ticket_id = coalesce(?, ticket_id),
                        claimed_until = NULL, processed_at = now()
@@ -304,8 +351,13 @@ public class InboundQueries {
             List<BounceRow> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new BounceRow(rs.getString("email"), rs.getString("status"), rs.getString("diagnostic"),
-                            rs.getInt("bounces"), instant(rs, "first_at"), instant(rs, "last_at")));
+                    out.add(new BounceRow(
+                            rs.getString("email"),
+                            rs.getString("status"),
+                            rs.getString("diagnostic"),
+                            rs.getInt("bounces"),
+                            instant(rs, "first_at"),
+                            instant(rs, "last_at")));
                 }
             }
             return out;
@@ -329,10 +381,21 @@ public class InboundQueries {
     }
 
     private static Row row(ResultSet rs) throws SQLException {
-        return new Row(rs.getLong("id"), rs.getString("mailbox"), rs.getString("message_id"), rs.getString("sender"),
-                rs.getString("subject"), rs.getString("status"), rs.getString("reason"), rs.getString("error"),
-                rs.getObject("ticket_id", Long.class), rs.getLong("raw_size"), rs.getBoolean("truncated"),
-                rs.getInt("attempts"), instant(rs, "received_at"), instant(rs, "processed_at"));
+        return new Row(
+                rs.getLong("id"),
+                rs.getString("mailbox"),
+                rs.getString("message_id"),
+                rs.getString("sender"),
+                rs.getString("subject"),
+                rs.getString("status"),
+                rs.getString("reason"),
+                rs.getString("error"),
+                rs.getObject("ticket_id", Long.class),
+                rs.getLong("raw_size"),
+                rs.getBoolean("truncated"),
+                rs.getInt("attempts"),
+                instant(rs, "received_at"),
+                instant(rs, "processed_at"));
     }
 
     private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

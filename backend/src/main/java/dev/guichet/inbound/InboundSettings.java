@@ -36,26 +36,28 @@ import java.util.stream.Collectors;
  */
 @Context
 @ConfigurationProperties("guichet.inbound")
-public record InboundSettings(boolean enabled,
-                              @NotNull @PositiveDuration Duration pollInterval,
-                              boolean idle,
-                              @NotNull @PositiveDuration Duration idleRefresh,
-                              boolean allowPlain,
-                              String replySecret,
-                              String replyAddress,
-                              String allowedDomains,
-                              @Min(1) int senderLimit,
-                              @NotNull @PositiveDuration Duration senderWindow,
-                              @ReadableBytes @Min(1) long maxSize,
-                              @NotNull @PositiveDuration Duration healthThreshold,
-                              @NotNull @PositiveDuration Duration lease,
-                              @Min(1) int batchSize,
-                              @NotNull @PositiveDuration Duration timeout) {
+public record InboundSettings(
+        boolean enabled,
+        @NotNull @PositiveDuration Duration pollInterval,
+        boolean idle,
+        @NotNull @PositiveDuration Duration idleRefresh,
+        boolean allowPlain,
+        String replySecret,
+        String replyAddress,
+        String allowedDomains,
+        @Min(1) int senderLimit,
+        @NotNull @PositiveDuration Duration senderWindow,
+        @ReadableBytes @Min(1) long maxSize,
+        @NotNull @PositiveDuration Duration healthThreshold,
+        @NotNull @PositiveDuration Duration lease,
+        @Min(1) int batchSize,
+        @NotNull @PositiveDuration Duration timeout) {
 
     @Override
     public String toString() {
         // Never print the reply-address key (configuration dumps, logs).
-        return "InboundSettings[enabled=" + enabled + ", replyAddress=" + replyAddress + ", allowedDomains=" + allowedDomains + "]";
+        return "InboundSettings[enabled=" + enabled + ", replyAddress=" + replyAddress + ", allowedDomains="
+                + allowedDomains + "]";
     }
 
     /** @return the allow-listed domains, lower-cased, without a leading {@code @} */
@@ -63,7 +65,11 @@ public record InboundSettings(boolean enabled,
         if (allowedDomains == null) {
             return Set.of();
         }
-        return Arrays.stream(allowedDomains.split("[,\\s]+")).map(String::strip).map(d -> d.replaceFirst("^@", ""))
-                .filter(d -> !d.isEmpty()).map(d -> d.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        return Arrays.stream(allowedDomains.split("[,\\s]+"))
+                .map(String::strip)
+                .map(d -> d.replaceFirst("^@", ""))
+                .filter(d -> !d.isEmpty())
+                .map(d -> d.toLowerCase(Locale.ROOT))
+                .collect(Collectors.toUnmodifiableSet());
     }
 }

@@ -15,8 +15,16 @@ import io.micronaut.core.annotation.Nullable;
  * @param address  the address people write to (default the login when it is an address)
  * @param category the category of the tickets it creates: an id or a name, or null
  */
-public record Mailbox(String name, String host, int port, String security, String user, String password,
-                      String folder, @Nullable String address, @Nullable String category) {
+public record Mailbox(
+        String name,
+        String host,
+        int port,
+        String security,
+        String user,
+        String password,
+        String folder,
+        @Nullable String address,
+        @Nullable String category) {
 
     /** @return the Jakarta Mail store protocol: {@code imaps} for ssl, else {@code imap} */
     public String protocol() {

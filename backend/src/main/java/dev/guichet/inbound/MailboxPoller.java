@@ -69,14 +69,22 @@ public class MailboxPoller {
     });
     private volatile boolean stopping;
 
-    MailboxPoller(Mailboxes mailboxes, InboundSettings settings, InboundQueries store, InboundProcessor processor,
-                  MeterRegistry meters) {
+    MailboxPoller(
+            Mailboxes mailboxes,
+            InboundSettings settings,
+            InboundQueries store,
+            InboundProcessor processor,
+            MeterRegistry meters) {
         this.mailboxes = mailboxes;
         this.settings = settings;
         this.store = store;
         this.processor = processor;
-        this.fetched = Counter.builder("guichet.inbound.fetched").description("Emails fetched from the mailboxes and stored").register(meters);
-        this.pollErrors = Counter.builder("guichet.inbound.poll.errors").description("Failed polls of a mailbox").register(meters);
+        this.fetched = Counter.builder("guichet.inbound.fetched")
+                .description("Emails fetched from the mailboxes and stored")
+                .register(meters);
+        this.pollErrors = Counter.builder("guichet.inbound.poll.errors")
+                .description("Failed polls of a mailbox")
+                .register(meters);
     }
 
     /** Starts one thread per mailbox when INBOUND_MAIL_ENABLED is on. */
@@ -86,7 +94,10 @@ public class MailboxPoller {
             return;
         }
         for (Mailbox mailbox : mailboxes.all()) {
-            Thread thread = Thread.ofPlatform().daemon().name("inbound-" + mailbox.name()).start(() -> run(mailbox));
+            Thread thread = Thread.ofPlatform()
+                    .daemon()
+                    .name("inbound-" + mailbox.name())
+                    .start(() -> run(mailbox));
             threads.put(mailbox.name(), thread);
         }
     }
@@ -203,10 +214,21 @@ public class MailboxPoller {
         }
         String subject = header(headers, "Subject");
         String from = header(headers, "From");
-        boolean isNew = store.store(mailbox.name(), messageId, uid, bytes, raw.total(), raw.truncated(),
-                from == null ? null : decoded(from), subject == null ? null : decoded(subject));
+        boolean isNew = store.store(
+                mailbox.name(),
+                messageId,
+                uid,
+                bytes,
+                raw.total(),
+                raw.truncated(),
+                from == null ? null : decoded(from),
+                subject == null ? null : decoded(subject));
         if (raw.truncated()) {
-            LOG.warn("Mailbox {}: message UID {} is {} bytes, over INBOUND_MAIL_MAX_SIZE: kept truncated", mailbox.name(), uid, raw.total());
+            LOG.warn(
+                    "Mailbox {}: message UID {} is {} bytes, over INBOUND_MAIL_MAX_SIZE: kept truncated",
+                    mailbox.name(),
+                    uid,
+                    raw.total());
         }
         if (!isNew) {
             LOG.info("Mailbox {}: message {} (UID {}) already stored, not again", mailbox.name(), messageId, uid);
@@ -244,18 +266,24 @@ public class MailboxPoller {
      * {@code EXISTS} that comes just before the IDLE starts still wakes it.
      */
     private void waitForMail(Store imap, Folder folder, AtomicBoolean arrived) throws MessagingException {
-        if (settings.idle() && imap instanceof IMAPStore imapStore && imapStore.hasCapability("IDLE")
+        if (settings.idle()
+                && imap instanceof IMAPStore imapStore
+                && imapStore.hasCapability("IDLE")
                 && folder instanceof IMAPFolder imapFolder) {
             long refreshAt = System.nanoTime() + settings.idleRefresh().toNanos();
-            ScheduledFuture<?> wake = watchdog.scheduleWithFixedDelay(() -> {
-                if (arrived.get() || System.nanoTime() - refreshAt >= 0) {
-                    try {
-                        imapFolder.getMessageCount();
-                    } catch (MessagingException | RuntimeException ignored) {
-                        // the poller sees the broken connection itself
-                    }
-                }
-            }, WAKE_CHECK_MS, WAKE_CHECK_MS, TimeUnit.MILLISECONDS);
+            ScheduledFuture<?> wake = watchdog.scheduleWithFixedDelay(
+                    () -> {
+                        if (arrived.get() || System.nanoTime() - refreshAt >= 0) {
+                            try {
+                                imapFolder.getMessageCount();
+                            } catch (MessagingException | RuntimeException ignored) {
+                                // the poller sees the broken connection itself
+                            }
+                        }
+                    },
+                    WAKE_CHECK_MS,
+                    WAKE_CHECK_MS,
+                    TimeUnit.MILLISECONDS);
             try {
                 imapFolder.idle(true);
             } finally {
@@ -273,7 +301,8 @@ public class MailboxPoller {
         String prefix = "mail." + protocol + ".";
         p.setProperty(prefix + "host", mailbox.host());
         p.setProperty(prefix + "port", String.valueOf(mailbox.port()));
-        p.setProperty(prefix + "connectiontimeout", String.valueOf(settings.timeout().toMillis()));
+        p.setProperty(
+                prefix + "connectiontimeout", String.valueOf(settings.timeout().toMillis()));
         p.setProperty(prefix + "timeout", String.valueOf(settings.timeout().toMillis()));
         p.setProperty(prefix + "writetimeout", String.valueOf(settings.timeout().toMillis()));
         p.setProperty(prefix + "peek", "true");

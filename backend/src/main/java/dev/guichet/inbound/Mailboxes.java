@@ -20,6 +20,7 @@ public class Mailboxes {
 
     /** Most mailboxes read. */
     static final int MAX = 20;
+
     private static final Logger LOG = LoggerFactory.getLogger(Mailboxes.class);
 
     private final List<Mailbox> all;
@@ -34,19 +35,29 @@ public class Mailboxes {
             }
             String security = value(env, n, "security").orElse("ssl").toLowerCase(Locale.ROOT);
             if (!List.of("ssl", "starttls", "none").contains(security)) {
-                throw new IllegalStateException("INBOUND_MAIL_" + n + "_SECURITY must be ssl, starttls or none, not '" + security + "'");
+                throw new IllegalStateException(
+                        "INBOUND_MAIL_" + n + "_SECURITY must be ssl, starttls or none, not '" + security + "'");
             }
             if ("none".equals(security) && !settings.allowPlain()) {
-                throw new IllegalStateException("INBOUND_MAIL_" + n + "_SECURITY=none sends the password in clear text: "
-                        + "set INBOUND_MAIL_ALLOW_PLAIN=true to allow it (a test server on localhost), or use ssl/starttls");
+                throw new IllegalStateException(
+                        "INBOUND_MAIL_" + n + "_SECURITY=none sends the password in clear text: "
+                                + "set INBOUND_MAIL_ALLOW_PLAIN=true to allow it (a test server on localhost), or use ssl/starttls");
             }
             int port = value(env, n, "port").map(Integer::parseInt).orElse("ssl".equals(security) ? 993 : 143);
-            String user = value(env, n, "user").orElseThrow(() -> new IllegalStateException("INBOUND_MAIL_" + n + "_USER is missing"));
+            String user = value(env, n, "user")
+                    .orElseThrow(() -> new IllegalStateException("INBOUND_MAIL_" + n + "_USER is missing"));
             String address = value(env, n, "address").orElse(user.contains("@") ? user : null);
             String name = value(env, n, "name").orElse(address != null ? address : user + "@" + host.get());
-            found.add(new Mailbox(name, host.get(), port, security, user, value(env, n, "password").orElse(""),
+            found.add(new Mailbox(
+                    name,
+                    host.get(),
+                    port,
+                    security,
+                    user,
+                    value(env, n, "password").orElse(""),
                     value(env, n, "folder").orElse("INBOX"),
-                    address == null ? null : address.toLowerCase(Locale.ROOT), value(env, n, "category").orElse(null)));
+                    address == null ? null : address.toLowerCase(Locale.ROOT),
+                    value(env, n, "category").orElse(null)));
         }
         this.all = List.copyOf(found);
         all.forEach(m -> LOG.info("Inbound mailbox {}", m));

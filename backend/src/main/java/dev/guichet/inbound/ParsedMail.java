@@ -18,15 +18,23 @@ import java.util.List;
  * @param attachments attached files and inline images
  * @param problems    what was wrong but recovered from (charset, nesting, header injection), for the admin page
  */
-public record ParsedMail(@Nullable String messageId, @Nullable String from, @Nullable String fromName, String subject,
-                         List<String> recipients, List<String> threadIds, @Nullable String automatic,
-                         @Nullable List<Bounce> bounce, String body, List<Attachment> attachments, List<String> problems) {
+public record ParsedMail(
+        @Nullable String messageId,
+        @Nullable String from,
+        @Nullable String fromName,
+        String subject,
+        List<String> recipients,
+        List<String> threadIds,
+        @Nullable String automatic,
+        @Nullable List<Bounce> bounce,
+        String body,
+        List<Attachment> attachments,
+        List<String> problems) {
 
     /** A file from the message. */
-    public record Attachment(String fileName, String contentType, byte[] content) {
-    }
+    public record Attachment(String fileName, String contentType, byte[] content) {}
 
     /** A failed recipient reported by an RFC 3464 delivery-status notification. */
-    public record Bounce(String email, @Nullable String status, @Nullable String diagnostic) {
-    }
+    public record Bounce(
+            String email, @Nullable String status, @Nullable String diagnostic) {}
 }

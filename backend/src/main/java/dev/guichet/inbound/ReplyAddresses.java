@@ -36,10 +36,15 @@ public class ReplyAddresses {
 
     ReplyAddresses(InboundSettings settings, Mailboxes mailboxes, JwtSettings jwt) {
         String secret = settings.replySecret() == null || settings.replySecret().isBlank()
-                ? "reply-address:" + jwt.secretOrEmpty() : settings.replySecret();
+                ? "reply-address:" + jwt.secretOrEmpty()
+                : settings.replySecret();
         this.key = secret.getBytes(StandardCharsets.UTF_8);
         String base = settings.replyAddress() == null || settings.replyAddress().isBlank()
-                ? mailboxes.all().stream().map(Mailbox::address).filter(a -> a != null).findFirst().orElse(null)
+                ? mailboxes.all().stream()
+                        .map(Mailbox::address)
+                        .filter(a -> a != null)
+                        .findFirst()
+                        .orElse(null)
                 : settings.replyAddress().strip().toLowerCase(Locale.ROOT);
         if (base != null && base.indexOf('@') > 0) {
             this.local = base.substring(0, base.lastIndexOf('@'));
@@ -61,10 +66,10 @@ public class ReplyAddresses {
     /** What an address says about a ticket. */
     public sealed interface Tag {
         /** A genuine reply address of ticket {@code ticketId}. */
-        record Valid(long ticketId) implements Tag { }
+        record Valid(long ticketId) implements Tag {}
 
         /** Shaped like a reply address, but its signature is wrong: forged or mangled. */
-        record Forged(String address) implements Tag { }
+        record Forged(String address) implements Tag {}
     }
 
     /**

@@ -24,23 +24,27 @@ final class ReplyText {
 
     private static final Pattern SIGNATURE = Pattern.compile("^-- ?$");
     private static final Pattern ATTRIBUTION = Pattern.compile(
-            "^(On\\s.{1,300}\\swrote|Le\\s.{1,300}\\sa\\s+écrit|Am\\s.{1,300}\\sschrieb)\\s?:?\\s*$", Pattern.CASE_INSENSITIVE);
+            "^(On\\s.{1,300}\\swrote|Le\\s.{1,300}\\sa\\s+écrit|Am\\s.{1,300}\\sschrieb)\\s?:?\\s*$",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern ORIGINAL = Pattern.compile(
             "^\\s*-{2,}\\s*(Original Message|Message d'origine|Message original|Forwarded message|Message transféré)\\s*-{2,}\\s*$",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern HEADER_FROM = Pattern.compile("^\\*?(From|De)\\s?:\\*?\\s.+", Pattern.CASE_INSENSITIVE);
-    private static final Pattern HEADER_NEXT = Pattern.compile("^\\*?(Sent|Envoyé|Date|To|À|Subject|Objet)\\s?:\\*?.*", Pattern.CASE_INSENSITIVE);
-    private static final Pattern SENT_FROM = Pattern.compile("^(Sent from my .+|Envoyé de mon .+|Envoyé depuis .+)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern HEADER_FROM =
+            Pattern.compile("^\\*?(From|De)\\s?:\\*?\\s.+", Pattern.CASE_INSENSITIVE);
+    private static final Pattern HEADER_NEXT =
+            Pattern.compile("^\\*?(Sent|Envoyé|Date|To|À|Subject|Objet)\\s?:\\*?.*", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SENT_FROM =
+            Pattern.compile("^(Sent from my .+|Envoyé de mon .+|Envoyé depuis .+)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern UNDERSCORES = Pattern.compile("^_{10,}\\s*$");
 
-    private ReplyText() {
-    }
+    private ReplyText() {}
 
     /** @return the visible text of an HTML body, quoted blocks (blockquote, Gmail, Outlook, Thunderbird) removed */
     static String htmlToText(String html) {
         Document doc = Jsoup.parse(html);
         doc.select("head, style, script, blockquote, .gmail_quote, .gmail_signature, #divRplyFwdMsg, .moz-cite-prefix, "
-                + ".moz-signature, #appendonsend, [data-smartmail=gmail_signature]").remove();
+                        + ".moz-signature, #appendonsend, [data-smartmail=gmail_signature]")
+                .remove();
         // Outlook puts the quoted history after its separator div: drop it and what follows.
         for (Element separator : doc.select("#divRplyFwdMsg, div[style*=border-top:solid #E1E1E1]")) {
             Element next;
@@ -50,30 +54,42 @@ final class ReplyText {
             separator.remove();
         }
         StringBuilder out = new StringBuilder();
-        NodeTraversor.traverse(new NodeVisitor() {
-            @Override
-            public void head(Node node, int depth) {
-                if (node instanceof TextNode text) {
-                    out.append(text.text());
-                } else if (node instanceof Element e && (e.nameIs("br"))) {
-                    out.append('\n');
-                } else if (node instanceof Element e && e.isBlock() && !out.isEmpty() && out.charAt(out.length() - 1) != '\n') {
-                    out.append('\n');
-                }
-            }
+        NodeTraversor.traverse(
+                new NodeVisitor() {
+                    @Override
+                    public void head(Node node, int depth) {
+                        if (node instanceof TextNode text) {
+                            out.append(text.text());
+                        } else if (node instanceof Element e && (e.nameIs("br"))) {
+                            out.append('\n');
+                        } else if (node instanceof Element e
+                                && e.isBlock()
+                                && !out.isEmpty()
+                                && out.charAt(out.length() - 1) != '\n') {
+                            out.append('\n');
+                        }
+                    }
 
-            @Override
-            public void tail(Node node, int depth) {
-                if (node instanceof Element e && e.isBlock() && !e.nameIs("br")
-                        && !out.isEmpty() && out.charAt(out.length() - 1) != '\n') {
-                    out.append('\n');
-                }
-                if (node instanceof Element e && e.nameIs("p")) {
-                    out.append('\n');
-                }
-            }
-        }, doc.body() == null ? doc : doc.body());
-        return out.toString().replace('\u00a0', ' ').replaceAll("[ \\t]+\\n", "\n").replaceAll("\\n{3,}", "\n\n").strip();
+                    @Override
+                    public void tail(Node node, int depth) {
+                        if (node instanceof Element e
+                                && e.isBlock()
+                                && !e.nameIs("br")
+                                && !out.isEmpty()
+                                && out.charAt(out.length() - 1) != '\n') {
+                            out.append('\n');
+                        }
+                        if (node instanceof Element e && e.nameIs("p")) {
+                            out.append('\n');
+                        }
+                    }
+                },
+                doc.body() == null ? doc : doc.body());
+        return out.toString()
+                .replace('\u00a0', ' ')
+                .replaceAll("[ \\t]+\\n", "\n")
+                .replaceAll("\\n{3,}", "\n\n")
+                .strip();
     }
 
     /** @return the text without its quoted history and signature; the whole text when nothing would remain */
@@ -83,13 +99,19 @@ final class ReplyText {
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].stripTrailing();
             String next = i + 1 < lines.length ? lines[i + 1].strip() : "";
-            if (SIGNATURE.matcher(line).matches() || ORIGINAL.matcher(line).matches() || SENT_FROM.matcher(line.strip()).matches()
+            if (SIGNATURE.matcher(line).matches()
+                    || ORIGINAL.matcher(line).matches()
+                    || SENT_FROM.matcher(line.strip()).matches()
                     || ATTRIBUTION.matcher(line.strip()).matches()
                     // An attribution wrapped on two lines: "On Mon, 1 Dec 2026 at 10:00, Jane <jane@x>" / "wrote:".
-                    || (!next.isEmpty() && ATTRIBUTION.matcher(line.strip() + " " + next).matches() && next.length() < 80
-                        && next.matches("(?i).*(wrote|a\\s+écrit|schrieb)\\s?:\\s*$"))
-                    || (UNDERSCORES.matcher(line).matches() && HEADER_FROM.matcher(next).matches())
-                    || (HEADER_FROM.matcher(line.strip()).matches() && HEADER_NEXT.matcher(next).matches())) {
+                    || (!next.isEmpty()
+                            && ATTRIBUTION.matcher(line.strip() + " " + next).matches()
+                            && next.length() < 80
+                            && next.matches("(?i).*(wrote|a\\s+écrit|schrieb)\\s?:\\s*$"))
+                    || (UNDERSCORES.matcher(line).matches()
+                            && HEADER_FROM.matcher(next).matches())
+                    || (HEADER_FROM.matcher(line.strip()).matches()
+                            && HEADER_NEXT.matcher(next).matches())) {
                 break;
             }
             if (line.startsWith(">")) {

@@ -1,8 +1,8 @@
 package dev.guichet.live;
 
-import dev.guichet.web.ProblemResponses;
 import dev.guichet.auth.Caller;
 import dev.guichet.auth.CurrentAccountAuthenticationFactory;
+import dev.guichet.web.ProblemResponses;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -66,9 +66,12 @@ public class LiveEventController {
     private final Scheduler blocking;
     private final Duration heartbeat;
 
-    LiveEventController(LiveEventHub hub, LiveEventLog log, CurrentAccountAuthenticationFactory sessions,
-                        @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
-                        LiveSettings settings) {
+    LiveEventController(
+            LiveEventHub hub,
+            LiveEventLog log,
+            CurrentAccountAuthenticationFactory sessions,
+            @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
+            LiveSettings settings) {
         this.hub = hub;
         this.log = log;
         this.sessions = sessions;
@@ -82,14 +85,22 @@ public class LiveEventController {
      *         client falls more than {@link #BUFFER} events behind, or the server shuts down
      */
     @Get(produces = MediaType.TEXT_EVENT_STREAM)
-    @Operation(summary = "Live ticket events (server-sent events)", description = "Events `ticket` (data: "
-            + "LiveEventMessage, id: the event id), `resync` (refetch everything) and `heartbeat`. Send "
-            + "`Last-Event-ID` when reconnecting to get the events missed.")
-    @ApiResponse(responseCode = "200", description = "The stream", content = @Content(
-            mediaType = MediaType.TEXT_EVENT_STREAM, schema = @Schema(implementation = LiveEventMessage.class)))
-    public HttpResponse<Publisher<Event<Object>>> ticketEvents(Authentication authentication,
-                                                         @Nullable @Header("Last-Event-ID") String lastEventId) {
-        Publisher<Event<Object>> events = Flux.defer(() -> open(authentication, lastEventId)).subscribeOn(blocking);
+    @Operation(
+            summary = "Live ticket events (server-sent events)",
+            description = "Events `ticket` (data: "
+                    + "LiveEventMessage, id: the event id), `resync` (refetch everything) and `heartbeat`. Send "
+                    + "`Last-Event-ID` when reconnecting to get the events missed.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The stream",
+            content =
+                    @Content(
+                            mediaType = MediaType.TEXT_EVENT_STREAM,
+                            schema = @Schema(implementation = LiveEventMessage.class)))
+    public HttpResponse<Publisher<Event<Object>>> ticketEvents(
+            Authentication authentication, @Nullable @Header("Last-Event-ID") String lastEventId) {
+        Publisher<Event<Object>> events =
+                Flux.defer(() -> open(authentication, lastEventId)).subscribeOn(blocking);
         // Tells nginx not to buffer this response, whatever its configuration.
         return HttpResponse.ok(events).header("X-Accel-Buffering", "no").header(HttpHeaders.CACHE_CONTROL, "no-cache");
     }
@@ -97,21 +108,26 @@ public class LiveEventController {
     /** Subscribes first, then replays, so no event falls between the two (a duplicate may). Blocking. */
     private Flux<Event<Object>> open(Authentication authentication, @Nullable String lastEventId) {
         Caller caller = Caller.of(authentication);
-        Sinks.Many<Event<Object>> live = Sinks.many().unicast().onBackpressureBuffer(Queues.<Event<Object>>get(BUFFER).get());
-        LiveEventHub.Subscription subscription = hub.subscribe(caller,
-                event -> emit(live, ticketEvent(event)), () -> emit(live, resyncEvent()), () -> end(live));
+        Sinks.Many<Event<Object>> live = Sinks.many()
+                .unicast()
+                .onBackpressureBuffer(Queues.<Event<Object>>get(BUFFER).get());
+        LiveEventHub.Subscription subscription = hub.subscribe(
+                caller, event -> emit(live, ticketEvent(event)), () -> emit(live, resyncEvent()), () -> end(live));
         List<Event<Object>> first = new ArrayList<>();
         if (lastEventId != null) {
             try {
                 Optional<List<LiveEvent>> missed = parse(lastEventId).flatMap(last -> log.replay(caller, last));
-                missed.ifPresentOrElse(list -> list.forEach(e -> first.add(ticketEvent(e))), () -> first.add(resyncEvent()));
+                missed.ifPresentOrElse(
+                        list -> list.forEach(e -> first.add(ticketEvent(e))), () -> first.add(resyncEvent()));
             } catch (RuntimeException e) {
                 subscription.close();
                 throw e;
             }
         }
         Flux<Event<Object>> heartbeats = Flux.interval(Duration.ZERO, heartbeat)
-                .onBackpressureDrop().publishOn(blocking).map(tick -> {
+                .onBackpressureDrop()
+                .publishOn(blocking)
+                .map(tick -> {
                     if (tick > 0 && !sessions.stillValid(authentication)) {
                         throw new StreamEnded();
                     }
@@ -145,7 +161,9 @@ public class LiveEventController {
     }
 
     private static Event<Object> ticketEvent(LiveEvent event) {
-        return Event.<Object>of(LiveEventMessage.of(event)).id(Long.toString(event.id())).name("ticket");
+        return Event.<Object>of(LiveEventMessage.of(event))
+                .id(Long.toString(event.id()))
+                .name("ticket");
     }
 
     private static Event<Object> resyncEvent() {

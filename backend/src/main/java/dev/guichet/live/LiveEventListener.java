@@ -1,7 +1,7 @@
 package dev.guichet.live;
 
-import io.micronaut.jdbc.BasicJdbcConfiguration;
 import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.jdbc.BasicJdbcConfiguration;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Named;
@@ -96,7 +96,9 @@ public class LiveEventListener implements ApplicationEventListener<ServerStartup
                 listen(c);
             } catch (SQLException | RuntimeException e) {
                 if (running) {
-                    LOG.warn("Live events: connection to PostgreSQL lost ({}); retrying in {} s", e.getMessage(),
+                    LOG.warn(
+                            "Live events: connection to PostgreSQL lost ({}); retrying in {} s",
+                            e.getMessage(),
                             backoff.toSeconds());
                 }
             } finally {

@@ -45,8 +45,8 @@ public class LiveEventLog {
      *         refetch everything
      */
     public Optional<List<LiveEvent>> replay(Caller caller, long lastEventId) {
-        List<LiveEvent> events = queries.since(lastEventId, LATE_COMMIT_MARGIN, caller.isAgent(), caller.id(),
-                REPLAY_LIMIT + 1);
+        List<LiveEvent> events =
+                queries.since(lastEventId, LATE_COMMIT_MARGIN, caller.isAgent(), caller.id(), REPLAY_LIMIT + 1);
         if (events.size() > REPLAY_LIMIT || (events.isEmpty() && !queries.exists(lastEventId))) {
             return Optional.empty();
         }

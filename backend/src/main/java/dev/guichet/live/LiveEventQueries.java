@@ -100,8 +100,12 @@ public class LiveEventQueries {
         List<LiveEvent> events = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                events.add(new LiveEvent(rs.getLong("id"), rs.getLong("ticket_id"), rs.getString("kind"),
-                        rs.getLong("requester_id"), rs.getBoolean("internal")));
+                events.add(new LiveEvent(
+                        rs.getLong("id"),
+                        rs.getLong("ticket_id"),
+                        rs.getString("kind"),
+                        rs.getLong("requester_id"),
+                        rs.getBoolean("internal")));
             }
         }
         return events;

@@ -15,5 +15,6 @@ import java.time.Duration;
  */
 @Context
 @ConfigurationProperties("guichet.live")
-public record LiveSettings(@NotNull @PositiveDuration Duration heartbeat, @NotNull @PositiveDuration Duration retention) {
-}
+public record LiveSettings(
+        @NotNull @PositiveDuration Duration heartbeat,
+        @NotNull @PositiveDuration Duration retention) {}

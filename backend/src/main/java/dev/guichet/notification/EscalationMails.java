@@ -1,8 +1,8 @@
 package dev.guichet.notification;
 
 import dev.guichet.category.CategoryTechnicians;
-import dev.guichet.ticket.TicketQueries;
 import dev.guichet.ticket.Ticket;
+import dev.guichet.ticket.TicketQueries;
 import dev.guichet.user.Role;
 import dev.guichet.user.User;
 import dev.guichet.user.UserRepository;
@@ -29,8 +29,12 @@ public class EscalationMails {
     private final MailRenderer renderer;
     private final OutboxQueries outbox;
 
-    EscalationMails(TicketQueries tickets, UserRepository users, CategoryTechnicians categoryTechnicians,
-                    MailRenderer renderer, OutboxQueries outbox) {
+    EscalationMails(
+            TicketQueries tickets,
+            UserRepository users,
+            CategoryTechnicians categoryTechnicians,
+            MailRenderer renderer,
+            OutboxQueries outbox) {
         this.tickets = tickets;
         this.users = users;
         this.categoryTechnicians = categoryTechnicians;
@@ -48,21 +52,27 @@ public class EscalationMails {
     @Transactional(Transactional.TxType.MANDATORY)
     public int queue(long ticketId, MailKind kind, boolean toAdmins) {
         Ticket ticket = tickets.findById(ticketId).orElseThrow();
-        Set<Long> to = new LinkedHashSet<>(ticket.assignee() != null ? List.of(ticket.assignee().id()) : technicians(ticket));
+        Set<Long> to = new LinkedHashSet<>(
+                ticket.assignee() != null ? List.of(ticket.assignee().id()) : technicians(ticket));
         if (toAdmins) {
-            users.findAssignable().stream().filter(u -> u.role() == Role.ADMIN).map(User::id).forEach(to::add);
+            users.findAssignable().stream()
+                    .filter(u -> u.role() == Role.ADMIN)
+                    .map(User::id)
+                    .forEach(to::add);
         }
         List<User> recipients = users.findByIdIn(List.copyOf(to)).stream()
-                .filter(u -> u.active() && u.notificationsEnabled()).toList();
+                .filter(u -> u.active() && u.notificationsEnabled())
+                .toList();
         for (User recipient : recipients) {
-            MailRenderer.Rendered mail = renderer.render(new MailRenderer.Content(kind, recipient.locale(),
-                    recipient.fullName(), ACTOR, ticket.id(), ticket.title(), null));
+            MailRenderer.Rendered mail = renderer.render(new MailRenderer.Content(
+                    kind, recipient.locale(), recipient.fullName(), ACTOR, ticket.id(), ticket.title(), null));
             outbox.enqueue(kind, recipient.id(), recipient.email(), recipient.locale(), ticket.id(), mail);
         }
         return recipients.size();
     }
 
     private List<Long> technicians(Ticket ticket) {
-        return categoryTechnicians.alerted(ticket.category() == null ? null : ticket.category().id());
+        return categoryTechnicians.alerted(
+                ticket.category() == null ? null : ticket.category().id());
     }
 }

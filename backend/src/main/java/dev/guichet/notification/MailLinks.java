@@ -64,6 +64,7 @@ public class MailLinks {
 
     /** @return a Message-ID for one outbox message, unique even when ids repeat (64 random bits) */
     public String messageId(long ticketId, long outboxId) {
-        return "<ticket-" + ticketId + "-" + outboxId + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + "@" + host + ">";
+        return "<ticket-" + ticketId + "-" + outboxId + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + "@" + host
+                + ">";
     }
 }

@@ -49,8 +49,8 @@ final class MailMessages implements IMessageResolver {
     }
 
     @Override
-    public String createAbsentMessageRepresentation(ITemplateContext context, Class<?> origin, String key,
-                                                    Object[] messageParameters) {
+    public String createAbsentMessageRepresentation(
+            ITemplateContext context, Class<?> origin, String key, Object[] messageParameters) {
         // Fail loudly: a missing text must break the tests, not reach a mailbox as "??key??".
         throw new IllegalStateException("No mail message '" + key + "' for locale " + context.getLocale());
     }

@@ -43,19 +43,31 @@ public class MailRenderer {
      * @param quote         text shown quoted (the ticket's description, a public reply), or null
      * @param surveyLink    the satisfaction survey's link (to the requester of a resolved ticket), or null
      */
-    public record Content(MailKind kind, String locale, String recipientName, String actorName, long ticketId,
-                          String title, @Nullable String quote, @Nullable String surveyLink) {
+    public record Content(
+            MailKind kind,
+            String locale,
+            String recipientName,
+            String actorName,
+            long ticketId,
+            String title,
+            @Nullable String quote,
+            @Nullable String surveyLink) {
 
         /** Content without a survey link. */
-        public Content(MailKind kind, String locale, String recipientName, String actorName, long ticketId,
-                       String title, @Nullable String quote) {
+        public Content(
+                MailKind kind,
+                String locale,
+                String recipientName,
+                String actorName,
+                long ticketId,
+                String title,
+                @Nullable String quote) {
             this(kind, locale, recipientName, actorName, ticketId, title, quote, null);
         }
     }
 
     /** A rendered email. */
-    public record Rendered(String subject, String text, String html) {
-    }
+    public record Rendered(String subject, String text, String html) {}
 
     /** @return the subject and both bodies, in the content's locale */
     public Rendered render(Content content) {
@@ -72,13 +84,17 @@ public class MailRenderer {
         context.setVariable("leadKey", "lead." + content.kind().key());
         context.setVariable("quote", content.quote());
         // A reply is Markdown: its HTML part is formatted (MarkdownHtml); other quotes stay text.
-        context.setVariable("quoteHtml", content.quote() == null || !content.kind().isReply() ? null
-                : MarkdownHtml.render(content.quote()));
-        context.setVariable("quoteLines", content.quote() == null ? List.of() : content.quote().lines().toList());
+        context.setVariable(
+                "quoteHtml",
+                content.quote() == null || !content.kind().isReply() ? null : MarkdownHtml.render(content.quote()));
+        context.setVariable(
+                "quoteLines",
+                content.quote() == null ? List.of() : content.quote().lines().toList());
         context.setVariable("link", links.ticket(content.ticketId()));
         context.setVariable("profileLink", links.profile());
         context.setVariable("surveyLink", content.surveyLink());
-        return new Rendered(subject, engine.process("notification.txt", context), engine.process("notification.html", context));
+        return new Rendered(
+                subject, engine.process("notification.txt", context), engine.process("notification.html", context));
     }
 
     /**
@@ -90,8 +106,8 @@ public class MailRenderer {
     public Rendered renderRefusal(String originalSubject) {
         String fr = messages.get(Locale.FRENCH, "lead.mail_refused");
         String en = messages.get(Locale.ENGLISH, "lead.mail_refused");
-        String subject = messages.get(Locale.FRENCH, "subject.mail_refused", "", oneLine(originalSubject))
-                + " / " + messages.get(Locale.ENGLISH, "subject.mail_refused", "", oneLine(originalSubject));
+        String subject = messages.get(Locale.FRENCH, "subject.mail_refused", "", oneLine(originalSubject)) + " / "
+                + messages.get(Locale.ENGLISH, "subject.mail_refused", "", oneLine(originalSubject));
         String text = fr + "\n\n----\n\n" + en + "\n";
         String html = "<!DOCTYPE html><html><body><p lang=\"fr\">" + org.jsoup.nodes.Entities.escape(fr)
                 + "</p><hr><p lang=\"en\">" + org.jsoup.nodes.Entities.escape(en) + "</p></body></html>";

@@ -24,13 +24,13 @@ import java.time.Duration;
  */
 @Context
 @ConfigurationProperties("guichet.mail")
-public record MailSettings(boolean workerEnabled,
-                           @NotNull @PositiveDuration Duration pollInterval,
-                           @Min(1) int batchSize,
-                           @NotNull @PositiveDuration Duration lease,
-                           @Min(1) int maxAttempts,
-                           @NotNull @PositiveDuration Duration retryInitialDelay,
-                           @NotNull @PositiveDuration Duration retryMaxDelay,
-                           @DecimalMin("1.0") double retryMultiplier,
-                           @NotNull @PositiveDuration Duration sentRetention) {
-}
+public record MailSettings(
+        boolean workerEnabled,
+        @NotNull @PositiveDuration Duration pollInterval,
+        @Min(1) int batchSize,
+        @NotNull @PositiveDuration Duration lease,
+        @Min(1) int maxAttempts,
+        @NotNull @PositiveDuration Duration retryInitialDelay,
+        @NotNull @PositiveDuration Duration retryMaxDelay,
+        @DecimalMin("1.0") double retryMultiplier,
+        @NotNull @PositiveDuration Duration sentRetention) {}

@@ -21,11 +21,33 @@ import org.jsoup.safety.Safelist;
 final class MarkdownHtml {
 
     private static final Parser PARSER = Parser.builder().build();
-    private static final HtmlRenderer RENDERER = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true)
-            .softbreak("<br>").build();
+    private static final HtmlRenderer RENDERER = HtmlRenderer.builder()
+            .escapeHtml(true)
+            .sanitizeUrls(true)
+            .softbreak("<br>")
+            .build();
     private static final Safelist ALLOWED = new Safelist()
-            .addTags("p", "br", "strong", "em", "b", "i", "code", "pre", "blockquote", "ul", "ol", "li", "hr",
-                    "h1", "h2", "h3", "h4", "h5", "h6", "a")
+            .addTags(
+                    "p",
+                    "br",
+                    "strong",
+                    "em",
+                    "b",
+                    "i",
+                    "code",
+                    "pre",
+                    "blockquote",
+                    "ul",
+                    "ol",
+                    "li",
+                    "hr",
+                    "h1",
+                    "h2",
+                    "h3",
+                    "h4",
+                    "h5",
+                    "h6",
+                    "a")
             .addAttributes("a", "href")
             .addAttributes("ol", "start")
             .addProtocols("a", "href", "http", "https", "mailto")
@@ -33,8 +55,7 @@ final class MarkdownHtml {
             .addEnforcedAttribute("a", "target", "_blank");
     private static final Document.OutputSettings OUTPUT = new Document.OutputSettings().prettyPrint(false);
 
-    private MarkdownHtml() {
-    }
+    private MarkdownHtml() {}
 
     /** @return an HTML fragment for {@code markdown}, safe to place in an email body as is */
     static String render(String markdown) {

@@ -1,24 +1,24 @@
 package dev.guichet.notification;
 
-import dev.guichet.web.ProblemType;
-import io.swagger.v3.oas.annotations.media.Schema;
-import dev.guichet.web.ProblemResponses;
 import dev.guichet.web.ApiException;
 import dev.guichet.web.PageResponse;
+import dev.guichet.web.ProblemResponses;
+import dev.guichet.web.ProblemType;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import io.micronaut.http.HttpStatus;
-import io.micronaut.http.annotation.Status;
-import io.micronaut.serde.annotation.Serdeable;
 
 /** Admins watch the notification outbox and send a failed message again. */
 @Controller("/api/v1/admin/outbox")
@@ -39,9 +39,10 @@ public class OutboxController {
     /** Messages newest first, optionally of one status (PENDING, SENDING, SENT, FAILED, HELD). */
     @ProblemResponses.BadRequest
     @Get
-    public PageResponse<OutboxItem> listOutbox(@QueryValue @Schema(type = "string") @Nullable OutboxStatus status,
-                                         @QueryValue(defaultValue = "0") @Min(0) @Max(100000) int page,
-                                         @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size) {
+    public PageResponse<OutboxItem> listOutbox(
+            @QueryValue @Schema(type = "string") @Nullable OutboxStatus status,
+            @QueryValue(defaultValue = "0") @Min(0) @Max(100000) int page,
+            @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size) {
         OutboxQueries.Page found = outbox.list(status, page, size);
         return new PageResponse<>(found.items(), page, size, found.total());
     }
@@ -95,8 +96,7 @@ public class OutboxController {
 
     /** How many HELD messages an action on all of them changed. */
     @Serdeable
-    public record Count(long count) {
-    }
+    public record Count(long count) {}
 
     /** Releases every HELD message at once (see {@link #release}). */
     @Post("/held/release")

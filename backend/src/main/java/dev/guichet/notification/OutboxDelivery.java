@@ -51,17 +51,29 @@ public class OutboxDelivery {
     private final Counter retried;
     private final Counter failed;
 
-    OutboxDelivery(OutboxQueries outbox, EmailSender<Message, ?> sender, MailSettings settings, SmtpSettings smtp,
-                   RetrySchedule schedule, ReplyAddresses replyAddresses, MeterRegistry meters) {
+    OutboxDelivery(
+            OutboxQueries outbox,
+            EmailSender<Message, ?> sender,
+            MailSettings settings,
+            SmtpSettings smtp,
+            RetrySchedule schedule,
+            ReplyAddresses replyAddresses,
+            MeterRegistry meters) {
         this.replyAddresses = replyAddresses;
         this.outbox = outbox;
         this.sender = sender;
         this.settings = settings;
         this.from = contact(smtp.from());
         this.schedule = schedule;
-        this.sent = Counter.builder("guichet.mail.sent").description("Notification emails accepted by the SMTP relay").register(meters);
-        this.retried = Counter.builder("guichet.mail.retried").description("Failed deliveries that will be tried again").register(meters);
-        this.failed = Counter.builder("guichet.mail.failed").description("Notification emails given up after the last attempt").register(meters);
+        this.sent = Counter.builder("guichet.mail.sent")
+                .description("Notification emails accepted by the SMTP relay")
+                .register(meters);
+        this.retried = Counter.builder("guichet.mail.retried")
+                .description("Failed deliveries that will be tried again")
+                .register(meters);
+        this.failed = Counter.builder("guichet.mail.failed")
+                .description("Notification emails given up after the last attempt")
+                .register(meters);
     }
 
     /**
@@ -91,7 +103,8 @@ public class OutboxDelivery {
         List<OutboxQueries.Claimed> batch = outbox.claim(settings.batchSize(), settings.lease());
         for (int i = 0; i < batch.size(); i++) {
             // Never run into the lease: past half of it, hand the rest back untried for the next poll.
-            boolean late = stopping || Instant.now().isAfter(claimedAt.plus(settings.lease().dividedBy(2)));
+            boolean late = stopping
+                    || Instant.now().isAfter(claimedAt.plus(settings.lease().dividedBy(2)));
             // An unreachable relay fails every message alike: one attempt tells, the rest wait untried.
             if (late || !deliver(batch.get(i))) {
                 int tried = late ? i : i + 1;
@@ -105,11 +118,13 @@ public class OutboxDelivery {
     /** @return false when the relay could not be reached or refused our login */
     private boolean deliver(OutboxQueries.Claimed message) {
         try {
-            sender.send(Email.builder()
-                    .from(from)
-                    .to(message.recipientEmail())
-                    .subject(message.subject())
-                    .body(new MultipartBody(message.html(), message.text())), mime -> headers(mime, message));
+            sender.send(
+                    Email.builder()
+                            .from(from)
+                            .to(message.recipientEmail())
+                            .subject(message.subject())
+                            .body(new MultipartBody(message.html(), message.text())),
+                    mime -> headers(mime, message));
         } catch (RuntimeException e) {
             recordFailure(message, describe(e));
             return !relayUnavailable(e);
@@ -124,7 +139,9 @@ public class OutboxDelivery {
 
     private static boolean relayUnavailable(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof SocketException || t instanceof SocketTimeoutException || t instanceof UnknownHostException
+            if (t instanceof SocketException
+                    || t instanceof SocketTimeoutException
+                    || t instanceof UnknownHostException
                     || t instanceof AuthenticationFailedException) {
                 return true;
             }
@@ -137,15 +154,24 @@ public class OutboxDelivery {
             if (outbox.markFailed(message, error)) {
                 failed.increment();
             }
-            LOG.error("Mail {} to {} failed after {} attempts, giving up (an admin can retry it): {}",
-                    message.id(), message.recipientEmail(), message.attempts(), error);
+            LOG.error(
+                    "Mail {} to {} failed after {} attempts, giving up (an admin can retry it): {}",
+                    message.id(),
+                    message.recipientEmail(),
+                    message.attempts(),
+                    error);
             return;
         }
         Duration wait = schedule.delayAfter(message.attempts());
         if (outbox.markRetry(message, error, wait)) {
             retried.increment();
         }
-        LOG.warn("Mail {} attempt {} failed, next in {} s: {}", message.id(), message.attempts(), wait.toSeconds(), error);
+        LOG.warn(
+                "Mail {} attempt {} failed, next in {} s: {}",
+                message.id(),
+                message.attempts(),
+                wait.toSeconds(),
+                error);
     }
 
     private void headers(Message mime, OutboxQueries.Claimed message) {
@@ -190,14 +216,17 @@ public class OutboxDelivery {
                 text = t.getMessage();
             }
         }
-        text = text == null ? error.getClass().getSimpleName() : text.replaceAll("\\s+", " ").strip();
+        text = text == null
+                ? error.getClass().getSimpleName()
+                : text.replaceAll("\\s+", " ").strip();
         return text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH) : text;
     }
 
     private static Contact contact(String address) {
         try {
             InternetAddress parsed = new InternetAddress(address, true);
-            return parsed.getPersonal() == null ? new Contact(parsed.getAddress())
+            return parsed.getPersonal() == null
+                    ? new Contact(parsed.getAddress())
                     : new Contact(parsed.getAddress(), parsed.getPersonal());
         } catch (AddressException e) {
             throw new IllegalStateException("SMTP_FROM is not a valid address: '" + address + "'", e);

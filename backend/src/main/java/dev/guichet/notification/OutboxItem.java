@@ -15,7 +15,16 @@ import java.time.Instant;
  * @param nextAttemptAt when a PENDING message is due
  */
 @Serdeable
-public record OutboxItem(long id, @Nullable Long ticketId, String kind, String recipient, @Nullable Long recipientId,
-                         String subject, OutboxStatus status, int attempts, @Nullable String lastError,
-                         Instant createdAt, @Nullable Instant sentAt, Instant nextAttemptAt) {
-}
+public record OutboxItem(
+        long id,
+        @Nullable Long ticketId,
+        String kind,
+        String recipient,
+        @Nullable Long recipientId,
+        String subject,
+        OutboxStatus status,
+        int attempts,
+        @Nullable String lastError,
+        Instant createdAt,
+        @Nullable Instant sentAt,
+        Instant nextAttemptAt) {}

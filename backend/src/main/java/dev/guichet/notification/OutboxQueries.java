@@ -39,18 +39,30 @@ public class OutboxQueries {
     }
 
     /** A message claimed for delivery. */
-    public record Claimed(long id, String recipientEmail, String subject, String text, String html, String messageId,
-                          @Nullable String inReplyTo, @Nullable String references, int attempts,
-                          @Nullable Long ticketId) {
-    }
+    public record Claimed(
+            long id,
+            String recipientEmail,
+            String subject,
+            String text,
+            String html,
+            String messageId,
+            @Nullable String inReplyTo,
+            @Nullable String references,
+            int attempts,
+            @Nullable Long ticketId) {}
 
     /**
      * Queues one rendered email; must run inside the transaction of the change that caused it.
      *
      * @return the outbox id
      */
-    public long enqueue(MailKind kind, long recipientId, String recipientEmail, String locale, long ticketId,
-                        MailRenderer.Rendered mail) {
+    public long enqueue(
+            MailKind kind,
+            long recipientId,
+            String recipientEmail,
+            String locale,
+            long ticketId,
+            MailRenderer.Rendered mail) {
         long[] idAndCreated = jdbc.prepareStatement("""
                 SELECT nextval(pg_get_serial_sequence('mail_outbox', 'id')),
                        (SELECT (extract(epoch FROM created_at) * 1000000)::bigint FROM tickets WHERE id = ?)""", ps -> {
@@ -91,8 +103,13 @@ public class OutboxQueries {
      * @param inReplyTo   the Message-ID it answers, or null
      * @return the outbox id
      */
-    public long enqueueStandalone(MailKind kind, @Nullable Long recipientId, String recipientEmail, String locale,
-                                  @Nullable String inReplyTo, MailRenderer.Rendered mail) {
+    public long enqueueStandalone(
+            MailKind kind,
+            @Nullable Long recipientId,
+            String recipientEmail,
+            String locale,
+            @Nullable String inReplyTo,
+            MailRenderer.Rendered mail) {
         return jdbc.prepareStatement("""
                 INSERT INTO mail_outbox (kind, recipient_id, recipient_email, locale, subject, body_text, body_html,
                                          message_id, in_reply_to, thread_references)
@@ -153,8 +170,16 @@ public class OutboxQueries {
             List<Claimed> claimed = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    claimed.add(new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9),
+                    claimed.add(new Claimed(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getString(7),
+                            rs.getString(8),
+                            rs.getInt(9),
                             rs.getObject(10, Long.class)));
                 }
             }
@@ -261,10 +286,11 @@ public class OutboxQueries {
      * @return how many were discarded (0 when the message does not exist or is not HELD)
      */
     public int discardHeld(@Nullable Long id) {
-        return jdbc.prepareStatement("DELETE FROM mail_outbox WHERE status = 'HELD' AND (?::bigint IS NULL OR id = ?)", ps -> {
-            bindOptionalId(ps, id);
-            return ps.executeUpdate();
-        });
+        return jdbc.prepareStatement(
+                "DELETE FROM mail_outbox WHERE status = 'HELD' AND (?::bigint IS NULL OR id = ?)", ps -> {
+                    bindOptionalId(ps, id);
+                    return ps.executeUpdate();
+                });
     }
 
     private static void bindOptionalId(java.sql.PreparedStatement ps, @Nullable Long id) throws SQLException {
@@ -318,8 +344,7 @@ public class OutboxQueries {
     }
 
     /** A page of messages and the number of all that match. */
-    public record Page(List<OutboxItem> items, long total) {
-    }
+    public record Page(List<OutboxItem> items, long total) {}
 
     /**
      * The backlog, for the health indicator.
@@ -329,8 +354,7 @@ public class OutboxQueries {
      * @param oldestPendingAgeSeconds age of the oldest waiting message, 0 when none waits
      * @param held                    messages held after a restore, waiting for an admin
      */
-    public record Backlog(long pending, long failed, long oldestPendingAgeSeconds, long held) {
-    }
+    public record Backlog(long pending, long failed, long oldestPendingAgeSeconds, long held) {}
 
     /** @return how much is waiting and for how long */
     public Backlog backlog() {
@@ -348,10 +372,19 @@ public class OutboxQueries {
     }
 
     private static OutboxItem item(ResultSet rs) throws SQLException {
-        return new OutboxItem(rs.getLong("id"), rs.getObject("ticket_id", Long.class), rs.getString("kind"),
-                rs.getString("recipient_email"), rs.getObject("recipient_id", Long.class), rs.getString("subject"),
-                OutboxStatus.valueOf(rs.getString("status")), rs.getInt("attempts"), rs.getString("last_error"),
-                instant(rs, "created_at"), instant(rs, "sent_at"), instant(rs, "next_attempt_at"));
+        return new OutboxItem(
+                rs.getLong("id"),
+                rs.getObject("ticket_id", Long.class),
+                rs.getString("kind"),
+                rs.getString("recipient_email"),
+                rs.getObject("recipient_id", Long.class),
+                rs.getString("subject"),
+                OutboxStatus.valueOf(rs.getString("status")),
+                rs.getInt("attempts"),
+                rs.getString("last_error"),
+                instant(rs, "created_at"),
+                instant(rs, "sent_at"),
+                instant(rs, "next_attempt_at"));
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -8,5 +8,9 @@ package dev.guichet.notification;
  * sent until an admin releases it, see deployment/restore.sh).
  */
 public enum OutboxStatus {
-    PENDING, SENDING, SENT, FAILED, HELD
+    PENDING,
+    SENDING,
+    SENT,
+    FAILED,
+    HELD
 }

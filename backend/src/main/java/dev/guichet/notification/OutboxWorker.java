@@ -4,9 +4,9 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.graceful.GracefulShutdownCapable;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.TaskScheduler;
-import io.micronaut.runtime.graceful.GracefulShutdownCapable;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Named;
 import java.time.Duration;
@@ -49,8 +49,11 @@ public class OutboxWorker implements ApplicationEventListener<StartupEvent>, Gra
     /** Held while a poll runs: shutdown waits on it for the message being sent. */
     private final ReentrantLock running = new ReentrantLock();
 
-    OutboxWorker(OutboxDelivery delivery, OutboxQueries outbox, MailSettings settings,
-                 @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler) {
+    OutboxWorker(
+            OutboxDelivery delivery,
+            OutboxQueries outbox,
+            MailSettings settings,
+            @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler) {
         this.delivery = delivery;
         this.outbox = outbox;
         this.settings = settings;

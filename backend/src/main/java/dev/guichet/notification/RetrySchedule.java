@@ -21,6 +21,7 @@ public class RetrySchedule {
 
     /** Jitter, in percent of the wait either way: failures that happened together do not retry in lockstep. */
     public static final int JITTER_PERCENT = 20;
+
     private static final double JITTER = JITTER_PERCENT / 100.0;
 
     private final int maxAttempts;
@@ -31,7 +32,11 @@ public class RetrySchedule {
 
     @Inject
     RetrySchedule(MailSettings settings) {
-        this(settings.maxAttempts(), settings.retryInitialDelay(), settings.retryMultiplier(), settings.retryMaxDelay());
+        this(
+                settings.maxAttempts(),
+                settings.retryInitialDelay(),
+                settings.retryMultiplier(),
+                settings.retryMaxDelay());
     }
 
     /**

@@ -21,10 +21,12 @@ public class SmtpSessionProvider implements SessionProvider {
     private final Session session;
 
     SmtpSessionProvider(SmtpSettings smtp) {
-        String security = smtp.security() == null ? "none" : smtp.security().trim().toLowerCase(Locale.ROOT);
+        String security =
+                smtp.security() == null ? "none" : smtp.security().trim().toLowerCase(Locale.ROOT);
         boolean ssl = security.equals("ssl");
         if (!ssl && !security.equals("starttls") && !security.equals("none")) {
-            throw new IllegalStateException("SMTP_SECURITY must be none, starttls or ssl, not '" + smtp.security() + "'");
+            throw new IllegalStateException(
+                    "SMTP_SECURITY must be none, starttls or ssl, not '" + smtp.security() + "'");
         }
         String timeout = String.valueOf(smtp.timeout().toMillis());
         boolean auth = smtp.user() != null && !smtp.user().isBlank();
@@ -46,12 +48,14 @@ public class SmtpSessionProvider implements SessionProvider {
         if (!security.equals("none")) {
             props.put("mail.smtp.ssl.checkserveridentity", "true");
         }
-        Authenticator authenticator = !auth ? null : new Authenticator() {
-            @Override
-            protected PasswordAuthentication getPasswordAuthentication() {
-                return new PasswordAuthentication(smtp.user(), smtp.password() == null ? "" : smtp.password());
-            }
-        };
+        Authenticator authenticator = !auth
+                ? null
+                : new Authenticator() {
+                    @Override
+                    protected PasswordAuthentication getPasswordAuthentication() {
+                        return new PasswordAuthentication(smtp.user(), smtp.password() == null ? "" : smtp.password());
+                    }
+                };
         this.session = Session.getInstance(props, authenticator);
     }
 

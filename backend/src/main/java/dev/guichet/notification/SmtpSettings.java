@@ -23,13 +23,19 @@ import java.time.Duration;
  */
 @Context
 @ConfigurationProperties("guichet.mail.smtp")
-public record SmtpSettings(String host, @Min(1) @Max(65535) int port, String security, String user, String password,
-                           String from, @NotNull @PositiveDuration Duration timeout) {
+public record SmtpSettings(
+        String host,
+        @Min(1) @Max(65535) int port,
+        String security,
+        String user,
+        String password,
+        String from,
+        @NotNull @PositiveDuration Duration timeout) {
 
     @Override
     public String toString() {
         // Never print the password (configuration dumps, logs).
-        return "SmtpSettings[host=" + host + ", port=" + port + ", security=" + security + ", user=" + user
-                + ", from=" + from + ", timeout=" + timeout + "]";
+        return "SmtpSettings[host=" + host + ", port=" + port + ", security=" + security + ", user=" + user + ", from="
+                + from + ", timeout=" + timeout + "]";
     }
 }

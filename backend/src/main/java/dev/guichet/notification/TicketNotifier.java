@@ -4,9 +4,9 @@ import dev.guichet.category.CategoryTechnicians;
 import dev.guichet.comment.Comment;
 import dev.guichet.comment.CommentRepository;
 import dev.guichet.survey.SurveyTokens;
+import dev.guichet.ticket.Ticket;
 import dev.guichet.ticket.TicketEvent;
 import dev.guichet.ticket.TicketQueries;
-import dev.guichet.ticket.Ticket;
 import dev.guichet.ticket.TicketStatus;
 import dev.guichet.user.User;
 import dev.guichet.user.UserRepository;
@@ -47,9 +47,15 @@ public class TicketNotifier implements ApplicationEventListener<TicketEvent> {
     private final SurveyTokens surveyTokens;
     private final MailLinks links;
 
-    TicketNotifier(TicketQueries tickets, UserRepository users, CommentRepository comments,
-                   CategoryTechnicians categoryTechnicians, MailRenderer renderer, OutboxQueries outbox,
-                   SurveyTokens surveyTokens, MailLinks links) {
+    TicketNotifier(
+            TicketQueries tickets,
+            UserRepository users,
+            CommentRepository comments,
+            CategoryTechnicians categoryTechnicians,
+            MailRenderer renderer,
+            OutboxQueries outbox,
+            SurveyTokens surveyTokens,
+            MailLinks links) {
         this.surveyTokens = surveyTokens;
         this.links = links;
         this.tickets = tickets;
@@ -73,7 +79,7 @@ public class TicketNotifier implements ApplicationEventListener<TicketEvent> {
                 queue(MailKind.CREATED_ALERT, ticket, actor, alerted(ticket), ticket.description(), false);
             }
             case TicketEvent.Assigned assigned ->
-                    queue(MailKind.ASSIGNED, ticket, actor, List.of(assigned.assigneeId()), null, false);
+                queue(MailKind.ASSIGNED, ticket, actor, List.of(assigned.assigneeId()), null, false);
             case TicketEvent.StatusChanged changed -> {
                 MailKind kind = switch (changed.to()) {
                     case WAITING -> MailKind.WAITING;
@@ -85,18 +91,28 @@ public class TicketNotifier implements ApplicationEventListener<TicketEvent> {
                     queue(kind, ticket, actor, List.of(requester), null, false);
                 }
             }
-            case TicketEvent.CommentAdded added when added.internal() -> {
+            case TicketEvent.CommentAdded added
+            when added.internal() -> {
                 // The note's text stays in the app: only technicians may read it, and mail is forwarded.
                 if (ticket.assignee() != null) {
-                    queue(MailKind.NOTE, ticket, actor, List.of(ticket.assignee().id()), null, false);
+                    queue(
+                            MailKind.NOTE,
+                            ticket,
+                            actor,
+                            List.of(ticket.assignee().id()),
+                            null,
+                            false);
                 }
             }
             case TicketEvent.CommentAdded added -> {
-                String body = comments.findById(added.commentId()).map(Comment::body).orElseThrow();
-                Collection<Long> to = actor.id() != requester ? List.of(requester)
+                String body =
+                        comments.findById(added.commentId()).map(Comment::body).orElseThrow();
+                Collection<Long> to = actor.id() != requester
+                        ? List.of(requester)
                         : ticket.assignee() != null ? List.of(ticket.assignee().id()) : alerted(ticket);
                 // A reply that set the status says both in one email.
-                MailKind kind = added.status() == TicketStatus.WAITING ? MailKind.REPLY_WAITING
+                MailKind kind = added.status() == TicketStatus.WAITING
+                        ? MailKind.REPLY_WAITING
                         : added.status() == TicketStatus.RESOLVED ? MailKind.REPLY_RESOLVED : MailKind.REPLY;
                 queue(kind, ticket, actor, to, body, false);
             }
@@ -104,20 +120,34 @@ public class TicketNotifier implements ApplicationEventListener<TicketEvent> {
     }
 
     private List<Long> alerted(Ticket ticket) {
-        return categoryTechnicians.alerted(ticket.category() == null ? null : ticket.category().id());
+        return categoryTechnicians.alerted(
+                ticket.category() == null ? null : ticket.category().id());
     }
 
-    private void queue(MailKind kind, Ticket ticket, User actor, Collection<Long> recipientIds,
-                       @Nullable String quote, boolean includeActor) {
-        Stream<User> recipients = users.findByIdIn(recipientIds.stream().distinct().toList()).stream()
+    private void queue(
+            MailKind kind,
+            Ticket ticket,
+            User actor,
+            Collection<Long> recipientIds,
+            @Nullable String quote,
+            boolean includeActor) {
+        Stream<User> recipients = users
+                .findByIdIn(recipientIds.stream().distinct().toList())
+                .stream()
                 .filter(u -> u.active() && u.notificationsEnabled())
                 .filter(u -> includeActor || !Objects.equals(u.id(), actor.id()));
         recipients.forEach(recipient -> {
             // The survey of a resolved ticket is the requester's to answer.
             boolean survey = (kind == MailKind.RESOLVED || kind == MailKind.REPLY_RESOLVED)
                     && recipient.id() == ticket.requester().id();
-            MailRenderer.Rendered mail = renderer.render(new MailRenderer.Content(kind, recipient.locale(),
-                    recipient.fullName(), actor.fullName(), ticket.id(), ticket.title(), quote,
+            MailRenderer.Rendered mail = renderer.render(new MailRenderer.Content(
+                    kind,
+                    recipient.locale(),
+                    recipient.fullName(),
+                    actor.fullName(),
+                    ticket.id(),
+                    ticket.title(),
+                    quote,
                     survey ? links.survey(ticket.id(), surveyTokens.issue(ticket.id())) : null));
             outbox.enqueue(kind, recipient.id(), recipient.email(), recipient.locale(), ticket.id(), mail);
         });

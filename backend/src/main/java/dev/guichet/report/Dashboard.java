@@ -23,19 +23,26 @@ import java.util.List;
  * @param satisfaction answers to the satisfaction survey given in the period
  */
 @Serdeable
-public record Dashboard(LocalDate from, LocalDate to, String granularity, String timeZone, List<VolumePoint> volume,
-                        List<StatusCount> backlog, List<AgeCount> backlogAge, List<Times> byCategory,
-                        List<Times> byAssignee, Sla sla, Satisfaction satisfaction) {
+public record Dashboard(
+        LocalDate from,
+        LocalDate to,
+        String granularity,
+        String timeZone,
+        List<VolumePoint> volume,
+        List<StatusCount> backlog,
+        List<AgeCount> backlogAge,
+        List<Times> byCategory,
+        List<Times> byAssignee,
+        Sla sla,
+        Satisfaction satisfaction) {
 
     /** Tickets created and resolved in one day or week, starting on {@code start}. */
     @Serdeable
-    public record VolumePoint(LocalDate start, long created, long resolved) {
-    }
+    public record VolumePoint(LocalDate start, long created, long resolved) {}
 
     /** Open tickets in one status. */
     @Serdeable
-    public record StatusCount(TicketStatus status, long count) {
-    }
+    public record StatusCount(TicketStatus status, long count) {}
 
     /**
      * Open tickets whose age falls in a bucket.
@@ -43,8 +50,7 @@ public record Dashboard(LocalDate from, LocalDate to, String granularity, String
      * @param bucket {@code lt_1d}, {@code 1d_3d}, {@code 3d_7d}, {@code 7d_30d} or {@code gt_30d}
      */
     @Serdeable
-    public record AgeCount(String bucket, long count) {
-    }
+    public record AgeCount(String bucket, long count) {}
 
     /**
      * Times of the tickets resolved in the period for one category or assignee.
@@ -55,15 +61,19 @@ public record Dashboard(LocalDate from, LocalDate to, String granularity, String
      * @param responded of them, tickets with a first response
      */
     @Serdeable
-    public record Times(@Nullable Long id, @Nullable String name, long resolved, long responded,
-                        @Nullable Double firstResponseMedianHours, @Nullable Double firstResponseP90Hours,
-                        @Nullable Double resolutionMedianHours, @Nullable Double resolutionP90Hours) {
-    }
+    public record Times(
+            @Nullable Long id,
+            @Nullable String name,
+            long resolved,
+            long responded,
+            @Nullable Double firstResponseMedianHours,
+            @Nullable Double firstResponseP90Hours,
+            @Nullable Double resolutionMedianHours,
+            @Nullable Double resolutionP90Hours) {}
 
     /** Compliance with both SLA targets. */
     @Serdeable
-    public record Sla(Target firstResponse, Target resolution) {
-    }
+    public record Sla(Target firstResponse, Target resolution) {}
 
     /**
      * One target over the tickets that have a due time for it.
@@ -74,8 +84,8 @@ public record Dashboard(LocalDate from, LocalDate to, String granularity, String
      * @param compliancePercent met / (met + breached) × 100, null when both are 0
      */
     @Serdeable
-    public record Target(long met, long breached, long pending, @Nullable Double compliancePercent) {
-    }
+    public record Target(
+            long met, long breached, long pending, @Nullable Double compliancePercent) {}
 
     /**
      * Satisfaction survey answers.
@@ -85,11 +95,9 @@ public record Dashboard(LocalDate from, LocalDate to, String granularity, String
      * @param distribution how many answers gave each score, 1 to 5 (all five present)
      */
     @Serdeable
-    public record Satisfaction(long answers, @Nullable Double average, List<ScoreCount> distribution) {
-    }
+    public record Satisfaction(long answers, @Nullable Double average, List<ScoreCount> distribution) {}
 
     /** Answers with one score. */
     @Serdeable
-    public record ScoreCount(int score, long count) {
-    }
+    public record ScoreCount(int score, long count) {}
 }

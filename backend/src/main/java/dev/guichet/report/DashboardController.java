@@ -1,7 +1,7 @@
 package dev.guichet.report;
 
-import dev.guichet.web.ProblemResponses;
 import dev.guichet.web.ApiException;
+import dev.guichet.web.ProblemResponses;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -42,8 +42,10 @@ public class DashboardController {
     @ProblemResponses.Busy
     @Get("/dashboard")
     public Dashboard getDashboard(
-            @Parameter(description = "first day, yyyy-MM-dd (default: 29 days before `to`)") @QueryValue @Nullable String from,
-            @Parameter(description = "last day, yyyy-MM-dd, inclusive (default: today)") @QueryValue @Nullable String to,
+            @Parameter(description = "first day, yyyy-MM-dd (default: 29 days before `to`)") @QueryValue @Nullable
+                    String from,
+            @Parameter(description = "last day, yyyy-MM-dd, inclusive (default: today)") @QueryValue @Nullable
+                    String to,
             @QueryValue("category_id") @Nullable Long categoryId,
             @Parameter(description = "day or week (default: day)") @QueryValue @Nullable String granularity) {
         LocalDate last = to == null || to.isBlank() ? queries.today() : date("to", to);

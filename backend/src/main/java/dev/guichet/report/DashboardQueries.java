@@ -43,7 +43,9 @@ public class DashboardQueries {
 
     /** Longest period the dashboard answers for: ten years, leap days included. */
     public static final int MAX_DAYS = 3660;
-    private static final List<TicketStatus> OPEN = List.of(TicketStatus.NEW, TicketStatus.IN_PROGRESS, TicketStatus.WAITING);
+
+    private static final List<TicketStatus> OPEN =
+            List.of(TicketStatus.NEW, TicketStatus.IN_PROGRESS, TicketStatus.WAITING);
 
     private final JdbcOperations jdbc;
     private final TicketQueries tickets;
@@ -87,8 +89,18 @@ public class DashboardQueries {
             Dashboard.Sla sla = new Dashboard.Sla(
                     target(sum[FR_MET], sum[FR_LATE] + sum[FR_OPEN] - pending[0], pending[0]),
                     target(sum[RES_MET], sum[RES_LATE] + sum[RES_OPEN] - pending[1], pending[1]));
-            return new Dashboard(from, to, weekly ? "week" : "day", zone.getId(), daily.volume(), backlog(categoryId),
-                    backlogAge(categoryId), table.byCategory(), table.byAssignee(), sla, satisfaction(sum));
+            return new Dashboard(
+                    from,
+                    to,
+                    weekly ? "week" : "day",
+                    zone.getId(),
+                    daily.volume(),
+                    backlog(categoryId),
+                    backlogAge(categoryId),
+                    table.byCategory(),
+                    table.byAssignee(),
+                    sla,
+                    satisfaction(sum));
         } catch (RuntimeException e) {
             if (ReportBusyException.isTimeout(e)) {
                 throw new ReportBusyException();
@@ -111,7 +123,9 @@ public class DashboardQueries {
     /** The daily summary of the period: volume points, and the sum of every column over the period. */
     private record Daily(Map<LocalDate, long[]> points, long[] total) {
         List<Dashboard.VolumePoint> volume() {
-            return points.entrySet().stream().map(e -> new Dashboard.VolumePoint(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
+            return points.entrySet().stream()
+                    .map(e -> new Dashboard.VolumePoint(e.getKey(), e.getValue()[0], e.getValue()[1]))
+                    .toList();
         }
     }
 
@@ -140,7 +154,8 @@ public class DashboardQueries {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     LocalDate day = rs.getObject(1, LocalDate.class);
-                    long[] point = points.get(weekly ? day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)) : day);
+                    long[] point =
+                            points.get(weekly ? day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)) : day);
                     for (int c = 0; c < total.length; c++) {
                         total[c] += rs.getLong(c + 2);
                     }
@@ -160,9 +175,13 @@ public class DashboardQueries {
      * @return {first response, resolution}
      */
     private long[] pending(LocalDate from, LocalDate to, @Nullable Long categoryId) {
-        String period = " AND t.created_at >= ? AND t.created_at < ?" + (categoryId == null ? "" : " AND t.category_id = ?");
-        String sql = "SELECT (SELECT count(*) FROM tickets t WHERE t.first_response_at IS NULL AND t.first_response_due_at >= now()" + period + "),"
-                + " (SELECT count(*) FROM tickets t WHERE t.resolved_at IS NULL AND t.resolution_due_at >= now()" + period + ")";
+        String period =
+                " AND t.created_at >= ? AND t.created_at < ?" + (categoryId == null ? "" : " AND t.category_id = ?");
+        String sql =
+                "SELECT (SELECT count(*) FROM tickets t WHERE t.first_response_at IS NULL AND t.first_response_due_at >= now()"
+                        + period + "),"
+                        + " (SELECT count(*) FROM tickets t WHERE t.resolved_at IS NULL AND t.resolution_due_at >= now()"
+                        + period + ")";
         Timestamp start = Timestamp.from(from.atStartOfDay(zone).toInstant());
         Timestamp end = Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant());
         return jdbc.prepareStatement(sql, ps -> {
@@ -184,7 +203,9 @@ public class DashboardQueries {
     private List<Dashboard.StatusCount> backlog(@Nullable Long categoryId) {
         Map<TicketStatus, Long> counts = tickets.countByStatus(
                 new TicketFilter(OPEN, List.of(), categoryId, null, false, null, null, null, null));
-        return OPEN.stream().map(s -> new Dashboard.StatusCount(s, counts.getOrDefault(s, 0L))).toList();
+        return OPEN.stream()
+                .map(s -> new Dashboard.StatusCount(s, counts.getOrDefault(s, 0L)))
+                .toList();
     }
 
     private List<Dashboard.AgeCount> backlogAge(@Nullable Long categoryId) {
@@ -212,7 +233,8 @@ public class DashboardQueries {
     }
 
     private static Dashboard.Target target(long met, long breached, long pending) {
-        return new Dashboard.Target(met, breached, pending, met + breached == 0 ? null : round(100.0 * met / (met + breached)));
+        return new Dashboard.Target(
+                met, breached, pending, met + breached == 0 ? null : round(100.0 * met / (met + breached)));
     }
 
     private static Dashboard.Satisfaction satisfaction(long[] total) {

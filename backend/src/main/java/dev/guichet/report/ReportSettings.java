@@ -1,8 +1,8 @@
 package dev.guichet.report;
 
+import dev.guichet.system.PositiveDuration;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.context.annotation.Context;
-import dev.guichet.system.PositiveDuration;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
@@ -20,6 +20,7 @@ import java.time.ZoneId;
  */
 @Context
 @ConfigurationProperties("guichet.reports")
-public record ReportSettings(@NotNull ZoneId timeZone, @NotNull @PositiveDuration Duration statementTimeout,
-                             @Min(1) int exportMaxConcurrent) {
-}
+public record ReportSettings(
+        @NotNull ZoneId timeZone,
+        @NotNull @PositiveDuration Duration statementTimeout,
+        @Min(1) int exportMaxConcurrent) {}

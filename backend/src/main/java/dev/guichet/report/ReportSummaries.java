@@ -25,8 +25,8 @@ public class ReportSummaries implements ApplicationEventListener<StartupEvent> {
     private final TransactionOperations<Connection> transactions;
     private final String zone;
 
-    ReportSummaries(ReportSummaryQueries queries, TransactionOperations<Connection> transactions,
-                    ReportSettings settings) {
+    ReportSummaries(
+            ReportSummaryQueries queries, TransactionOperations<Connection> transactions, ReportSettings settings) {
         this.queries = queries;
         this.transactions = transactions;
         this.zone = settings.timeZone().getId();

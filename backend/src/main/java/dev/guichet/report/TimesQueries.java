@@ -36,15 +36,15 @@ class TimesQueries {
     }
 
     /** The rows per category, then the rows per assignee. */
-    record Tables(List<Dashboard.Times> byCategory, List<Dashboard.Times> byAssignee) {
-    }
+    record Tables(List<Dashboard.Times> byCategory, List<Dashboard.Times> byAssignee) {}
 
     /**
      * @param resolved   tickets resolved in the period (from the daily summary), to choose the method
      * @param categoryId only this category, or null for all
      */
     Tables times(LocalDate from, LocalDate to, ZoneId zone, long resolved, @Nullable Long categoryId) {
-        return resolved <= EXACT_LIMIT ? exact(start(from, zone), start(to.plusDays(1), zone), categoryId)
+        return resolved <= EXACT_LIMIT
+                ? exact(start(from, zone), start(to.plusDays(1), zone), categoryId)
                 : bucketed(PeriodSplit.of(from, to), zone, categoryId);
     }
 
@@ -54,13 +54,15 @@ class TimesQueries {
 
     /** {@code percentile_cont} per category and per assignee in one scan ({@code GROUPING SETS}). */
     private Tables exact(Timestamp start, Timestamp end, @Nullable Long categoryId) {
-        String sql = "SELECT GROUPING(t.category_id), coalesce(t.category_id, t.assignee_id), count(*), count(t.first_response_at),"
-                + " percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM t.first_response_at - t.created_at)),"
-                + " percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM t.first_response_at - t.created_at)),"
-                + " percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM t.resolved_at - t.created_at)),"
-                + " percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM t.resolved_at - t.created_at))"
-                + " FROM tickets t WHERE t.resolved_at >= ? AND t.resolved_at < ?" + (categoryId == null ? "" : " AND t.category_id = ?")
-                + " GROUP BY GROUPING SETS ((t.category_id), (t.assignee_id))";
+        String sql =
+                "SELECT GROUPING(t.category_id), coalesce(t.category_id, t.assignee_id), count(*), count(t.first_response_at),"
+                        + " percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM t.first_response_at - t.created_at)),"
+                        + " percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM t.first_response_at - t.created_at)),"
+                        + " percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM t.resolved_at - t.created_at)),"
+                        + " percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM t.resolved_at - t.created_at))"
+                        + " FROM tickets t WHERE t.resolved_at >= ? AND t.resolved_at < ?"
+                        + (categoryId == null ? "" : " AND t.category_id = ?")
+                        + " GROUP BY GROUPING SETS ((t.category_id), (t.assignee_id))";
         List<Row> categories = new ArrayList<>();
         List<Row> assignees = new ArrayList<>();
         jdbc.prepareStatement(sql, ps -> {
@@ -72,8 +74,14 @@ class TimesQueries {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long id = rs.getLong(2);
-                    Row row = new Row(rs.wasNull() ? null : id, rs.getLong(3), rs.getLong(4),
-                            seconds(rs, 5), seconds(rs, 6), seconds(rs, 7), seconds(rs, 8));
+                    Row row = new Row(
+                            rs.wasNull() ? null : id,
+                            rs.getLong(3),
+                            rs.getLong(4),
+                            seconds(rs, 5),
+                            seconds(rs, 6),
+                            seconds(rs, 7),
+                            seconds(rs, 8));
                     (rs.getInt(1) == 1 ? assignees : categories).add(row);
                 }
             }
@@ -100,8 +108,10 @@ class TimesQueries {
             LocalDate last = run[0].withDayOfMonth(run[0].lengthOfMonth());
             long inside = run[1].toEpochDay() - run[0].toEpochDay() + 1;
             LocalDate lastPast = today.isBefore(last) ? today : last;
-            long outside = Math.max(0, lastPast.toEpochDay() - first.toEpochDay() + 1) - (lastPast.isBefore(run[0]) ? 0
-                    : Math.min(lastPast.toEpochDay(), run[1].toEpochDay()) - run[0].toEpochDay() + 1);
+            long outside = Math.max(0, lastPast.toEpochDay() - first.toEpochDay() + 1)
+                    - (lastPast.isBefore(run[0])
+                            ? 0
+                            : Math.min(lastPast.toEpochDay(), run[1].toEpochDay()) - run[0].toEpochDay() + 1);
             if (!run[1].isAfter(last) && outside < inside) {
                 months.add(first);
                 if (run[0].isAfter(first)) {
@@ -119,11 +129,21 @@ class TimesQueries {
             String where = " WHERE ((months = 12 AND start = ANY(?)) OR (months = 1 AND start = ANY(?)))"
                     + (categoryId == null ? " AND dim IN ('C', 'A')" : " AND dim IN ('C', 'B') AND category_id = ?");
             String columns = "SELECT dim, category_id, assignee_id, kind, bucket, n FROM ";
-            String sql = "SELECT dim, category_id, assignee_id, kind, bucket, sum(n) FROM (" + columns + "report_times" + where
-                    + " UNION ALL " + columns + "report_times_delta" + where + ") x GROUP BY 1, 2, 3, 4, 5";
+            String sql = "SELECT dim, category_id, assignee_id, kind, bucket, sum(n) FROM (" + columns + "report_times"
+                    + where + " UNION ALL " + columns + "report_times_delta" + where + ") x GROUP BY 1, 2, 3, 4, 5";
             jdbc.prepareStatement(sql, ps -> {
-                Array yearStarts = ps.getConnection().createArrayOf("date", split.years().stream().map(java.sql.Date::valueOf).toArray());
-                Array monthStarts = ps.getConnection().createArrayOf("date", split.months().stream().map(java.sql.Date::valueOf).toArray());
+                Array yearStarts = ps.getConnection()
+                        .createArrayOf(
+                                "date",
+                                split.years().stream()
+                                        .map(java.sql.Date::valueOf)
+                                        .toArray());
+                Array monthStarts = ps.getConnection()
+                        .createArrayOf(
+                                "date",
+                                split.months().stream()
+                                        .map(java.sql.Date::valueOf)
+                                        .toArray());
                 int i = 1;
                 for (int copy = 0; copy < 2; copy++) {
                     ps.setArray(i++, yearStarts);
@@ -136,7 +156,8 @@ class TimesQueries {
                     while (rs.next()) {
                         boolean byCategory = rs.getString(1).equals("C");
                         long id = rs.getLong(byCategory ? 2 : 3);
-                        histogram(byCategory ? categories : assignees, rs.wasNull() ? null : id, rs.getInt(4)).add(rs.getInt(5), rs.getLong(6));
+                        histogram(byCategory ? categories : assignees, rs.wasNull() ? null : id, rs.getInt(4))
+                                .add(rs.getInt(5), rs.getLong(6));
                     }
                 }
                 return null;
@@ -156,12 +177,18 @@ class TimesQueries {
      *
      * @param sign 1 to add them, -1 to take them out
      */
-    private void addTickets(Timestamp start, Timestamp end, @Nullable Long categoryId,
-                            Map<Long, DurationHistogram[]> categories, Map<Long, DurationHistogram[]> assignees, int sign) {
+    private void addTickets(
+            Timestamp start,
+            Timestamp end,
+            @Nullable Long categoryId,
+            Map<Long, DurationHistogram[]> categories,
+            Map<Long, DurationHistogram[]> assignees,
+            int sign) {
         String sql = "SELECT t.category_id, t.assignee_id,"
                 + " report_bucket(extract(epoch FROM t.first_response_at - t.created_at)::float8),"
                 + " report_bucket(extract(epoch FROM t.resolved_at - t.created_at)::float8), count(*)"
-                + " FROM tickets t WHERE t.resolved_at >= ? AND t.resolved_at < ?" + (categoryId == null ? "" : " AND t.category_id = ?")
+                + " FROM tickets t WHERE t.resolved_at >= ? AND t.resolved_at < ?"
+                + (categoryId == null ? "" : " AND t.category_id = ?")
                 + " GROUP BY 1, 2, 3, 4";
         jdbc.prepareStatement(sql, ps -> {
             ps.setTimestamp(1, start);
@@ -191,24 +218,36 @@ class TimesQueries {
     }
 
     private static DurationHistogram histogram(Map<Long, DurationHistogram[]> groups, @Nullable Long id, int kind) {
-        return groups.computeIfAbsent(id, k -> new DurationHistogram[] {new DurationHistogram(), new DurationHistogram()})[kind];
+        return groups.computeIfAbsent(
+                        id, k -> new DurationHistogram[] {new DurationHistogram(), new DurationHistogram()})[kind];
     }
 
     private static List<Row> rows(Map<Long, DurationHistogram[]> groups) {
         List<Row> rows = new ArrayList<>();
         groups.forEach((id, h) -> {
             if (h[1].total() > 0) {
-                rows.add(new Row(id, h[1].total(), h[0].total(), h[0].percentile(0.5), h[0].percentile(0.9),
-                        h[1].percentile(0.5), h[1].percentile(0.9)));
+                rows.add(new Row(
+                        id,
+                        h[1].total(),
+                        h[0].total(),
+                        h[0].percentile(0.5),
+                        h[0].percentile(0.9),
+                        h[1].percentile(0.5),
+                        h[1].percentile(0.9)));
             }
         });
         return rows;
     }
 
     /** One category or assignee: counts and percentiles in seconds. */
-    private record Row(@Nullable Long id, long resolved, long responded, @Nullable Double fr50, @Nullable Double fr90,
-                       @Nullable Double res50, @Nullable Double res90) {
-    }
+    private record Row(
+            @Nullable Long id,
+            long resolved,
+            long responded,
+            @Nullable Double fr50,
+            @Nullable Double fr90,
+            @Nullable Double res50,
+            @Nullable Double res90) {}
 
     /** Names the rows and orders them by tickets resolved, then name ("none" last). */
     private Tables named(List<Row> categories, List<Row> assignees) {
@@ -237,9 +276,17 @@ class TimesQueries {
 
     private static List<Dashboard.Times> times(List<Row> rows, Map<Long, String> names) {
         return rows.stream()
-                .map(r -> new Dashboard.Times(r.id(), r.id() == null ? null : names.get(r.id()), r.resolved(), r.responded(),
-                        hours(r.fr50()), hours(r.fr90()), hours(r.res50()), hours(r.res90())))
-                .sorted(Comparator.comparingLong(Dashboard.Times::resolved).reversed()
+                .map(r -> new Dashboard.Times(
+                        r.id(),
+                        r.id() == null ? null : names.get(r.id()),
+                        r.resolved(),
+                        r.responded(),
+                        hours(r.fr50()),
+                        hours(r.fr90()),
+                        hours(r.res50()),
+                        hours(r.res90())))
+                .sorted(Comparator.comparingLong(Dashboard.Times::resolved)
+                        .reversed()
                         .thenComparing(Dashboard.Times::name, Comparator.nullsLast(Comparator.naturalOrder())))
                 .toList();
     }

@@ -22,8 +22,8 @@ import java.util.function.Predicate;
  * @param closes   the local closing time, after {@code opens}
  * @param closed   the dates that are not worked although on a working day
  */
-public record BusinessCalendar(ZoneId zone, Set<DayOfWeek> workdays, LocalTime opens, LocalTime closes,
-                               Predicate<LocalDate> closed) {
+public record BusinessCalendar(
+        ZoneId zone, Set<DayOfWeek> workdays, LocalTime opens, LocalTime closes, Predicate<LocalDate> closed) {
 
     /** Beyond this many calendar days without any open hour the calendar is considered broken. */
     private static final int MAX_CLOSED_RUN = 3660;

@@ -32,7 +32,8 @@ public class BusinessCalendars {
         this.settings = settings;
         this.queries = queries;
         // Checks the hours and working days at start-up.
-        new BusinessCalendar(settings.timeZone(), settings.workdays(), settings.opening(), settings.closing(), day -> false);
+        new BusinessCalendar(
+                settings.timeZone(), settings.workdays(), settings.opening(), settings.closing(), day -> false);
         String country = settings.country().strip().toUpperCase(Locale.ROOT);
         if (country.equals("NONE")) {
             this.holidays = null;
@@ -56,19 +57,25 @@ public class BusinessCalendars {
 
     /** @return the calendar with these extra closed days (tests, and {@link #current()}) */
     public BusinessCalendar withClosedDays(Set<LocalDate> closedDays) {
-        return new BusinessCalendar(settings.timeZone(), settings.workdays(), settings.opening(), settings.closing(),
+        return new BusinessCalendar(
+                settings.timeZone(),
+                settings.workdays(),
+                settings.opening(),
+                settings.closing(),
                 day -> closedDays.contains(day) || isPublicHoliday(day));
     }
 
     /** @return whether the date is a public holiday of the configured country */
     public boolean isPublicHoliday(LocalDate day) {
-        return holidays != null && holidaysByYear.computeIfAbsent(day.getYear(), this::load).contains(day);
+        return holidays != null
+                && holidaysByYear.computeIfAbsent(day.getYear(), this::load).contains(day);
     }
 
     private Set<LocalDate> load(int year) {
         String[] parts = settings.country().strip().toLowerCase(Locale.ROOT).split("-", 2);
         String[] subdivision = parts.length == 2 ? new String[] {parts[1]} : new String[0];
         return holidays.getHolidays(Year.of(year), HolidayType.PUBLIC_HOLIDAY, subdivision).stream()
-                .map(Holiday::getDate).collect(Collectors.toUnmodifiableSet());
+                .map(Holiday::getDate)
+                .collect(Collectors.toUnmodifiableSet());
     }
 }

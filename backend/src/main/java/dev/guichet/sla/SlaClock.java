@@ -35,7 +35,8 @@ public class SlaClock {
     public static final double AT_RISK_SHARE = 0.8;
 
     private static final Set<TicketStatus> RUNNING = EnumSet.of(TicketStatus.NEW, TicketStatus.IN_PROGRESS);
-    private static final Set<TicketStatus> OPEN = EnumSet.of(TicketStatus.NEW, TicketStatus.IN_PROGRESS, TicketStatus.WAITING);
+    private static final Set<TicketStatus> OPEN =
+            EnumSet.of(TicketStatus.NEW, TicketStatus.IN_PROGRESS, TicketStatus.WAITING);
 
     private final SlaTicketQueries tickets;
     private final SlaQueries policies;
@@ -54,8 +55,13 @@ public class SlaClock {
      * @param sent the escalations already sent, as {@code TARGET/LEVEL}
      * @param now  the transaction's time ({@code now()})
      */
-    public record Inputs(Instant createdAt, @Nullable Instant firstResponseAt, @Nullable Instant pausedSince,
-                         long pausedSeconds, Set<String> sent, Instant now) {
+    public record Inputs(
+            Instant createdAt,
+            @Nullable Instant firstResponseAt,
+            @Nullable Instant pausedSince,
+            long pausedSeconds,
+            Set<String> sent,
+            Instant now) {
 
         /** @return the inputs of a ticket filed now: no response, no pause, no escalation */
         public static Inputs newTicket(Instant now) {
@@ -72,11 +78,16 @@ public class SlaClock {
      * The SLA columns of a ticket, as {@link #compute} derives them; bound into the caller's own
      * INSERT or UPDATE of the ticket ({@link SlaTicketQueries#bind}) so that a change writes the row once.
      */
-    public record Columns(@Nullable Instant pausedSince, long pausedSeconds, @Nullable Instant firstResponseDue,
-                          @Nullable Instant firstResponseRisk, @Nullable Instant resolutionDue,
-                          @Nullable Instant resolutionRisk, @Nullable Instant nextDue, @Nullable Instant nextRisk,
-                          @Nullable Instant nextEscalation) {
-    }
+    public record Columns(
+            @Nullable Instant pausedSince,
+            long pausedSeconds,
+            @Nullable Instant firstResponseDue,
+            @Nullable Instant firstResponseRisk,
+            @Nullable Instant resolutionDue,
+            @Nullable Instant resolutionRisk,
+            @Nullable Instant nextDue,
+            @Nullable Instant nextRisk,
+            @Nullable Instant nextEscalation) {}
 
     /**
      * Recomputes and stores the ticket's SLA columns from its current row and the policy and
@@ -86,8 +97,9 @@ public class SlaClock {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void refresh(long ticketId) {
-        tickets.current(ticketId).ifPresent(row -> tickets.write(ticketId,
-                compute(row.inputs(), row.status(), row.priority(), row.categoryId())));
+        tickets.current(ticketId)
+                .ifPresent(row ->
+                        tickets.write(ticketId, compute(row.inputs(), row.status(), row.priority(), row.categoryId())));
     }
 
     /**
@@ -130,16 +142,24 @@ public class SlaClock {
         if (running) {
             nextDue = earliest(nextDue, resDue);
             nextRisk = earliest(nextRisk, resRisk);
-            nextEscalation = earliest(nextEscalation, nextEscalation(SlaTarget.RESOLUTION, resRisk, resDue, inputs.sent()));
+            nextEscalation =
+                    earliest(nextEscalation, nextEscalation(SlaTarget.RESOLUTION, resRisk, resDue, inputs.sent()));
         }
-        return new Columns(pausedSince, pausedSeconds, frDue, frRisk, resDue, resRisk, nextDue, nextRisk, nextEscalation);
+        return new Columns(
+                pausedSince, pausedSeconds, frDue, frRisk, resDue, resRisk, nextDue, nextRisk, nextEscalation);
     }
 
     /** The targets whose escalations the sweep sends. */
-    public enum SlaTarget { FIRST_RESPONSE, RESOLUTION }
+    public enum SlaTarget {
+        FIRST_RESPONSE,
+        RESOLUTION
+    }
 
     /** The escalation levels. */
-    public enum Level { AT_RISK, BREACHED }
+    public enum Level {
+        AT_RISK,
+        BREACHED
+    }
 
     /** @return 80 % of a target, to the second */
     static Duration atRisk(Duration target) {

@@ -1,9 +1,9 @@
 package dev.guichet.sla;
 
-import dev.guichet.web.ProblemResponses;
 import dev.guichet.category.Category;
 import dev.guichet.category.CategoryRepository;
 import dev.guichet.web.ApiException;
+import dev.guichet.web.ProblemResponses;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -50,8 +50,8 @@ public class SlaController {
     private final SlaSettings settings;
     private final BusinessCalendars calendars;
 
-    SlaController(SlaQueries queries, CategoryRepository categories, SlaSettings settings,
-                  BusinessCalendars calendars) {
+    SlaController(
+            SlaQueries queries, CategoryRepository categories, SlaSettings settings, BusinessCalendars calendars) {
         this.queries = queries;
         this.categories = categories;
         this.settings = settings;
@@ -131,8 +131,15 @@ public class SlaController {
             }
         }
         List<ClosedDay> closed = queries.closedDays(y);
-        return new Calendar(settings.timeZone().getId(), settings.country(), settings.workdays(), settings.opening(),
-                settings.closing(), y, holidays, closed);
+        return new Calendar(
+                settings.timeZone().getId(),
+                settings.country(),
+                settings.workdays(),
+                settings.opening(),
+                settings.closing(),
+                y,
+                holidays,
+                closed);
     }
 
     /**
@@ -166,15 +173,16 @@ public class SlaController {
 
     private void checkCategory(@Nullable Long categoryId) {
         if (categoryId != null) {
-            categories.findById(categoryId).filter(Category::active)
+            categories
+                    .findById(categoryId)
+                    .filter(Category::active)
                     .orElseThrow(() -> ApiException.invalidField("category_id", "inactive-category"));
         }
     }
 
     /** A day the team does not work, with what it is. */
     @Serdeable
-    public record ClosedDay(LocalDate day, String label) {
-    }
+    public record ClosedDay(LocalDate day, String label) {}
 
     /**
      * The business calendar of one year.
@@ -184,7 +192,13 @@ public class SlaController {
      * @param closedDays     the admin's closed days of {@code year}
      */
     @Serdeable
-    public record Calendar(String timeZone, String country, Set<DayOfWeek> workdays, LocalTime opens, LocalTime closes,
-                           int year, List<LocalDate> publicHolidays, List<ClosedDay> closedDays) {
-    }
+    public record Calendar(
+            String timeZone,
+            String country,
+            Set<DayOfWeek> workdays,
+            LocalTime opens,
+            LocalTime closes,
+            int year,
+            List<LocalDate> publicHolidays,
+            List<ClosedDay> closedDays) {}
 }

@@ -27,7 +27,8 @@ public class SlaEscalations {
     private final SlaTicketQueries queries;
     private final SlaClock clock;
     private final EscalationMails mails;
-    private final Map<SlaClock.SlaTarget, Map<SlaClock.Level, Counter>> counters = new EnumMap<>(SlaClock.SlaTarget.class);
+    private final Map<SlaClock.SlaTarget, Map<SlaClock.Level, Counter>> counters =
+            new EnumMap<>(SlaClock.SlaTarget.class);
 
     SlaEscalations(SlaTicketQueries queries, SlaClock clock, EscalationMails mails, MeterRegistry meters) {
         this.queries = queries;
@@ -36,10 +37,13 @@ public class SlaEscalations {
         for (SlaClock.SlaTarget target : SlaClock.SlaTarget.values()) {
             Map<SlaClock.Level, Counter> byLevel = new EnumMap<>(SlaClock.Level.class);
             for (SlaClock.Level level : SlaClock.Level.values()) {
-                byLevel.put(level, Counter.builder("guichet.sla.escalations")
-                        .description("SLA escalations sent (each once per ticket, target and level)")
-                        .tag("target", target.name().toLowerCase()).tag("level", level.name().toLowerCase())
-                        .register(meters));
+                byLevel.put(
+                        level,
+                        Counter.builder("guichet.sla.escalations")
+                                .description("SLA escalations sent (each once per ticket, target and level)")
+                                .tag("target", target.name().toLowerCase())
+                                .tag("level", level.name().toLowerCase())
+                                .register(meters));
             }
             counters.put(target, byLevel);
         }
@@ -66,7 +70,9 @@ public class SlaEscalations {
      */
     private void escalate(long id) {
         SlaTicketQueries.EscalationTimes t = queries.escalationTimes(id);
-        boolean open = t.status() == TicketStatus.NEW || t.status() == TicketStatus.IN_PROGRESS || t.status() == TicketStatus.WAITING;
+        boolean open = t.status() == TicketStatus.NEW
+                || t.status() == TicketStatus.IN_PROGRESS
+                || t.status() == TicketStatus.WAITING;
         boolean running = t.status() == TicketStatus.NEW || t.status() == TicketStatus.IN_PROGRESS;
         if (open && t.firstResponseAt() == null) {
             escalate(id, SlaClock.SlaTarget.FIRST_RESPONSE, t.frRisk(), t.frDue(), t.now());
@@ -76,7 +82,8 @@ public class SlaEscalations {
         }
     }
 
-    private void escalate(long id, SlaClock.SlaTarget target, @Nullable Instant risk, @Nullable Instant due, Instant now) {
+    private void escalate(
+            long id, SlaClock.SlaTarget target, @Nullable Instant risk, @Nullable Instant due, Instant now) {
         if (risk == null || due == null || now.isBefore(risk)) {
             return;
         }

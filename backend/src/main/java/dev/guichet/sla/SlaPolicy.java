@@ -13,7 +13,13 @@ import java.time.Instant;
  * @param resolutionMinutes    business minutes from creation to resolution, pauses excluded
  */
 @Serdeable
-public record SlaPolicy(long id, Priority priority, @Nullable Long categoryId, @Nullable String categoryName,
-                        String nameFr, String nameEn, int firstResponseMinutes, int resolutionMinutes,
-                        Instant updatedAt) {
-}
+public record SlaPolicy(
+        long id,
+        Priority priority,
+        @Nullable Long categoryId,
+        @Nullable String categoryName,
+        String nameFr,
+        String nameEn,
+        int firstResponseMinutes,
+        int resolutionMinutes,
+        Instant updatedAt) {}

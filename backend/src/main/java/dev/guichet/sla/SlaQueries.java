@@ -1,8 +1,8 @@
 package dev.guichet.sla;
 
-import dev.guichet.web.ProblemType;
 import dev.guichet.ticket.Priority;
 import dev.guichet.web.ApiException;
+import dev.guichet.web.ProblemType;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -71,11 +71,12 @@ public class SlaQueries {
     /** @return the policy, or 404 */
     public SlaPolicy get(long id) {
         return jdbc.prepareStatement(SELECT + " WHERE p.id = ?", ps -> {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(map(rs)) : Optional.<SlaPolicy>empty();
-            }
-        }).orElseThrow(() -> ApiException.notFound("sla-policy"));
+                    ps.setLong(1, id);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? Optional.of(map(rs)) : Optional.<SlaPolicy>empty();
+                    }
+                })
+                .orElseThrow(() -> ApiException.notFound("sla-policy"));
     }
 
     /**
@@ -99,11 +100,9 @@ public class SlaQueries {
         if (clash.isPresent()) {
             throw ApiException.conflict(ProblemType.SLA_POLICY_EXISTS, clash.get());
         }
-        String sql = id == null
-                ? """
+        String sql = id == null ? """
                   INSERT INTO sla_policies (priority, category_id, name_fr, name_en, first_response_minutes, resolution_minutes)
-                  VALUES (?, ?, ?, ?, ?, ?) RETURNING id"""
-                : """
+                  VALUES (?, ?, ?, ?, ?, ?) RETURNING id""" : """
                   UPDATE sla_policies SET priority = ?, category_id = ?, name_fr = ?, name_en = ?,
                          first_response_minutes = ?, resolution_minutes = ?, updated_at = now()
                    WHERE id = ? RETURNING id""";
@@ -183,9 +182,15 @@ public class SlaQueries {
     }
 
     private static SlaPolicy map(ResultSet rs) throws SQLException {
-        return new SlaPolicy(rs.getLong("id"), Priority.valueOf(rs.getString("priority")),
-                rs.getObject("category_id", Long.class), rs.getString("category_name"), rs.getString("name_fr"),
-                rs.getString("name_en"), rs.getInt("first_response_minutes"), rs.getInt("resolution_minutes"),
+        return new SlaPolicy(
+                rs.getLong("id"),
+                Priority.valueOf(rs.getString("priority")),
+                rs.getObject("category_id", Long.class),
+                rs.getString("category_name"),
+                rs.getString("name_fr"),
+                rs.getString("name_en"),
+                rs.getInt("first_response_minutes"),
+                rs.getInt("resolution_minutes"),
                 rs.getTimestamp("updated_at").toInstant());
     }
 }

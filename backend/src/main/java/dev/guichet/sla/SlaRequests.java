@@ -18,8 +18,7 @@ public final class SlaRequests {
     /** A year of business days (250 days of 9 h), the longest target accepted, in minutes. */
     public static final int MAX_MINUTES = 250 * 9 * 60;
 
-    private SlaRequests() {
-    }
+    private SlaRequests() {}
 
     /**
      * A policy to create or replace.
@@ -27,16 +26,24 @@ public final class SlaRequests {
      * @param categoryId null for the policy of every category without its own
      */
     @Serdeable
-    public record Policy(@NotNull Priority priority, @Nullable Long categoryId,
-                         @NotBlank @Size(max = 100) @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.CONTROL_CHARACTERS) String nameFr,
-                         @NotBlank @Size(max = 100) @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.CONTROL_CHARACTERS) String nameEn,
-                         @Min(1) @Max(MAX_MINUTES) int firstResponseMinutes,
-                         @Min(1) @Max(MAX_MINUTES) int resolutionMinutes) {
-    }
+    public record Policy(
+            @NotNull Priority priority,
+            @Nullable Long categoryId,
+
+            @NotBlank @Size(max = 100) @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.CONTROL_CHARACTERS)
+            String nameFr,
+
+            @NotBlank @Size(max = 100) @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.CONTROL_CHARACTERS)
+            String nameEn,
+
+            @Min(1) @Max(MAX_MINUTES) int firstResponseMinutes,
+            @Min(1) @Max(MAX_MINUTES) int resolutionMinutes) {}
 
     /** A day the team does not work (besides weekends and public holidays). */
     @Serdeable
-    public record ClosedDay(@NotNull LocalDate day,
-                            @NotBlank @Size(max = 100) @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.CONTROL_CHARACTERS) String label) {
-    }
+    public record ClosedDay(
+            @NotNull LocalDate day,
+
+            @NotBlank @Size(max = 100) @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.CONTROL_CHARACTERS)
+            String label) {}
 }

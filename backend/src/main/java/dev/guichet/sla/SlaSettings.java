@@ -29,10 +29,15 @@ import java.util.Set;
  */
 @Context
 @ConfigurationProperties("guichet.sla")
-public record SlaSettings(@NotNull ZoneId timeZone, @NotBlank String country, @NotEmpty Set<DayOfWeek> workdays,
-                          @NotBlank String opens, @NotBlank String closes, boolean sweepEnabled,
-                          @NotNull @PositiveDuration Duration sweepInterval,
-                          @Min(1) int batchSize) {
+public record SlaSettings(
+        @NotNull ZoneId timeZone,
+        @NotBlank String country,
+        @NotEmpty Set<DayOfWeek> workdays,
+        @NotBlank String opens,
+        @NotBlank String closes,
+        boolean sweepEnabled,
+        @NotNull @PositiveDuration Duration sweepInterval,
+        @Min(1) int batchSize) {
 
     /** @return the opening time; an unreadable {@code SLA_OPENS} stops the start (ISO-8601 HH:mm) */
     public LocalTime opening() {

@@ -23,11 +23,17 @@ public class SlaStates {
      *
      * @param now the database's current time, so that states agree with the queue's SLA filters
      */
-    public record Columns(TicketStatus status, @Nullable Instant firstResponseAt, @Nullable Instant resolvedAt,
-                          @Nullable Instant closedAt, @Nullable Instant firstResponseDueAt,
-                          @Nullable Instant firstResponseRiskAt, @Nullable Instant resolutionDueAt,
-                          @Nullable Instant resolutionRiskAt, @Nullable Instant pausedSince, Instant now) {
-    }
+    public record Columns(
+            TicketStatus status,
+            @Nullable Instant firstResponseAt,
+            @Nullable Instant resolvedAt,
+            @Nullable Instant closedAt,
+            @Nullable Instant firstResponseDueAt,
+            @Nullable Instant firstResponseRiskAt,
+            @Nullable Instant resolutionDueAt,
+            @Nullable Instant resolutionRiskAt,
+            @Nullable Instant pausedSince,
+            Instant now) {}
 
     /** @return the calendar to pass to {@link #describe} for a page of tickets (one read of the closed days) */
     public BusinessCalendar calendar() {
@@ -55,7 +61,8 @@ public class SlaStates {
             resolution = done(c.resolutionDueAt(), stoppedAt == null ? c.now() : stoppedAt);
         } else if (c.status() == TicketStatus.WAITING) {
             Instant since = c.pausedSince() == null ? c.now() : c.pausedSince();
-            resolution = new TicketSla.Target(c.resolutionDueAt(), TicketSla.State.PAUSED, left(since, c.resolutionDueAt(), calendar));
+            resolution = new TicketSla.Target(
+                    c.resolutionDueAt(), TicketSla.State.PAUSED, left(since, c.resolutionDueAt(), calendar));
         } else {
             resolution = counting(c.resolutionDueAt(), c.resolutionRiskAt(), c.now(), calendar);
         }
@@ -66,14 +73,18 @@ public class SlaStates {
         return new TicketSla.Target(due, at.isAfter(due) ? TicketSla.State.BREACHED : TicketSla.State.MET, null);
     }
 
-    private static TicketSla.Target counting(Instant due, @Nullable Instant risk, Instant now, BusinessCalendar calendar) {
-        TicketSla.State state = !now.isBefore(due) ? TicketSla.State.BREACHED
+    private static TicketSla.Target counting(
+            Instant due, @Nullable Instant risk, Instant now, BusinessCalendar calendar) {
+        TicketSla.State state = !now.isBefore(due)
+                ? TicketSla.State.BREACHED
                 : risk != null && !now.isBefore(risk) ? TicketSla.State.AT_RISK : TicketSla.State.OK;
         return new TicketSla.Target(due, state, left(now, due, calendar));
     }
 
     /** Business seconds from {@code from} to {@code due}; negative (how late) when {@code due} is past. */
     private static long left(Instant from, Instant due, BusinessCalendar calendar) {
-        return from.isBefore(due) ? calendar.between(from, due).toSeconds() : -calendar.between(due, from).toSeconds();
+        return from.isBefore(due)
+                ? calendar.between(from, due).toSeconds()
+                : -calendar.between(due, from).toSeconds();
     }
 }

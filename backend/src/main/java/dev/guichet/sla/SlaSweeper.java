@@ -42,9 +42,14 @@ public class SlaSweeper implements ApplicationEventListener<StartupEvent> {
     private final AtomicLong atRisk = new AtomicLong();
     private ScheduledFuture<?> sweeping;
 
-    SlaSweeper(SlaEscalations escalations, SlaClock clock, SlaSettings settings, SlaTicketQueries queries,
-               TransactionOperations<Connection> transactions,
-               @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler, MeterRegistry meters) {
+    SlaSweeper(
+            SlaEscalations escalations,
+            SlaClock clock,
+            SlaSettings settings,
+            SlaTicketQueries queries,
+            TransactionOperations<Connection> transactions,
+            @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler,
+            MeterRegistry meters) {
         this.escalations = escalations;
         this.clock = clock;
         this.settings = settings;
@@ -52,9 +57,11 @@ public class SlaSweeper implements ApplicationEventListener<StartupEvent> {
         this.transactions = transactions;
         this.scheduler = scheduler;
         Gauge.builder("guichet.sla.breached", breached, AtomicLong::get)
-                .description("Open tickets with an SLA target past due (last sweep)").register(meters);
+                .description("Open tickets with an SLA target past due (last sweep)")
+                .register(meters);
         Gauge.builder("guichet.sla.at_risk", atRisk, AtomicLong::get)
-                .description("Open tickets with an SLA target at risk (last sweep)").register(meters);
+                .description("Open tickets with an SLA target at risk (last sweep)")
+                .register(meters);
     }
 
     /** Starts sweeping once the application is up. */

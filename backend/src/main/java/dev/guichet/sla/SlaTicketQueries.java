@@ -37,9 +37,10 @@ public class SlaTicketQueries {
     /** As many placeholders as {@link #COLUMN_NAMES}. */
     public static final String COLUMN_PLACEHOLDERS = "?, ?, ?, ?, ?, ?, ?, ?, ?";
     /** The assignments, in {@link #bind}'s order (for an UPDATE). */
-    public static final String COLUMN_ASSIGNMENTS = "sla_paused_since = ?, sla_paused_seconds = ?, first_response_due_at = ?, "
-            + "first_response_risk_at = ?, resolution_due_at = ?, resolution_risk_at = ?, sla_next_due_at = ?, "
-            + "sla_next_risk_at = ?, sla_next_escalation_at = ?";
+    public static final String COLUMN_ASSIGNMENTS =
+            "sla_paused_since = ?, sla_paused_seconds = ?, first_response_due_at = ?, "
+                    + "first_response_risk_at = ?, resolution_due_at = ?, resolution_risk_at = ?, sla_next_due_at = ?, "
+                    + "sla_next_risk_at = ?, sla_next_escalation_at = ?";
 
     private final JdbcOperations jdbc;
 
@@ -64,8 +65,12 @@ public class SlaTicketQueries {
         if (array != null) {
             sent.addAll(Arrays.asList((String[]) array.getArray()));
         }
-        return new SlaClock.Inputs(instant(rs, "created_at"), instant(rs, "first_response_at"),
-                instant(rs, "sla_paused_since"), rs.getLong("sla_paused_seconds"), Set.copyOf(sent),
+        return new SlaClock.Inputs(
+                instant(rs, "created_at"),
+                instant(rs, "first_response_at"),
+                instant(rs, "sla_paused_since"),
+                rs.getLong("sla_paused_seconds"),
+                Set.copyOf(sent),
                 instant(rs, "sla_now"));
     }
 
@@ -79,30 +84,42 @@ public class SlaTicketQueries {
         int i = from;
         ps.setObject(i++, offset(columns.pausedSince()));
         ps.setLong(i++, columns.pausedSeconds());
-        for (Instant at : Arrays.asList(columns.firstResponseDue(), columns.firstResponseRisk(), columns.resolutionDue(),
-                columns.resolutionRisk(), columns.nextDue(), columns.nextRisk(), columns.nextEscalation())) {
+        for (Instant at : Arrays.asList(
+                columns.firstResponseDue(),
+                columns.firstResponseRisk(),
+                columns.resolutionDue(),
+                columns.resolutionRisk(),
+                columns.nextDue(),
+                columns.nextRisk(),
+                columns.nextEscalation())) {
             ps.setObject(i++, offset(at));
         }
         return i;
     }
 
     /** What the SLA of one ticket is computed from, as its row holds it now. */
-    record Current(TicketStatus status, Priority priority, @Nullable Long categoryId, SlaClock.Inputs inputs) {
-    }
+    record Current(
+            TicketStatus status,
+            Priority priority,
+            @Nullable Long categoryId,
+            SlaClock.Inputs inputs) {}
 
     /** @return the ticket's status, priority, category and SLA inputs; empty when there is no such ticket */
     Optional<Current> current(long ticketId) {
-        return jdbc.prepareStatement("SELECT status, priority, category_id, " + inputColumns("t")
-                + " FROM tickets t WHERE t.id = ?", ps -> {
-            ps.setLong(1, ticketId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.<Current>empty();
-                }
-                return Optional.of(new Current(TicketStatus.valueOf(rs.getString("status")),
-                        Priority.valueOf(rs.getString("priority")), rs.getObject("category_id", Long.class), inputs(rs)));
-            }
-        });
+        return jdbc.prepareStatement(
+                "SELECT status, priority, category_id, " + inputColumns("t") + " FROM tickets t WHERE t.id = ?", ps -> {
+                    ps.setLong(1, ticketId);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (!rs.next()) {
+                            return Optional.<Current>empty();
+                        }
+                        return Optional.of(new Current(
+                                TicketStatus.valueOf(rs.getString("status")),
+                                Priority.valueOf(rs.getString("priority")),
+                                rs.getObject("category_id", Long.class),
+                                inputs(rs)));
+                    }
+                });
     }
 
     /** Stores a ticket's SLA columns (its version and {@code updated_at} are kept). */
@@ -137,8 +154,7 @@ public class SlaTicketQueries {
     }
 
     /** Open tickets with a target past due and with one at risk (but not past due), now. */
-    record Counts(long breached, long atRisk) {
-    }
+    record Counts(long breached, long atRisk) {}
 
     /** @return how many tickets have a target breached or at risk now */
     Counts counts() {
@@ -175,9 +191,14 @@ public class SlaTicketQueries {
     }
 
     /** The stored SLA times of a ticket an escalation is decided from, and the transaction's time. */
-    record EscalationTimes(TicketStatus status, @Nullable Instant firstResponseAt, @Nullable Instant frRisk,
-                           @Nullable Instant frDue, @Nullable Instant resRisk, @Nullable Instant resDue, Instant now) {
-    }
+    record EscalationTimes(
+            TicketStatus status,
+            @Nullable Instant firstResponseAt,
+            @Nullable Instant frRisk,
+            @Nullable Instant frDue,
+            @Nullable Instant resRisk,
+            @Nullable Instant resDue,
+            Instant now) {}
 
     /** @return the stored SLA times of a ticket that exists */
     EscalationTimes escalationTimes(long id) {
@@ -187,9 +208,13 @@ public class SlaTicketQueries {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return new EscalationTimes(TicketStatus.valueOf(rs.getString(1)), instant(rs, "first_response_at"),
-                        instant(rs, "first_response_risk_at"), instant(rs, "first_response_due_at"),
-                        instant(rs, "resolution_risk_at"), instant(rs, "resolution_due_at"),
+                return new EscalationTimes(
+                        TicketStatus.valueOf(rs.getString(1)),
+                        instant(rs, "first_response_at"),
+                        instant(rs, "first_response_risk_at"),
+                        instant(rs, "first_response_due_at"),
+                        instant(rs, "resolution_risk_at"),
+                        instant(rs, "resolution_due_at"),
                         rs.getTimestamp(7).toInstant());
             }
         });

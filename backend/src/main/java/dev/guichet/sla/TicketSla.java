@@ -37,6 +37,6 @@ public record TicketSla(Target firstResponse, Target resolution) {
      *                            (negative once breached: how late); null once met or finished
      */
     @Serdeable
-    public record Target(Instant dueAt, State state, @Nullable Long businessSecondsLeft) {
-    }
+    public record Target(
+            Instant dueAt, State state, @Nullable Long businessSecondsLeft) {}
 }

@@ -11,8 +11,8 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
@@ -45,7 +45,11 @@ public class PublicSurveyController {
 
     PublicSurveyController(SurveyService surveys, RateLimiter buckets, RateLimits limits, ClientAddress clientAddress) {
         this.surveys = surveys;
-        this.perAddress = KeyedRateLimit.shared(buckets, "survey-ip", limits.surveyPerAddress(), limits.enabled(),
+        this.perAddress = KeyedRateLimit.shared(
+                buckets,
+                "survey-ip",
+                limits.surveyPerAddress(),
+                limits.enabled(),
                 wait -> new RateLimitedException(ProblemType.RATE_LIMITED, "rate-limited.detail", wait));
         this.clientAddress = clientAddress;
     }
@@ -59,8 +63,8 @@ public class PublicSurveyController {
     @ProblemResponses.BadRequest
     @ProblemResponses.NotFound
     @Get("/{ticketId}")
-    public SurveyRequests.Survey viewSurveyByLink(long ticketId, @Header(TOKEN_HEADER) @NotBlank @Size(max = 100) String token,
-                                      HttpRequest<?> request) {
+    public SurveyRequests.Survey viewSurveyByLink(
+            long ticketId, @Header(TOKEN_HEADER) @NotBlank @Size(max = 100) String token, HttpRequest<?> request) {
         perAddress.take(clientAddress.of(request));
         return surveys.viewByToken(ticketId, token);
     }
@@ -73,7 +77,8 @@ public class PublicSurveyController {
     @ProblemResponses.NotFound
     @ProblemResponses.Conflict
     @Post("/{ticketId}")
-    public SurveyRequests.Survey answerSurveyByLink(long ticketId, @Body @Valid SurveyRequests.LinkAnswer answer, HttpRequest<?> request) {
+    public SurveyRequests.Survey answerSurveyByLink(
+            long ticketId, @Body @Valid SurveyRequests.LinkAnswer answer, HttpRequest<?> request) {
         perAddress.take(clientAddress.of(request));
         return surveys.answerByToken(ticketId, answer);
     }

@@ -28,8 +28,12 @@ public class SurveyAlerts {
     private final MailRenderer renderer;
     private final OutboxQueries outbox;
 
-    SurveyAlerts(SurveyQueries queries, UserRepository users, CategoryTechnicians categoryTechnicians,
-                 MailRenderer renderer, OutboxQueries outbox) {
+    SurveyAlerts(
+            SurveyQueries queries,
+            UserRepository users,
+            CategoryTechnicians categoryTechnicians,
+            MailRenderer renderer,
+            OutboxQueries outbox) {
         this.queries = queries;
         this.users = users;
         this.categoryTechnicians = categoryTechnicians;
@@ -49,10 +53,19 @@ public class SurveyAlerts {
         User requester = users.findById(requesterId).orElseThrow();
         List<User> alerted = users.findByIdIn(categoryTechnicians.alerted(ticket.categoryId()));
         String quote = score + "/5" + (comment == null ? "" : "\n\n" + comment);
-        alerted.stream().filter(u -> u.active() && u.notificationsEnabled() && u.id() != requesterId).forEach(agent -> {
-            MailRenderer.Rendered mail = renderer.render(new MailRenderer.Content(MailKind.SURVEY_LOW_SCORE, agent.locale(),
-                    agent.fullName(), requester.fullName(), ticketId, ticket.title(), quote));
-            outbox.enqueue(MailKind.SURVEY_LOW_SCORE, agent.id(), agent.email(), agent.locale(), ticketId, mail);
-        });
+        alerted.stream()
+                .filter(u -> u.active() && u.notificationsEnabled() && u.id() != requesterId)
+                .forEach(agent -> {
+                    MailRenderer.Rendered mail = renderer.render(new MailRenderer.Content(
+                            MailKind.SURVEY_LOW_SCORE,
+                            agent.locale(),
+                            agent.fullName(),
+                            requester.fullName(),
+                            ticketId,
+                            ticket.title(),
+                            quote));
+                    outbox.enqueue(
+                            MailKind.SURVEY_LOW_SCORE, agent.id(), agent.email(), agent.locale(), ticketId, mail);
+                });
     }
 }

@@ -1,7 +1,7 @@
 package dev.guichet.survey;
 
-import dev.guichet.web.ProblemResponses;
 import dev.guichet.auth.Caller;
+import dev.guichet.web.ProblemResponses;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -45,7 +45,8 @@ public class SurveyController {
     @ProblemResponses.NotFound
     @ProblemResponses.Conflict
     @Put
-    public SurveyRequests.Survey answerSurvey(long id, @Body @Valid SurveyRequests.Answer answer, Authentication authentication) {
+    public SurveyRequests.Survey answerSurvey(
+            long id, @Body @Valid SurveyRequests.Answer answer, Authentication authentication) {
         return surveys.answer(Caller.of(authentication), id, answer);
     }
 }

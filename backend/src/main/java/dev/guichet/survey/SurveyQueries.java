@@ -28,19 +28,24 @@ public class SurveyQueries {
      * @return what the survey needs of the ticket, empty when there is no such ticket
      */
     Optional<SurveyService.TicketState> ticket(long ticketId, boolean lock) {
-        return jdbc.prepareStatement("SELECT id, title, status, requester_id FROM tickets WHERE id = ?"
-                + (lock ? " FOR UPDATE" : ""), ps -> {
-            ps.setLong(1, ticketId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new SurveyService.TicketState(rs.getLong(1), rs.getString(2),
-                        TicketStatus.valueOf(rs.getString(3)), rs.getLong(4))) : Optional.empty();
-            }
-        });
+        return jdbc.prepareStatement(
+                "SELECT id, title, status, requester_id FROM tickets WHERE id = ?" + (lock ? " FOR UPDATE" : ""),
+                ps -> {
+                    ps.setLong(1, ticketId);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next()
+                                ? Optional.of(new SurveyService.TicketState(
+                                        rs.getLong(1),
+                                        rs.getString(2),
+                                        TicketStatus.valueOf(rs.getString(3)),
+                                        rs.getLong(4)))
+                                : Optional.empty();
+                    }
+                });
     }
 
     /** The title and category of a ticket, for a low-score alert. */
-    record AlertedTicket(String title, @Nullable Long categoryId) {
-    }
+    record AlertedTicket(String title, @Nullable Long categoryId) {}
 
     /** @return the title and category of a ticket that exists */
     AlertedTicket alertedTicket(long ticketId) {
@@ -56,13 +61,19 @@ public class SurveyQueries {
 
     /** @return the ticket's answer, empty when none was given */
     Optional<SurveyRequests.Result> answer(long ticketId) {
-        return jdbc.prepareStatement("SELECT score, comment, answered_at, updated_at FROM satisfaction_surveys WHERE ticket_id = ?", ps -> {
-            ps.setLong(1, ticketId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new SurveyRequests.Result(rs.getInt(1), rs.getString(2),
-                        rs.getTimestamp(3).toInstant(), rs.getTimestamp(4).toInstant())) : Optional.empty();
-            }
-        });
+        return jdbc.prepareStatement(
+                "SELECT score, comment, answered_at, updated_at FROM satisfaction_surveys WHERE ticket_id = ?", ps -> {
+                    ps.setLong(1, ticketId);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next()
+                                ? Optional.of(new SurveyRequests.Result(
+                                        rs.getInt(1),
+                                        rs.getString(2),
+                                        rs.getTimestamp(3).toInstant(),
+                                        rs.getTimestamp(4).toInstant()))
+                                : Optional.empty();
+                    }
+                });
     }
 
     /** Records the ticket's answer, or replaces the one it has. */
@@ -94,14 +105,18 @@ public class SurveyQueries {
      * @return the stored token with this hash, if any
      */
     Optional<SurveyTokens.Token> token(String tokenHash, boolean lock) {
-        return jdbc.prepareStatement("SELECT id, ticket_id, expires_at <= now(), used_at IS NOT NULL FROM survey_tokens"
-                + " WHERE token_hash = ?" + (lock ? " FOR UPDATE" : ""), ps -> {
-            ps.setString(1, tokenHash);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new SurveyTokens.Token(rs.getLong(1), rs.getLong(2), rs.getBoolean(3), rs.getBoolean(4)))
-                        : Optional.empty();
-            }
-        });
+        return jdbc.prepareStatement(
+                "SELECT id, ticket_id, expires_at <= now(), used_at IS NOT NULL FROM survey_tokens"
+                        + " WHERE token_hash = ?" + (lock ? " FOR UPDATE" : ""),
+                ps -> {
+                    ps.setString(1, tokenHash);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next()
+                                ? Optional.of(new SurveyTokens.Token(
+                                        rs.getLong(1), rs.getLong(2), rs.getBoolean(3), rs.getBoolean(4)))
+                                : Optional.empty();
+                    }
+                });
     }
 
     /** Records that a token has answered. */
@@ -114,6 +129,7 @@ public class SurveyQueries {
 
     /** Deletes tokens expired for more than a week. */
     void deleteExpiredTokens() {
-        jdbc.prepareStatement("DELETE FROM survey_tokens WHERE expires_at < now() - interval '7 days'", ps -> ps.executeUpdate());
+        jdbc.prepareStatement(
+                "DELETE FROM survey_tokens WHERE expires_at < now() - interval '7 days'", ps -> ps.executeUpdate());
     }
 }

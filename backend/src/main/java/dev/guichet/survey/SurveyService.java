@@ -1,10 +1,10 @@
 package dev.guichet.survey;
 
-import dev.guichet.web.ProblemType;
 import dev.guichet.auth.Caller;
-import dev.guichet.ticket.TicketStatus;
 import dev.guichet.ticket.TicketService;
+import dev.guichet.ticket.TicketStatus;
 import dev.guichet.web.ApiException;
+import dev.guichet.web.ProblemType;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
@@ -35,8 +35,7 @@ public class SurveyService {
     }
 
     /** What the survey needs of a ticket. */
-    record TicketState(long id, String title, TicketStatus status, long requesterId) {
-    }
+    record TicketState(long id, String title, TicketStatus status, long requesterId) {}
 
     /**
      * The survey a mailed link opens.
@@ -72,7 +71,11 @@ public class SurveyService {
     public SurveyRequests.Survey view(Caller caller, long ticketId) {
         TicketState ticket = visible(caller, ticketId, false);
         Optional<SurveyRequests.Result> answer = answer(ticketId);
-        return new SurveyRequests.Survey(ticket.id(), ticket.title(), ticket.status(), answer.orElse(null),
+        return new SurveyRequests.Survey(
+                ticket.id(),
+                ticket.title(),
+                ticket.status(),
+                answer.orElse(null),
                 mayAnswer(caller, ticket, answer.isPresent()));
     }
 
@@ -89,7 +92,9 @@ public class SurveyService {
         if (ticket.requesterId() != caller.id()) {
             throw ApiException.forbidden("survey-requester-only");
         }
-        if (ticket.status() != TicketStatus.CLOSED && ticket.status() != TicketStatus.RESOLVED && answer(ticketId).isEmpty()) {
+        if (ticket.status() != TicketStatus.CLOSED
+                && ticket.status() != TicketStatus.RESOLVED
+                && answer(ticketId).isEmpty()) {
             throw ApiException.conflict(ProblemType.SURVEY_NOT_OPEN);
         }
         record(ticket, answer.score(), answer.comment());
@@ -97,7 +102,8 @@ public class SurveyService {
     }
 
     private static boolean mayAnswer(Caller caller, TicketState ticket, boolean answered) {
-        return caller.id() == ticket.requesterId() && ticket.status() != TicketStatus.CLOSED
+        return caller.id() == ticket.requesterId()
+                && ticket.status() != TicketStatus.CLOSED
                 && (answered || ticket.status() == TicketStatus.RESOLVED);
     }
 
@@ -115,11 +121,17 @@ public class SurveyService {
     }
 
     private SurveyRequests.Survey view(TicketState ticket, boolean canAnswer) {
-        return new SurveyRequests.Survey(ticket.id(), ticket.title(), ticket.status(), answer(ticket.id()).orElse(null), canAnswer);
+        return new SurveyRequests.Survey(
+                ticket.id(),
+                ticket.title(),
+                ticket.status(),
+                answer(ticket.id()).orElse(null),
+                canAnswer);
     }
 
     private SurveyTokens.Token usable(long ticketId, String token, boolean lock) {
-        SurveyTokens.Token stored = tokens.find(token, lock).filter(t -> t.ticketId() == ticketId)
+        SurveyTokens.Token stored = tokens.find(token, lock)
+                .filter(t -> t.ticketId() == ticketId)
                 .orElseThrow(() -> ApiException.of(ProblemType.SURVEY_LINK_INVALID));
         if (stored.used()) {
             throw ApiException.of(ProblemType.SURVEY_LINK_USED);

@@ -14,5 +14,4 @@ import java.time.Duration;
  */
 @Context
 @ConfigurationProperties("guichet.survey")
-public record SurveySettings(@NotNull @PositiveDuration Duration linkTtl) {
-}
+public record SurveySettings(@NotNull @PositiveDuration Duration linkTtl) {}

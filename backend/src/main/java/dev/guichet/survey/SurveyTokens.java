@@ -33,8 +33,7 @@ public class SurveyTokens {
     }
 
     /** A stored token: its row, ticket and state. */
-    record Token(long id, long ticketId, boolean expired, boolean used) {
-    }
+    record Token(long id, long ticketId, boolean expired, boolean used) {}
 
     /**
      * Creates a token for the ticket; must run in the transaction of the notification that carries it.
@@ -74,7 +73,8 @@ public class SurveyTokens {
     /** @return the SHA-256 of the token's UTF-8 bytes, in lower-case hex (64 characters) */
     static String hash(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is a required algorithm of every JDK", e);
         }

@@ -11,7 +11,8 @@ import io.micronaut.core.annotation.Nullable;
  * @param password the admin's first password; empty = no admin is created
  */
 @ConfigurationProperties("guichet.admin")
-public record AdminSettings(@Nullable String email, @Nullable String password) {
+public record AdminSettings(
+        @Nullable String email, @Nullable String password) {
 
     /** Reads an unset value as empty. */
     public AdminSettings {

@@ -31,8 +31,13 @@ public class Bootstrap implements ApplicationEventListener<StartupEvent> {
     private final AdminSettings admin;
     private final DemoSettings demo;
 
-    Bootstrap(UserRepository users, UserService userService, DemoData demoData, DemoLoadState demoState,
-              AdminSettings admin, DemoSettings demo) {
+    Bootstrap(
+            UserRepository users,
+            UserService userService,
+            DemoData demoData,
+            DemoLoadState demoState,
+            AdminSettings admin,
+            DemoSettings demo) {
         this.users = users;
         this.userService = userService;
         this.demoData = demoData;
@@ -47,9 +52,11 @@ public class Bootstrap implements ApplicationEventListener<StartupEvent> {
             return;
         }
         if (admin.email().isBlank() || admin.password().isBlank()) {
-            LOG.warn("The database has no account and ADMIN_EMAIL / ADMIN_PASSWORD are not set: no one can log in as admin");
+            LOG.warn(
+                    "The database has no account and ADMIN_EMAIL / ADMIN_PASSWORD are not set: no one can log in as admin");
         } else {
-            userService.create(new UserRequests.CreateUser(admin.email(), "Administrator", admin.password(), Role.ADMIN, "fr"));
+            userService.create(
+                    new UserRequests.CreateUser(admin.email(), "Administrator", admin.password(), Role.ADMIN, "fr"));
             LOG.info("Created the first admin, {}", admin.email());
         }
         if (demo.enabled()) {

@@ -11,5 +11,4 @@ import io.micronaut.core.annotation.Nullable;
  * @param allowedOrigins comma-separated origins, e.g. {@code https://helpdesk.example.org}; empty = none
  */
 @ConfigurationProperties("micronaut.server.cors.configurations.web")
-public record CorsSettings(@Nullable String allowedOrigins) {
-}
+public record CorsSettings(@Nullable String allowedOrigins) {}

@@ -34,7 +34,9 @@ public class DocsController {
     /** The OpenAPI 3 document of this API, in YAML. */
     @Get(value = "/openapi.yml", produces = "application/yaml")
     public HttpResponse<byte[]> openApi() {
-        return document.length == 0 ? HttpResponse.notFound() : HttpResponse.ok(document).contentType("application/yaml");
+        return document.length == 0
+                ? HttpResponse.notFound()
+                : HttpResponse.ok(document).contentType("application/yaml");
     }
 
     /** Redirects {@code /api/docs} to the viewer's index. */

@@ -13,8 +13,10 @@ import java.time.Duration;
 public class PositiveDurationValidator implements ConstraintValidator<PositiveDuration, Duration> {
 
     @Override
-    public boolean isValid(@Nullable Duration value, @NonNull AnnotationValue<PositiveDuration> annotation,
-                           @NonNull ConstraintValidatorContext context) {
+    public boolean isValid(
+            @Nullable Duration value,
+            @NonNull AnnotationValue<PositiveDuration> annotation,
+            @NonNull ConstraintValidatorContext context) {
         return value == null || (!value.isNegative() && !value.isZero());
     }
 }

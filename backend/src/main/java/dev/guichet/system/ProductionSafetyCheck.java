@@ -29,19 +29,31 @@ public class ProductionSafetyCheck {
 
     /** RFC 7518 §3.2: an HS256 key must be at least as long as the hash output, 256 bits. */
     static final int MIN_SECRET_BYTES = 32;
-    private static final List<String> KNOWN_BAD_SECRET_PARTS = List.of("dev-only", "change-me", "changeme", "example", "secret-here");
+
+    private static final List<String> KNOWN_BAD_SECRET_PARTS =
+            List.of("dev-only", "change-me", "changeme", "example", "secret-here");
 
     /**
      * Loggers that, at DEBUG or TRACE, write request or response bodies and headers (login passwords,
      * bearer and refresh tokens) or SQL parameters (token hashes) into the logs.
      */
     static final List<String> LOGGERS_THAT_SEE_SECRETS = List.of(
-            "io.micronaut.http", "io.micronaut.http.server", "io.micronaut.http.server.netty",
-            "io.micronaut.http.client", "io.micronaut.security", "io.micronaut.data.query",
-            "io.netty.handler.logging.LoggingHandler", "org.postgresql");
+            "io.micronaut.http",
+            "io.micronaut.http.server",
+            "io.micronaut.http.server.netty",
+            "io.micronaut.http.client",
+            "io.micronaut.security",
+            "io.micronaut.data.query",
+            "io.netty.handler.logging.LoggingHandler",
+            "org.postgresql");
 
-    ProductionSafetyCheck(JwtSettings jwt, AdminSettings admin, CorsSettings cors, DemoSettings demo,
-                          PasswordPolicy passwords, Environment environment) {
+    ProductionSafetyCheck(
+            JwtSettings jwt,
+            AdminSettings admin,
+            CorsSettings cors,
+            DemoSettings demo,
+            PasswordPolicy passwords,
+            Environment environment) {
         List<String> problems = new ArrayList<>();
         String jwtSecret = jwt.secretOrEmpty();
         String adminPassword = admin.password();
@@ -53,9 +65,11 @@ public class ProductionSafetyCheck {
         } else if (KNOWN_BAD_SECRET_PARTS.stream().anyMatch(lower::contains)) {
             problems.add("JWT_SECRET is a default or example value");
         }
-        if (!adminPassword.isBlank() && (adminPassword.length() < PasswordPolicy.MIN_LENGTH
-                || passwords.isCommon(adminPassword) || adminPassword.equalsIgnoreCase(admin.email())
-                || adminPassword.toLowerCase(Locale.ROOT).contains("change"))) {
+        if (!adminPassword.isBlank()
+                && (adminPassword.length() < PasswordPolicy.MIN_LENGTH
+                        || passwords.isCommon(adminPassword)
+                        || adminPassword.equalsIgnoreCase(admin.email())
+                        || adminPassword.toLowerCase(Locale.ROOT).contains("change"))) {
             problems.add("ADMIN_PASSWORD is a default, common or short password");
         }
         if (cors.allowedOrigins() != null && cors.allowedOrigins().contains("*")) {
@@ -78,14 +92,17 @@ public class ProductionSafetyCheck {
      */
     private static List<String> verboseLogging(Environment environment) {
         List<String> problems = new ArrayList<>();
-        if (environment.getProperty("micronaut.server.netty.log-level", String.class).isPresent()) {
+        if (environment
+                .getProperty("micronaut.server.netty.log-level", String.class)
+                .isPresent()) {
             problems.add("micronaut.server.netty.log-level is set: Netty would log every request body");
         }
         Map<String, Object> configured = environment.getProperties("logger.levels", StringConvention.RAW);
         for (String logger : LOGGERS_THAT_SEE_SECRETS) {
             // The most specific configured level wins, as in logback; without one, the level in effect.
             String closest = configured.keySet().stream()
-                    .filter(name -> name.equalsIgnoreCase("root") || logger.equals(name) || logger.startsWith(name + "."))
+                    .filter(name ->
+                            name.equalsIgnoreCase("root") || logger.equals(name) || logger.startsWith(name + "."))
                     .max(Comparator.comparingInt(name -> name.equalsIgnoreCase("root") ? 0 : name.length()))
                     .orElse(null);
             boolean verbose;

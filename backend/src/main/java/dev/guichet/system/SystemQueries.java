@@ -15,8 +15,7 @@ import java.time.Instant;
  */
 public final class SystemQueries {
 
-    private SystemQueries() {
-    }
+    private SystemQueries() {}
 
     /**
      * @return one reading of {@code pg_stat_archiver} with the {@code archive_mode} setting and the
@@ -28,10 +27,14 @@ public final class SystemQueries {
                 SELECT current_setting('archive_mode'), last_archived_time, last_archived_wal,
                        last_failed_time, now()
                   FROM pg_stat_archiver""");
-             ResultSet rs = ps.executeQuery()) {
+                ResultSet rs = ps.executeQuery()) {
             rs.next();
-            return new WalArchiving.Reading(rs.getString(1), instant(rs.getTimestamp(2)), rs.getString(3),
-                    instant(rs.getTimestamp(4)), rs.getTimestamp(5).toInstant());
+            return new WalArchiving.Reading(
+                    rs.getString(1),
+                    instant(rs.getTimestamp(2)),
+                    rs.getString(3),
+                    instant(rs.getTimestamp(4)),
+                    rs.getTimestamp(5).toInstant());
         }
     }
 

@@ -12,5 +12,4 @@ import java.time.Duration;
  */
 @Context
 @ConfigurationProperties("guichet.wal-archive")
-public record WalArchiveSettings(@NotNull @PositiveDuration Duration maxLag) {
-}
+public record WalArchiveSettings(@NotNull @PositiveDuration Duration maxLag) {}

@@ -51,8 +51,12 @@ public class WalArchiving extends AbstractHealthIndicator<Map<String, Object>> i
      * @param lastFailedAt   when archiving last failed, null if never
      * @param now            the database's clock
      */
-    public record Reading(String archiveMode, @Nullable Instant lastArchivedAt, @Nullable String lastArchivedWal,
-                          @Nullable Instant lastFailedAt, Instant now) {
+    public record Reading(
+            String archiveMode,
+            @Nullable Instant lastArchivedAt,
+            @Nullable String lastArchivedWal,
+            @Nullable Instant lastFailedAt,
+            Instant now) {
 
         /** @return true when archiving is on, currently failing, and no success for longer than {@code maxLag} */
         public boolean lagging(Duration maxLag) {
@@ -94,13 +98,23 @@ public class WalArchiving extends AbstractHealthIndicator<Map<String, Object>> i
             details.put("archive_mode", reading.archiveMode());
             if (!"off".equals(reading.archiveMode())) {
                 details.put("last_archived_wal", reading.lastArchivedWal());
-                details.put("last_archived_at", reading.lastArchivedAt() == null ? null : reading.lastArchivedAt().toString());
-                details.put("last_failed_at", reading.lastFailedAt() == null ? null : reading.lastFailedAt().toString());
+                details.put(
+                        "last_archived_at",
+                        reading.lastArchivedAt() == null
+                                ? null
+                                : reading.lastArchivedAt().toString());
+                details.put(
+                        "last_failed_at",
+                        reading.lastFailedAt() == null
+                                ? null
+                                : reading.lastFailedAt().toString());
                 boolean lagging = reading.lagging(maxLag);
                 details.put("lagging", lagging);
                 if (lagging) {
-                    details.put("warning", "WAL archiving has been failing for more than " + maxLag.toMinutes()
-                            + " min: check the archive_command (pgbackrest) and the backup repository");
+                    details.put(
+                            "warning",
+                            "WAL archiving has been failing for more than " + maxLag.toMinutes()
+                                    + " min: check the archive_command (pgbackrest) and the backup repository");
                 }
             }
         } catch (RuntimeException e) {
@@ -119,7 +133,8 @@ public class WalArchiving extends AbstractHealthIndicator<Map<String, Object>> i
     public void bindTo(MeterRegistry registry) {
         Gauge.builder("guichet.wal.archive.last.archived.age", this, w -> w.safely(Reading::lastArchivedAgeSeconds))
                 .baseUnit("seconds")
-                .description("Seconds since PostgreSQL last archived a WAL file (NaN when archiving is off or nothing was archived)")
+                .description(
+                        "Seconds since PostgreSQL last archived a WAL file (NaN when archiving is off or nothing was archived)")
                 .register(registry);
         Gauge.builder("guichet.wal.archive.lagging", this, w -> w.safely(r -> r.lagging(maxLag) ? 1.0 : 0.0))
                 .description("1 when WAL archiving has been failing for longer than guichet.wal-archive.max-lag")

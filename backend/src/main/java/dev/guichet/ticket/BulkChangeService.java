@@ -1,9 +1,9 @@
 package dev.guichet.ticket;
 
-import dev.guichet.web.ProblemType;
 import dev.guichet.auth.Caller;
 import dev.guichet.web.ApiException;
 import dev.guichet.web.ProblemErrorResponseProcessor;
+import dev.guichet.web.ProblemType;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -42,7 +42,10 @@ public class BulkChangeService {
             throw ApiException.invalidField("change", "empty-change");
         }
         Set<Long> seen = new HashSet<>();
-        List<Long> repeated = request.ticketIds().stream().filter(id -> !seen.add(id)).distinct().toList();
+        List<Long> repeated = request.ticketIds().stream()
+                .filter(id -> !seen.add(id))
+                .distinct()
+                .toList();
         if (!repeated.isEmpty()) {
             throw ApiException.invalidField("ticket_ids", "repeated-tickets", repeated.toString());
         }
@@ -55,14 +58,15 @@ public class BulkChangeService {
 
     private BulkChange.Outcome applyOne(Caller caller, long id, BulkChange.Change change) {
         try {
-            return BulkChange.Outcome.applied(id, tickets.updateAtCurrentVersion(caller, id, change).version());
+            return BulkChange.Outcome.applied(
+                    id, tickets.updateAtCurrentVersion(caller, id, change).version());
         } catch (ApiException refused) {
             return BulkChange.Outcome.refused(id, ProblemErrorResponseProcessor.problemOf(refused));
         } catch (RuntimeException unexpected) {
             // The tickets before this one are committed: report this one and go on rather than hide them behind a 500.
             LOG.error("Unexpected error changing ticket {} in bulk", id, unexpected);
-            return BulkChange.Outcome.refused(id, ProblemErrorResponseProcessor.problemOf(
-                    new ApiException(ProblemType.INTERNAL)));
+            return BulkChange.Outcome.refused(
+                    id, ProblemErrorResponseProcessor.problemOf(new ApiException(ProblemType.INTERNAL)));
         }
     }
 }

@@ -29,9 +29,24 @@ import org.apache.commons.csv.CSVFormat;
  */
 record CsvColumns(ResourceBundle labels, CSVFormat format, ZoneId zone) {
 
-    static final List<String> NAMES = List.of("id", "title", "status", "priority", "category", "requester",
-            "requester_email", "assignee", "created_at", "updated_at", "first_response_at", "first_response_due_at",
-            "resolved_at", "resolution_due_at", "closed_at", "satisfaction_score", "satisfaction_comment");
+    static final List<String> NAMES = List.of(
+            "id",
+            "title",
+            "status",
+            "priority",
+            "category",
+            "requester",
+            "requester_email",
+            "assignee",
+            "created_at",
+            "updated_at",
+            "first_response_at",
+            "first_response_due_at",
+            "resolved_at",
+            "resolution_due_at",
+            "closed_at",
+            "satisfaction_score",
+            "satisfaction_comment");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
@@ -39,8 +54,10 @@ record CsvColumns(ResourceBundle labels, CSVFormat format, ZoneId zone) {
     /** @return the columns in English for {@code en}, else in French */
     static CsvColumns of(Locale locale, ZoneId zone) {
         boolean english = "en".equals(locale.getLanguage());
-        ResourceBundle labels = ResourceBundle.getBundle("export.columns", english ? Locale.ENGLISH : Locale.FRENCH, NO_FALLBACK);
-        CSVFormat format = CSVFormat.EXCEL.builder().setDelimiter(english ? ',' : ';').get();
+        ResourceBundle labels =
+                ResourceBundle.getBundle("export.columns", english ? Locale.ENGLISH : Locale.FRENCH, NO_FALLBACK);
+        CSVFormat format =
+                CSVFormat.EXCEL.builder().setDelimiter(english ? ',' : ';').get();
         return new CsvColumns(labels, format, zone);
     }
 
@@ -85,6 +102,8 @@ record CsvColumns(ResourceBundle labels, CSVFormat format, ZoneId zone) {
             return text;
         }
         char first = text.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r' ? "'" + text : text;
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+                ? "'" + text
+                : text;
     }
 }

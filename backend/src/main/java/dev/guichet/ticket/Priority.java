@@ -2,5 +2,8 @@ package dev.guichet.ticket;
 
 /** How urgent a ticket is, lowest first (docs/architecture.md, "Ticket lifecycle"). */
 public enum Priority {
-    LOW, MEDIUM, HIGH, CRITICAL
+    LOW,
+    MEDIUM,
+    HIGH,
+    CRITICAL
 }

@@ -31,14 +31,30 @@ public record QueueFilters(
         @QueryValue @Nullable List<TicketStatus> status,
         @QueryValue @Nullable List<Priority> priority,
         @QueryValue("category_id") @Nullable Long categoryId,
-        @Parameter(description = "a user id, `none` for unassigned, or `me`")
-        @QueryValue("assignee_id") @Nullable String assigneeId,
+
+        @Parameter(description = "a user id, `none` for unassigned, or `me`") @QueryValue("assignee_id") @Nullable
+        String assigneeId,
+
         @QueryValue("requester_id") @Nullable Long requesterId,
-        @QueryValue @Nullable @Size(max = 200) @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.CONTROL_CHARACTERS) String q,
-        @Parameter(description = "true: only tickets with activity by someone else the caller has not seen (last 30 days)")
-        @QueryValue @Nullable Boolean unread,
-        @Parameter(description = "AT_RISK: a target still counting has used 80 % of its time; BREACHED: one is past due")
-        @QueryValue @Schema(type = "string") @Nullable TicketFilter.Sla sla) {
+
+        @QueryValue
+        @Nullable
+        @Size(max = 200)
+        @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.CONTROL_CHARACTERS)
+        String q,
+
+        @Parameter(
+                description = "true: only tickets with activity by someone else the caller has not seen (last 30 days)")
+        @QueryValue
+        @Nullable
+        Boolean unread,
+
+        @Parameter(
+                description = "AT_RISK: a target still counting has used 80 % of its time; BREACHED: one is past due")
+        @QueryValue
+        @Schema(type = "string")
+        @Nullable
+        TicketFilter.Sla sla) {
 
     /**
      * The filter these parameters mean for a caller: {@code me} is the caller, an employee only ever
@@ -63,9 +79,18 @@ public record QueueFilters(
             }
         }
         String query = q == null || q.isBlank() ? null : q.trim();
-        return TicketService.visibleTo(caller, new TicketFilter(status == null ? List.of() : status,
-                priority == null ? List.of() : priority, categoryId, assignee, unassigned, requesterId, query,
-                Boolean.TRUE.equals(unread) ? reader(caller) : null, sla));
+        return TicketService.visibleTo(
+                caller,
+                new TicketFilter(
+                        status == null ? List.of() : status,
+                        priority == null ? List.of() : priority,
+                        categoryId,
+                        assignee,
+                        unassigned,
+                        requesterId,
+                        query,
+                        Boolean.TRUE.equals(unread) ? reader(caller) : null,
+                        sla));
     }
 
     /** @return the caller as the reader whose unread marks count */

@@ -15,13 +15,25 @@ import java.time.Instant;
  * @param firstResponseAt the first public reply by a technician, null until then
  * @param sla             the state of each SLA target now, null when no SLA policy applies
  */
-public record Ticket(long id, String title, String description, TicketStatus status, Priority priority,
-                     @Nullable CategoryRef category, UserSummary requester, @Nullable UserSummary assignee,
-                     int version, Instant createdAt, Instant updatedAt, @Nullable Instant resolvedAt,
-                     @Nullable Instant closedAt, @Nullable Instant firstResponseAt, @Nullable Instant firstResponseDueAt,
-                     @Nullable Instant resolutionDueAt, @Nullable TicketSla sla) {
+public record Ticket(
+        long id,
+        String title,
+        String description,
+        TicketStatus status,
+        Priority priority,
+        @Nullable CategoryRef category,
+        UserSummary requester,
+        @Nullable UserSummary assignee,
+        int version,
+        Instant createdAt,
+        Instant updatedAt,
+        @Nullable Instant resolvedAt,
+        @Nullable Instant closedAt,
+        @Nullable Instant firstResponseAt,
+        @Nullable Instant firstResponseDueAt,
+        @Nullable Instant resolutionDueAt,
+        @Nullable TicketSla sla) {
 
     /** The category a ticket is filed under. */
-    public record CategoryRef(long id, String name) {
-    }
+    public record CategoryRef(long id, String name) {}
 }

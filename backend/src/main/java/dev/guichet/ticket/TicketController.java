@@ -1,27 +1,27 @@
 package dev.guichet.ticket;
 
-import io.swagger.v3.oas.annotations.media.Schema;
+import dev.guichet.auth.Caller;
 import dev.guichet.web.ProblemResponses;
 import dev.guichet.web.TextRules;
-import dev.guichet.auth.Caller;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
-import io.micronaut.http.annotation.Status;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestBean;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -65,17 +65,35 @@ public class TicketController {
     public TicketPage listTickets(
             @Valid @RequestBean QueueFilters filters,
             @Parameter(description = "the `next_cursor` of the previous page, with the same filters and sort")
-            @QueryValue @Nullable @Size(max = 1000) String cursor,
+                    @QueryValue
+                    @Nullable
+                    @Size(max = 1000)
+                    String cursor,
             @Parameter(description = "0-based page (offset paging, ignored with `cursor`; prefer `cursor`)")
-            @QueryValue(defaultValue = "0") @Min(0) @Max(100000) int page,
+                    @QueryValue(defaultValue = "0")
+                    @Min(0)
+                    @Max(100000)
+                    int page,
             @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size,
-            @Parameter(description = "created_at, updated_at, priority, status, title, id or sla_due (next SLA due time), with ,asc or ,desc")
-            @QueryValue @Nullable String sort,
+            @Parameter(
+                            description =
+                                    "created_at, updated_at, priority, status, title, id or sla_due (next SLA due time), with ,asc or ,desc")
+                    @QueryValue
+                    @Nullable
+                    String sort,
             Authentication authentication) {
         Caller caller = Caller.of(authentication);
         TicketFilter filter = filters.resolve(caller);
-        return TicketPage.of(queries.list(filter, TicketSort.parse(sort, filter.query() != null), cursor, page, size,
-                QueueFilters.reader(caller)), page, size);
+        return TicketPage.of(
+                queries.list(
+                        filter,
+                        TicketSort.parse(sort, filter.query() != null),
+                        cursor,
+                        page,
+                        size,
+                        QueueFilters.reader(caller)),
+                page,
+                size);
     }
 
     /**
@@ -86,14 +104,19 @@ public class TicketController {
      */
     @ProblemResponses.BadRequest
     @Get("/counts")
-    public Map<TicketStatus, Long> countTickets(@QueryValue @Nullable List<Priority> priority,
-                                          @QueryValue("category_id") @Nullable Long categoryId,
-                                          @QueryValue("assignee_id") @Nullable String assigneeId,
-                                          @QueryValue("requester_id") @Nullable Long requesterId,
-                                          @QueryValue @Nullable @Size(max = 200) @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.CONTROL_CHARACTERS) String q,
-                                          @QueryValue @Nullable Boolean unread,
-                                          @QueryValue @Schema(type = "string") @Nullable TicketFilter.Sla sla,
-                                          Authentication authentication) {
+    public Map<TicketStatus, Long> countTickets(
+            @QueryValue @Nullable List<Priority> priority,
+            @QueryValue("category_id") @Nullable Long categoryId,
+            @QueryValue("assignee_id") @Nullable String assigneeId,
+            @QueryValue("requester_id") @Nullable Long requesterId,
+            @QueryValue
+                    @Nullable
+                    @Size(max = 200)
+                    @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.CONTROL_CHARACTERS)
+                    String q,
+            @QueryValue @Nullable Boolean unread,
+            @QueryValue @Schema(type = "string") @Nullable TicketFilter.Sla sla,
+            Authentication authentication) {
         QueueFilters filters = new QueueFilters(null, priority, categoryId, assigneeId, requesterId, q, unread, sla);
         return queries.countByStatus(filters.resolve(Caller.of(authentication)));
     }
@@ -102,7 +125,8 @@ public class TicketController {
     @ProblemResponses.BadRequest
     @Status(HttpStatus.CREATED)
     @Post
-    public HttpResponse<TicketResponse> createTicket(@Body @Valid TicketRequests.CreateTicket request, Authentication authentication) {
+    public HttpResponse<TicketResponse> createTicket(
+            @Body @Valid TicketRequests.CreateTicket request, Authentication authentication) {
         Caller caller = Caller.of(authentication);
         Ticket ticket = tickets.create(caller, request, null).orElseThrow();
         return HttpResponse.created(response(caller, ticket), URI.create("/api/v1/tickets/" + ticket.id()));
@@ -133,7 +157,8 @@ public class TicketController {
     @ProblemResponses.NotFound
     @ProblemResponses.Conflict
     @Patch("/{id}")
-    public TicketResponse updateTicket(long id, @Body @Valid TicketRequests.UpdateTicket request, Authentication authentication) {
+    public TicketResponse updateTicket(
+            long id, @Body @Valid TicketRequests.UpdateTicket request, Authentication authentication) {
         Caller caller = Caller.of(authentication);
         return response(caller, tickets.update(caller, id, request));
     }

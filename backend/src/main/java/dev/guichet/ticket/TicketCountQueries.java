@@ -30,7 +30,10 @@ public class TicketCountQueries {
      *         (the ledger is keyed by status, priority, category and assignee only)
      */
     public static boolean covers(TicketFilter filter) {
-        return filter.query() == null && filter.requesterId() == null && filter.unreadFor() == null && filter.sla() == null;
+        return filter.query() == null
+                && filter.requesterId() == null
+                && filter.unreadFor() == null
+                && filter.sla() == null;
     }
 
     /**
@@ -54,26 +57,27 @@ public class TicketCountQueries {
             where.append(" AND assignee_id = ?");
             params.add(filter.assigneeId());
         }
-        return jdbc.prepareStatement("SELECT status, sum(n) FROM ticket_status_counts" + where + " GROUP BY status", ps -> {
-            int i = 1;
-            for (Object p : params) {
-                if (p instanceof String[] values) {
-                    ps.setArray(i++, ps.getConnection().createArrayOf("varchar", values));
-                } else {
-                    ps.setObject(i++, p);
-                }
-            }
-            Map<TicketStatus, Long> counts = new EnumMap<>(TicketStatus.class);
-            for (TicketStatus s : TicketStatus.values()) {
-                counts.put(s, 0L);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    counts.put(TicketStatus.valueOf(rs.getString(1)), rs.getLong(2));
-                }
-            }
-            return counts;
-        });
+        return jdbc.prepareStatement(
+                "SELECT status, sum(n) FROM ticket_status_counts" + where + " GROUP BY status", ps -> {
+                    int i = 1;
+                    for (Object p : params) {
+                        if (p instanceof String[] values) {
+                            ps.setArray(i++, ps.getConnection().createArrayOf("varchar", values));
+                        } else {
+                            ps.setObject(i++, p);
+                        }
+                    }
+                    Map<TicketStatus, Long> counts = new EnumMap<>(TicketStatus.class);
+                    for (TicketStatus s : TicketStatus.values()) {
+                        counts.put(s, 0L);
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            counts.put(TicketStatus.valueOf(rs.getString(1)), rs.getLong(2));
+                        }
+                    }
+                    return counts;
+                });
     }
 
     /**

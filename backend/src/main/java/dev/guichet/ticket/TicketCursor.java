@@ -42,8 +42,8 @@ public record TicketCursor(String sort, String key, long id) {
             if (first < 0 || last <= first) {
                 throw new IllegalArgumentException("shape");
             }
-            TicketCursor decoded = new TicketCursor(raw.substring(0, first), raw.substring(first + 1, last),
-                    Long.parseLong(raw.substring(last + 1)));
+            TicketCursor decoded = new TicketCursor(
+                    raw.substring(0, first), raw.substring(first + 1, last), Long.parseLong(raw.substring(last + 1)));
             if (!decoded.sort.equals(sort.name())) {
                 throw ApiException.invalidField("cursor", "cursor-other-sort");
             }
@@ -59,7 +59,8 @@ public record TicketCursor(String sort, String key, long id) {
     /** @return the cursor after {@code rs}'s current row (which carries the column {@code sort_key}) */
     static TicketCursor after(ResultSet rs, TicketSort sort) throws SQLException {
         String key = switch (sort.type()) {
-            case TIMESTAMP -> rs.getObject("sort_key", OffsetDateTime.class).toInstant().toString();
+            case TIMESTAMP ->
+                rs.getObject("sort_key", OffsetDateTime.class).toInstant().toString();
             case INTEGER -> Long.toString(rs.getLong("sort_key"));
             case REAL -> Float.toString(rs.getFloat("sort_key"));
             case TEXT -> rs.getString("sort_key");

@@ -14,16 +14,13 @@ public sealed interface TicketEvent {
     long actorId();
 
     /** A ticket was filed. */
-    record Created(long ticketId, long actorId) implements TicketEvent {
-    }
+    record Created(long ticketId, long actorId) implements TicketEvent {}
 
     /** A ticket got a new assignee (never published for unassignment). */
-    record Assigned(long ticketId, long actorId, long assigneeId) implements TicketEvent {
-    }
+    record Assigned(long ticketId, long actorId, long assigneeId) implements TicketEvent {}
 
     /** A ticket moved from one status to another. */
-    record StatusChanged(long ticketId, long actorId, TicketStatus from, TicketStatus to) implements TicketEvent {
-    }
+    record StatusChanged(long ticketId, long actorId, TicketStatus from, TicketStatus to) implements TicketEvent {}
 
     /**
      * A public reply or an internal note was added.
@@ -31,7 +28,11 @@ public sealed interface TicketEvent {
      * @param status the status the reply moved the ticket to (set with the reply, or an automatic
      *               transition), null when it kept its status; no separate StatusChanged is published
      */
-    record CommentAdded(long ticketId, long actorId, long commentId, boolean internal,
-                        @io.micronaut.core.annotation.Nullable TicketStatus status) implements TicketEvent {
-    }
+    record CommentAdded(
+            long ticketId,
+            long actorId,
+            long commentId,
+            boolean internal,
+            @io.micronaut.core.annotation.Nullable TicketStatus status)
+            implements TicketEvent {}
 }

@@ -63,7 +63,12 @@ public class TicketExport {
             connection.setReadOnly(true);
             PreparedStatement statement = TicketQueries.export(connection, filter, sort, FETCH_SIZE);
             ResultSet rows = statement.executeQuery();
-            return new CsvStream(connection, statement, rows, CsvColumns.of(Locale.forLanguageTag(language), zone), running::release);
+            return new CsvStream(
+                    connection,
+                    statement,
+                    rows,
+                    CsvColumns.of(Locale.forLanguageTag(language), zone),
+                    running::release);
         } catch (SQLException | RuntimeException e) {
             CsvStream.closeQuietly(connection);
             running.release();

@@ -1,7 +1,7 @@
 package dev.guichet.ticket;
 
-import dev.guichet.web.ProblemResponses;
 import dev.guichet.auth.Caller;
+import dev.guichet.web.ProblemResponses;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -54,8 +54,12 @@ public class TicketExportController {
     @Get(value = "/export.csv", produces = "text/csv")
     public HttpResponse<StreamedFile> exportTickets(
             @Valid @RequestBean QueueFilters filters,
-            @Parameter(description = "created_at, updated_at, priority, status, title, id or sla_due (next SLA due time), with ,asc or ,desc")
-            @QueryValue @Nullable String sort,
+            @Parameter(
+                            description =
+                                    "created_at, updated_at, priority, status, title, id or sla_due (next SLA due time), with ,asc or ,desc")
+                    @QueryValue
+                    @Nullable
+                    String sort,
             @Header(HttpHeaders.ACCEPT_LANGUAGE) @Nullable String acceptLanguage,
             Authentication authentication) {
         Caller caller = Caller.of(authentication);
@@ -64,8 +68,8 @@ public class TicketExportController {
         TicketSort order = TicketSort.parse(sort, false);
         String language = language(acceptLanguage);
         StreamedFile body = new StreamedFile(export.open(filter, order, language), CSV);
-        return HttpResponse.ok(body).header(HttpHeaders.CONTENT_DISPOSITION,
-                "attachment; filename=\"" + export.fileName(language) + "\"");
+        return HttpResponse.ok(body)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + export.fileName(language) + "\"");
     }
 
     /** @return {@code en} when the caller prefers English to French, else {@code fr} */

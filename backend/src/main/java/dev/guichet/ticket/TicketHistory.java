@@ -1,9 +1,9 @@
 package dev.guichet.ticket;
 
-import io.swagger.v3.oas.annotations.media.Schema;
 import dev.guichet.user.UserSummary;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 
 /**
@@ -13,10 +13,17 @@ import java.time.Instant;
 public final class TicketHistory {
 
     /** The fields the history records. */
-    public enum Field { created, status, priority, category, assignee, reply, internal_note }
-
-    private TicketHistory() {
+    public enum Field {
+        created,
+        status,
+        priority,
+        category,
+        assignee,
+        reply,
+        internal_note
     }
+
+    private TicketHistory() {}
 
     /**
      * One recorded change.
@@ -28,7 +35,12 @@ public final class TicketHistory {
      * @param newValue new value, null when cleared
      */
     @Serdeable
-    public record Entry(long id, long ticketId, @Schema(type = "object") @Nullable UserSummary actor, String field,
-                        @Nullable String oldValue, @Nullable String newValue, Instant createdAt) {
-    }
+    public record Entry(
+            long id,
+            long ticketId,
+            @Schema(type = "object") @Nullable UserSummary actor,
+            String field,
+            @Nullable String oldValue,
+            @Nullable String newValue,
+            Instant createdAt) {}
 }

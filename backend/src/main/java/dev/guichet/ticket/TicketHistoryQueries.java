@@ -5,8 +5,8 @@ import dev.guichet.ticket.TicketHistory.Field;
 import dev.guichet.user.Role;
 import dev.guichet.user.UserSummary;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.data.connection.annotation.Connectable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -29,15 +29,18 @@ public class TicketHistoryQueries {
     }
 
     /** Appends one entry; must run inside the caller's transaction. */
-    public void record(long ticketId, @Nullable Long actorId, Field field, @Nullable Object oldValue, @Nullable Object newValue) {
-        jdbc.prepareStatement("INSERT INTO ticket_history (ticket_id, actor_id, field, old_value, new_value) VALUES (?, ?, ?, ?, ?)", ps -> {
-            ps.setLong(1, ticketId);
-            ps.setObject(2, actorId);
-            ps.setString(3, field.name());
-            ps.setString(4, oldValue == null ? null : oldValue.toString());
-            ps.setString(5, newValue == null ? null : newValue.toString());
-            return ps.executeUpdate();
-        });
+    public void record(
+            long ticketId, @Nullable Long actorId, Field field, @Nullable Object oldValue, @Nullable Object newValue) {
+        jdbc.prepareStatement(
+                "INSERT INTO ticket_history (ticket_id, actor_id, field, old_value, new_value) VALUES (?, ?, ?, ?, ?)",
+                ps -> {
+                    ps.setLong(1, ticketId);
+                    ps.setObject(2, actorId);
+                    ps.setString(3, field.name());
+                    ps.setString(4, oldValue == null ? null : oldValue.toString());
+                    ps.setString(5, newValue == null ? null : newValue.toString());
+                    return ps.executeUpdate();
+                });
     }
 
     /**
@@ -64,10 +67,21 @@ public class TicketHistoryQueries {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long actorId = rs.getLong("actor_id");
-                    UserSummary actor = rs.wasNull() ? null : new UserSummary(actorId, rs.getString("full_name"),
-                            rs.getString("email"), Role.valueOf(rs.getString("role")));
-                    entries.add(new Entry(rs.getLong("id"), ticketId, actor, rs.getString("field"),
-                            rs.getString("old_value"), rs.getString("new_value"), TicketQueries.instant(rs, "created_at")));
+                    UserSummary actor = rs.wasNull()
+                            ? null
+                            : new UserSummary(
+                                    actorId,
+                                    rs.getString("full_name"),
+                                    rs.getString("email"),
+                                    Role.valueOf(rs.getString("role")));
+                    entries.add(new Entry(
+                            rs.getLong("id"),
+                            ticketId,
+                            actor,
+                            rs.getString("field"),
+                            rs.getString("old_value"),
+                            rs.getString("new_value"),
+                            TicketQueries.instant(rs, "created_at")));
                 }
             }
             return entries;

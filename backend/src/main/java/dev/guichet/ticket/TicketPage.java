@@ -17,8 +17,13 @@ import java.util.Set;
  * @param nextCursor        pass as {@code cursor} to get the next page; null on the last page
  */
 @Serdeable
-public record TicketPage(List<TicketResponse> items, int page, int size, long total, boolean totalIsLowerBound,
-                         @Nullable String nextCursor) {
+public record TicketPage(
+        List<TicketResponse> items,
+        int page,
+        int size,
+        long total,
+        boolean totalIsLowerBound,
+        @Nullable String nextCursor) {
 
     /**
      * @param rows the page as {@link TicketQueries#list} read it
@@ -27,8 +32,14 @@ public record TicketPage(List<TicketResponse> items, int page, int size, long to
      * @return the page as the API shows it (rows carry no allowed transitions)
      */
     static TicketPage of(TicketQueries.Page rows, int page, int size) {
-        return new TicketPage(rows.items().stream()
-                .map(t -> TicketResponse.of(t, Set.of(), rows.unread().contains(t.id()))).toList(),
-                page, size, rows.total(), rows.totalIsLowerBound(), rows.nextCursor());
+        return new TicketPage(
+                rows.items().stream()
+                        .map(t -> TicketResponse.of(t, Set.of(), rows.unread().contains(t.id())))
+                        .toList(),
+                page,
+                size,
+                rows.total(),
+                rows.totalIsLowerBound(),
+                rows.nextCursor());
     }
 }

@@ -8,8 +8,8 @@ import dev.guichet.user.Role;
 import dev.guichet.user.UserSummary;
 import dev.guichet.web.ApiException;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.data.connection.annotation.Connectable;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -69,7 +69,8 @@ public class TicketQueries {
      */
     public static final int UNREAD_HORIZON_DAYS = 30;
 
-    private static final String LIST_SELECT = SELECT.replace("t.description,", "left(t.description, " + EXCERPT + ") AS description,");
+    private static final String LIST_SELECT =
+            SELECT.replace("t.description,", "left(t.description, " + EXCERPT + ") AS description,");
     private static final String JOINS = """
               JOIN users r ON r.id = t.requester_id
               LEFT JOIN users a ON a.id = t.assignee_id
@@ -136,25 +137,29 @@ public class TicketQueries {
      * @param externalRef an import reference (demo data), or null
      * @return the new ticket's id, or null when {@code externalRef} was already imported
      */
-    Long insert(TicketRequests.CreateTicket request, Priority priority, long requesterId, @Nullable String externalRef,
-                SlaClock.Columns due) {
-        return jdbc.prepareStatement("""
+    Long insert(
+            TicketRequests.CreateTicket request,
+            Priority priority,
+            long requesterId,
+            @Nullable String externalRef,
+            SlaClock.Columns due) {
+        return jdbc.prepareStatement(
+                """
                 INSERT INTO tickets (title, description, priority, category_id, requester_id, external_ref, activity_by, %s)
-                VALUES (?, ?, ?, ?, ?, ?, ?, %s) ON CONFLICT (external_ref) DO NOTHING RETURNING id"""
-                .formatted(SlaTicketQueries.COLUMN_NAMES, SlaTicketQueries.COLUMN_PLACEHOLDERS), ps -> {
-            ps.setString(1, request.title().strip());
-            ps.setString(2, request.description().strip());
-            ps.setString(3, priority.name());
-            ps.setObject(4, request.categoryId());
-            ps.setLong(5, requesterId);
-            ps.setString(6, externalRef);
-            // Imported tickets (demo data) are nobody's news.
-            ps.setObject(7, externalRef == null ? requesterId : null);
-            SlaTicketQueries.bind(ps, 8, due);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : null;
-            }
-        });
+                VALUES (?, ?, ?, ?, ?, ?, ?, %s) ON CONFLICT (external_ref) DO NOTHING RETURNING id""".formatted(SlaTicketQueries.COLUMN_NAMES, SlaTicketQueries.COLUMN_PLACEHOLDERS), ps -> {
+                    ps.setString(1, request.title().strip());
+                    ps.setString(2, request.description().strip());
+                    ps.setString(3, priority.name());
+                    ps.setObject(4, request.categoryId());
+                    ps.setLong(5, requesterId);
+                    ps.setString(6, externalRef);
+                    // Imported tickets (demo data) are nobody's news.
+                    ps.setObject(7, externalRef == null ? requesterId : null);
+                    SlaTicketQueries.bind(ps, 8, due);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? rs.getLong(1) : null;
+                    }
+                });
     }
 
     /** Locks a ticket's row until the end of the transaction; empty when there is no such ticket. */
@@ -169,9 +174,14 @@ public class TicketQueries {
                 }
                 Long categoryId = rs.getObject("category_id", Long.class);
                 Long assigneeId = rs.getObject("assignee_id", Long.class);
-                return Optional.of(new Current(rs.getLong("requester_id"),
-                        TicketStatus.valueOf(rs.getString("status")), Priority.valueOf(rs.getString("priority")),
-                        categoryId, assigneeId, rs.getInt("version"), SlaTicketQueries.inputs(rs)));
+                return Optional.of(new Current(
+                        rs.getLong("requester_id"),
+                        TicketStatus.valueOf(rs.getString("status")),
+                        Priority.valueOf(rs.getString("priority")),
+                        categoryId,
+                        assigneeId,
+                        rs.getInt("version"),
+                        SlaTicketQueries.inputs(rs)));
             }
         });
     }
@@ -185,8 +195,17 @@ public class TicketQueries {
      * @param firstResponse whether this change is the ticket's first response
      * @return the number of rows written: 1, or 0 when the row changed under its lock
      */
-    int write(long id, Current current, TicketStatus status, Priority priority, @Nullable Long categoryId,
-              @Nullable Long assigneeId, long actorId, boolean publicChange, boolean firstResponse, SlaClock.Columns due) {
+    int write(
+            long id,
+            Current current,
+            TicketStatus status,
+            Priority priority,
+            @Nullable Long categoryId,
+            @Nullable Long assigneeId,
+            long actorId,
+            boolean publicChange,
+            boolean firstResponse,
+            SlaClock.Columns due) {
         return jdbc.prepareStatement("""
                 UPDATE tickets SET status = ?, priority = ?, category_id = ?, assignee_id = ?,
                        resolved_at = CASE WHEN ? = 'RESOLVED' AND status <> 'RESOLVED' THEN now()
@@ -198,8 +217,10 @@ public class TicketQueries {
                        first_response_at = CASE WHEN ? THEN coalesce(first_response_at, now()) ELSE first_response_at END,
                        %s
                  WHERE id = ? AND version = ?""".formatted(SlaTicketQueries.COLUMN_ASSIGNMENTS), ps -> {
-            boolean fieldsChanged = status != current.status() || priority != current.priority()
-                    || !Objects.equals(categoryId, current.categoryId()) || !Objects.equals(assigneeId, current.assigneeId());
+            boolean fieldsChanged = status != current.status()
+                    || priority != current.priority()
+                    || !Objects.equals(categoryId, current.categoryId())
+                    || !Objects.equals(assigneeId, current.assigneeId());
             int i = 1;
             ps.setString(i++, status.name());
             ps.setString(i++, priority.name());
@@ -242,9 +263,14 @@ public class TicketQueries {
     }
 
     /** A ticket's row as read under its lock by {@link #lock}: what a change is checked against. */
-    record Current(long requesterId, TicketStatus status, Priority priority, @Nullable Long categoryId,
-                   @Nullable Long assigneeId, int version, SlaClock.Inputs sla) {
-    }
+    record Current(
+            long requesterId,
+            TicketStatus status,
+            Priority priority,
+            @Nullable Long categoryId,
+            @Nullable Long assigneeId,
+            int version,
+            SlaClock.Inputs sla) {}
 
     /**
      * One page of tickets matching {@code filter}, with a description excerpt (the first
@@ -262,8 +288,13 @@ public class TicketQueries {
      * @param reader whose unread marks the page carries
      * @throws ApiException 400 for a malformed cursor or a cursor of another sort
      */
-    public Page list(TicketFilter filter, TicketSort sort, @Nullable String cursor, int page, int size,
-                           TicketFilter.Reader reader) {
+    public Page list(
+            TicketFilter filter,
+            TicketSort sort,
+            @Nullable String cursor,
+            int page,
+            int size,
+            TicketFilter.Reader reader) {
         TicketCursor after = cursor == null || cursor.isBlank() ? null : TicketCursor.decode(cursor, sort);
         Where where = where(filter);
         boolean ranked = sort == TicketSort.RANK;
@@ -279,10 +310,12 @@ public class TicketQueries {
             // COUNT_BOUND, else the SEARCH_CANDIDATES most recently updated (the same candidates as
             // the walk below would find).
             sql = "WITH matches AS (SELECT unnest(?::bigint[]) AS id)"
-                    + (ranked ? ", ranked AS (SELECT x.id, ts_rank_cd(t.search_vector, " + TSQUERY + ") AS rank"
-                    + " FROM matches x JOIN tickets t ON t.id = x.id) " + LIST_SELECT
-                    + ", m.rank AS sort_key FROM ranked m JOIN tickets t ON t.id = m.id"
-                    : " " + LIST_SELECT + ", " + sort.key() + " AS sort_key FROM matches x JOIN tickets t ON t.id = x.id")
+                    + (ranked
+                            ? ", ranked AS (SELECT x.id, ts_rank_cd(t.search_vector, " + TSQUERY + ") AS rank"
+                                    + " FROM matches x JOIN tickets t ON t.id = x.id) " + LIST_SELECT
+                                    + ", m.rank AS sort_key FROM ranked m JOIN tickets t ON t.id = m.id"
+                            : " " + LIST_SELECT + ", " + sort.key()
+                                    + " AS sort_key FROM matches x JOIN tickets t ON t.id = x.id")
                     + JOINS + " WHERE true" + (after == null ? "" : " AND " + sort.after());
         } else if (ranked) {
             // A common word: the candidates are its most recently updated matches (a walk of the
@@ -301,7 +334,8 @@ public class TicketQueries {
         // planner walk the (status, updated_at, id) index instead of the recency index filtered by
         // status, which skips every row of the other statuses (issue Scale, CLOSED chip).
         boolean statusLed = !known && !ranked && filter.statuses().size() == 1 && "updated_at".equals(sort.field());
-        sql += " ORDER BY " + (statusLed ? "t.status" + (sort.ascending() ? " DESC, " : ", ") : "") + sort.orderBy() + " LIMIT ?" + (after == null && page > 0 ? " OFFSET ?" : "");
+        sql += " ORDER BY " + (statusLed ? "t.status" + (sort.ascending() ? " DESC, " : ", ") : "") + sort.orderBy()
+                + " LIMIT ?" + (after == null && page > 0 ? " OFFSET ?" : "");
         String statement = sql;
         List<Ticket> items = new ArrayList<>();
         TicketCursor[] next = new TicketCursor[1];
@@ -337,7 +371,11 @@ public class TicketQueries {
                 return null;
             }
         });
-        return new Page(items, unread(items, reader), total.value(), total.lowerBound(),
+        return new Page(
+                items,
+                unread(items, reader),
+                total.value(),
+                total.lowerBound(),
                 next[0] == null ? null : next[0].encode());
     }
 
@@ -350,9 +388,12 @@ public class TicketQueries {
      * @param totalIsLowerBound more than {@code total} ({@value #COUNT_BOUND}) tickets match
      * @param nextCursor        the cursor of the next page; null on the last page
      */
-    public record Page(List<Ticket> items, Set<Long> unread, long total, boolean totalIsLowerBound,
-                       @Nullable String nextCursor) {
-    }
+    public record Page(
+            List<Ticket> items,
+            Set<Long> unread,
+            long total,
+            boolean totalIsLowerBound,
+            @Nullable String nextCursor) {}
 
     /**
      * Which of a page's rows are unread: one query over the page's ids with the condition of the
@@ -364,7 +405,11 @@ public class TicketQueries {
         }
         Set<Long> unread = new java.util.HashSet<>();
         jdbc.prepareStatement("SELECT t.id FROM tickets t WHERE t.id = ANY (?) AND " + unreadCondition(reader), ps -> {
-            ps.setArray(1, ps.getConnection().createArrayOf("bigint", items.stream().map(Ticket::id).toArray()));
+            ps.setArray(
+                    1,
+                    ps.getConnection()
+                            .createArrayOf(
+                                    "bigint", items.stream().map(Ticket::id).toArray()));
             ps.setLong(2, reader.userId());
             ps.setLong(3, reader.userId());
             try (ResultSet rs = ps.executeQuery()) {
@@ -412,19 +457,25 @@ public class TicketQueries {
     Total total(TicketFilter filter) {
         if (TicketCountQueries.covers(filter)) {
             Map<TicketStatus, Long> perStatus = counts.count(filter);
-            return new Total(perStatus.entrySet().stream()
-                    .filter(e -> filter.statuses().isEmpty() || filter.statuses().contains(e.getKey()))
-                    .mapToLong(Map.Entry::getValue).sum(), false);
+            return new Total(
+                    perStatus.entrySet().stream()
+                            .filter(e -> filter.statuses().isEmpty()
+                                    || filter.statuses().contains(e.getKey()))
+                            .mapToLong(Map.Entry::getValue)
+                            .sum(),
+                    false);
         }
         Where where = where(filter);
-        long n = jdbc.prepareStatement("SELECT count(*) FROM (SELECT 1 FROM tickets t" + where.sql + " LIMIT "
-                + (COUNT_BOUND + 1) + ") bounded", ps -> {
-            where.bind(ps, 1);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
+        long n = jdbc.prepareStatement(
+                "SELECT count(*) FROM (SELECT 1 FROM tickets t" + where.sql + " LIMIT " + (COUNT_BOUND + 1)
+                        + ") bounded",
+                ps -> {
+                    where.bind(ps, 1);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        return rs.getLong(1);
+                    }
+                });
         return n > COUNT_BOUND ? new Total(COUNT_BOUND, true) : new Total(n, false);
     }
 
@@ -454,16 +505,20 @@ public class TicketQueries {
             // Many matches: the open statuses hold few tickets, counted exactly in one pass that
             // intersects the full-text index with the open tickets' index; RESOLVED and CLOSED hold
             // most matches and are counted up to the bound below (a scan that stops early).
-            jdbc.prepareStatement("SELECT t.status, count(*) FROM tickets t" + where.sql
-                    + " AND t.status IN ('NEW', 'IN_PROGRESS', 'WAITING') GROUP BY t.status", ps -> {
-                where.bind(ps, 1);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        result.put(TicketStatus.valueOf(rs.getString(1)), Math.min(rs.getLong(2), COUNT_BOUND + 1));
-                    }
-                }
-                return null;
-            });
+            jdbc.prepareStatement(
+                    "SELECT t.status, count(*) FROM tickets t" + where.sql
+                            + " AND t.status IN ('NEW', 'IN_PROGRESS', 'WAITING') GROUP BY t.status",
+                    ps -> {
+                        where.bind(ps, 1);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                result.put(
+                                        TicketStatus.valueOf(rs.getString(1)),
+                                        Math.min(rs.getLong(2), COUNT_BOUND + 1));
+                            }
+                        }
+                        return null;
+                    });
             for (TicketStatus open : List.of(TicketStatus.NEW, TicketStatus.IN_PROGRESS, TicketStatus.WAITING)) {
                 result.putIfAbsent(open, 0L);
             }
@@ -495,8 +550,7 @@ public class TicketQueries {
     }
 
     /** A number of tickets, exact or (when {@code lowerBound}) "at least". */
-    record Total(long value, boolean lowerBound) {
-    }
+    record Total(long value, boolean lowerBound) {}
 
     /**
      * The matches of a search fetched through the GIN index, most recently updated first, at most
@@ -545,8 +599,10 @@ public class TicketQueries {
     static PreparedStatement export(Connection connection, TicketFilter filter, TicketSort sort, int fetchSize)
             throws SQLException {
         Where where = where(filter);
-        PreparedStatement statement = connection.prepareStatement(EXPORT + where.sql() + " ORDER BY " + sort.orderBy(),
-                ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+        PreparedStatement statement = connection.prepareStatement(
+                EXPORT + where.sql() + " ORDER BY " + sort.orderBy(),
+                ResultSet.TYPE_FORWARD_ONLY,
+                ResultSet.CONCUR_READ_ONLY);
         statement.setFetchSize(fetchSize);
         where.bind(statement, 1);
         return statement;
@@ -556,11 +612,15 @@ public class TicketQueries {
         StringBuilder sql = new StringBuilder(" WHERE true");
         List<Object> params = new ArrayList<>();
         if (!filter.statuses().isEmpty()) {
-            sql.append(" AND t.status IN (").append(placeholders(filter.statuses().size())).append(')');
+            sql.append(" AND t.status IN (")
+                    .append(placeholders(filter.statuses().size()))
+                    .append(')');
             filter.statuses().forEach(s -> params.add(s.name()));
         }
         if (!filter.priorities().isEmpty()) {
-            sql.append(" AND t.priority IN (").append(placeholders(filter.priorities().size())).append(')');
+            sql.append(" AND t.priority IN (")
+                    .append(placeholders(filter.priorities().size()))
+                    .append(')');
             filter.priorities().forEach(p -> params.add(p.name()));
         }
         if (filter.categoryId() != null) {
@@ -589,10 +649,11 @@ public class TicketQueries {
         }
         if (filter.sla() != null) {
             // Partial indexes of V19 (only tickets with a target still counting have these times).
-            sql.append(switch (filter.sla()) {
-                case BREACHED -> " AND t.sla_next_due_at <= now()";
-                case AT_RISK -> " AND t.sla_next_risk_at <= now() AND t.sla_next_due_at > now()";
-            });
+            sql.append(
+                    switch (filter.sla()) {
+                        case BREACHED -> " AND t.sla_next_due_at <= now()";
+                        case AT_RISK -> " AND t.sla_next_risk_at <= now() AND t.sla_next_due_at > now()";
+                    });
         }
         return new Where(sql.toString(), params);
     }
@@ -603,26 +664,53 @@ public class TicketQueries {
 
     private static Ticket map(ResultSet rs, BusinessCalendar calendar) throws SQLException {
         long categoryId = rs.getLong("category_id");
-        Ticket.CategoryRef category = rs.wasNull() ? null
-                : new Ticket.CategoryRef(categoryId, rs.getString("category_name"));
+        Ticket.CategoryRef category =
+                rs.wasNull() ? null : new Ticket.CategoryRef(categoryId, rs.getString("category_name"));
         long assigneeId = rs.getLong("assignee_id");
-        UserSummary assignee = rs.wasNull() ? null : new UserSummary(assigneeId, rs.getString("assignee_name"),
-                rs.getString("assignee_email"), Role.valueOf(rs.getString("assignee_role")));
-        UserSummary requester = new UserSummary(rs.getLong("requester_id"), rs.getString("requester_name"),
-                rs.getString("requester_email"), Role.valueOf(rs.getString("requester_role")));
-        return new Ticket(rs.getLong("id"), rs.getString("title"), rs.getString("description"),
-                TicketStatus.valueOf(rs.getString("status")), Priority.valueOf(rs.getString("priority")),
-                category, requester, assignee, rs.getInt("version"), instant(rs, "created_at"),
-                instant(rs, "updated_at"), instant(rs, "resolved_at"), instant(rs, "closed_at"),
-                instant(rs, "first_response_at"), instant(rs, "first_response_due_at"), instant(rs, "resolution_due_at"),
+        UserSummary assignee = rs.wasNull()
+                ? null
+                : new UserSummary(
+                        assigneeId,
+                        rs.getString("assignee_name"),
+                        rs.getString("assignee_email"),
+                        Role.valueOf(rs.getString("assignee_role")));
+        UserSummary requester = new UserSummary(
+                rs.getLong("requester_id"),
+                rs.getString("requester_name"),
+                rs.getString("requester_email"),
+                Role.valueOf(rs.getString("requester_role")));
+        return new Ticket(
+                rs.getLong("id"),
+                rs.getString("title"),
+                rs.getString("description"),
+                TicketStatus.valueOf(rs.getString("status")),
+                Priority.valueOf(rs.getString("priority")),
+                category,
+                requester,
+                assignee,
+                rs.getInt("version"),
+                instant(rs, "created_at"),
+                instant(rs, "updated_at"),
+                instant(rs, "resolved_at"),
+                instant(rs, "closed_at"),
+                instant(rs, "first_response_at"),
+                instant(rs, "first_response_due_at"),
+                instant(rs, "resolution_due_at"),
                 SlaStates.describe(slaColumns(rs), calendar));
     }
 
     private static SlaStates.Columns slaColumns(ResultSet rs) throws SQLException {
-        return new SlaStates.Columns(TicketStatus.valueOf(rs.getString("status")), instant(rs, "first_response_at"),
-                instant(rs, "resolved_at"), instant(rs, "closed_at"), instant(rs, "first_response_due_at"),
-                instant(rs, "first_response_risk_at"), instant(rs, "resolution_due_at"), instant(rs, "resolution_risk_at"),
-                instant(rs, "sla_paused_since"), instant(rs, "sla_now"));
+        return new SlaStates.Columns(
+                TicketStatus.valueOf(rs.getString("status")),
+                instant(rs, "first_response_at"),
+                instant(rs, "resolved_at"),
+                instant(rs, "closed_at"),
+                instant(rs, "first_response_due_at"),
+                instant(rs, "first_response_risk_at"),
+                instant(rs, "resolution_due_at"),
+                instant(rs, "resolution_risk_at"),
+                instant(rs, "sla_paused_since"),
+                instant(rs, "sla_now"));
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -1,7 +1,7 @@
 package dev.guichet.ticket;
 
-import dev.guichet.user.UserSummary;
 import dev.guichet.sla.TicketSla;
+import dev.guichet.user.UserSummary;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -21,17 +21,30 @@ import java.util.Set;
  * @param sla                 the state of each SLA target now, null when no SLA policy applies
  */
 @Serdeable
-public record TicketResponse(long id, String title, String description, TicketStatus status, Priority priority,
-                             @Schema(type = "object") @Nullable CategoryRef category, UserSummary requester, @Schema(type = "object") @Nullable UserSummary assignee,
-                             int version, Instant createdAt, Instant updatedAt, @Nullable Instant resolvedAt,
-                             @Nullable Instant closedAt, Set<TicketStatus> allowedTransitions, boolean unread,
-                             @Nullable Instant firstResponseAt, @Nullable Instant firstResponseDueAt,
-                             @Nullable Instant resolutionDueAt, @Schema(type = "object") @Nullable TicketSla sla) {
+public record TicketResponse(
+        long id,
+        String title,
+        String description,
+        TicketStatus status,
+        Priority priority,
+        @Schema(type = "object") @Nullable CategoryRef category,
+        UserSummary requester,
+        @Schema(type = "object") @Nullable UserSummary assignee,
+        int version,
+        Instant createdAt,
+        Instant updatedAt,
+        @Nullable Instant resolvedAt,
+        @Nullable Instant closedAt,
+        Set<TicketStatus> allowedTransitions,
+        boolean unread,
+        @Nullable Instant firstResponseAt,
+        @Nullable Instant firstResponseDueAt,
+        @Nullable Instant resolutionDueAt,
+        @Schema(type = "object") @Nullable TicketSla sla) {
 
     /** A category named on a ticket. */
     @Serdeable
-    public record CategoryRef(long id, String name) {
-    }
+    public record CategoryRef(long id, String name) {}
 
     /**
      * @param ticket             the ticket as read
@@ -40,11 +53,28 @@ public record TicketResponse(long id, String title, String description, TicketSt
      * @return the ticket as the API shows it to this caller
      */
     public static TicketResponse of(Ticket ticket, Set<TicketStatus> allowedTransitions, boolean unread) {
-        CategoryRef category = ticket.category() == null ? null
+        CategoryRef category = ticket.category() == null
+                ? null
                 : new CategoryRef(ticket.category().id(), ticket.category().name());
-        return new TicketResponse(ticket.id(), ticket.title(), ticket.description(), ticket.status(), ticket.priority(),
-                category, ticket.requester(), ticket.assignee(), ticket.version(), ticket.createdAt(),
-                ticket.updatedAt(), ticket.resolvedAt(), ticket.closedAt(), allowedTransitions, unread,
-                ticket.firstResponseAt(), ticket.firstResponseDueAt(), ticket.resolutionDueAt(), ticket.sla());
+        return new TicketResponse(
+                ticket.id(),
+                ticket.title(),
+                ticket.description(),
+                ticket.status(),
+                ticket.priority(),
+                category,
+                ticket.requester(),
+                ticket.assignee(),
+                ticket.version(),
+                ticket.createdAt(),
+                ticket.updatedAt(),
+                ticket.resolvedAt(),
+                ticket.closedAt(),
+                allowedTransitions,
+                unread,
+                ticket.firstResponseAt(),
+                ticket.firstResponseDueAt(),
+                ticket.resolutionDueAt(),
+                ticket.sla());
     }
 }

@@ -1,6 +1,5 @@
 package dev.guichet.ticket;
 
-import dev.guichet.web.ProblemType;
 import dev.guichet.auth.Caller;
 import dev.guichet.category.Category;
 import dev.guichet.category.CategoryRepository;
@@ -8,6 +7,7 @@ import dev.guichet.sla.SlaClock;
 import dev.guichet.ticket.TicketQueries.Current;
 import dev.guichet.user.UserRepository;
 import dev.guichet.web.ApiException;
+import dev.guichet.web.ProblemType;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -33,8 +33,13 @@ public class TicketService {
     private final ApplicationEventPublisher<TicketEvent> events;
     private final SlaClock sla;
 
-    TicketService(TicketQueries queries, TicketHistoryQueries history, CategoryRepository categories,
-                  UserRepository users, ApplicationEventPublisher<TicketEvent> events, SlaClock sla) {
+    TicketService(
+            TicketQueries queries,
+            TicketHistoryQueries history,
+            CategoryRepository categories,
+            UserRepository users,
+            ApplicationEventPublisher<TicketEvent> events,
+            SlaClock sla) {
         this.sla = sla;
         this.queries = queries;
         this.history = history;
@@ -51,17 +56,19 @@ public class TicketService {
      * @throws ApiException 400 for an unknown or inactive category
      */
     @Transactional
-    public Optional<Ticket> create(Caller caller, TicketRequests.CreateTicket request,
-                                                     @Nullable String externalRef) {
+    public Optional<Ticket> create(Caller caller, TicketRequests.CreateTicket request, @Nullable String externalRef) {
         Long categoryId = request.categoryId();
         if (categoryId != null) {
-            categories.findById(categoryId).filter(Category::active)
+            categories
+                    .findById(categoryId)
+                    .filter(Category::active)
                     .orElseThrow(() -> ApiException.invalidField("category_id", "inactive-category"));
         }
         Priority priority = request.priority() == null ? Priority.MEDIUM : request.priority();
         // The SLA columns are written with the row (one tuple, not an INSERT then an UPDATE): their
         // clock starts at created_at, which is now(), the transaction's start.
-        SlaClock.Columns due = sla.compute(SlaClock.Inputs.newTicket(queries.now()), TicketStatus.NEW, priority, categoryId);
+        SlaClock.Columns due =
+                sla.compute(SlaClock.Inputs.newTicket(queries.now()), TicketStatus.NEW, priority, categoryId);
         Long id = queries.insert(request, priority, caller.id(), externalRef, due);
         if (id == null) {
             return Optional.empty();
@@ -83,7 +90,8 @@ public class TicketService {
      *                      existence is not revealed)
      */
     public void requireVisible(Caller caller, long id) {
-        queries.requesterOf(id).filter(requester -> mayView(caller, requester))
+        queries.requesterOf(id)
+                .filter(requester -> mayView(caller, requester))
                 .orElseThrow(() -> ApiException.notFound("ticket"));
     }
 
@@ -127,7 +135,8 @@ public class TicketService {
      * @throws ApiException 404 when it does not exist or belongs to another employee
      */
     public Ticket get(Caller caller, long id) {
-        return queries.findById(id).filter(t -> mayView(caller, t.requester().id()))
+        return queries.findById(id)
+                .filter(t -> mayView(caller, t.requester().id()))
                 .orElseThrow(() -> ApiException.notFound("ticket"));
     }
 
@@ -166,28 +175,39 @@ public class TicketService {
             throw ApiException.conflict(ProblemType.STALE_VERSION, request.version(), current.version());
         }
         TicketStatus status = request.status() == null ? current.status() : request.status();
-        Long requestedAssignee = Boolean.TRUE.equals(request.unassign()) ? null
+        Long requestedAssignee = Boolean.TRUE.equals(request.unassign())
+                ? null
                 : request.assigneeId() == null ? current.assigneeId() : request.assigneeId();
-        if (current.status() == TicketStatus.NEW && status == TicketStatus.NEW && requestedAssignee != null
+        if (current.status() == TicketStatus.NEW
+                && status == TicketStatus.NEW
+                && requestedAssignee != null
                 && !requestedAssignee.equals(current.assigneeId())) {
             // Automatic transition: assigning a NEW ticket starts the work on it (docs/architecture.md).
             status = TicketStatus.IN_PROGRESS;
         }
-        if (status != current.status() && !allowedTransitions(caller, current.status()).contains(status)) {
+        if (status != current.status()
+                && !allowedTransitions(caller, current.status()).contains(status)) {
             throw illegalTransition(caller, current.status(), status);
         }
         Priority priority = request.priority() == null ? current.priority() : request.priority();
-        Long categoryId = Boolean.TRUE.equals(request.clearCategory()) ? null
-                : request.categoryId() == null ? current.categoryId() : checkedCategory(request.categoryId(), current.categoryId());
-        Long assigneeId = Boolean.TRUE.equals(request.unassign()) ? null
-                : request.assigneeId() == null ? current.assigneeId() : checkedAssignee(request.assigneeId(), current.assigneeId());
+        Long categoryId = Boolean.TRUE.equals(request.clearCategory())
+                ? null
+                : request.categoryId() == null
+                        ? current.categoryId()
+                        : checkedCategory(request.categoryId(), current.categoryId());
+        Long assigneeId = Boolean.TRUE.equals(request.unassign())
+                ? null
+                : request.assigneeId() == null
+                        ? current.assigneeId()
+                        : checkedAssignee(request.assigneeId(), current.assigneeId());
 
         List<Runnable> after = new ArrayList<>();
         boolean changed = false;
         TicketStatus newStatus = status;
         if (status != current.status()) {
             history.record(id, caller.id(), TicketHistory.Field.status, current.status(), status);
-            after.add(() -> events.publishEvent(new TicketEvent.StatusChanged(id, caller.id(), current.status(), newStatus)));
+            after.add(() ->
+                    events.publishEvent(new TicketEvent.StatusChanged(id, caller.id(), current.status(), newStatus)));
             changed = true;
         }
         if (priority != current.priority()) {
@@ -206,7 +226,16 @@ public class TicketService {
             changed = true;
         }
         if (changed) {
-            write(id, current, status, priority, categoryId, assigneeId, caller.id(), status != current.status(), false);
+            write(
+                    id,
+                    current,
+                    status,
+                    priority,
+                    categoryId,
+                    assigneeId,
+                    caller.id(),
+                    status != current.status(),
+                    false);
             after.forEach(Runnable::run);
         }
         return get(caller, id);
@@ -231,7 +260,8 @@ public class TicketService {
      *                      409 {@code illegal-transition}
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public @Nullable TicketStatus applyReply(Caller caller, Locked ticket, boolean internal, @Nullable TicketStatus requested) {
+    public @Nullable TicketStatus applyReply(
+            Caller caller, Locked ticket, boolean internal, @Nullable TicketStatus requested) {
         long id = ticket.id();
         Current current = ticket.current();
         List<TicketStatus> steps = new ArrayList<>();
@@ -251,14 +281,17 @@ public class TicketService {
                 }
                 steps.add(requested);
             }
-        } else if (!internal && caller.id() == current.requesterId()
+        } else if (!internal
+                && caller.id() == current.requesterId()
                 && (current.status() == TicketStatus.WAITING || current.status() == TicketStatus.RESOLVED)) {
             // Automatic transition: the requester answered, the ticket needs the IT team again.
             steps.add(TicketStatus.IN_PROGRESS);
         }
         // The first response (a public reply by an agent who is not the requester) is stamped the
         // first time only; reports and the SLA read it.
-        boolean firstResponse = !internal && caller.isAgent() && caller.id() != current.requesterId()
+        boolean firstResponse = !internal
+                && caller.isAgent()
+                && caller.id() != current.requesterId()
                 && current.sla().firstResponseAt() == null;
         TicketStatus from = current.status();
         for (TicketStatus step : steps) {
@@ -269,8 +302,16 @@ public class TicketService {
             touch(id, caller.id(), !internal);
             return null;
         }
-        write(id, current, from, current.priority(), current.categoryId(), current.assigneeId(), caller.id(),
-                !internal, firstResponse);
+        write(
+                id,
+                current,
+                from,
+                current.priority(),
+                current.categoryId(),
+                current.assigneeId(),
+                caller.id(),
+                !internal,
+                firstResponse);
         return steps.isEmpty() ? null : from;
     }
 
@@ -315,14 +356,19 @@ public class TicketService {
 
     /** Locks the ticket's row; 404 when it does not exist or the caller may not see it. */
     private Current lockVisible(Caller caller, long id) {
-        return queries.lock(id).filter(c -> mayView(caller, c.requesterId())).orElseThrow(() -> ApiException.notFound("ticket"));
+        return queries.lock(id)
+                .filter(c -> mayView(caller, c.requesterId()))
+                .orElseThrow(() -> ApiException.notFound("ticket"));
     }
 
     private static ApiException illegalTransition(Caller caller, TicketStatus from, TicketStatus to) {
         Set<TicketStatus> allowed = allowedTransitions(caller, from);
         return allowed.isEmpty()
                 ? new ApiException(ProblemType.ILLEGAL_TRANSITION, "illegal-transition.final", from, to)
-                : ApiException.conflict(ProblemType.ILLEGAL_TRANSITION, from, to,
+                : ApiException.conflict(
+                        ProblemType.ILLEGAL_TRANSITION,
+                        from,
+                        to,
                         String.join(", ", allowed.stream().map(Enum::name).toList()));
     }
 
@@ -340,14 +386,19 @@ public class TicketService {
         if (caller.isAgent()) {
             return from.next();
         }
-        // Employees may close a resolved ticket or reopen it (docs/architecture.md, "Roles and what each may do": "close or reopen own").
-        return from == TicketStatus.RESOLVED ? EnumSet.of(TicketStatus.CLOSED, TicketStatus.IN_PROGRESS)
+        // Employees may close a resolved ticket or reopen it (docs/architecture.md, "Roles and what each may do":
+        // "close or reopen own").
+        return from == TicketStatus.RESOLVED
+                ? EnumSet.of(TicketStatus.CLOSED, TicketStatus.IN_PROGRESS)
                 : EnumSet.noneOf(TicketStatus.class);
     }
 
     private static void checkEmployeeChange(TicketRequests.UpdateTicket request) {
-        if (request.priority() != null || request.categoryId() != null || request.assigneeId() != null
-                || Boolean.TRUE.equals(request.unassign()) || Boolean.TRUE.equals(request.clearCategory())) {
+        if (request.priority() != null
+                || request.categoryId() != null
+                || request.assigneeId() != null
+                || Boolean.TRUE.equals(request.unassign())
+                || Boolean.TRUE.equals(request.clearCategory())) {
             throw requesterChange();
         }
     }
@@ -356,7 +407,9 @@ public class TicketService {
         if (Objects.equals(categoryId, currentId)) {
             return categoryId;
         }
-        categories.findById(categoryId).filter(Category::active)
+        categories
+                .findById(categoryId)
+                .filter(Category::active)
                 .orElseThrow(() -> ApiException.invalidField("category_id", "inactive-category"));
         return categoryId;
     }
@@ -365,7 +418,8 @@ public class TicketService {
         if (Objects.equals(assigneeId, currentId)) {
             return assigneeId;
         }
-        users.findById(assigneeId).filter(u -> u.active() && u.role().isAgent())
+        users.findById(assigneeId)
+                .filter(u -> u.active() && u.role().isAgent())
                 .orElseThrow(() -> ApiException.invalidField("assignee_id", "not-assignable"));
         return assigneeId;
     }
@@ -378,11 +432,20 @@ public class TicketService {
      * @param publicChange  whether the requester sees the change (a status change, a public reply)
      * @param firstResponse whether this change is the ticket's first response
      */
-    private void write(long id, Current current, TicketStatus status, Priority priority, Long categoryId, Long assigneeId,
-                       long actorId, boolean publicChange, boolean firstResponse) {
+    private void write(
+            long id,
+            Current current,
+            TicketStatus status,
+            Priority priority,
+            Long categoryId,
+            Long assigneeId,
+            long actorId,
+            boolean publicChange,
+            boolean firstResponse) {
         SlaClock.Inputs inputs = firstResponse ? current.sla().withFirstResponse() : current.sla();
         SlaClock.Columns due = sla.compute(inputs, status, priority, categoryId);
-        int updated = queries.write(id, current, status, priority, categoryId, assigneeId, actorId, publicChange, firstResponse, due);
+        int updated = queries.write(
+                id, current, status, priority, categoryId, assigneeId, actorId, publicChange, firstResponse, due);
         if (updated != 1) {
             throw new IllegalStateException("Ticket " + id + " changed under its row lock");
         }

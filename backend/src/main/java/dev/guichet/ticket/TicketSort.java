@@ -20,20 +20,32 @@ import java.util.Map;
 public record TicketSort(String field, String key, KeyType type, boolean ascending) {
 
     /** How a sort key's value travels in a cursor and is bound back as a parameter. */
-    public enum KeyType { TIMESTAMP, INTEGER, TEXT, REAL }
-
-    private record Column(String sql, KeyType type) {
+    public enum KeyType {
+        TIMESTAMP,
+        INTEGER,
+        TEXT,
+        REAL
     }
+
+    private record Column(String sql, KeyType type) {}
 
     private static final Map<String, Column> COLUMNS = Map.of(
             "created_at", new Column("t.created_at", KeyType.TIMESTAMP),
             "updated_at", new Column("t.updated_at", KeyType.TIMESTAMP),
-            "priority", new Column("array_position(ARRAY['LOW','MEDIUM','HIGH','CRITICAL']::varchar[], t.priority)", KeyType.INTEGER),
-            "status", new Column("array_position(ARRAY['NEW','IN_PROGRESS','WAITING','RESOLVED','CLOSED']::varchar[], t.status)", KeyType.INTEGER),
+            "priority",
+                    new Column(
+                            "array_position(ARRAY['LOW','MEDIUM','HIGH','CRITICAL']::varchar[], t.priority)",
+                            KeyType.INTEGER),
+            "status",
+                    new Column(
+                            "array_position(ARRAY['NEW','IN_PROGRESS','WAITING','RESOLVED','CLOSED']::varchar[], t.status)",
+                            KeyType.INTEGER),
             "title", new Column("lower(t.title)", KeyType.TEXT),
             "id", new Column("t.id", KeyType.INTEGER),
             // The earliest due time of the SLA targets still counting; none: last (index of V19).
-            "sla_due", new Column("coalesce(t.sla_next_due_at, '9999-12-31 00:00:00+00'::timestamptz)", KeyType.TIMESTAMP));
+            "sla_due",
+                    new Column(
+                            "coalesce(t.sla_next_due_at, '9999-12-31 00:00:00+00'::timestamptz)", KeyType.TIMESTAMP));
 
     /** Relevance of a full-text search (computed within the candidate set, see TicketQueries). */
     static final TicketSort RANK = new TicketSort("rank", "m.rank", KeyType.REAL, false);
@@ -52,7 +64,10 @@ public record TicketSort(String field, String key, KeyType type, boolean ascendi
         String field = parts[0].trim();
         Column column = parts.length > 2 ? null : COLUMNS.get(field);
         if (column == null) {
-            throw ApiException.invalidField("sort", "sort-column", String.join(", ", COLUMNS.keySet().stream().sorted().toList()));
+            throw ApiException.invalidField(
+                    "sort",
+                    "sort-column",
+                    String.join(", ", COLUMNS.keySet().stream().sorted().toList()));
         }
         String direction = parts.length == 2 ? parts[1].trim() : "asc";
         if (!direction.equals("asc") && !direction.equals("desc")) {

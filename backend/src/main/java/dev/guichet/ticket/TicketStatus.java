@@ -9,7 +9,11 @@ import java.util.Set;
  * from IN_PROGRESS, the requester reopens with {@code RESOLVED → IN_PROGRESS}, and CLOSED is final.
  */
 public enum TicketStatus {
-    NEW, IN_PROGRESS, WAITING, RESOLVED, CLOSED;
+    NEW,
+    IN_PROGRESS,
+    WAITING,
+    RESOLVED,
+    CLOSED;
 
     /** @return the statuses this one may move to */
     public Set<TicketStatus> next() {

@@ -11,8 +11,7 @@ import java.util.Locale;
  */
 public final class EmailAddresses {
 
-    private EmailAddresses() {
-    }
+    private EmailAddresses() {}
 
     /**
      * Trims surrounding whitespace, applies Unicode NFC and lower-cases (root locale).

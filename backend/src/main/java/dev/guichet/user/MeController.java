@@ -1,8 +1,8 @@
 package dev.guichet.user;
 
-import dev.guichet.web.ProblemResponses;
 import dev.guichet.auth.Caller;
 import dev.guichet.web.ApiException;
+import dev.guichet.web.ProblemResponses;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -38,7 +38,8 @@ public class MeController {
     /** The caller: id, email, full_name, role, locale and preferences. */
     @Get
     public UserResponse getMe(Authentication authentication) {
-        return users.findById(Caller.of(authentication).id()).map(UserResponse::of)
+        return users.findById(Caller.of(authentication).id())
+                .map(UserResponse::of)
                 .orElseThrow(() -> ApiException.unauthorized("account-gone"));
     }
 

@@ -6,7 +6,9 @@ package dev.guichet.user;
  * categories.
  */
 public enum Role {
-    EMPLOYEE, TECHNICIAN, ADMIN;
+    EMPLOYEE,
+    TECHNICIAN,
+    ADMIN;
 
     /** @return true for roles that work tickets (technicians and admins) */
     public boolean isAgent() {

@@ -23,16 +23,17 @@ import java.time.Instant;
  * @param updatedAt            last change instant
  */
 @MappedEntity("users")
-public record User(@Id @GeneratedValue @Nullable Long id,
-                   String email,
-                   String passwordHash,
-                   String fullName,
-                   Role role,
-                   String locale,
-                   boolean active,
-                   boolean notificationsEnabled,
-                   @DateCreated @Nullable Instant createdAt,
-                   @DateUpdated @Nullable Instant updatedAt) {
+public record User(
+        @Id @GeneratedValue @Nullable Long id,
+        String email,
+        String passwordHash,
+        String fullName,
+        Role role,
+        String locale,
+        boolean active,
+        boolean notificationsEnabled,
+        @DateCreated @Nullable Instant createdAt,
+        @DateUpdated @Nullable Instant updatedAt) {
 
     /** Creates a new, active account with notifications on. */
     public static User create(String email, String passwordHash, String fullName, Role role, String locale) {
@@ -44,10 +45,21 @@ public record User(@Id @GeneratedValue @Nullable Long id,
     }
 
     public User withProfile(String newFullName, String newLocale, boolean newNotifications) {
-        return new User(id, email, passwordHash, newFullName, role, newLocale, active, newNotifications, createdAt, updatedAt);
+        return new User(
+                id, email, passwordHash, newFullName, role, newLocale, active, newNotifications, createdAt, updatedAt);
     }
 
     public User withRoleAndActive(Role newRole, boolean newActive) {
-        return new User(id, email, passwordHash, fullName, newRole, locale, newActive, notificationsEnabled, createdAt, updatedAt);
+        return new User(
+                id,
+                email,
+                passwordHash,
+                fullName,
+                newRole,
+                locale,
+                newActive,
+                notificationsEnabled,
+                createdAt,
+                updatedAt);
     }
 }

@@ -1,26 +1,26 @@
 package dev.guichet.user;
 
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.micronaut.http.HttpStatus;
-import io.micronaut.http.annotation.Status;
-import dev.guichet.web.ProblemResponses;
 import dev.guichet.auth.Caller;
 import dev.guichet.web.ApiException;
 import dev.guichet.web.PageResponse;
+import dev.guichet.web.ProblemResponses;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -49,14 +49,16 @@ public class UserController {
     @ProblemResponses.BadRequest
     @Get
     @Secured("ADMIN")
-    public PageResponse<UserResponse> listUsers(@QueryValue @Nullable String q, @QueryValue @Schema(type = "string") @Nullable Role role,
-                                           @QueryValue @Nullable Boolean active,
-                                           @QueryValue(defaultValue = "0") @Min(0) int page,
-                                           @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size) {
+    public PageResponse<UserResponse> listUsers(
+            @QueryValue @Nullable String q,
+            @QueryValue @Schema(type = "string") @Nullable Role role,
+            @QueryValue @Nullable Boolean active,
+            @QueryValue(defaultValue = "0") @Min(0) int page,
+            @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size) {
         String needle = q == null || q.isBlank() ? null : EmailAddresses.normalize("q", q);
         Page<User> found = users.search(needle, role == null ? null : role.name(), active, Pageable.from(page, size));
-        return new PageResponse<>(found.getContent().stream().map(UserResponse::of).toList(), page, size,
-                found.getTotalSize());
+        return new PageResponse<>(
+                found.getContent().stream().map(UserResponse::of).toList(), page, size, found.getTotalSize());
     }
 
     /** Active technicians and admins, by name: who a ticket may be assigned to. */
@@ -91,7 +93,8 @@ public class UserController {
     @ProblemResponses.Conflict
     @Patch("/{id}")
     @Secured("ADMIN")
-    public UserResponse updateUser(long id, @Body @Valid UserRequests.UpdateUser request, Authentication authentication) {
+    public UserResponse updateUser(
+            long id, @Body @Valid UserRequests.UpdateUser request, Authentication authentication) {
         return UserResponse.of(service.update(Caller.of(authentication).id(), id, request));
     }
 }

@@ -37,8 +37,7 @@ public interface UserRepository extends CrudRepository<User, Long> {
                                            OR full_name ILIKE '%' || CAST(:q AS text) || '%')
                AND (CAST(:role AS text) IS NULL OR role = CAST(:role AS text))
                AND (CAST(:active AS boolean) IS NULL OR active = CAST(:active AS boolean))
-             ORDER BY full_name, id""",
-            countQuery = """
+             ORDER BY full_name, id""", countQuery = """
             SELECT count(*) FROM users
              WHERE (CAST(:q AS text) IS NULL OR email ILIKE '%' || CAST(:q AS text) || '%'
                                            OR full_name ILIKE '%' || CAST(:q AS text) || '%')

@@ -40,8 +40,8 @@ public class UserService {
         }
         policy.check("password", request.password(), email);
         String locale = request.locale() == null ? "fr" : request.locale();
-        return users.save(User.create(email, hasher.hash(request.password()), request.fullName().trim(),
-                request.role(), locale));
+        return users.save(User.create(
+                email, hasher.hash(request.password()), request.fullName().trim(), request.role(), locale));
     }
 
     /**
@@ -58,10 +58,13 @@ public class UserService {
         if (actorId == id && (role != Role.ADMIN || !active)) {
             throw ApiException.conflict(ProblemType.SELF_LOCKOUT);
         }
-        User updated = user.withRoleAndActive(role, active).withProfile(
-                request.fullName() == null ? user.fullName() : request.fullName().trim(),
-                request.locale() == null ? user.locale() : request.locale(),
-                user.notificationsEnabled());
+        User updated = user.withRoleAndActive(role, active)
+                .withProfile(
+                        request.fullName() == null
+                                ? user.fullName()
+                                : request.fullName().trim(),
+                        request.locale() == null ? user.locale() : request.locale(),
+                        user.notificationsEnabled());
         boolean endSessions = !active || role != user.role();
         if (request.password() != null) {
             policy.check("password", request.password(), user.email());
@@ -80,7 +83,9 @@ public class UserService {
     public User updateProfile(long id, UserRequests.UpdateProfile request) {
         User user = users.findById(id).orElseThrow(() -> ApiException.notFound("user"));
         return users.update(user.withProfile(
-                request.fullName() == null ? user.fullName() : request.fullName().trim(),
+                request.fullName() == null
+                        ? user.fullName()
+                        : request.fullName().trim(),
                 request.locale() == null ? user.locale() : request.locale(),
                 request.notificationsEnabled() == null ? user.notificationsEnabled() : request.notificationsEnabled()));
     }

@@ -12,9 +12,9 @@ import java.time.Instant;
  * state, e.g. {@code status=NEW&priority=HIGH&sort=created_at,asc}, which the SPA applies as is.
  */
 @MappedEntity("saved_views")
-public record SavedView(@Id @GeneratedValue @Nullable Long id,
-                        long ownerId,
-                        String name,
-                        String query,
-                        @DateCreated @Nullable Instant createdAt) {
-}
+public record SavedView(
+        @Id @GeneratedValue @Nullable Long id,
+        long ownerId,
+        String name,
+        String query,
+        @DateCreated @Nullable Instant createdAt) {}

@@ -1,7 +1,7 @@
 package dev.guichet.view;
 
-import dev.guichet.web.ProblemResponses;
 import dev.guichet.auth.Caller;
+import dev.guichet.web.ProblemResponses;
 import dev.guichet.web.TextRules;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -45,7 +45,9 @@ public class SavedViewController {
     /** The caller's saved views, by name. */
     @Get
     public List<ViewResponse> listSavedViews(Authentication authentication) {
-        return views.list(Caller.of(authentication)).stream().map(ViewResponse::of).toList();
+        return views.list(Caller.of(authentication)).stream()
+                .map(ViewResponse::of)
+                .toList();
     }
 
     /** Saves the queue's current filters and sort under a name: 201; 409 {@code view-exists} or {@code view-limit}. */
@@ -73,9 +75,12 @@ public class SavedViewController {
      * @param query the queue's search string (e.g. {@code status=NEW&sort=created_at,asc}), up to 1 000 characters
      */
     @Serdeable
-    public record CreateView(@NotBlank @Size(max = 60) @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.CONTROL_CHARACTERS) String name,
-                             @NotNull @Size(max = 1000) @Pattern(regexp = "[^\\s]*", message = TextRules.QUERY_STRING) String query) {
-    }
+    public record CreateView(
+            @NotBlank @Size(max = 60) @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.CONTROL_CHARACTERS)
+            String name,
+
+            @NotNull @Size(max = 1000) @Pattern(regexp = "[^\\s]*", message = TextRules.QUERY_STRING)
+            String query) {}
 
     /** A saved view as the API shows it. */
     @Serdeable

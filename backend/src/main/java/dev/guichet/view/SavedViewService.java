@@ -1,8 +1,8 @@
 package dev.guichet.view;
 
-import dev.guichet.web.ProblemType;
 import dev.guichet.auth.Caller;
 import dev.guichet.web.ApiException;
+import dev.guichet.web.ProblemType;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import java.util.List;
@@ -55,7 +55,8 @@ public class SavedViewService {
      */
     @Transactional
     public void delete(Caller caller, long id) {
-        SavedView view = views.findById(id).filter(v -> v.ownerId() == caller.id())
+        SavedView view = views.findById(id)
+                .filter(v -> v.ownerId() == caller.id())
                 .orElseThrow(() -> ApiException.notFound("view"));
         views.delete(view);
     }
@@ -63,7 +64,10 @@ public class SavedViewService {
     /** A cursor points into the list as it was; a saved view always starts at the first page. */
     private static String withoutCursor(String query) {
         String q = query.startsWith("?") ? query.substring(1) : query;
-        return String.join("&", java.util.Arrays.stream(q.split("&"))
-                .filter(p -> !p.isEmpty() && !p.startsWith("cursor=")).toList());
+        return String.join(
+                "&",
+                java.util.Arrays.stream(q.split("&"))
+                        .filter(p -> !p.isEmpty() && !p.startsWith("cursor="))
+                        .toList());
     }
 }

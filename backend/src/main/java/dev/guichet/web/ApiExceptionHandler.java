@@ -28,6 +28,7 @@ public class ApiExceptionHandler implements ExceptionHandler<ApiException, HttpR
         if (exception instanceof RateLimitedException limited) {
             response.header(HttpHeaders.RETRY_AFTER, String.valueOf(limited.retryAfterSeconds()));
         }
-        return processor.processResponse(ErrorContext.builder(request).cause(exception).build(), response);
+        return processor.processResponse(
+                ErrorContext.builder(request).cause(exception).build(), response);
     }
 }

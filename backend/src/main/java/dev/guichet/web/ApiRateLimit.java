@@ -31,7 +31,9 @@ public class ApiRateLimit implements Ordered {
 
     ApiRateLimit(ApiExceptionHandler errors, RateLimits limits) {
         this.errors = errors;
-        this.perPerson = KeyedRateLimit.local(limits.apiPerPerson(), limits.enabled(),
+        this.perPerson = KeyedRateLimit.local(
+                limits.apiPerPerson(),
+                limits.enabled(),
                 wait -> new RateLimitedException(ProblemType.RATE_LIMITED, "rate-limited.detail", wait));
     }
 

@@ -66,7 +66,9 @@ public class ClientAddress {
         }
         InetAddress peer = peer(request);
         String proto = request.getHeaders().get("X-Forwarded-Proto");
-        return peer != null && isTrusted(peer) && proto != null
+        return peer != null
+                && isTrusted(peer)
+                && proto != null
                 && proto.split(",")[0].strip().toLowerCase(Locale.ROOT).equals("https");
     }
 
@@ -108,7 +110,8 @@ public class ClientAddress {
             int slash = range.indexOf('/');
             InetAddress address = parseAddress(slash < 0 ? range : range.substring(0, slash));
             if (address == null) {
-                throw new IllegalArgumentException("TRUSTED_PROXIES: '" + range + "' is not an IP address or CIDR range");
+                throw new IllegalArgumentException(
+                        "TRUSTED_PROXIES: '" + range + "' is not an IP address or CIDR range");
             }
             int maxBits = address.getAddress().length * 8;
             int bits;

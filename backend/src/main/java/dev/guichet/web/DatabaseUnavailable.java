@@ -16,8 +16,7 @@ public final class DatabaseUnavailable {
     /** Seconds a client should wait before trying again: about one Hikari connection timeout plus a reconnect. */
     public static final int RETRY_AFTER_SECONDS = 5;
 
-    private DatabaseUnavailable() {
-    }
+    private DatabaseUnavailable() {}
 
     /**
      * @param error any exception, wrapped or not
@@ -28,13 +27,16 @@ public final class DatabaseUnavailable {
      */
     public static boolean is(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+            if (t instanceof SQLTransientConnectionException
+                    || t instanceof SQLNonTransientConnectionException
                     || t instanceof ConnectException) {
                 return true;
             }
             // HikariCP's answer to a connection it has just closed as broken (no SQLSTATE): seen when
             // a library's rollback after the I/O error hides that error (bucket4j does).
-            if (t instanceof SQLException sql && sql.getSQLState() == null && "Connection is closed".equals(sql.getMessage())) {
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() == null
+                    && "Connection is closed".equals(sql.getMessage())) {
                 return true;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null) {

@@ -32,8 +32,12 @@ public final class KeyedRateLimit {
     private final boolean enabled;
     private final LongFunction<RateLimitedException> refusal;
 
-    private KeyedRateLimit(@Nullable RateLimiter shared, String namespace, Bandwidth limit, boolean enabled,
-                           LongFunction<RateLimitedException> refusal) {
+    private KeyedRateLimit(
+            @Nullable RateLimiter shared,
+            String namespace,
+            Bandwidth limit,
+            boolean enabled,
+            LongFunction<RateLimitedException> refusal) {
         this.shared = shared;
         this.namespace = namespace;
         this.limit = limit;
@@ -52,8 +56,12 @@ public final class KeyedRateLimit {
      * @param refusal   makes the exception for a refused request, given the seconds to wait (at least 1)
      * @return the limit
      */
-    public static KeyedRateLimit shared(RateLimiter buckets, String namespace, Bandwidth limit, boolean enabled,
-                                        LongFunction<RateLimitedException> refusal) {
+    public static KeyedRateLimit shared(
+            RateLimiter buckets,
+            String namespace,
+            Bandwidth limit,
+            boolean enabled,
+            LongFunction<RateLimitedException> refusal) {
         return new KeyedRateLimit(buckets, namespace, limit, enabled, refusal);
     }
 

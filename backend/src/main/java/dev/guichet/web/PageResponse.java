@@ -13,5 +13,4 @@ import java.util.List;
  * @param <T>   the row type
  */
 @Serdeable
-public record PageResponse<T>(List<T> items, int page, int size, long total) {
-}
+public record PageResponse<T>(List<T> items, int page, int size, long total) {}

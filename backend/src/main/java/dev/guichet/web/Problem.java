@@ -14,8 +14,12 @@ import java.util.List;
  * @param errors for validation failures, one entry per offending field; otherwise absent
  */
 @Serdeable
-public record Problem(String type, String title, int status, @Nullable String detail,
-                      @Nullable List<FieldError> errors) {
+public record Problem(
+        String type,
+        String title,
+        int status,
+        @Nullable String detail,
+        @Nullable List<FieldError> errors) {
 
     /** The media type of problem details (RFC 9457 §3). */
     public static final String MEDIA_TYPE = "application/problem+json";
@@ -27,6 +31,5 @@ public record Problem(String type, String title, int status, @Nullable String de
      * @param message why it was refused
      */
     @Serdeable
-    public record FieldError(String field, String message) {
-    }
+    public record FieldError(String field, String message) {}
 }

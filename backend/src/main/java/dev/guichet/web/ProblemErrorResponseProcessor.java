@@ -33,21 +33,31 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
         if (status == 500 && cause != null && DatabaseUnavailable.is(cause)) {
             // PostgreSQL is down or restarting: a temporary condition, not a bug
             // (docs/architecture.md, "Management endpoints and outages").
-            LOG.warn("Database unavailable on {} {}: {}", context.getRequest().getMethod(), context.getRequest().getPath(),
+            LOG.warn(
+                    "Database unavailable on {} {}: {}",
+                    context.getRequest().getMethod(),
+                    context.getRequest().getPath(),
                     cause.toString());
             response.status(HttpStatus.SERVICE_UNAVAILABLE);
-            response.header(io.micronaut.http.HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+            response.header(
+                    io.micronaut.http.HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
             failure = new ApiException(ProblemType.SERVICE_UNAVAILABLE);
         } else if (cause instanceof ApiException api) {
             failure = api;
         } else if (status >= 500) {
-            LOG.error("Unexpected error on {} {}", context.getRequest().getMethod(), context.getRequest().getPath(), cause);
+            LOG.error(
+                    "Unexpected error on {} {}",
+                    context.getRequest().getMethod(),
+                    context.getRequest().getPath(),
+                    cause);
             failure = new ApiException(ProblemType.INTERNAL);
         } else {
             failure = fromFrameworkErrors(context, status);
         }
         Problem problem = ProblemTexts.problem(failure, locale);
-        if (problem.status() != status && !(cause instanceof ApiException) && failure.type() != ProblemType.SERVICE_UNAVAILABLE) {
+        if (problem.status() != status
+                && !(cause instanceof ApiException)
+                && failure.type() != ProblemType.SERVICE_UNAVAILABLE) {
             // A framework status without a type of its own (e.g. 406, 501): keep the status, word it generically.
             problem = new Problem(problem.type(), problem.title(), status, problem.detail(), problem.errors());
         }
@@ -75,7 +85,8 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
         ProblemType type = ProblemType.forStatus(status);
         if (type == ProblemType.BAD_REQUEST && !errors.isEmpty()) {
             // A missing parameter, an unreadable body: the framework's message says which.
-            return new ApiException(type, "bad-request.because", errors.getFirst().getMessage());
+            return new ApiException(
+                    type, "bad-request.because", errors.getFirst().getMessage());
         }
         // Other framework messages ("Page Not Found", "Unauthorized") say less than ours.
         return new ApiException(type);

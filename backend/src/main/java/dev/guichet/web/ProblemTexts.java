@@ -25,11 +25,11 @@ public final class ProblemTexts {
     private static final String BUNDLE = "i18n.problems";
     /** The languages problems are worded in; the first is the fallback. */
     public static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.FRENCH);
+
     private static final ResourceBundle.Control NO_DEFAULT_LOCALE =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
-    private ProblemTexts() {
-    }
+    private ProblemTexts() {}
 
     /**
      * @param acceptLanguage an {@code Accept-Language} header value, or null
@@ -66,7 +66,8 @@ public final class ProblemTexts {
     public static String text(Locale locale, String key, Object... args) {
         String pattern;
         try {
-            pattern = ResourceBundle.getBundle(BUNDLE, locale, NO_DEFAULT_LOCALE).getString(key);
+            pattern =
+                    ResourceBundle.getBundle(BUNDLE, locale, NO_DEFAULT_LOCALE).getString(key);
         } catch (MissingResourceException missing) {
             LOG.warn("No problem text for key {} ({})", key, locale);
             return key;
@@ -88,14 +89,23 @@ public final class ProblemTexts {
      */
     public static Problem problem(ApiException exception, Locale locale) {
         List<Problem.FieldError> errors = exception.errors().stream()
-                .map(e -> new Problem.FieldError(e.field(), text(locale, e.key(), e.args().toArray())))
+                .map(e -> new Problem.FieldError(
+                        e.field(), text(locale, e.key(), e.args().toArray())))
                 .toList();
         Object[] args = exception.args();
         if (exception.type() == ProblemType.VALIDATION && args.length == 0) {
             // The detail of a validation failure lists the fields, in the caller's language.
-            args = new Object[] {String.join("; ", errors.stream().map(e -> e.field() + " " + e.message()).toList())};
+            args = new Object[] {
+                String.join(
+                        "; ",
+                        errors.stream().map(e -> e.field() + " " + e.message()).toList())
+            };
         }
-        return new Problem(exception.type().uri().toString(), text(locale, exception.type().slug() + ".title"),
-                exception.type().status().getCode(), text(locale, exception.key(), args), errors.isEmpty() ? null : errors);
+        return new Problem(
+                exception.type().uri().toString(),
+                text(locale, exception.type().slug() + ".title"),
+                exception.type().status().getCode(),
+                text(locale, exception.key(), args),
+                errors.isEmpty() ? null : errors);
     }
 }

@@ -134,8 +134,8 @@ public enum ProblemType {
     /** The prefix of every problem {@code type} URI. */
     public static final String TYPE_PREFIX = "https://guichet.dev/problems/";
 
-    private static final Map<String, ProblemType> BY_SLUG = Arrays.stream(values())
-            .collect(Collectors.toUnmodifiableMap(ProblemType::slug, Function.identity()));
+    private static final Map<String, ProblemType> BY_SLUG =
+            Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(ProblemType::slug, Function.identity()));
 
     private final String slug;
     private final HttpStatus status;

@@ -29,7 +29,8 @@ public class PrometheusTokenFilter implements Ordered {
 
     PrometheusTokenFilter(WebSettings settings, ErrorResponseProcessor<?> errors) {
         String token = settings.prometheusToken();
-        this.expected = token == null || token.isBlank() ? null : ("Bearer " + token.strip()).getBytes(StandardCharsets.UTF_8);
+        this.expected =
+                token == null || token.isBlank() ? null : ("Bearer " + token.strip()).getBytes(StandardCharsets.UTF_8);
         this.errors = errors;
     }
 
@@ -38,12 +39,16 @@ public class PrometheusTokenFilter implements Ordered {
     @Nullable
     public HttpResponse<?> check(MutableHttpRequest<?> request) {
         String given = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
-        if (expected != null && given != null
+        if (expected != null
+                && given != null
                 && MessageDigest.isEqual(expected, given.strip().getBytes(StandardCharsets.UTF_8))) {
             request.getHeaders().remove(HttpHeaders.AUTHORIZATION);
             return null;
         }
-        return errors.processResponse(ErrorContext.builder(request).errorMessage("A valid PROMETHEUS_TOKEN is required").build(),
+        return errors.processResponse(
+                ErrorContext.builder(request)
+                        .errorMessage("A valid PROMETHEUS_TOKEN is required")
+                        .build(),
                 HttpResponse.unauthorized().header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"prometheus\""));
     }
 

@@ -24,11 +24,16 @@ import java.time.Duration;
  */
 @Context
 @ConfigurationProperties("guichet.rate-limits")
-public record RateLimits(boolean enabled,
-                         @Min(1) long loginIpLimit, @NotNull @PositiveDuration Duration loginIpWindow,
-                         @Min(1) long loginMaxFailures, @NotNull @PositiveDuration Duration loginLockout,
-                         @Min(1) long apiLimit, @NotNull @PositiveDuration Duration apiWindow,
-                         @Min(1) long surveyIpLimit, @NotNull @PositiveDuration Duration surveyIpWindow) {
+public record RateLimits(
+        boolean enabled,
+        @Min(1) long loginIpLimit,
+        @NotNull @PositiveDuration Duration loginIpWindow,
+        @Min(1) long loginMaxFailures,
+        @NotNull @PositiveDuration Duration loginLockout,
+        @Min(1) long apiLimit,
+        @NotNull @PositiveDuration Duration apiWindow,
+        @Min(1) long surveyIpLimit,
+        @NotNull @PositiveDuration Duration surveyIpWindow) {
 
     /** @return login attempts per client address, refilled smoothly */
     public Bandwidth loginPerAddress() {
@@ -41,7 +46,10 @@ public record RateLimits(boolean enabled,
      *     rather than a trickle
      */
     public Bandwidth loginPerAccount() {
-        return Bandwidth.builder().capacity(loginMaxFailures).refillIntervally(loginMaxFailures, loginLockout).build();
+        return Bandwidth.builder()
+                .capacity(loginMaxFailures)
+                .refillIntervally(loginMaxFailures, loginLockout)
+                .build();
     }
 
     /** @return API requests per signed-in person, refilled smoothly */

@@ -30,8 +30,7 @@ public final class RequestErrorHandlers {
     private static final Pattern PROPERTY = Pattern.compile("property \\[(?:\\S+ )?([A-Za-z0-9_]+)]");
     private static final Pattern QUALIFIED = Pattern.compile("`?(?:[a-z][a-z0-9_]*\\.)+([A-Z][A-Za-z0-9_$]*)`?");
 
-    private RequestErrorHandlers() {
-    }
+    private RequestErrorHandlers() {}
 
     /** Bean validation failures: one {@code errors} entry per violated constraint. */
     @Singleton
@@ -65,16 +64,21 @@ public final class RequestErrorHandlers {
                 return ApiException.FieldProblem.of(field, own);
             }
             var descriptor = violation.getConstraintDescriptor();
-            String constraint = descriptor == null ? "" : descriptor.getAnnotation().annotationType().getSimpleName();
+            String constraint = descriptor == null
+                    ? ""
+                    : descriptor.getAnnotation().annotationType().getSimpleName();
             var attributes = descriptor == null ? java.util.Map.<String, Object>of() : descriptor.getAttributes();
             return switch (constraint) {
                 case "NotBlank", "NotNull", "NotEmpty", "Positive", "PositiveOrZero", "Email", "Pattern" ->
-                        ApiException.FieldProblem.of(field, "constraint." + constraint);
-                case "Min", "Max" -> ApiException.FieldProblem.of(field, "constraint." + constraint, attributes.get("value"));
+                    ApiException.FieldProblem.of(field, "constraint." + constraint);
+                case "Min", "Max" ->
+                    ApiException.FieldProblem.of(field, "constraint." + constraint, attributes.get("value"));
                 case "Size" -> {
                     int min = (Integer) attributes.getOrDefault("min", 0);
                     int max = (Integer) attributes.getOrDefault("max", Integer.MAX_VALUE);
-                    String key = max == Integer.MAX_VALUE ? "constraint.Size.min" : min == 0 ? "constraint.Size.max" : "constraint.Size";
+                    String key = max == Integer.MAX_VALUE
+                            ? "constraint.Size.min"
+                            : min == 0 ? "constraint.Size.max" : "constraint.Size";
                     yield ApiException.FieldProblem.of(field, key, min, max);
                 }
                 default -> ApiException.FieldProblem.of(field, "field.invalid", violation.getMessage());
@@ -120,9 +124,12 @@ public final class RequestErrorHandlers {
             if (root != null && root.getMessage() != null) {
                 because = clean(root.getMessage());
             }
-            return handler.handle(request, ApiException.invalid(List.of(because == null
-                    ? ApiException.FieldProblem.of(field, "field.wrong-type")
-                    : ApiException.FieldProblem.of(field, "field.wrong-type-because", because))));
+            return handler.handle(
+                    request,
+                    ApiException.invalid(List.of(
+                            because == null
+                                    ? ApiException.FieldProblem.of(field, "field.wrong-type")
+                                    : ApiException.FieldProblem.of(field, "field.wrong-type-because", because))));
         }
     }
 
@@ -138,8 +145,10 @@ public final class RequestErrorHandlers {
 
         @Override
         public HttpResponse<?> handle(HttpRequest request, JsonSyntaxException exception) {
-            return handler.handle(request, new ApiException(ProblemType.MALFORMED_JSON, "malformed-json.detail",
-                    clean(exception.getMessage())));
+            return handler.handle(
+                    request,
+                    new ApiException(
+                            ProblemType.MALFORMED_JSON, "malformed-json.detail", clean(exception.getMessage())));
         }
     }
 

@@ -18,6 +18,7 @@ public class RequestSizeLimit implements BeanCreatedEventListener<HttpServerConf
 
     /** 1 MiB: far more than a form part's headers and boundaries, and the default gap (11 MB − 10 MB). */
     static final long MULTIPART_MARGIN = 1024 * 1024;
+
     private static final Logger LOG = LoggerFactory.getLogger(RequestSizeLimit.class);
 
     @Override
@@ -25,7 +26,10 @@ public class RequestSizeLimit implements BeanCreatedEventListener<HttpServerConf
         HttpServerConfiguration server = event.getBean();
         long needed = server.getMultipart().getMaxFileSize() + MULTIPART_MARGIN;
         if (server.getMaxRequestSize() < needed) {
-            LOG.info("Raising the request size limit from {} to {} bytes to fit MAX_UPLOAD_SIZE", server.getMaxRequestSize(), needed);
+            LOG.info(
+                    "Raising the request size limit from {} to {} bytes to fit MAX_UPLOAD_SIZE",
+                    server.getMaxRequestSize(),
+                    needed);
             server.setMaxRequestSize(needed);
         }
         return server;

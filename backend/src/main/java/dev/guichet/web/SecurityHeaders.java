@@ -1,8 +1,8 @@
 package dev.guichet.web;
 
 import io.micronaut.core.order.Ordered;
-import io.micronaut.http.MutableHttpHeaders;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpHeaders;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;

@@ -33,8 +33,20 @@ public class SpaFallback {
      * application.yml): a browser asking for them gets the 404, not the SPA (docs/architecture.md, "Management
      * endpoints and outages").
      */
-    private static final java.util.Set<String> MANAGEMENT = java.util.Set.of("health", "prometheus", "routes",
-            "threaddump", "metrics", "flyway", "beans", "env", "loggers", "info", "refresh", "caches", "stop");
+    private static final java.util.Set<String> MANAGEMENT = java.util.Set.of(
+            "health",
+            "prometheus",
+            "routes",
+            "threaddump",
+            "metrics",
+            "flyway",
+            "beans",
+            "env",
+            "loggers",
+            "info",
+            "refresh",
+            "caches",
+            "stop");
 
     private final byte[] indexHtml;
     private final ErrorResponseProcessor<?> errors;
@@ -56,11 +68,15 @@ public class SpaFallback {
     @Error(status = HttpStatus.NOT_FOUND, global = true)
     public HttpResponse<?> notFound(HttpRequest<?> request) {
         String path = request.getPath();
-        boolean page = (request.getMethod() == HttpMethod.GET || request.getMethod() == HttpMethod.HEAD) && indexHtml != null
-                && !path.startsWith("/api/") && !MANAGEMENT.contains(firstSegment(path))
+        boolean page = (request.getMethod() == HttpMethod.GET || request.getMethod() == HttpMethod.HEAD)
+                && indexHtml != null
+                && !path.startsWith("/api/")
+                && !MANAGEMENT.contains(firstSegment(path))
                 && request.accept().stream().anyMatch(t -> t.matches(MediaType.TEXT_HTML_TYPE));
         if (page) {
-            return HttpResponse.ok(indexHtml).contentType(MediaType.TEXT_HTML_TYPE).header("Cache-Control", "no-cache");
+            return HttpResponse.ok(indexHtml)
+                    .contentType(MediaType.TEXT_HTML_TYPE)
+                    .header("Cache-Control", "no-cache");
         }
         return errors.processResponse(ErrorContext.builder(request).build(), HttpResponse.notFound());
     }

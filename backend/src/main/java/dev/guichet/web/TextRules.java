@@ -29,6 +29,5 @@ public final class TextRules {
             CONTROL_CHARACTERS, "field.control-characters",
             QUERY_STRING, "field.query-string");
 
-    private TextRules() {
-    }
+    private TextRules() {}
 }

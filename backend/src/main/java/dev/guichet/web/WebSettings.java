@@ -22,7 +22,10 @@ import java.net.URI;
  */
 @Context
 @ConfigurationProperties("guichet")
-public record WebSettings(@NotBlank String publicUrl, @Nullable String trustedProxies, @Nullable String prometheusToken) {
+public record WebSettings(
+        @NotBlank String publicUrl,
+        @Nullable String trustedProxies,
+        @Nullable String prometheusToken) {
 
     /** Checks {@code PUBLIC_URL}, whose links would otherwise be broken in every email. */
     public WebSettings {

@@ -1,9 +1,9 @@
 package dev.guichet.attachment;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
 
 class FileNamesTest {
 
@@ -34,8 +34,11 @@ class FileNamesTest {
 
     @Test
     void contentDispositionHasAnAsciiFallbackAndTheExactUtf8Name() {
-        assertEquals("attachment; filename=\"re_u n_1.pdf\"; filename*=UTF-8''re%C3%A7u%20n%C2%B01.pdf",
+        assertEquals(
+                "attachment; filename=\"re_u n_1.pdf\"; filename*=UTF-8''re%C3%A7u%20n%C2%B01.pdf",
                 FileNames.contentDisposition("reçu n°1.pdf"));
-        assertEquals("attachment; filename=\"a;b.txt\"; filename*=UTF-8''a%3Bb.txt", FileNames.contentDisposition("a;b.txt"));
+        assertEquals(
+                "attachment; filename=\"a;b.txt\"; filename*=UTF-8''a%3Bb.txt",
+                FileNames.contentDisposition("a;b.txt"));
     }
 }

@@ -13,8 +13,7 @@ import javax.imageio.ImageIO;
 /** Real files of the kinds people attach, made on the fly. */
 final class Files {
 
-    private Files() {
-    }
+    private Files() {}
 
     /** A real PNG of about {@code kilobytes} KB (random pixels do not compress). */
     static byte[] png(int kilobytes) {
@@ -61,8 +60,7 @@ final class Files {
             zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
             zip.write("""
                     <?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
-                    <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"""
-                    .getBytes(StandardCharsets.UTF_8));
+                    <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>""".getBytes(StandardCharsets.UTF_8));
             zip.putNextEntry(new ZipEntry("word/document.xml"));
             zip.write("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"/>"
                     .getBytes(StandardCharsets.UTF_8));

@@ -1,5 +1,8 @@
 package dev.guichet.attachment;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
 import dev.guichet.comment.CommentController;
 import dev.guichet.support.Api;
 import dev.guichet.support.ApiTest;
@@ -8,14 +11,13 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-
 /** Files sent with a reply or a note: linked to it, checked like any attachment, hidden with internal notes. */
 class ReplyAttachmentTest extends ApiTest {
 
     private long comment(Person who, long ticket, String body, boolean internal) {
-        Api.Response created = api.post("/api/v1/tickets/" + ticket + "/comments", who.token(),
+        Api.Response created = api.post(
+                "/api/v1/tickets/" + ticket + "/comments",
+                who.token(),
                 new CommentController.CreateComment(body, internal, null));
         assertEquals(201, created.status(), created::toString);
         return created.as(CommentController.CommentResponse.class).id();
@@ -23,12 +25,17 @@ class ReplyAttachmentTest extends ApiTest {
 
     private Api.Response upload(Person who, long ticket, Long commentId) {
         String query = commentId == null ? "" : "?comment_id=" + commentId;
-        return api.upload("/api/v1/tickets/" + ticket + "/attachments" + query, who.token(), "capture.png", "image/png",
+        return api.upload(
+                "/api/v1/tickets/" + ticket + "/attachments" + query,
+                who.token(),
+                "capture.png",
+                "image/png",
                 Files.png(20));
     }
 
     private List<AttachmentResponse> attachments(Person who, long ticket) {
-        return api.get("/api/v1/tickets/" + ticket + "/attachments", who.token()).asList(AttachmentResponse.class);
+        return api.get("/api/v1/tickets/" + ticket + "/attachments", who.token())
+                .asList(AttachmentResponse.class);
     }
 
     @Test
@@ -76,8 +83,11 @@ class ReplyAttachmentTest extends ApiTest {
 
         assertEquals(List.of(), attachments(camille, ticket));
         assertEquals(1, attachments(ines, ticket).size());
-        assertEquals(404, api.download("/api/v1/attachments/" + fileId, camille.token()).statusCode());
-        assertEquals(200, api.download("/api/v1/attachments/" + fileId, ines.token()).statusCode());
+        assertEquals(
+                404,
+                api.download("/api/v1/attachments/" + fileId, camille.token()).statusCode());
+        assertEquals(
+                200, api.download("/api/v1/attachments/" + fileId, ines.token()).statusCode());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.guichet.auth;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.guichet.comment.CommentController;
 import dev.guichet.support.Api;
 import dev.guichet.support.ApiTest;
@@ -11,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 /** Access tokens stand for the account as it is now, not as it was when they were issued. */
 class AccountStateTest extends ApiTest {
 
@@ -20,15 +20,29 @@ class AccountStateTest extends ApiTest {
     void aDemotedAndDeactivatedAdminsEarlierTokenCannotRestoreItselfNorCreateAnAdmin() {
         Person alice = admin("Alice");
         Person mallory = admin("Mallory");
-        Api.Response demoted = api.patch("/api/v1/users/" + mallory.id(), alice.token(),
-                Map.of("role", "EMPLOYEE", "active", false));
+        Api.Response demoted =
+                api.patch("/api/v1/users/" + mallory.id(), alice.token(), Map.of("role", "EMPLOYEE", "active", false));
         assertEquals(200, demoted.status(), demoted::toString);
 
-        assertProblem(401, api.patch("/api/v1/users/" + mallory.id(), mallory.token(),
-                Map.of("role", "ADMIN", "active", true)));
-        assertProblem(401, api.post("/api/v1/users", mallory.token(), Map.of("email", "eve@example.test",
-                "full_name", "Eve", "password", PASSWORD, "role", "ADMIN")));
-        UserResponse stored = api.get("/api/v1/users/" + mallory.id(), alice.token()).as(UserResponse.class);
+        assertProblem(
+                401,
+                api.patch("/api/v1/users/" + mallory.id(), mallory.token(), Map.of("role", "ADMIN", "active", true)));
+        assertProblem(
+                401,
+                api.post(
+                        "/api/v1/users",
+                        mallory.token(),
+                        Map.of(
+                                "email",
+                                "eve@example.test",
+                                "full_name",
+                                "Eve",
+                                "password",
+                                PASSWORD,
+                                "role",
+                                "ADMIN")));
+        UserResponse stored =
+                api.get("/api/v1/users/" + mallory.id(), alice.token()).as(UserResponse.class);
         assertEquals(List.of(false, Role.EMPLOYEE), List.of(stored.active(), stored.role()));
         assertEquals(1L, count("SELECT count(*) FROM users WHERE email = 'eve@example.test' OR role = 'ADMIN'"));
     }
@@ -37,10 +51,17 @@ class AccountStateTest extends ApiTest {
     void aDeactivatedEmployeesTokenNoLongerFilesTickets() {
         Person alice = admin("Alice");
         Person camille = employee("Camille");
-        assertEquals(200, api.patch("/api/v1/users/" + camille.id(), alice.token(), Map.of("active", false)).status());
+        assertEquals(
+                200,
+                api.patch("/api/v1/users/" + camille.id(), alice.token(), Map.of("active", false))
+                        .status());
 
-        assertProblem(401, api.post("/api/v1/tickets", camille.token(),
-                new TicketRequests.CreateTicket("Écran noir", "Plus rien ne s'affiche", null, null)));
+        assertProblem(
+                401,
+                api.post(
+                        "/api/v1/tickets",
+                        camille.token(),
+                        new TicketRequests.CreateTicket("Écran noir", "Plus rien ne s'affiche", null, null)));
         assertEquals(0L, count("SELECT count(*) FROM tickets"));
     }
 
@@ -50,9 +71,17 @@ class AccountStateTest extends ApiTest {
         Person camille = employee("Camille");
         Person theo = technician("Theo");
         long id = ticket(camille, "VPN", "Le VPN ne se connecte plus");
-        assertEquals(201, api.post("/api/v1/tickets/" + id + "/comments", alice.token(),
-                new CommentController.CreateComment("Note interne : compte bloqué côté AD", true, null)).status());
-        assertEquals(200, api.patch("/api/v1/users/" + theo.id(), alice.token(), Map.of("role", "EMPLOYEE")).status());
+        assertEquals(
+                201,
+                api.post(
+                                "/api/v1/tickets/" + id + "/comments",
+                                alice.token(),
+                                new CommentController.CreateComment("Note interne : compte bloqué côté AD", true, null))
+                        .status());
+        assertEquals(
+                200,
+                api.patch("/api/v1/users/" + theo.id(), alice.token(), Map.of("role", "EMPLOYEE"))
+                        .status());
 
         Api.Response comments = api.get("/api/v1/tickets/" + id + "/comments", theo.token());
 
@@ -63,11 +92,17 @@ class AccountStateTest extends ApiTest {
     @Test
     void aPasswordChangeEndsTheOtherSessionsAccessTokens() {
         Person camille = employee("Camille");
-        String otherSession = login(camille.email(), PASSWORD).as(LoginResponse.class).accessToken();
+        String otherSession =
+                login(camille.email(), PASSWORD).as(LoginResponse.class).accessToken();
         assertEquals(200, api.get("/api/v1/me", otherSession).status());
 
-        assertEquals(204, api.post("/api/v1/me/password", camille.token(),
-                new UserRequests.ChangePassword(PASSWORD, "another-long-passphrase-2026")).status());
+        assertEquals(
+                204,
+                api.post(
+                                "/api/v1/me/password",
+                                camille.token(),
+                                new UserRequests.ChangePassword(PASSWORD, "another-long-passphrase-2026"))
+                        .status());
 
         assertProblem(401, api.get("/api/v1/me", otherSession));
         assertProblem(401, api.get("/api/v1/me", camille.token()));
@@ -80,7 +115,8 @@ class AccountStateTest extends ApiTest {
         Person bob = employee("Bob");
         LoginResponse laptop = login(camille.email(), PASSWORD).as(LoginResponse.class);
 
-        assertEquals(204, api.post("/api/v1/auth/logout-all", camille.token(), null).status());
+        assertEquals(
+                204, api.post("/api/v1/auth/logout-all", camille.token(), null).status());
 
         assertProblem(401, api.get("/api/v1/me", camille.token()));
         assertProblem(401, api.get("/api/v1/me", laptop.accessToken()));
@@ -101,7 +137,10 @@ class AccountStateTest extends ApiTest {
     void aPromotionTakesEffectWithTheNextLoginAndTheRoleComesFromTheDatabase() {
         Person alice = admin("Alice");
         Person theo = technician("Theo");
-        assertEquals(200, api.patch("/api/v1/users/" + theo.id(), alice.token(), Map.of("role", "ADMIN")).status());
+        assertEquals(
+                200,
+                api.patch("/api/v1/users/" + theo.id(), alice.token(), Map.of("role", "ADMIN"))
+                        .status());
         assertProblem(401, api.get("/api/v1/users", theo.token()));
 
         String fresh = login(theo.email(), PASSWORD).as(LoginResponse.class).accessToken();

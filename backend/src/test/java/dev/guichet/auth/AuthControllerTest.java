@@ -1,5 +1,11 @@
 package dev.guichet.auth;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jwt.JWTClaimsSet;
 import dev.guichet.support.Api;
 import dev.guichet.support.ApiTest;
 import dev.guichet.user.Role;
@@ -9,18 +15,12 @@ import dev.guichet.web.Problem;
 import io.micronaut.security.token.generator.TokenGenerator;
 import io.micronaut.security.token.jwt.signature.secret.SecretSignature;
 import io.micronaut.security.token.jwt.signature.secret.SecretSignatureConfiguration;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jwt.JWTClaimsSet;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 class AuthControllerTest extends ApiTest {
 
@@ -63,7 +63,10 @@ class AuthControllerTest extends ApiTest {
     void deactivatedAccountCannotLogInNorRefresh() {
         Person admin = admin("Alice");
         Person camille = employee("Camille");
-        assertEquals(200, api.patch("/api/v1/users/" + camille.id(), admin.token(), Map.of("active", false)).status());
+        assertEquals(
+                200,
+                api.patch("/api/v1/users/" + camille.id(), admin.token(), Map.of("active", false))
+                        .status());
         Problem deactivated = assertProblem(401, login(camille.email(), PASSWORD));
         assertEquals("https://guichet.dev/problems/account-deactivated", deactivated.type());
         // A wrong password does not reveal that the account exists, deactivated or not.
@@ -100,7 +103,10 @@ class AuthControllerTest extends ApiTest {
     @Test
     void logoutRevokesTheRefreshToken() {
         Person camille = employee("Camille");
-        assertEquals(204, api.post("/api/v1/auth/logout", null, new AuthRequests.Refresh(camille.refreshToken())).status());
+        assertEquals(
+                204,
+                api.post("/api/v1/auth/logout", null, new AuthRequests.Refresh(camille.refreshToken()))
+                        .status());
         assertProblem(401, api.post("/api/v1/auth/refresh", null, new AuthRequests.Refresh(camille.refreshToken())));
     }
 
@@ -113,11 +119,18 @@ class AuthControllerTest extends ApiTest {
     void passwordChangeRevokesEverySession() {
         Person camille = employee("Camille");
         Api.Response second = login(camille.email(), PASSWORD);
-        Api.Response change = api.post("/api/v1/me/password", camille.token(),
+        Api.Response change = api.post(
+                "/api/v1/me/password",
+                camille.token(),
                 new UserRequests.ChangePassword(PASSWORD, "a-brand-new-passphrase"));
         assertEquals(204, change.status(), change::toString);
         assertProblem(401, api.post("/api/v1/auth/refresh", null, new AuthRequests.Refresh(camille.refreshToken())));
-        assertProblem(401, api.post("/api/v1/auth/refresh", null, new AuthRequests.Refresh(second.as(LoginResponse.class).refreshToken())));
+        assertProblem(
+                401,
+                api.post(
+                        "/api/v1/auth/refresh",
+                        null,
+                        new AuthRequests.Refresh(second.as(LoginResponse.class).refreshToken())));
         assertProblem(401, login(camille.email(), PASSWORD));
         assertEquals(200, login(camille.email(), "a-brand-new-passphrase").status());
     }
@@ -125,14 +138,26 @@ class AuthControllerTest extends ApiTest {
     @Test
     void passwordChangeChecksTheCurrentPasswordAndThePolicy() {
         Person camille = employee("Camille");
-        Problem wrong = assertProblem(400, api.post("/api/v1/me/password", camille.token(),
-                new UserRequests.ChangePassword("wrong-password-here", "a-brand-new-passphrase")));
+        Problem wrong = assertProblem(
+                400,
+                api.post(
+                        "/api/v1/me/password",
+                        camille.token(),
+                        new UserRequests.ChangePassword("wrong-password-here", "a-brand-new-passphrase")));
         assertEquals("current_password", field(wrong));
-        Problem weak = assertProblem(400, api.post("/api/v1/me/password", camille.token(),
-                new UserRequests.ChangePassword(PASSWORD, "azertyuiop")));
+        Problem weak = assertProblem(
+                400,
+                api.post(
+                        "/api/v1/me/password",
+                        camille.token(),
+                        new UserRequests.ChangePassword(PASSWORD, "azertyuiop")));
         assertEquals("new_password", field(weak));
-        Problem email = assertProblem(400, api.post("/api/v1/me/password", camille.token(),
-                new UserRequests.ChangePassword(PASSWORD, camille.email())));
+        Problem email = assertProblem(
+                400,
+                api.post(
+                        "/api/v1/me/password",
+                        camille.token(),
+                        new UserRequests.ChangePassword(PASSWORD, camille.email())));
         assertEquals("new_password", field(email));
     }
 
@@ -143,19 +168,37 @@ class AuthControllerTest extends ApiTest {
         assertProblem(401, api.get("/api/v1/me", "not-a-jwt"));
         String[] parts = camille.token().split("\\.");
         String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]));
-        String forged = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(payload.replace("EMPLOYEE", "ADMIN").getBytes()) + "." + parts[2];
+        String forged = parts[0] + "."
+                + java.util.Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(payload.replace("EMPLOYEE", "ADMIN").getBytes())
+                + "." + parts[2];
         assertProblem(401, api.get("/api/v1/users", forged));
-        String otherSecret = signed(JWTClaimsSet.parse(Map.of("sub", String.valueOf(camille.id()), "roles", List.of("ADMIN"),
-                "exp", Instant.now().plusSeconds(600).getEpochSecond())), "another-secret-of-at-least-thirty-two-bytes!!");
+        String otherSecret = signed(
+                JWTClaimsSet.parse(Map.of(
+                        "sub",
+                        String.valueOf(camille.id()),
+                        "roles",
+                        List.of("ADMIN"),
+                        "exp",
+                        Instant.now().plusSeconds(600).getEpochSecond())),
+                "another-secret-of-at-least-thirty-two-bytes!!");
         assertProblem(401, api.get("/api/v1/users", otherSecret));
     }
 
     @Test
     void expiredAccessTokenIs401() throws Exception {
         Person camille = employee("Camille");
-        String expired = tokens.generateToken(Map.of("sub", String.valueOf(camille.id()), "roles", List.of("EMPLOYEE"),
-                "exp", Date.from(Instant.now().minusSeconds(60)), "iat", Date.from(Instant.now().minusSeconds(960)))).orElseThrow();
+        String expired = tokens.generateToken(Map.of(
+                        "sub",
+                        String.valueOf(camille.id()),
+                        "roles",
+                        List.of("EMPLOYEE"),
+                        "exp",
+                        Date.from(Instant.now().minusSeconds(60)),
+                        "iat",
+                        Date.from(Instant.now().minusSeconds(960))))
+                .orElseThrow();
         assertProblem(401, api.get("/api/v1/me", expired));
     }
 

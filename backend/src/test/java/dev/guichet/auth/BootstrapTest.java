@@ -1,5 +1,7 @@
 package dev.guichet.auth;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.guichet.support.ApiTest;
 import dev.guichet.system.Bootstrap;
 import dev.guichet.user.Role;
@@ -7,8 +9,6 @@ import dev.guichet.user.UserResponse;
 import io.micronaut.context.annotation.Property;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @Property(name = "guichet.admin.email", value = "First.Admin@Example.test")
 @Property(name = "guichet.admin.password", value = "a-long-admin-passphrase")
@@ -23,13 +23,16 @@ class BootstrapTest extends ApiTest {
         var login = login("first.admin@example.test", "a-long-admin-passphrase");
         assertEquals(200, login.status(), login::toString);
         String token = login.as(LoginResponse.class).accessToken();
-        assertEquals(Role.ADMIN, api.get("/api/v1/me", token).as(UserResponse.class).role());
+        assertEquals(
+                Role.ADMIN, api.get("/api/v1/me", token).as(UserResponse.class).role());
     }
 
     @Test
     void aDatabaseWithAccountsIsLeftAlone() {
         employee("Camille");
         bootstrap.onApplicationEvent(null);
-        assertEquals(401, login("first.admin@example.test", "a-long-admin-passphrase").status());
+        assertEquals(
+                401,
+                login("first.admin@example.test", "a-long-admin-passphrase").status());
     }
 }

@@ -1,5 +1,7 @@
 package dev.guichet.auth;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.guichet.support.ApiTest;
 import dev.guichet.user.Role;
 import dev.guichet.user.UserRequests;
@@ -9,8 +11,6 @@ import io.micronaut.context.annotation.Property;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** An email address is normalized once, the same way for login, lockout and accounts. */
 @Property(name = "guichet.rate-limits.login-max-failures", value = "3")
@@ -40,9 +40,12 @@ class LoginInputTest extends ApiTest {
         for (int i = 0; i < 3; i++) {
             assertProblem(401, login(camille.email(), "wrong-password-" + i));
         }
-        for (String spelling : List.of("  " + camille.email() + " ", camille.email().toUpperCase(), camille.email() + "\u2003")) {
-            assertEquals("https://guichet.dev/problems/account-locked",
-                    assertProblem(429, login(spelling, PASSWORD)).type(), spelling);
+        for (String spelling :
+                List.of("  " + camille.email() + " ", camille.email().toUpperCase(), camille.email() + "\u2003")) {
+            assertEquals(
+                    "https://guichet.dev/problems/account-locked",
+                    assertProblem(429, login(spelling, PASSWORD)).type(),
+                    spelling);
         }
     }
 
@@ -50,20 +53,55 @@ class LoginInputTest extends ApiTest {
     void anAccountCreatedWithADecomposedAccentLogsInWithTheComposedOne() {
         Person alice = admin("Alice");
         // "é" as e + U+0301 (NFD) when created, as U+00E9 (NFC) when logging in.
-        assertEquals(201, api.post("/api/v1/users", alice.token(),
-                new UserRequests.CreateUser("Rene\u0301@Example.test", "René", PASSWORD, Role.EMPLOYEE, null)).status());
+        assertEquals(
+                201,
+                api.post(
+                                "/api/v1/users",
+                                alice.token(),
+                                new UserRequests.CreateUser(
+                                        "Rene\u0301@Example.test", "René", PASSWORD, Role.EMPLOYEE, null))
+                        .status());
 
         assertEquals(200, login("ren\u00e9@example.test", PASSWORD).status());
-        assertEquals(1, api.get("/api/v1/users?q=REN\u00c9", alice.token()).page(UserResponse.class).items().size());
+        assertEquals(
+                1,
+                api.get("/api/v1/users?q=REN\u00c9", alice.token())
+                        .page(UserResponse.class)
+                        .items()
+                        .size());
     }
 
     @Test
     void controlCharactersInANewAccountAreRefused() {
         Person alice = admin("Alice");
-        assertProblem(400, api.post("/api/v1/users", alice.token(), Map.of("email", "eve\u0000@example.test",
-                "full_name", "Eve", "password", PASSWORD, "role", "EMPLOYEE")));
-        Problem problem = assertProblem(400, api.post("/api/v1/users", alice.token(),
-                Map.of("email", "eve@example.test", "full_name", "E\u0000ve", "password", PASSWORD, "role", "EMPLOYEE")));
+        assertProblem(
+                400,
+                api.post(
+                        "/api/v1/users",
+                        alice.token(),
+                        Map.of(
+                                "email",
+                                "eve\u0000@example.test",
+                                "full_name",
+                                "Eve",
+                                "password",
+                                PASSWORD,
+                                "role",
+                                "EMPLOYEE")));
+        Problem problem = assertProblem(
+                400,
+                api.post(
+                        "/api/v1/users",
+                        alice.token(),
+                        Map.of(
+                                "email",
+                                "eve@example.test",
+                                "full_name",
+                                "E\u0000ve",
+                                "password",
+                                PASSWORD,
+                                "role",
+                                "EMPLOYEE")));
         assertEquals("full_name", problem.errors().getFirst().field());
     }
 }

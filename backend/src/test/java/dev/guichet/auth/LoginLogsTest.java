@@ -1,5 +1,9 @@
 package dev.guichet.auth;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -11,10 +15,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Captures everything logged while people log in, fail, refresh and log out, with Guichet's own
@@ -62,11 +62,21 @@ class LoginLogsTest extends ApiTest {
         api.post("/api/v1/auth/logout", null, new AuthRequests.Refresh(camille.refreshToken()));
 
         List<String> lines = captured.list.stream()
-                .map(e -> e.getFormattedMessage() + " " + (e.getThrowableProxy() == null ? "" : e.getThrowableProxy().getMessage()))
+                .map(e -> e.getFormattedMessage() + " "
+                        + (e.getThrowableProxy() == null
+                                ? ""
+                                : e.getThrowableProxy().getMessage()))
                 .toList();
         assertTrue(lines.stream().anyMatch(l -> l.contains("Failed login")), () -> "nothing captured: " + lines);
-        List<String> secrets = List.of(PASSWORD, wrongPassword, camille.token(), camille.refreshToken(),
-                second.accessToken(), refresh, rotated.accessToken(), rotated.refreshToken());
+        List<String> secrets = List.of(
+                PASSWORD,
+                wrongPassword,
+                camille.token(),
+                camille.refreshToken(),
+                second.accessToken(),
+                refresh,
+                rotated.accessToken(),
+                rotated.refreshToken());
         for (String line : lines) {
             for (String secret : secrets) {
                 assertFalse(line.contains(secret), () -> "a secret was logged: " + line);

@@ -1,14 +1,14 @@
 package dev.guichet.auth;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.guichet.support.Api;
 import dev.guichet.support.ApiTest;
 import dev.guichet.web.Problem;
 import io.micronaut.context.annotation.Property;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 // Windows of seconds, so a lockout and its end fit in a test.
 @Property(name = "guichet.rate-limits.login-max-failures", value = "3")
@@ -54,8 +54,10 @@ class LoginThrottleTest extends ApiTest {
         for (int i = 0; i < 3; i++) {
             assertProblem(401, login("nobody@example.test", "wrong-password"));
         }
-        assertEquals("https://guichet.dev/problems/account-locked",
-                assertProblem(429, login("nobody@example.test", "wrong-password")).type());
+        assertEquals(
+                "https://guichet.dev/problems/account-locked",
+                assertProblem(429, login("nobody@example.test", "wrong-password"))
+                        .type());
     }
 
     @Test
@@ -64,7 +66,9 @@ class LoginThrottleTest extends ApiTest {
             assertProblem(401, login("victim" + i + "@example.test", "Summer2026!"));
         }
         Api.Response limited = login("victim6@example.test", "Summer2026!");
-        assertEquals("https://guichet.dev/problems/rate-limited", assertProblem(429, limited).type());
+        assertEquals(
+                "https://guichet.dev/problems/rate-limited",
+                assertProblem(429, limited).type());
         assertTrue(Long.parseLong(limited.header("Retry-After")) >= 1);
     }
 
@@ -77,7 +81,11 @@ class LoginThrottleTest extends ApiTest {
     }
 
     private Api.Response loginFrom(String forwardedFor, String email) {
-        return api.send("POST", "/api/v1/auth/login", null, new AuthRequests.Login(email, "Summer2026!"),
+        return api.send(
+                "POST",
+                "/api/v1/auth/login",
+                null,
+                new AuthRequests.Login(email, "Summer2026!"),
                 Map.of("X-Forwarded-For", forwardedFor));
     }
 }

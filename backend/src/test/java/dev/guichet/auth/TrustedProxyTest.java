@@ -1,12 +1,12 @@
 package dev.guichet.auth;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.guichet.support.Api;
 import dev.guichet.support.ApiTest;
 import io.micronaut.context.annotation.Property;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 // The test client connects from 127.0.0.1, which plays the reverse proxy here.
 @Property(name = "guichet.trusted-proxies", value = "10.0.0.0/8, 127.0.0.1/32, ::1")
@@ -40,7 +40,11 @@ class TrustedProxyTest extends ApiTest {
     }
 
     private Api.Response loginFrom(String forwardedFor, String email) {
-        return api.send("POST", "/api/v1/auth/login", null, new AuthRequests.Login(email, "Summer2026!"),
+        return api.send(
+                "POST",
+                "/api/v1/auth/login",
+                null,
+                new AuthRequests.Login(email, "Summer2026!"),
                 Map.of("X-Forwarded-For", forwardedFor));
     }
 }

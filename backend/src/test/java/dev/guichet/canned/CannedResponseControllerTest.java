@@ -1,5 +1,8 @@
 package dev.guichet.canned;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.guichet.auth.LoginResponse;
 import dev.guichet.support.Api;
 import dev.guichet.support.ApiTest;
@@ -7,16 +10,14 @@ import dev.guichet.web.Problem;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /** Canned responses as agents see them: who may use and change which, search, placeholders. */
 class CannedResponseControllerTest extends ApiTest {
 
     private static final String PATH = "/api/v1/canned-responses";
 
     private Api.Response create(Person who, String title, String body, boolean shared) {
-        return api.post(PATH, who.token(), new CannedResponseController.CannedResponseRequest(title, body, null, shared));
+        return api.post(
+                PATH, who.token(), new CannedResponseController.CannedResponseRequest(title, body, null, shared));
     }
 
     private long created(Person who, String title, String body, boolean shared) {
@@ -27,7 +28,8 @@ class CannedResponseControllerTest extends ApiTest {
 
     private List<String> titles(Person who, String query) {
         return api.get(PATH + query, who.token()).asList(CannedResponseController.CannedResponseView.class).stream()
-                .map(CannedResponseController.CannedResponseView::title).toList();
+                .map(CannedResponseController.CannedResponseView::title)
+                .toList();
     }
 
     @Test
@@ -48,13 +50,19 @@ class CannedResponseControllerTest extends ApiTest {
         long id = created(alice, "Mot de passe", "Réinitialisez votre mot de passe.", true);
 
         CannedResponseController.CannedResponseView seen = api.get(PATH, ines.token())
-                .asList(CannedResponseController.CannedResponseView.class).getFirst();
+                .asList(CannedResponseController.CannedResponseView.class)
+                .getFirst();
         assertEquals(true, seen.shared());
-        Api.Response changed = api.send("PUT", PATH + "/" + id, alice.token(),
-                new CannedResponseController.CannedResponseRequest("Mot de passe oublié", "Cliquez sur « oublié ».", "fr", null));
+        Api.Response changed = api.send(
+                "PUT",
+                PATH + "/" + id,
+                alice.token(),
+                new CannedResponseController.CannedResponseRequest(
+                        "Mot de passe oublié", "Cliquez sur « oublié ».", "fr", null));
         assertEquals(200, changed.status(), changed::toString);
         assertEquals(List.of("Mot de passe oublié"), titles(ines, ""));
-        assertEquals(204, api.send("DELETE", PATH + "/" + id, alice.token(), null).status());
+        assertEquals(
+                204, api.send("DELETE", PATH + "/" + id, alice.token(), null).status());
         assertEquals(List.of(), titles(ines, ""));
     }
 
@@ -65,7 +73,13 @@ class CannedResponseControllerTest extends ApiTest {
         long shared = created(alice, "Bonjour", "Bonjour à vous", true);
 
         assertProblem(403, create(ines, "Partagée", "Texte", true));
-        assertProblem(403, api.send("PUT", PATH + "/" + shared, ines.token(), new CannedResponseController.CannedResponseRequest("Pirate", "x", null, null)));
+        assertProblem(
+                403,
+                api.send(
+                        "PUT",
+                        PATH + "/" + shared,
+                        ines.token(),
+                        new CannedResponseController.CannedResponseRequest("Pirate", "x", null, null)));
         assertProblem(403, api.send("DELETE", PATH + "/" + shared, ines.token(), null));
         assertEquals(List.of("Bonjour"), titles(alice, ""));
     }
@@ -80,9 +94,22 @@ class CannedResponseControllerTest extends ApiTest {
         assertEquals(List.of("Ma signature"), titles(ines, ""));
         assertEquals(List.of(), titles(hugo, ""));
         assertEquals(List.of(), titles(alice, ""), "an admin manages shared replies, not others' own");
-        assertProblem(404, api.send("PUT", PATH + "/" + mine, hugo.token(), new CannedResponseController.CannedResponseRequest("x", "y", null, null)));
+        assertProblem(
+                404,
+                api.send(
+                        "PUT",
+                        PATH + "/" + mine,
+                        hugo.token(),
+                        new CannedResponseController.CannedResponseRequest("x", "y", null, null)));
         assertProblem(404, api.send("DELETE", PATH + "/" + mine, alice.token(), null));
-        assertEquals(200, api.send("PUT", PATH + "/" + mine, ines.token(), new CannedResponseController.CannedResponseRequest("Signature", "— I.", null, null)).status());
+        assertEquals(
+                200,
+                api.send(
+                                "PUT",
+                                PATH + "/" + mine,
+                                ines.token(),
+                                new CannedResponseController.CannedResponseRequest("Signature", "— I.", null, null))
+                        .status());
         assertEquals(List.of("Signature"), titles(ines, "?scope=personal"));
     }
 
@@ -115,10 +142,12 @@ class CannedResponseControllerTest extends ApiTest {
 
         Api.Response filled = api.get(PATH + "/" + id + "/filled?ticket_id=" + ticket, ines.token());
         assertEquals(200, filled.status(), filled::toString);
-        assertEquals("""
+        assertEquals(
+                """
                 Bonjour Camille (Camille Martin),
                 **Demande #%d** « Imprimante en panne » — Ines / Ines
-                {{ticket.secret}} {{T(java.lang.Runtime).getRuntime()}} $1 \\\\""".formatted(ticket), filled.as(CannedResponseController.FilledResponse.class).body());
+                {{ticket.secret}} {{T(java.lang.Runtime).getRuntime()}} $1 \\\\""".formatted(ticket),
+                filled.as(CannedResponseController.FilledResponse.class).body());
     }
 
     @Test
@@ -140,15 +169,18 @@ class CannedResponseControllerTest extends ApiTest {
         assertProblem(400, create(alice, "  ", "Texte", false));
         assertProblem(400, create(alice, "x".repeat(121), "Texte", false));
         assertProblem(400, create(alice, "Titre", "x".repeat(20001), false));
-        assertProblem(400, api.post(PATH, alice.token(), new CannedResponseController.CannedResponseRequest("T", "B", "de", null)));
+        assertProblem(
+                400,
+                api.post(
+                        PATH, alice.token(), new CannedResponseController.CannedResponseRequest("T", "B", "de", null)));
         assertProblem(400, api.get(PATH + "?scope=everyone", alice.token()));
     }
 
     /** An employee with a first and a last name. */
     private Person users(String fullName) {
         String email = fullName.toLowerCase(java.util.Locale.ROOT).replace(' ', '.') + "@example.test";
-        var user = users.create(new dev.guichet.user.UserRequests.CreateUser(email, fullName, PASSWORD,
-                dev.guichet.user.Role.EMPLOYEE, "fr"));
+        var user = users.create(new dev.guichet.user.UserRequests.CreateUser(
+                email, fullName, PASSWORD, dev.guichet.user.Role.EMPLOYEE, "fr"));
         Api.Response login = login(email, PASSWORD);
         LoginResponse tokens = login.as(LoginResponse.class);
         return new Person(user.id(), email, tokens.accessToken(), tokens.refreshToken());

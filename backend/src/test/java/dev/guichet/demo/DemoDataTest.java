@@ -1,14 +1,14 @@
 package dev.guichet.demo;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.guichet.auth.LoginResponse;
 import dev.guichet.support.ApiTest;
 import dev.guichet.ticket.TicketPage;
 import jakarta.inject.Inject;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class DemoDataTest extends ApiTest {
 
@@ -53,13 +53,18 @@ class DemoDataTest extends ApiTest {
             assertEquals(300, count("SELECT count(*) FROM ticket_history WHERE field = 'created'"));
             // A few hundred requesters and nine technicians, the documented accounts among them.
             assertEquals(DemoStory.REQUESTERS, count("SELECT count(*) FROM users WHERE role = 'EMPLOYEE'"));
-            assertEquals(2 + DemoStory.MORE_TECHNICIANS.size(), count("SELECT count(*) FROM users WHERE role = 'TECHNICIAN'"));
+            assertEquals(
+                    2 + DemoStory.MORE_TECHNICIANS.size(),
+                    count("SELECT count(*) FROM users WHERE role = 'TECHNICIAN'"));
             assertTrue(count("SELECT count(DISTINCT requester_id) FROM tickets") > 100);
             assertEquals(0, count("SELECT count(*) FROM tickets WHERE category_id IS NULL"));
             assertTrue(count("SELECT count(DISTINCT category_id) FROM tickets") >= 5);
             // Category names in French, the data set's own name in the description.
-            assertEquals(1, count("SELECT count(*) FROM categories WHERE name = 'Matériel' AND description LIKE '%Hardware%'"));
-            assertEquals(0, count("SELECT count(*) FROM categories WHERE name IN ('Hardware', 'Access', 'HR Support')"));
+            assertEquals(
+                    1,
+                    count("SELECT count(*) FROM categories WHERE name = 'Matériel' AND description LIKE '%Hardware%'"));
+            assertEquals(
+                    0, count("SELECT count(*) FROM categories WHERE name IN ('Hardware', 'Access', 'HR Support')"));
             // Priorities come from the original layout's urgency where the text matches.
             assertTrue(count("SELECT count(*) FROM tickets WHERE priority <> 'MEDIUM'") > 100);
             // Every status is there, most tickets are done, all by a technician.
@@ -108,7 +113,8 @@ class DemoDataTest extends ApiTest {
         }));
         var requester = login(someone, DemoData.DEMO_PASSWORD);
         assertEquals(200, requester.status());
-        var mine = api.get("/api/v1/tickets?size=100", requester.as(LoginResponse.class).accessToken());
+        var mine = api.get(
+                "/api/v1/tickets?size=100", requester.as(LoginResponse.class).accessToken());
         assertTrue(mine.as(TicketPage.class).total() > 0);
     }
 
@@ -146,7 +152,8 @@ class DemoDataTest extends ApiTest {
                 SELECT count(*) FROM tickets t
                  WHERE (t.status = 'CLOSED') <> (t.closed_at IS NOT NULL)"""));
         // One history row per comment, naming it, of the right kind, by its author, at its time.
-        assertEquals(count("SELECT count(*) FROM comments"),
+        assertEquals(
+                count("SELECT count(*) FROM comments"),
                 count("SELECT count(*) FROM ticket_history WHERE field IN ('reply', 'internal_note')"));
         assertEquals(0, count("""
                 SELECT count(*) FROM ticket_history h
@@ -159,7 +166,8 @@ class DemoDataTest extends ApiTest {
                 SELECT count(*) FROM comments c JOIN users u ON u.id = c.author_id
                  WHERE c.internal AND u.role <> 'TECHNICIAN'"""));
         assertTrue(count("SELECT count(*) FROM comments WHERE internal") > 0);
-        assertTrue(count("SELECT count(*) FROM comments c JOIN users u ON u.id = c.author_id WHERE u.role = 'EMPLOYEE'") > 0);
+        assertTrue(count("SELECT count(*) FROM comments c JOIN users u ON u.id = c.author_id WHERE u.role = 'EMPLOYEE'")
+                > 0);
     }
 
     @Test
@@ -195,7 +203,9 @@ class DemoDataTest extends ApiTest {
         // Two weekend days out of seven would be 28 %; a helpdesk's weekend is nearly empty.
         assertTrue(weekend < times.length * 0.05, "weekend tickets: " + weekend);
         long office = java.util.Arrays.stream(times)
-                .map(t -> t.atZone(DemoStory.ZONE).getHour()).filter(h -> h >= 8 && h < 19).count();
+                .map(t -> t.atZone(DemoStory.ZONE).getHour())
+                .filter(h -> h >= 8 && h < 19)
+                .count();
         assertTrue(office > times.length * 0.85, "office-hour tickets: " + office);
     }
 

@@ -1,5 +1,7 @@
 package dev.guichet.inbound;
 
+import static org.awaitility.Awaitility.await;
+
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.guichet.support.ApiTest;
@@ -21,8 +23,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
-
-import static org.awaitility.Awaitility.await;
 
 /**
  * Base of the inbound email tests: a Guichet that reads the IMAP mailbox of a GreenMail server
@@ -47,12 +47,18 @@ abstract class InboundTest extends ApiTest {
         mail.setUser(HELPDESK, "helpdesk", "secret");
         Map<String, String> properties = new HashMap<>(TestDatabase.properties());
         properties.putAll(Map.of(
-                "guichet.public-url", "https://" + HOST + "/",
-                "guichet.mail.smtp.host", "127.0.0.1",
-                "guichet.mail.smtp.port", String.valueOf(smtpSetup.getPort()),
-                "guichet.mail.smtp.from", "Guichet <guichet@" + HOST + ">",
-                "guichet.mail.worker-enabled", "true",
-                "guichet.mail.poll-interval", "50ms"));
+                "guichet.public-url",
+                "https://" + HOST + "/",
+                "guichet.mail.smtp.host",
+                "127.0.0.1",
+                "guichet.mail.smtp.port",
+                String.valueOf(smtpSetup.getPort()),
+                "guichet.mail.smtp.from",
+                "Guichet <guichet@" + HOST + ">",
+                "guichet.mail.worker-enabled",
+                "true",
+                "guichet.mail.poll-interval",
+                "50ms"));
         properties.putAll(Map.of(
                 "inbound.mail.1.host", "127.0.0.1",
                 "inbound.mail.1.port", String.valueOf(imapSetup.getPort()),
@@ -91,7 +97,8 @@ abstract class InboundTest extends ApiTest {
     /** Sends raw bytes (already CRLF) over SMTP to the helpdesk's mailbox. */
     protected void send(byte[] raw) {
         try (Socket socket = new Socket("127.0.0.1", smtpSetup.getPort())) {
-            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            BufferedReader in =
+                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
             OutputStream out = socket.getOutputStream();
             expect(in, "220");
             command(out, in, "HELO test.example", "250");
@@ -145,9 +152,12 @@ abstract class InboundTest extends ApiTest {
 
     /** Waits until every stored message is done (processed, ignored, rejected or failed) and {@code n} exist. */
     protected void awaitInbound(int n) {
-        await().atMost(Duration.ofSeconds(15)).until(() ->
-                query("SELECT count(*) FROM inbound_messages WHERE status NOT IN ('RECEIVED', 'ATTACHING')") >= n
-                && query("SELECT count(*) FROM inbound_messages WHERE status IN ('RECEIVED', 'ATTACHING')") == 0);
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> query(
+                                        "SELECT count(*) FROM inbound_messages WHERE status NOT IN ('RECEIVED', 'ATTACHING')")
+                                >= n
+                        && query("SELECT count(*) FROM inbound_messages WHERE status IN ('RECEIVED', 'ATTACHING')")
+                                == 0);
     }
 
     /** @return the single number a query answers */
@@ -175,16 +185,20 @@ abstract class InboundTest extends ApiTest {
 
     /** @return messages the SMTP side delivered to an address, once the outbox is drained */
     protected List<MimeMessage> deliveredTo(String address) {
-        await().atMost(Duration.ofSeconds(10)).until(() ->
-                query("SELECT count(*) FROM mail_outbox WHERE status IN ('PENDING', 'SENDING') "
-                        + "AND lower(recipient_email) NOT IN (SELECT email FROM mail_bounces)") == 0);
-        return Arrays.stream(mail.getReceivedMessages()).filter(m -> {
-            try {
-                return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equalsIgnoreCase(address));
-            } catch (Exception e) {
-                return false;
-            }
-        }).toList();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> query("SELECT count(*) FROM mail_outbox WHERE status IN ('PENDING', 'SENDING') "
+                                + "AND lower(recipient_email) NOT IN (SELECT email FROM mail_bounces)")
+                        == 0);
+        return Arrays.stream(mail.getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return Arrays.stream(m.getAllRecipients())
+                                .anyMatch(a -> a.toString().equalsIgnoreCase(address));
+                    } catch (Exception e) {
+                        return false;
+                    }
+                })
+                .toList();
     }
 
     private static int freePort() {

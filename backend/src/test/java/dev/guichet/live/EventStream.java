@@ -1,5 +1,7 @@
 package dev.guichet.live;
 
+import static org.junit.jupiter.api.Assertions.fail;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,8 +19,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 /**
  * A test client of {@code GET /api/v1/events} that reads the raw text/event-stream over HTTP/1.1,
  * as a browser's fetch would, and parses it line by line (WHATWG "server-sent events" format).
@@ -26,8 +26,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 final class EventStream implements AutoCloseable {
 
     /** One dispatched event; {@code id} is null when the event carried none. */
-    record Received(String id, String name, String data) {
-    }
+    record Received(String id, String name, String data) {}
 
     private static final Received END = new Received(null, "end-of-stream", "");
 
@@ -47,7 +46,8 @@ final class EventStream implements AutoCloseable {
 
     static EventStream open(URI base, String token, String lastEventId) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/api/v1/events"))
-                .header("Accept", "text/event-stream").GET();
+                .header("Accept", "text/event-stream")
+                .GET();
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -55,7 +55,8 @@ final class EventStream implements AutoCloseable {
             request.header("Last-Event-ID", lastEventId);
         }
         try {
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            HttpClient http =
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             return new EventStream(http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream()));
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -66,14 +67,16 @@ final class EventStream implements AutoCloseable {
     }
 
     private void read() {
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+        try (BufferedReader lines =
+                new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             String id = null;
             String name = null;
             StringBuilder data = null;
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 if (line.isEmpty()) {
                     if (data != null || name != null) {
-                        events.add(new Received(id, name == null ? "message" : name, data == null ? "" : data.toString()));
+                        events.add(
+                                new Received(id, name == null ? "message" : name, data == null ? "" : data.toString()));
                     }
                     id = null;
                     name = null;
@@ -85,8 +88,11 @@ final class EventStream implements AutoCloseable {
                     switch (field) {
                         case "id" -> id = value;
                         case "event" -> name = value;
-                        case "data" -> data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
-                        default -> { }
+                        case "data" ->
+                            data = data == null
+                                    ? new StringBuilder(value)
+                                    : data.append('\n').append(value);
+                        default -> {}
                     }
                 }
             }

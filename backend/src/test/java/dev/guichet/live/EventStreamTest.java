@@ -1,5 +1,10 @@
 package dev.guichet.live;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.guichet.comment.CommentController;
 import dev.guichet.support.ApiTest;
 import dev.guichet.support.TestDatabase;
@@ -20,11 +25,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /**
  * {@code GET /api/v1/events} read raw over HTTP: who is told of what, replay after a reconnect,
  * rolled-back changes, notifications from other connections (other replicas), and the end of the
@@ -37,8 +37,10 @@ class EventStreamTest extends ApiTest {
 
     @Inject
     LiveEventHub hub;
+
     @Inject
     LiveEventLog log;
+
     @Inject
     @Named("default")
     BasicJdbcConfiguration database;
@@ -58,21 +60,34 @@ class EventStreamTest extends ApiTest {
     EventStream stream(Person who, String lastEventId) {
         EventStream stream = EventStream.open(server.getURI(), who.token(), lastEventId);
         assertEquals(200, stream.status);
-        assertTrue(stream.response.headers().firstValue("content-type").orElse("").startsWith("text/event-stream"));
+        assertTrue(
+                stream.response.headers().firstValue("content-type").orElse("").startsWith("text/event-stream"));
         return stream;
     }
 
     void reply(Person who, long ticketId, String body) {
-        assertEquals(201, api.post("/api/v1/tickets/" + ticketId + "/comments", who.token(), new CommentController.CreateComment(body, null, null)).status());
+        assertEquals(
+                201,
+                api.post(
+                                "/api/v1/tickets/" + ticketId + "/comments",
+                                who.token(),
+                                new CommentController.CreateComment(body, null, null))
+                        .status());
     }
 
     void note(Person who, long ticketId, String body) {
-        assertEquals(201, api.post("/api/v1/tickets/" + ticketId + "/comments", who.token(),
-                new CommentController.CreateComment(body, true, null)).status());
+        assertEquals(
+                201,
+                api.post(
+                                "/api/v1/tickets/" + ticketId + "/comments",
+                                who.token(),
+                                new CommentController.CreateComment(body, true, null))
+                        .status());
     }
 
     static boolean is(EventStream.Received event, long ticketId, String kind) {
-        return event.name().equals("ticket") && event.data().contains("\"ticket_id\":" + ticketId + ",")
+        return event.name().equals("ticket")
+                && event.data().contains("\"ticket_id\":" + ticketId + ",")
                 && event.data().contains("\"kind\":\"" + kind + "\"");
     }
 
@@ -90,12 +105,13 @@ class EventStreamTest extends ApiTest {
         long mine = ticket(camille, "Imprimante", "L'imprimante du 2e ne répond plus");
         long theirs = ticket(lucas, "Badge", "Mon badge ne passe plus");
         // The filing of her ticket may still be on its way when the stream opens: only what follows counts.
-        long before = tx.executeRead(status -> jdbc.prepareStatement("SELECT coalesce(max(id), 0) FROM ticket_events", ps -> {
-            try (var rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }));
+        long before =
+                tx.executeRead(status -> jdbc.prepareStatement("SELECT coalesce(max(id), 0) FROM ticket_events", ps -> {
+                    try (var rs = ps.executeQuery()) {
+                        rs.next();
+                        return rs.getLong(1);
+                    }
+                }));
         try (EventStream events = stream(camille)) {
             reply(lucas, theirs, "Toujours bloqué");
             note(ines, mine, NOTE);
@@ -106,7 +122,9 @@ class EventStreamTest extends ApiTest {
             assertNotNull(reply.id());
             assertTrue(reply.data().contains("\"event_id\":" + reply.id()), reply::data);
             // Events reach a stream in commit order: had the others been sent, they would be before.
-            List<EventStream.Received> after = events.seen().stream().filter(e -> e.id() == null || Long.parseLong(e.id()) > before).toList();
+            List<EventStream.Received> after = events.seen().stream()
+                    .filter(e -> e.id() == null || Long.parseLong(e.id()) > before)
+                    .toList();
             assertEquals(List.of(reply), after, () -> "only the reply, got " + events.seen());
             assertFalse(reply.data().contains("zorglub"));
         }
@@ -171,11 +189,13 @@ class EventStreamTest extends ApiTest {
             long[] rolledBack = new long[1];
             try {
                 tx.executeWrite(status -> {
-                    jdbc.prepareStatement("INSERT INTO ticket_history (ticket_id, actor_id, field, new_value) VALUES (?, ?, 'reply', '0')", ps -> {
-                        ps.setLong(1, id);
-                        ps.setLong(2, ines.id());
-                        return ps.executeUpdate();
-                    });
+                    jdbc.prepareStatement(
+                            "INSERT INTO ticket_history (ticket_id, actor_id, field, new_value) VALUES (?, ?, 'reply', '0')",
+                            ps -> {
+                                ps.setLong(1, id);
+                                ps.setLong(2, ines.id());
+                                return ps.executeUpdate();
+                            });
                     rolledBack[0] = jdbc.prepareStatement("SELECT max(id) FROM ticket_events", ps -> {
                         try (ResultSet rs = ps.executeQuery()) {
                             rs.next();
@@ -205,7 +225,11 @@ class EventStreamTest extends ApiTest {
         Map<String, String> db = TestDatabase.properties();
         LiveEventListener otherReplica = new LiveEventListener(otherHub, database);
         BlockingQueue<LiveEvent> otherReceived = new LinkedBlockingQueue<>();
-        otherHub.subscribe(new dev.guichet.auth.Caller(ines.id(), dev.guichet.user.Role.TECHNICIAN), otherReceived::add, () -> { }, () -> { });
+        otherHub.subscribe(
+                new dev.guichet.auth.Caller(ines.id(), dev.guichet.user.Role.TECHNICIAN),
+                otherReceived::add,
+                () -> {},
+                () -> {});
         otherReplica.onApplicationEvent(null);
         try (EventStream events = stream(ines)) {
             long deadline = System.nanoTime() + WAIT.toNanos();
@@ -219,9 +243,11 @@ class EventStreamTest extends ApiTest {
             credentials.setProperty("user", db.get("datasources.default.username"));
             credentials.setProperty("password", db.get("datasources.default.password"));
             long eventId;
-            try (Connection other = DriverManager.getConnection(database.getUrl(), credentials); Statement st = other.createStatement()) {
-                try (ResultSet rs = st.executeQuery("INSERT INTO ticket_events (ticket_id, kind, actor_id, requester_id) VALUES ("
-                        + id + ", 'changed', " + ines.id() + ", " + camille.id() + ") RETURNING id")) {
+            try (Connection other = DriverManager.getConnection(database.getUrl(), credentials);
+                    Statement st = other.createStatement()) {
+                try (ResultSet rs =
+                        st.executeQuery("INSERT INTO ticket_events (ticket_id, kind, actor_id, requester_id) VALUES ("
+                                + id + ", 'changed', " + ines.id() + ", " + camille.id() + ") RETURNING id")) {
                     rs.next();
                     eventId = rs.getLong(1);
                 }
@@ -249,7 +275,9 @@ class EventStreamTest extends ApiTest {
         Person camille = employee("Camille");
         EventStream events = stream(camille);
         try (events) {
-            assertEquals(204, api.post("/api/v1/auth/logout-all", camille.token(), null).status());
+            assertEquals(
+                    204,
+                    api.post("/api/v1/auth/logout-all", camille.token(), null).status());
             assertTrue(events.awaitEnd(Duration.ofSeconds(5)), "the stream outlived the session");
         }
         assertEquals(401, EventStream.open(server.getURI(), camille.token(), null).status);
@@ -259,22 +287,26 @@ class EventStreamTest extends ApiTest {
     void eventsOlderThanTheRetentionArePruned() {
         Person camille = employee("Camille");
         long id = ticket(camille, "Câble", "Câble réseau arraché");
-        tx.executeWrite(status -> jdbc.prepareStatement("INSERT INTO ticket_events (ticket_id, kind, requester_id, created_at) "
-                + "VALUES (?, 'changed', ?, now() - interval '25 hours')", ps -> {
-            ps.setLong(1, id);
-            ps.setLong(2, camille.id());
-            return ps.executeUpdate();
-        }));
+        tx.executeWrite(status -> jdbc.prepareStatement(
+                "INSERT INTO ticket_events (ticket_id, kind, requester_id, created_at) "
+                        + "VALUES (?, 'changed', ?, now() - interval '25 hours')",
+                ps -> {
+                    ps.setLong(1, id);
+                    ps.setLong(2, camille.id());
+                    return ps.executeUpdate();
+                }));
         assertEquals(1, log.prune());
-        assertEquals(List.of("created"), tx.executeRead(status -> jdbc.prepareStatement("SELECT kind FROM ticket_events", ps -> {
-            try (ResultSet rs = ps.executeQuery()) {
-                List<String> kinds = new java.util.ArrayList<>();
-                while (rs.next()) {
-                    kinds.add(rs.getString(1));
-                }
-                return kinds;
-            }
-        })));
+        assertEquals(
+                List.of("created"),
+                tx.executeRead(status -> jdbc.prepareStatement("SELECT kind FROM ticket_events", ps -> {
+                    try (ResultSet rs = ps.executeQuery()) {
+                        List<String> kinds = new java.util.ArrayList<>();
+                        while (rs.next()) {
+                            kinds.add(rs.getString(1));
+                        }
+                        return kinds;
+                    }
+                })));
     }
 
     @Test

@@ -1,5 +1,9 @@
 package dev.guichet.notification;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -7,10 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /** The wording of emails exists in both languages, for every kind, and survives MessageFormat. */
 class MailMessagesTest {
@@ -30,17 +30,24 @@ class MailMessagesTest {
     void noTextUsesTheApostropheMessageFormatWouldSwallow() throws IOException {
         for (String bundle : new String[] {"mail/messages.properties", "mail/messages_en.properties"}) {
             Properties texts = load(bundle);
-            texts.stringPropertyNames().forEach(key ->
-                    assertFalse(texts.getProperty(key).contains("'"), bundle + " " + key + ": write ’ instead of '"));
+            texts.stringPropertyNames()
+                    .forEach(key -> assertFalse(
+                            texts.getProperty(key).contains("'"), bundle + " " + key + ": write ’ instead of '"));
         }
     }
 
     @Test
     void aSubjectNamesTheTicketAndKeepsItsTitleVerbatim() {
         MailMessages messages = new MailMessages();
-        assertEquals("[#1234] New reply: It's {broken}", messages.get(java.util.Locale.ENGLISH, "subject.reply", "1234", "It's {broken}"));
-        assertEquals("[#1234] Demande reçue\u00a0: Imprimante", messages.get(java.util.Locale.FRENCH, "subject.created_ack", "1234", "Imprimante"));
-        assertEquals("[#7] Demande reçue\u00a0: x", messages.get(java.util.Locale.GERMAN, "subject.created_ack", "7", "x"),
+        assertEquals(
+                "[#1234] New reply: It's {broken}",
+                messages.get(java.util.Locale.ENGLISH, "subject.reply", "1234", "It's {broken}"));
+        assertEquals(
+                "[#1234] Demande reçue\u00a0: Imprimante",
+                messages.get(java.util.Locale.FRENCH, "subject.created_ack", "1234", "Imprimante"));
+        assertEquals(
+                "[#7] Demande reçue\u00a0: x",
+                messages.get(java.util.Locale.GERMAN, "subject.created_ack", "7", "x"),
                 "a locale without texts falls back to French, not to the JVM's language");
     }
 

@@ -1,5 +1,7 @@
 package dev.guichet.notification;
 
+import static org.awaitility.Awaitility.await;
+
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.guichet.support.ApiTest;
@@ -20,8 +22,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
-import static org.awaitility.Awaitility.await;
-
 /**
  * Base of the notification tests: a Guichet whose outbox worker polls every 50 ms and retries
  * fast, delivering to a GreenMail SMTP server of its own on a free port, which tests may stop and
@@ -41,14 +41,22 @@ abstract class MailTest extends ApiTest {
         smtp.start();
         Map<String, String> properties = new HashMap<>(TestDatabase.properties());
         properties.putAll(Map.of(
-                "guichet.public-url", "https://" + HOST + "/",
-                "guichet.mail.smtp.host", "127.0.0.1",
-                "guichet.mail.smtp.port", String.valueOf(smtpSetup.getPort()),
-                "guichet.mail.smtp.from", "Guichet <guichet@" + HOST + ">",
-                "guichet.mail.worker-enabled", "true",
-                "guichet.mail.poll-interval", "50ms",
-                "guichet.mail.batch-size", "5",
-                "guichet.mail.max-attempts", String.valueOf(MAX_ATTEMPTS)));
+                "guichet.public-url",
+                "https://" + HOST + "/",
+                "guichet.mail.smtp.host",
+                "127.0.0.1",
+                "guichet.mail.smtp.port",
+                String.valueOf(smtpSetup.getPort()),
+                "guichet.mail.smtp.from",
+                "Guichet <guichet@" + HOST + ">",
+                "guichet.mail.worker-enabled",
+                "true",
+                "guichet.mail.poll-interval",
+                "50ms",
+                "guichet.mail.batch-size",
+                "5",
+                "guichet.mail.max-attempts",
+                String.valueOf(MAX_ATTEMPTS)));
         // Failures are retried after 100, 200, 400, 400… ms: an outage of ~1.5 s fails a message.
         properties.putAll(Map.of(
                 "guichet.mail.retry-initial-delay", "100ms",
@@ -152,12 +160,13 @@ abstract class MailTest extends ApiTest {
 
     /** @return the number of outbox rows matching a SQL condition */
     protected long count(String condition) {
-        return tx.executeRead(status -> jdbc.prepareStatement("SELECT count(*) FROM mail_outbox WHERE " + condition, ps -> {
-            try (var rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }));
+        return tx.executeRead(status ->
+                jdbc.prepareStatement("SELECT count(*) FROM mail_outbox WHERE " + condition, ps -> {
+                    try (var rs = ps.executeQuery()) {
+                        rs.next();
+                        return rs.getLong(1);
+                    }
+                }));
     }
 
     private static int freePort() {

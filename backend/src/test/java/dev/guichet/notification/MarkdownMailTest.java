@@ -1,16 +1,15 @@
 package dev.guichet.notification;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.guichet.comment.CommentController;
 import jakarta.mail.internet.MimeMessage;
-import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A reply's Markdown in the mailbox: formatted and sanitized HTML, the same text as plain text. */
 class MarkdownMailTest extends MailTest {
@@ -21,7 +20,13 @@ class MarkdownMailTest extends MailTest {
         long id = ticket(camille, "VPN", "Connexion refusée");
         delivered();
         purgeMailbox();
-        assertEquals(201, api.post("/api/v1/tickets/" + id + "/comments", ines.token(), new CommentController.CreateComment(body, null, null)).status());
+        assertEquals(
+                201,
+                api.post(
+                                "/api/v1/tickets/" + id + "/comments",
+                                ines.token(),
+                                new CommentController.CreateComment(body, null, null))
+                        .status());
         return deliveredTo(camille).getFirst();
     }
 
@@ -32,7 +37,8 @@ class MarkdownMailTest extends MailTest {
 
     @Test
     void aReplyInMarkdownIsFormattedInHtmlAndKeptAsWrittenInText() {
-        String body = "Bonjour,\n\n**Redémarrez** le client :\n\n- quitter\n- relancer\n\n`vpn --reset` puis [la FAQ](https://faq.example.test/vpn).";
+        String body =
+                "Bonjour,\n\n**Redémarrez** le client :\n\n- quitter\n- relancer\n\n`vpn --reset` puis [la FAQ](https://faq.example.test/vpn).";
         MimeMessage mail = replyMail(body);
 
         Element quote = quote(mail);
@@ -59,10 +65,12 @@ class MarkdownMailTest extends MailTest {
 
         assertTrue(parsed.select("script, img, iframe, object, style").isEmpty(), html);
         for (Element element : parsed.getAllElements()) {
-            element.attributes().forEach(attribute ->
-                    assertFalse(attribute.getKey().toLowerCase().startsWith("on"), "event handler in " + element));
+            element.attributes()
+                    .forEach(attribute -> assertFalse(
+                            attribute.getKey().toLowerCase().startsWith("on"), "event handler in " + element));
         }
-        assertTrue(parsed.select("a[href^=javascript], a[href=https://evil.test]").isEmpty(), html);
+        assertTrue(
+                parsed.select("a[href^=javascript], a[href=https://evil.test]").isEmpty(), html);
         assertFalse(html.contains("<script"), html);
         // The raw HTML was written by a person: it shows as text, escaped, rather than running.
         Element quote = parsed.selectFirst("blockquote");

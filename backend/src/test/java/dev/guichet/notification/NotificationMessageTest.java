@@ -1,5 +1,9 @@
 package dev.guichet.notification;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.guichet.comment.CommentController;
 import dev.guichet.support.Api;
 import dev.guichet.user.UserRequests;
@@ -7,14 +11,9 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What a notification looks like in a mailbox: valid MIME, both formats, the reader's language, threading. */
 class NotificationMessageTest extends MailTest {
@@ -28,7 +27,8 @@ class NotificationMessageTest extends MailTest {
         // What went over the wire parses back into the same message.
         ByteArrayOutputStream raw = new ByteArrayOutputStream();
         received.writeTo(raw);
-        MimeMessage reparsed = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw.toByteArray()));
+        MimeMessage reparsed =
+                new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw.toByteArray()));
         assertEquals(received.getSubject(), reparsed.getSubject());
         assertTrue(reparsed.isMimeType("multipart/alternative"), reparsed.getContentType());
 
@@ -45,7 +45,10 @@ class NotificationMessageTest extends MailTest {
     void aPersonWhoReadsEnglishGetsSubjectAndBodyInEnglish() throws Exception {
         Person camille = employee("Camille");
         Person ines = technician("Ines");
-        assertEquals(200, api.patch("/api/v1/me", ines.token(), new UserRequests.UpdateProfile(null, "en", null)).status());
+        assertEquals(
+                200,
+                api.patch("/api/v1/me", ines.token(), new UserRequests.UpdateProfile(null, "en", null))
+                        .status());
         long id = ticket(camille, "Imprimante en panne", "Bourrage papier");
 
         MimeMessage alert = deliveredTo(ines).getFirst();
@@ -54,7 +57,8 @@ class NotificationMessageTest extends MailTest {
         assertTrue(text(alert).contains("Camille filed ticket #" + id));
         assertTrue(html(alert).contains("lang=\"en\""));
         assertTrue(html(alert).contains("View the ticket"));
-        assertTrue(subject(deliveredTo(camille).getFirst()).contains("Demande reçue"), "the requester still reads French");
+        assertTrue(
+                subject(deliveredTo(camille).getFirst()).contains("Demande reçue"), "the requester still reads French");
     }
 
     @Test
@@ -62,7 +66,10 @@ class NotificationMessageTest extends MailTest {
         Person camille = employee("Camille");
         Person ines = technician("Ines");
         long id = ticket(camille, "VPN", "Connexion refusée");
-        Api.Response reply = api.post("/api/v1/tickets/" + id + "/comments", ines.token(), new CommentController.CreateComment("Redémarrez", null, null));
+        Api.Response reply = api.post(
+                "/api/v1/tickets/" + id + "/comments",
+                ines.token(),
+                new CommentController.CreateComment("Redémarrez", null, null));
         assertEquals(201, reply.status());
 
         Pattern rootId = Pattern.compile("<ticket-" + id + "\\.[0-9a-z]+@" + Pattern.quote(HOST) + ">");
@@ -71,7 +78,9 @@ class NotificationMessageTest extends MailTest {
         assertEquals(3, messages.size());
         String root = header(messages.getFirst(), "In-Reply-To");
         assertTrue(rootId.matcher(root).matches(), root);
-        assertEquals(3, messages.stream().map(m -> header(m, "Message-ID")).distinct().count());
+        assertEquals(
+                3,
+                messages.stream().map(m -> header(m, "Message-ID")).distinct().count());
         for (MimeMessage message : messages) {
             assertTrue(ownId.matcher(header(message, "Message-ID")).matches(), header(message, "Message-ID"));
             assertEquals(root, header(message, "In-Reply-To"));
@@ -92,7 +101,8 @@ class NotificationMessageTest extends MailTest {
         assertFalse(html.contains("<b>gras</b>"), html);
         assertFalse(html.contains("<img src=x"), html);
         assertTrue(html.contains("&lt;b&gt;gras&lt;/b&gt; &amp; co"), html);
-        assertTrue(text(alert).contains("> <img src=x onerror=alert(1)>"), "the text part quotes the description as is");
+        assertTrue(
+                text(alert).contains("> <img src=x onerror=alert(1)>"), "the text part quotes the description as is");
     }
 
     private static String header(MimeMessage message, String name) {

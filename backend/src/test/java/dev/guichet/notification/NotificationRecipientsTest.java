@@ -1,5 +1,9 @@
 package dev.guichet.notification;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.guichet.category.CategoryController;
 import dev.guichet.comment.CommentController;
 import dev.guichet.support.Api;
@@ -11,10 +15,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Each ticket event emails the right people, and no one else (docs/notifications.md). */
 class NotificationRecipientsTest extends MailTest {
@@ -47,11 +47,19 @@ class NotificationRecipientsTest extends MailTest {
     void aCategoryWithChosenTechniciansAlertsOnlyThem() {
         Person hugo = technician("Hugo");
         long network = category("Réseau");
-        Api.Response chosen = api.send("PUT", "/api/v1/categories/" + network + "/technicians", alice.token(), List.of(hugo.id()));
+        Api.Response chosen =
+                api.send("PUT", "/api/v1/categories/" + network + "/technicians", alice.token(), List.of(hugo.id()));
         assertEquals(200, chosen.status(), chosen::toString);
-        assertEquals(List.of(hugo.email()), chosen.asList(UserSummary.class).stream().map(UserSummary::email).toList());
+        assertEquals(
+                List.of(hugo.email()),
+                chosen.asList(UserSummary.class).stream()
+                        .map(UserSummary::email)
+                        .toList());
 
-        api.post("/api/v1/tickets", camille.token(), new TicketRequests.CreateTicket("Wi-Fi coupé", "Plus de réseau", null, network));
+        api.post(
+                "/api/v1/tickets",
+                camille.token(),
+                new TicketRequests.CreateTicket("Wi-Fi coupé", "Plus de réseau", null, network));
 
         assertEquals(List.of(camille.email(), hugo.email()), deliveredTo());
     }
@@ -137,7 +145,10 @@ class NotificationRecipientsTest extends MailTest {
 
         change(ines, id, Map.of("status", "WAITING"));
         change(ines, id, Map.of("status", "RESOLVED"));
-        assertEquals(List.of("[#" + id + "] Demande résolue\u00a0: Souris", "[#" + id + "] En attente de votre réponse\u00a0: Souris"),
+        assertEquals(
+                List.of(
+                        "[#" + id + "] Demande résolue\u00a0: Souris",
+                        "[#" + id + "] En attente de votre réponse\u00a0: Souris"),
                 deliveredTo(camille).stream().map(MailTest::subject).sorted().toList());
         assertEquals(List.of(camille.email(), camille.email()), deliveredTo());
 
@@ -149,14 +160,21 @@ class NotificationRecipientsTest extends MailTest {
         change(ines, other, Map.of("status", "IN_PROGRESS"));
         change(ines, other, Map.of("status", "RESOLVED"));
         change(alice, other, Map.of("status", "CLOSED"));
-        assertTrue(deliveredTo(camille).stream().anyMatch(m -> subject(m).equals("[#" + other + "] Demande fermée\u00a0: Clavier")));
+        assertTrue(deliveredTo(camille).stream()
+                .anyMatch(m -> subject(m).equals("[#" + other + "] Demande fermée\u00a0: Clavier")));
     }
 
     @Test
     void peopleWhoTurnedNotificationsOffOrWereDeactivatedGetNothing() {
-        assertEquals(200, api.patch("/api/v1/me", camille.token(), new UserRequests.UpdateProfile(null, null, false)).status());
+        assertEquals(
+                200,
+                api.patch("/api/v1/me", camille.token(), new UserRequests.UpdateProfile(null, null, false))
+                        .status());
         Person hugo = technician("Hugo");
-        assertEquals(200, api.patch("/api/v1/users/" + hugo.id(), alice.token(), Map.of("active", false)).status());
+        assertEquals(
+                200,
+                api.patch("/api/v1/users/" + hugo.id(), alice.token(), Map.of("active", false))
+                        .status());
 
         long id = ticket(camille, "Téléphone", "Pas de tonalité");
         assertEquals(List.of(alice.email(), ines.email()), deliveredTo());
@@ -167,13 +185,16 @@ class NotificationRecipientsTest extends MailTest {
     }
 
     private void comment(Person who, long ticketId, String body, boolean internal) {
-        Api.Response created = api.post("/api/v1/tickets/" + ticketId + "/comments", who.token(),
+        Api.Response created = api.post(
+                "/api/v1/tickets/" + ticketId + "/comments",
+                who.token(),
                 new CommentController.CreateComment(body, internal, null));
         assertEquals(201, created.status(), created::toString);
     }
 
     private long category(String name) {
         return api.post("/api/v1/categories", alice.token(), new CategoryController.CreateCategory(name, null))
-                .as(CategoryController.CategoryResponse.class).id();
+                .as(CategoryController.CategoryResponse.class)
+                .id();
     }
 }

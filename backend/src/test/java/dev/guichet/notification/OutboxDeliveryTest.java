@@ -1,5 +1,9 @@
 package dev.guichet.notification;
 
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.guichet.support.Api;
 import dev.guichet.web.PageResponse;
 import jakarta.inject.Inject;
@@ -17,17 +21,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /** The outbox loses nothing and sends nothing twice: outages, concurrent workers, crashes, failures. */
 class OutboxDeliveryTest extends MailTest {
 
     @Inject
     OutboxDelivery delivery;
+
     @Inject
     OutboxQueries outbox;
+
     @Inject
     MailRenderer renderer;
 
@@ -46,7 +48,9 @@ class OutboxDeliveryTest extends MailTest {
 
         List<MimeMessage> received = delivered();
         assertEquals(6, received.size());
-        assertEquals(6, received.stream().map(OutboxDeliveryTest::messageId).distinct().count());
+        assertEquals(
+                6,
+                received.stream().map(OutboxDeliveryTest::messageId).distinct().count());
         assertEquals(6, count("status = 'SENT' AND attempts >= 2"));
     }
 
@@ -59,7 +63,8 @@ class OutboxDeliveryTest extends MailTest {
         int queued = 60;
         tx.executeWrite(status -> {
             for (int i = 0; i < queued; i++) {
-                outbox.enqueue(MailKind.REPLY, camille.id(), camille.email(), "fr", ticketId, rendered(ticketId, "n° " + i));
+                outbox.enqueue(
+                        MailKind.REPLY, camille.id(), camille.email(), "fr", ticketId, rendered(ticketId, "n° " + i));
             }
             return null;
         });
@@ -86,7 +91,9 @@ class OutboxDeliveryTest extends MailTest {
 
         List<MimeMessage> received = delivered();
         assertEquals(queued, received.size());
-        assertEquals(queued, received.stream().map(OutboxDeliveryTest::messageId).distinct().count());
+        assertEquals(
+                queued,
+                received.stream().map(OutboxDeliveryTest::messageId).distinct().count());
         assertEquals(queued, count("kind = 'REPLY' AND status = 'SENT' AND attempts = 1"));
     }
 
@@ -98,9 +105,12 @@ class OutboxDeliveryTest extends MailTest {
         purgeMailbox();
         // What a replica that died mid-delivery leaves behind: SENDING, one attempt, a lease.
         tx.executeWrite(status -> {
-            long id = outbox.enqueue(MailKind.REPLY, camille.id(), camille.email(), "fr", ticketId, rendered(ticketId, "orphelin"));
-            return jdbc.prepareStatement("UPDATE mail_outbox SET status = 'SENDING', attempts = 1, "
-                    + "lease_until = now() + interval '500 milliseconds' WHERE id = " + id, java.sql.PreparedStatement::executeUpdate);
+            long id = outbox.enqueue(
+                    MailKind.REPLY, camille.id(), camille.email(), "fr", ticketId, rendered(ticketId, "orphelin"));
+            return jdbc.prepareStatement(
+                    "UPDATE mail_outbox SET status = 'SENDING', attempts = 1, "
+                            + "lease_until = now() + interval '500 milliseconds' WHERE id = " + id,
+                    java.sql.PreparedStatement::executeUpdate);
         });
         assertEquals(0, delivery.deliverBatch(), "a live lease is left alone");
 
@@ -131,8 +141,12 @@ class OutboxDeliveryTest extends MailTest {
         // The raw JSON: the admin page relies on these keys being present, even when null (sent_at).
         @SuppressWarnings("unchecked")
         Map<String, Object> raw = ((List<Map<String, Object>>) failed.map().get("items")).getFirst();
-        assertTrue(raw.containsKey("recipient") && raw.containsKey("created_at") && raw.containsKey("sent_at")
-                && raw.containsKey("next_attempt_at"), raw::toString);
+        assertTrue(
+                raw.containsKey("recipient")
+                        && raw.containsKey("created_at")
+                        && raw.containsKey("sent_at")
+                        && raw.containsKey("next_attempt_at"),
+                raw::toString);
 
         long id = item.id();
         assertProblem(403, api.post("/api/v1/admin/outbox/" + id + "/retry", ines.token(), null));
@@ -147,8 +161,13 @@ class OutboxDeliveryTest extends MailTest {
         List<MimeMessage> received = delivered();
         assertEquals(1, received.size());
         assertEquals(item.recipient(), to(received.getFirst()));
-        assertEquals(OutboxStatus.SENT, api.get("/api/v1/admin/outbox?status=SENT", alice.token()).page(OutboxItem.class)
-                .items().getFirst().status());
+        assertEquals(
+                OutboxStatus.SENT,
+                api.get("/api/v1/admin/outbox?status=SENT", alice.token())
+                        .page(OutboxItem.class)
+                        .items()
+                        .getFirst()
+                        .status());
         assertProblem(409, api.post("/api/v1/admin/outbox/" + id + "/retry", alice.token(), null));
         assertProblem(400, api.get("/api/v1/admin/outbox?status=LOST", alice.token()));
 
@@ -167,11 +186,10 @@ class OutboxDeliveryTest extends MailTest {
             outbox.enqueue(MailKind.REPLY, camille.id(), camille.email(), "fr", ticketId, rendered(ticketId, "échoué"));
             return jdbc.prepareStatement("""
                     UPDATE mail_outbox SET status = CASE kind WHEN 'REPLY' THEN 'FAILED' ELSE status END,
-                           sent_at = now() - interval '31 days', created_at = now() - interval '31 days'""",
-                    java.sql.PreparedStatement::executeUpdate);
+                           sent_at = now() - interval '31 days', created_at = now() - interval '31 days'""", java.sql.PreparedStatement::executeUpdate);
         });
-        long recent = tx.executeWrite(status ->
-                outbox.enqueue(MailKind.REPLY, camille.id(), camille.email(), "fr", ticketId, rendered(ticketId, "récent")));
+        long recent = tx.executeWrite(status -> outbox.enqueue(
+                MailKind.REPLY, camille.id(), camille.email(), "fr", ticketId, rendered(ticketId, "récent")));
         delivered();
 
         assertEquals(1, outbox.deleteSentOlderThan(Duration.ofDays(30)), "the old acknowledgement");
@@ -205,7 +223,8 @@ class OutboxDeliveryTest extends MailTest {
     }
 
     private static double counter(String prometheus, String name) {
-        Matcher m = Pattern.compile("(?m)^" + name + "(?:\\{[^}]*})? ([0-9.eE+]+)$").matcher(prometheus);
+        Matcher m =
+                Pattern.compile("(?m)^" + name + "(?:\\{[^}]*})? ([0-9.eE+]+)$").matcher(prometheus);
         assertTrue(m.find(), name + " missing");
         return Double.parseDouble(m.group(1));
     }
@@ -217,7 +236,8 @@ class OutboxDeliveryTest extends MailTest {
     }
 
     private MailRenderer.Rendered rendered(long ticketId, String quote) {
-        return renderer.render(new MailRenderer.Content(MailKind.REPLY, "fr", "Camille", "Ines", ticketId, "Charge", quote));
+        return renderer.render(
+                new MailRenderer.Content(MailKind.REPLY, "fr", "Camille", "Ines", ticketId, "Charge", quote));
     }
 
     private static String messageId(MimeMessage message) {

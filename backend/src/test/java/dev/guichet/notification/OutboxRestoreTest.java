@@ -1,21 +1,18 @@
 package dev.guichet.notification;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.guichet.support.Api;
 import dev.guichet.web.PageResponse;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * After a backup is restored over newer data (docs/notifications.md, "Watching it"): mails waiting
@@ -27,6 +24,7 @@ class OutboxRestoreTest extends MailTest {
 
     @Inject
     OutboxQueries outbox;
+
     @Inject
     MailRenderer renderer;
 
@@ -41,18 +39,26 @@ class OutboxRestoreTest extends MailTest {
         // As restore.sh does: the dump's waiting rows are held in the restore's own transaction.
         tx.executeWrite(status -> {
             for (int i = 1; i <= 3; i++) {
-                outbox.enqueue(MailKind.REPLY, camille.id(), camille.email(), "fr", ticketId, rendered(ticketId, "ancien " + i));
+                outbox.enqueue(
+                        MailKind.REPLY,
+                        camille.id(),
+                        camille.email(),
+                        "fr",
+                        ticketId,
+                        rendered(ticketId, "ancien " + i));
             }
             jdbc.prepareStatement(holdSql, ps -> ps.execute());
             return null;
         });
         assertEquals(3, count("status = 'HELD'"));
         // A mail queued after the restore goes out; the held ones do not.
-        tx.executeWrite(status -> outbox.enqueue(MailKind.REPLY, camille.id(), camille.email(), "fr", ticketId,
-                rendered(ticketId, "nouveau")));
+        tx.executeWrite(status -> outbox.enqueue(
+                MailKind.REPLY, camille.id(), camille.email(), "fr", ticketId, rendered(ticketId, "nouveau")));
         List<MimeMessage> fresh = delivered();
         assertEquals(1, fresh.size());
-        assertTrue(fresh.getFirst().getSubject().contains("nouveau"), fresh.getFirst().getSubject());
+        assertTrue(
+                fresh.getFirst().getSubject().contains("nouveau"),
+                fresh.getFirst().getSubject());
         purgeMailbox();
 
         Api.Response held = api.get("/api/v1/admin/outbox?status=HELD", alice.token());
@@ -68,7 +74,10 @@ class OutboxRestoreTest extends MailTest {
         assertEquals(1, delivered().size());
         purgeMailbox();
 
-        assertEquals(204, api.post("/api/v1/admin/outbox/" + ids.get(1) + "/discard", alice.token(), null).status());
+        assertEquals(
+                204,
+                api.post("/api/v1/admin/outbox/" + ids.get(1) + "/discard", alice.token(), null)
+                        .status());
         assertEquals(0, count("id = " + ids.get(1)));
         assertProblem(409, api.post("/api/v1/admin/outbox/" + ids.get(0) + "/release", alice.token(), null));
         assertProblem(409, api.post("/api/v1/admin/outbox/" + ids.get(0) + "/discard", alice.token(), null));
@@ -89,7 +98,8 @@ class OutboxRestoreTest extends MailTest {
         delivered();
         Set<String> before = messageIds();
         // A restore to an earlier point: the tickets and mails are gone, their sequences start over.
-        tx.executeWrite(status -> jdbc.prepareStatement("TRUNCATE tickets, mail_outbox RESTART IDENTITY CASCADE", ps -> ps.execute()));
+        tx.executeWrite(status ->
+                jdbc.prepareStatement("TRUNCATE tickets, mail_outbox RESTART IDENTITY CASCADE", ps -> ps.execute()));
         ticket(camille, "Après la restauration", "Un autre ticket n° 1");
         delivered();
         Set<String> after = messageIds();

@@ -1,5 +1,9 @@
 package dev.guichet.notification;
 
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.guichet.support.TestDatabase;
@@ -14,10 +18,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Shutting down with a mail backlog (docs/notifications.md, "Delivery"): the worker stops claiming, the message
@@ -59,7 +59,9 @@ class OutboxShutdownTest {
             long sent = count("status = 'SENT'");
             assertEquals(0, count("status = 'SENDING'"), "rows left SENDING until their lease runs out");
             assertTrue(sent < BACKLOG, "the worker drained the whole backlog instead of stopping");
-            assertEquals(BACKLOG - sent, count("status = 'PENDING' AND attempts = 0"),
+            assertEquals(
+                    BACKLOG - sent,
+                    count("status = 'PENDING' AND attempts = 0"),
                     "the rest is handed back untried, no attempt counted");
             assertEquals(sent, smtp.getReceivedMessages().length, "every mail the relay got is recorded SENT, once");
         } finally {
@@ -70,19 +72,23 @@ class OutboxShutdownTest {
 
     private static Connection connect() throws SQLException {
         Map<String, String> db = TestDatabase.properties();
-        return DriverManager.getConnection(db.get("datasources.default.url"), db.get("datasources.default.username"),
+        return DriverManager.getConnection(
+                db.get("datasources.default.url"),
+                db.get("datasources.default.username"),
                 db.get("datasources.default.password"));
     }
 
     private static void sql(String statement) throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
             s.execute(statement);
         }
     }
 
     private static long count(String where) throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT count(*) FROM mail_outbox WHERE " + where)) {
+        try (Connection c = connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*) FROM mail_outbox WHERE " + where)) {
             rs.next();
             return rs.getLong(1);
         }

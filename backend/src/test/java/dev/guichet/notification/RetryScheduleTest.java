@@ -1,5 +1,8 @@
 package dev.guichet.notification;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.guichet.support.TestDatabase;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -10,9 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The outbox's default retry schedule keeps the promise of docs/notifications.md ("Delivery"):
@@ -36,7 +36,8 @@ class RetryScheduleTest implements TestPropertyProvider {
 
     @Test
     void theDefaultScheduleGivesUpOnlyAfterTheDocumentedOutage() {
-        assertTrue(schedule.minTimeBeforeGivingUp().compareTo(DOCUMENTED_OUTAGE) >= 0,
+        assertTrue(
+                schedule.minTimeBeforeGivingUp().compareTo(DOCUMENTED_OUTAGE) >= 0,
                 "FAILED as early as " + schedule.minTimeBeforeGivingUp());
         // The bounds the documentation states: 0.8 and 1.2 × (1+3+9+27+81+243) min, plus the two 6 h waits at the cap.
         assertEquals(Duration.ofSeconds(60_672), schedule.minTimeBeforeGivingUp());
@@ -49,7 +50,9 @@ class RetryScheduleTest implements TestPropertyProvider {
             Set<Duration> seen = new HashSet<>();
             for (int draw = 0; draw < 2_000; draw++) {
                 Duration wait = schedule.delayAfter(attempt);
-                assertTrue(wait.compareTo(schedule.minDelayAfter(attempt)) >= 0 && wait.compareTo(schedule.maxDelayAfter(attempt)) <= 0,
+                assertTrue(
+                        wait.compareTo(schedule.minDelayAfter(attempt)) >= 0
+                                && wait.compareTo(schedule.maxDelayAfter(attempt)) <= 0,
                         "wait " + wait + " after attempt " + attempt);
                 seen.add(wait);
             }

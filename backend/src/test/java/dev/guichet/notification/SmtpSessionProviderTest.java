@@ -1,14 +1,14 @@
 package dev.guichet.notification;
 
-import java.time.Duration;
-import java.util.Properties;
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
 
 /** SMTP_SECURITY, SMTP_USER and SMTP_TIMEOUT become the Jakarta Mail settings an operator expects. */
 class SmtpSessionProviderTest {
@@ -58,6 +58,7 @@ class SmtpSessionProviderTest {
     }
 
     private static SmtpSettings settings(String security, String user) {
-        return new SmtpSettings("relay.example.org", 25, security, user, "s3cret", "guichet@example.org", Duration.ofSeconds(15));
+        return new SmtpSettings(
+                "relay.example.org", 25, security, user, "s3cret", "guichet@example.org", Duration.ofSeconds(15));
     }
 }

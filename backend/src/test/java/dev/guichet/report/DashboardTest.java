@@ -1,5 +1,9 @@
 package dev.guichet.report;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.guichet.support.Api;
 import dev.guichet.support.ApiTest;
 import dev.guichet.ticket.TicketStatus;
@@ -16,10 +20,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The dashboard's figures against a fixture computed by hand: tickets written straight in SQL with
@@ -45,6 +45,7 @@ class DashboardTest extends ApiTest {
 
     @Inject
     ReportSummaries summaries;
+
     @Inject
     TimesQueries timesQueries;
 
@@ -69,19 +70,48 @@ class DashboardTest extends ApiTest {
         ines = technician("Ines");
         net = category("Réseau");
         pc = category("Postes");
-        long t1 = insert(net, hugo, "RESOLVED", "2025-11-03 09:00+01", "1 hour", "2025-11-03 13:00+01", "2 hours", "8 hours", camille);
-        long t2 = insert(net, hugo, "RESOLVED", "2025-11-04 00:30+01", "3 hours", "2025-11-04 10:30+01", "2 hours", "24 hours", camille);
-        long t3 = insert(pc, ines, "RESOLVED", "2025-11-05 10:00+01", "2 hours", "2025-11-07 10:00+01", "4 hours", "24 hours", camille);
+        long t1 = insert(
+                net,
+                hugo,
+                "RESOLVED",
+                "2025-11-03 09:00+01",
+                "1 hour",
+                "2025-11-03 13:00+01",
+                "2 hours",
+                "8 hours",
+                camille);
+        long t2 = insert(
+                net,
+                hugo,
+                "RESOLVED",
+                "2025-11-04 00:30+01",
+                "3 hours",
+                "2025-11-04 10:30+01",
+                "2 hours",
+                "24 hours",
+                camille);
+        long t3 = insert(
+                pc,
+                ines,
+                "RESOLVED",
+                "2025-11-05 10:00+01",
+                "2 hours",
+                "2025-11-07 10:00+01",
+                "4 hours",
+                "24 hours",
+                camille);
         insert(pc, null, "NEW", "2025-11-06 08:00+01", null, null, "4 hours", "24 hours", camille);
         insert(net, hugo, "RESOLVED", "2025-11-08 09:00+01", "1 hour", "2025-11-08 15:00+01", null, null, camille);
-        long t6 = insert(net, hugo, "RESOLVED", "2025-10-20 12:00+01", "5 hours", "2025-11-05 12:00+01", null, null, camille);
+        long t6 = insert(
+                net, hugo, "RESOLVED", "2025-10-20 12:00+01", "5 hours", "2025-11-05 12:00+01", null, null, camille);
         insert(pc, ines, "IN_PROGRESS", "2025-11-09 20:00+01", null, null, "74 years", "74 years", camille);
         insert(net, hugo, "WAITING", "2025-11-10 09:00+01", null, null, null, null, camille);
-        tx.executeWrite(s -> jdbc.prepareStatement("INSERT INTO tickets (title, description, requester_id, category_id) VALUES ('T9', 'x', ?, ?)", ps -> {
-            ps.setLong(1, camille.id());
-            ps.setLong(2, net);
-            return ps.executeUpdate();
-        }));
+        tx.executeWrite(s -> jdbc.prepareStatement(
+                "INSERT INTO tickets (title, description, requester_id, category_id) VALUES ('T9', 'x', ?, ?)", ps -> {
+                    ps.setLong(1, camille.id());
+                    ps.setLong(2, net);
+                    return ps.executeUpdate();
+                }));
         survey(t1, 5, "2025-11-04 10:00+01");
         survey(t2, 2, "2025-11-05 10:00+01");
         survey(t3, 4, "2025-11-08 10:00+01");
@@ -95,20 +125,33 @@ class DashboardTest extends ApiTest {
         assertEquals(200, response.status(), response::toString);
         Dashboard dashboard = response.as(Dashboard.class);
         assertEquals("Europe/Paris", dashboard.timeZone());
-        assertEquals(List.of(
-                        point("2025-11-03", 1, 1), point("2025-11-04", 1, 1), point("2025-11-05", 1, 1), point("2025-11-06", 1, 0),
-                        point("2025-11-07", 0, 1), point("2025-11-08", 1, 1), point("2025-11-09", 1, 0)),
+        assertEquals(
+                List.of(
+                        point("2025-11-03", 1, 1),
+                        point("2025-11-04", 1, 1),
+                        point("2025-11-05", 1, 1),
+                        point("2025-11-06", 1, 0),
+                        point("2025-11-07", 0, 1),
+                        point("2025-11-08", 1, 1),
+                        point("2025-11-09", 1, 0)),
                 dashboard.volume());
-        assertEquals(List.of(point("2025-11-03", 6, 5)), dashboard(PERIOD + "&granularity=week").volume());
+        assertEquals(
+                List.of(point("2025-11-03", 6, 5)),
+                dashboard(PERIOD + "&granularity=week").volume());
     }
 
     @Test
     void backlogCountsOpenTicketsByStatusAndAge() {
         Dashboard dashboard = dashboard(PERIOD);
 
-        assertEquals(List.of(status(TicketStatus.NEW, 2), status(TicketStatus.IN_PROGRESS, 1),
-                status(TicketStatus.WAITING, 1)), dashboard.backlog());
-        assertEquals(List.of(age("lt_1d", 1), age("1d_3d", 0), age("3d_7d", 0), age("7d_30d", 0), age("gt_30d", 3)),
+        assertEquals(
+                List.of(
+                        status(TicketStatus.NEW, 2),
+                        status(TicketStatus.IN_PROGRESS, 1),
+                        status(TicketStatus.WAITING, 1)),
+                dashboard.backlog());
+        assertEquals(
+                List.of(age("lt_1d", 1), age("1d_3d", 0), age("3d_7d", 0), age("7d_30d", 0), age("gt_30d", 3)),
                 dashboard.backlogAge());
     }
 
@@ -117,10 +160,15 @@ class DashboardTest extends ApiTest {
         Dashboard dashboard = dashboard(PERIOD);
 
         // net: first responses 1, 1, 3, 5 h; resolutions 4, 6, 10, 384 h (percentile_cont, linear interpolation).
-        assertEquals(List.of(times(net, "Réseau", 4, 4, 2.0, 4.4, 8.0, 271.8), times(pc, "Postes", 1, 1, 2.0, 2.0, 48.0, 48.0)),
+        assertEquals(
+                List.of(
+                        times(net, "Réseau", 4, 4, 2.0, 4.4, 8.0, 271.8),
+                        times(pc, "Postes", 1, 1, 2.0, 2.0, 48.0, 48.0)),
                 dashboard.byCategory());
-        assertEquals(List.of(times(hugo.id(), "Hugo", 4, 4, 2.0, 4.4, 8.0, 271.8),
-                times(ines.id(), "Ines", 1, 1, 2.0, 2.0, 48.0, 48.0)),
+        assertEquals(
+                List.of(
+                        times(hugo.id(), "Hugo", 4, 4, 2.0, 4.4, 8.0, 271.8),
+                        times(ines.id(), "Ines", 1, 1, 2.0, 2.0, 48.0, 48.0)),
                 dashboard.byAssignee());
     }
 
@@ -140,28 +188,41 @@ class DashboardTest extends ApiTest {
 
         assertEquals(3, satisfaction.answers());
         assertEquals(3.67, satisfaction.average());
-        assertEquals(List.of(score(1, 0), score(2, 1), score(3, 0), score(4, 1), score(5, 1)), satisfaction.distribution());
+        assertEquals(
+                List.of(score(1, 0), score(2, 1), score(3, 0), score(4, 1), score(5, 1)), satisfaction.distribution());
     }
 
     @Test
     void theCategoryFilterAppliesToEveryFigure() {
         Dashboard dashboard = dashboard(PERIOD + "&category_id=" + net);
 
-        assertEquals(List.of(1L, 1L, 0L, 0L, 0L, 1L, 0L), dashboard.volume().stream().map(Dashboard.VolumePoint::created).toList());
-        assertEquals(List.of(status(TicketStatus.NEW, 1), status(TicketStatus.IN_PROGRESS, 0),
-                status(TicketStatus.WAITING, 1)), dashboard.backlog());
+        assertEquals(
+                List.of(1L, 1L, 0L, 0L, 0L, 1L, 0L),
+                dashboard.volume().stream().map(Dashboard.VolumePoint::created).toList());
+        assertEquals(
+                List.of(
+                        status(TicketStatus.NEW, 1),
+                        status(TicketStatus.IN_PROGRESS, 0),
+                        status(TicketStatus.WAITING, 1)),
+                dashboard.backlog());
         Dashboard.Sla sla = dashboard.sla();
         assertEquals(target(1, 1, 0, 50.0), sla.firstResponse());
         assertEquals(target(2, 0, 0, 100.0), sla.resolution());
         assertEquals(2, dashboard.satisfaction().answers());
-        assertEquals(List.of("Réseau"), dashboard.byCategory().stream().map(Dashboard.Times::name).toList());
+        assertEquals(
+                List.of("Réseau"),
+                dashboard.byCategory().stream().map(Dashboard.Times::name).toList());
     }
 
     @Test
     void onlyAgentsReadTheDashboardAndBadPeriodsAreRefused() {
         assertProblem(403, api.get(PERIOD, employee("Zoe").token()));
-        assertEquals("from", assertProblem(400, api.get(
-                "/api/v1/reports/dashboard?from=2025-11-10&to=2025-11-09", hugo.token())).errors().getFirst().field());
+        assertEquals(
+                "from",
+                assertProblem(400, api.get("/api/v1/reports/dashboard?from=2025-11-10&to=2025-11-09", hugo.token()))
+                        .errors()
+                        .getFirst()
+                        .field());
         assertProblem(400, api.get("/api/v1/reports/dashboard?from=2015-11-01&to=2025-11-09", hugo.token()));
         assertProblem(400, api.get("/api/v1/reports/dashboard?from=hier", hugo.token()));
         assertProblem(400, api.get(PERIOD + "&granularity=month", hugo.token()));
@@ -178,21 +239,28 @@ class DashboardTest extends ApiTest {
     @Test
     void summariesFollowEveryChangeAndEqualTheLiveFigures() {
         generate(400);
-        summaries.fold();  // the rows so far are folded, the changes below stay in the delta tables
+        summaries.fold(); // the rows so far are folded, the changes below stay in the delta tables
         sql("UPDATE tickets SET category_id = " + pc + " WHERE title = 'G' AND id % 10 = 1");
         sql("UPDATE tickets SET category_id = NULL WHERE title = 'G' AND id % 10 = 4");
         sql("UPDATE tickets SET assignee_id = " + ines.id() + " WHERE title = 'G' AND id % 10 = 2");
         sql("UPDATE tickets SET priority = 'HIGH' WHERE title = 'G' AND id % 10 = 5");
         // Reopened, then a part of them resolved again later; a late first response.
-        sql("UPDATE tickets SET status = 'IN_PROGRESS', resolved_at = NULL WHERE title = 'G' AND id % 10 = 3 AND resolved_at IS NOT NULL");
-        sql("UPDATE tickets SET status = 'RESOLVED', resolved_at = created_at + interval '300 hours' WHERE title = 'G' AND id % 20 = 3");
-        sql("UPDATE tickets SET first_response_at = created_at + interval '30 hours' WHERE title = 'G' AND first_response_at IS NULL AND id % 3 = 1");
-        sql("UPDATE tickets SET first_response_due_at = created_at + interval '1 hour' WHERE title = 'G' AND id % 10 = 6");
-        sql("UPDATE satisfaction_surveys SET score = 6 - score, answered_at = answered_at + interval '2 days' WHERE ticket_id % 4 = 0");
+        sql(
+                "UPDATE tickets SET status = 'IN_PROGRESS', resolved_at = NULL WHERE title = 'G' AND id % 10 = 3 AND resolved_at IS NOT NULL");
+        sql(
+                "UPDATE tickets SET status = 'RESOLVED', resolved_at = created_at + interval '300 hours' WHERE title = 'G' AND id % 20 = 3");
+        sql(
+                "UPDATE tickets SET first_response_at = created_at + interval '30 hours' WHERE title = 'G' AND first_response_at IS NULL AND id % 3 = 1");
+        sql(
+                "UPDATE tickets SET first_response_due_at = created_at + interval '1 hour' WHERE title = 'G' AND id % 10 = 6");
+        sql(
+                "UPDATE satisfaction_surveys SET score = 6 - score, answered_at = answered_at + interval '2 days' WHERE ticket_id % 4 = 0");
         sql("DELETE FROM satisfaction_surveys WHERE ticket_id % 9 = 0");
-        sql("DELETE FROM tickets WHERE title = 'G' AND id % 25 = 7");  // their surveys go with them
+        sql("DELETE FROM tickets WHERE title = 'G' AND id % 25 = 7"); // their surveys go with them
 
-        for (String[] period : List.of(new String[] {"2025-11-03", "2025-11-09"}, new String[] {"2024-02-01", "2024-03-15"},
+        for (String[] period : List.of(
+                new String[] {"2025-11-03", "2025-11-09"},
+                new String[] {"2024-02-01", "2024-03-15"},
                 new String[] {"2023-06-10", "2025-11-20"})) {
             for (Long category : Arrays.asList(null, net)) {
                 assertDashboardEqualsLive(period[0], period[1], category);
@@ -216,13 +284,17 @@ class DashboardTest extends ApiTest {
         summaries.onApplicationEvent(null);
 
         assertEquals(1, createdOn("2025-11-03"));
-        assertEquals("Europe/Paris", tx.executeRead(s -> jdbc.prepareStatement("SELECT report_time_zone()", ps -> {
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getString(1);
-            }
-        })));
-        assertEquals(List.of(point("2025-11-03", 6, 5)), dashboard(PERIOD + "&granularity=week").volume());
+        assertEquals(
+                "Europe/Paris",
+                tx.executeRead(s -> jdbc.prepareStatement("SELECT report_time_zone()", ps -> {
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        return rs.getString(1);
+                    }
+                })));
+        assertEquals(
+                List.of(point("2025-11-03", 6, 5)),
+                dashboard(PERIOD + "&granularity=week").volume());
     }
 
     private long createdOn(String day) {
@@ -241,23 +313,26 @@ class DashboardTest extends ApiTest {
     void aDashboardPastItsStatementTimeoutAnswers503ReportBusy() throws InterruptedException {
         CountDownLatch locked = new CountDownLatch(1);
         CountDownLatch answered = new CountDownLatch(1);
-        Thread holder = Thread.ofVirtual().start(() -> tx.executeWrite(s -> jdbc.prepareStatement(
-                "LOCK TABLE report_daily IN ACCESS EXCLUSIVE MODE", ps -> {
-                    ps.execute();
-                    locked.countDown();
-                    try {
-                        return answered.await(30, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return false;
-                    }
-                })));
+        Thread holder = Thread.ofVirtual()
+                .start(() -> tx.executeWrite(s ->
+                        jdbc.prepareStatement("LOCK TABLE report_daily IN ACCESS EXCLUSIVE MODE", ps -> {
+                            ps.execute();
+                            locked.countDown();
+                            try {
+                                return answered.await(30, TimeUnit.SECONDS);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                                return false;
+                            }
+                        })));
         assertTrue(locked.await(10, TimeUnit.SECONDS));
         Api.Response busy = api.get(PERIOD, hugo.token());
         answered.countDown();
         holder.join();
 
-        assertEquals("https://guichet.dev/problems/report-busy", assertProblem(503, busy).type());
+        assertEquals(
+                "https://guichet.dev/problems/report-busy",
+                assertProblem(503, busy).type());
         assertEquals(String.valueOf(ReportBusyException.RETRY_AFTER_SECONDS), busy.header("Retry-After"));
         assertEquals(200, api.get(PERIOD, hugo.token()).status());
     }
@@ -268,22 +343,48 @@ class DashboardTest extends ApiTest {
         Dashboard dashboard = dashboard("/api/v1/reports/dashboard?from=" + from + "&to=" + to
                 + (category == null ? "" : "&category_id=" + category));
         String where = from + ".." + to + " category " + category;
-        assertEquals(live.volume(from, to, category), String.join("\n", dashboard.volume().stream()
-                .map(p -> p.start() + " " + p.created() + "/" + p.resolved()).toList()), where);
-        assertEquals(live.sla(from, to, category),
-                outcome(dashboard.sla().firstResponse()) + " / " + outcome(dashboard.sla().resolution()), where);
-        assertEquals(live.satisfaction(from, to, category), String.join(" ", dashboard.satisfaction().distribution().stream()
-                .map(c -> String.valueOf(c.count())).toList()), where);
+        assertEquals(
+                live.volume(from, to, category),
+                String.join(
+                        "\n",
+                        dashboard.volume().stream()
+                                .map(p -> p.start() + " " + p.created() + "/" + p.resolved())
+                                .toList()),
+                where);
+        assertEquals(
+                live.sla(from, to, category),
+                outcome(dashboard.sla().firstResponse()) + " / "
+                        + outcome(dashboard.sla().resolution()),
+                where);
+        assertEquals(
+                live.satisfaction(from, to, category),
+                String.join(
+                        " ",
+                        dashboard.satisfaction().distribution().stream()
+                                .map(c -> String.valueOf(c.count()))
+                                .toList()),
+                where);
         for (boolean byAssignee : List.of(false, true)) {
             List<Dashboard.Times> rows = byAssignee ? dashboard.byAssignee() : dashboard.byCategory();
             List<LiveFigures.Times> expected = live.times(from, to, category, byAssignee);
             assertEquals(expected.size(), rows.size(), where);
             for (LiveFigures.Times e : expected) {
-                Dashboard.Times row = rows.stream().filter(r -> Objects.equals(r.id(), e.id()))
-                        .findFirst().orElseThrow(() -> new AssertionError(where + ": no row for " + e.id()));
-                assertTimes(e, row.resolved(), row.responded(),
-                        new Object[] {row.firstResponseMedianHours(), row.firstResponseP90Hours(),
-                                row.resolutionMedianHours(), row.resolutionP90Hours()}, 0, where);
+                Dashboard.Times row = rows.stream()
+                        .filter(r -> Objects.equals(r.id(), e.id()))
+                        .findFirst()
+                        .orElseThrow(() -> new AssertionError(where + ": no row for " + e.id()));
+                assertTimes(
+                        e,
+                        row.resolved(),
+                        row.responded(),
+                        new Object[] {
+                            row.firstResponseMedianHours(),
+                            row.firstResponseP90Hours(),
+                            row.resolutionMedianHours(),
+                            row.resolutionP90Hours()
+                        },
+                        0,
+                        where);
             }
         }
     }
@@ -291,24 +392,37 @@ class DashboardTest extends ApiTest {
     /** The histogram method, forced on the same period: same counts, percentiles within a bucket (6.25 %). */
     private void assertHistogramsWithinABucket(String from, String to, Long category) {
         LiveFigures live = new LiveFigures(jdbc, tx);
-        TimesQueries.Tables tables = tx.executeRead(s -> timesQueries.times(LocalDate.parse(from), LocalDate.parse(to),
-                ZoneId.of("Europe/Paris"), Long.MAX_VALUE, category));
+        TimesQueries.Tables tables = tx.executeRead(s -> timesQueries.times(
+                LocalDate.parse(from), LocalDate.parse(to), ZoneId.of("Europe/Paris"), Long.MAX_VALUE, category));
         String where = "histograms " + from + ".." + to + " category " + category;
         for (boolean byAssignee : List.of(false, true)) {
             List<Dashboard.Times> rows = byAssignee ? tables.byAssignee() : tables.byCategory();
             List<LiveFigures.Times> expected = live.times(from, to, category, byAssignee);
             assertEquals(expected.size(), rows.size(), where);
             for (LiveFigures.Times e : expected) {
-                Dashboard.Times row = rows.stream().filter(r -> Objects.equals(r.id(), e.id())).findFirst().orElseThrow();
-                assertTimes(e, row.resolved(), row.responded(), new Object[] {row.firstResponseMedianHours(),
-                        row.firstResponseP90Hours(), row.resolutionMedianHours(), row.resolutionP90Hours()}, 0.0625, where);
+                Dashboard.Times row = rows.stream()
+                        .filter(r -> Objects.equals(r.id(), e.id()))
+                        .findFirst()
+                        .orElseThrow();
+                assertTimes(
+                        e,
+                        row.resolved(),
+                        row.responded(),
+                        new Object[] {
+                            row.firstResponseMedianHours(),
+                            row.firstResponseP90Hours(),
+                            row.resolutionMedianHours(),
+                            row.resolutionP90Hours()
+                        },
+                        0.0625,
+                        where);
             }
         }
     }
 
     /** Counts equal; each percentile within {@code relative} of the live one, plus the rounding to 0.01 h. */
-    private static void assertTimes(LiveFigures.Times expected, long resolved, long responded, Object[] hours, double relative,
-                                    String where) {
+    private static void assertTimes(
+            LiveFigures.Times expected, long resolved, long responded, Object[] hours, double relative, String where) {
         assertEquals(expected.resolved(), resolved, where);
         assertEquals(expected.responded(), responded, where);
         Double[] live = {expected.fr50(), expected.fr90(), expected.res50(), expected.res90()};
@@ -319,7 +433,9 @@ class DashboardTest extends ApiTest {
             }
             assertNotNull(hours[i], where);
             double got = ((Number) hours[i]).doubleValue();
-            assertTrue(Math.abs(got - live[i]) <= relative * Math.abs(live[i]) + 0.005 + 1e-9 + (relative > 0 ? 1.0 / 3600 : 0),
+            assertTrue(
+                    Math.abs(got - live[i])
+                            <= relative * Math.abs(live[i]) + 0.005 + 1e-9 + (relative > 0 ? 1.0 / 3600 : 0),
                     where + ": id " + expected.id() + " percentile " + i + " is " + got + ", live " + live[i]);
         }
     }
@@ -397,24 +513,33 @@ class DashboardTest extends ApiTest {
         return new Dashboard.Target(met, breached, pending, percent);
     }
 
-    private static Dashboard.Times times(long id, String name, int resolved, int responded, double fr50, double fr90,
-                                         double res50, double res90) {
+    private static Dashboard.Times times(
+            long id, String name, int resolved, int responded, double fr50, double fr90, double res50, double res90) {
         return new Dashboard.Times(id, name, resolved, responded, fr50, fr90, res50, res90);
     }
 
     private long category(String name) {
-        return tx.executeWrite(s -> jdbc.prepareStatement("INSERT INTO categories (name) VALUES (?) RETURNING id", ps -> {
-            ps.setString(1, name);
-            try (var rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }));
+        return tx.executeWrite(s ->
+                jdbc.prepareStatement("INSERT INTO categories (name) VALUES (?) RETURNING id", ps -> {
+                    ps.setString(1, name);
+                    try (var rs = ps.executeQuery()) {
+                        rs.next();
+                        return rs.getLong(1);
+                    }
+                }));
     }
 
     /** A ticket with its times: offsets are PostgreSQL intervals after creation, null for none. */
-    private long insert(long category, Person assignee, String status, String created, String firstResponse, String resolved,
-                        String firstDue, String resolutionDue, Person requester) {
+    private long insert(
+            long category,
+            Person assignee,
+            String status,
+            String created,
+            String firstResponse,
+            String resolved,
+            String firstDue,
+            String resolutionDue,
+            Person requester) {
         return tx.executeWrite(s -> jdbc.prepareStatement("""
                 INSERT INTO tickets (title, description, requester_id, category_id, assignee_id, status, created_at, updated_at,
                                      first_response_at, resolved_at, first_response_due_at, resolution_due_at)
@@ -443,7 +568,8 @@ class DashboardTest extends ApiTest {
 
     private void survey(long ticket, int score, String answeredAt) {
         tx.executeWrite(s -> jdbc.prepareStatement(
-                "INSERT INTO satisfaction_surveys (ticket_id, score, answered_at) VALUES (?, ?, ?::timestamptz)", ps -> {
+                "INSERT INTO satisfaction_surveys (ticket_id, score, answered_at) VALUES (?, ?, ?::timestamptz)",
+                ps -> {
                     ps.setLong(1, ticket);
                     ps.setInt(2, score);
                     ps.setString(3, answeredAt);

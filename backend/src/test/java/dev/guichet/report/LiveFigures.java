@@ -57,8 +57,7 @@ final class LiveFigures {
     }
 
     /** Times of one category or assignee: counts, then percentiles in hours (unrounded, null for none). */
-    record Times(Long id, long resolved, long responded, Double fr50, Double fr90, Double res50, Double res90) {
-    }
+    record Times(Long id, long resolved, long responded, Double fr50, Double fr90, Double res50, Double res90) {}
 
     /** Times per category (byAssignee false) or per assignee, ordered by id, none last. */
     List<Times> times(String from, String to, Long category, boolean byAssignee) {
@@ -78,8 +77,14 @@ final class LiveFigures {
             List<Times> rows = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new Times((Long) rs.getObject(1), rs.getLong(2), rs.getLong(3), (Double) rs.getObject(4),
-                            (Double) rs.getObject(5), (Double) rs.getObject(6), (Double) rs.getObject(7)));
+                    rows.add(new Times(
+                            (Long) rs.getObject(1),
+                            rs.getLong(2),
+                            rs.getLong(3),
+                            (Double) rs.getObject(4),
+                            (Double) rs.getObject(5),
+                            (Double) rs.getObject(6),
+                            (Double) rs.getObject(7)));
                 }
             }
             return rows;

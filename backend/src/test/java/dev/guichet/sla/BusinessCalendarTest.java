@@ -1,5 +1,9 @@
 package dev.guichet.sla;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,10 +15,6 @@ import java.util.EnumSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /**
  * Business-time arithmetic of the default calendar (Monday-Friday 09:00-18:00 Europe/Paris,
  * French public holidays from jollyday): nights, weekends, holidays, closed days, DST changes.
@@ -25,8 +25,8 @@ class BusinessCalendarTest {
     static final Set<DayOfWeek> WEEKDAYS = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
 
     static BusinessCalendars calendars(String country) {
-        return new BusinessCalendars(new SlaSettings(PARIS, country, WEEKDAYS, "09:00", "18:00",
-                false, Duration.ofMinutes(1), 100), null);
+        return new BusinessCalendars(
+                new SlaSettings(PARIS, country, WEEKDAYS, "09:00", "18:00", false, Duration.ofMinutes(1), 100), null);
     }
 
     final BusinessCalendar france = calendars("FR").withClosedDays(Set.of());
@@ -118,8 +118,8 @@ class BusinessCalendarTest {
     void hoursAcrossAClockChangeCountTheirRealLength() {
         // A team working every day from 01:00 to 05:00: on the spring-forward night 02:00-03:00 does
         // not exist (3 h of business time), on the fall-back night 02:00-03:00 happens twice (5 h).
-        BusinessCalendar nights = new BusinessCalendar(PARIS, EnumSet.allOf(DayOfWeek.class), LocalTime.of(1, 0),
-                LocalTime.of(5, 0), day -> false);
+        BusinessCalendar nights = new BusinessCalendar(
+                PARIS, EnumSet.allOf(DayOfWeek.class), LocalTime.of(1, 0), LocalTime.of(5, 0), day -> false);
         assertEquals(Duration.ofHours(3), nights.between(paris("2026-03-29T00:00"), paris("2026-03-29T12:00")));
         assertEquals(Duration.ofHours(5), nights.between(paris("2026-10-25T00:00"), paris("2026-10-25T12:00")));
         // 3 h 30 from the spring opening ends at 01:30 the next night.
@@ -134,7 +134,8 @@ class BusinessCalendarTest {
             assertEquals(Duration.ofMinutes(minutes), france.between(start, due), minutes + " min");
         }
         // Christmas and New Year's Day are skipped: 23 Dec 15:47 + 3 business days.
-        assertEquals(ZonedDateTime.of(2026, 12, 29, 15, 47, 0, 0, PARIS).toInstant(),
+        assertEquals(
+                ZonedDateTime.of(2026, 12, 29, 15, 47, 0, 0, PARIS).toInstant(),
                 france.add(start, Duration.ofHours(27)));
     }
 }

@@ -1,11 +1,15 @@
 package dev.guichet.sla;
 
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.guichet.support.TestDatabase;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.transaction.TransactionOperations;
-import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.internet.MimeMessage;
 import java.net.ServerSocket;
 import java.sql.Connection;
@@ -26,10 +30,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * SLA escalations through the outbox, with two replicas (two application contexts on one
@@ -99,13 +99,15 @@ class SlaEscalationTest {
     }
 
     /** Inserts a ticket and computes its SLA as the ticket service does. */
-    static void ticket(ApplicationContext context, String createdAt, Long assigneeId, Long categoryId) throws SQLException {
+    static void ticket(ApplicationContext context, String createdAt, Long assigneeId, Long categoryId)
+            throws SQLException {
         long id;
-        try (Connection c = connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("""
+        try (Connection c = connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("""
                      INSERT INTO tickets (title, description, priority, requester_id, assignee_id, category_id, status, created_at)
                      VALUES ('Panne', 'Rien ne marche', 'HIGH', 4, %s, %s, %s, %s) RETURNING id""".formatted(
-                     assigneeId, categoryId, assigneeId == null ? "'NEW'" : "'IN_PROGRESS'", createdAt))) {
+                                assigneeId, categoryId, assigneeId == null ? "'NEW'" : "'IN_PROGRESS'", createdAt))) {
             rs.next();
             id = rs.getLong(1);
         }
@@ -129,22 +131,25 @@ class SlaEscalationTest {
         CyclicBarrier together = new CyclicBarrier(2);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            List<Future<Integer>> runs = Stream.of(a, b).map(ctx -> pool.submit(() -> {
-                SlaEscalations sweep = ctx.getBean(SlaEscalations.class);
-                together.await();
-                int claimed = 0;
-                int n;
-                while ((n = sweep.sweep(2)) > 0) {
-                    claimed += n;
-                }
-                return claimed;
-            })).toList();
+            List<Future<Integer>> runs = Stream.of(a, b)
+                    .map(ctx -> pool.submit(() -> {
+                        SlaEscalations sweep = ctx.getBean(SlaEscalations.class);
+                        together.await();
+                        int claimed = 0;
+                        int n;
+                        while ((n = sweep.sweep(2)) > 0) {
+                            claimed += n;
+                        }
+                        return claimed;
+                    }))
+                    .toList();
             int claimed = runs.get(0).get() + runs.get(1).get();
             assertEquals(TICKETS, claimed, "each ticket claimed by one replica");
         } finally {
             pool.shutdown();
         }
-        assertEquals(TICKETS * 4L, count("SELECT count(*) FROM sla_escalations"), "both levels of both targets recorded");
+        assertEquals(
+                TICKETS * 4L, count("SELECT count(*) FROM sla_escalations"), "both levels of both targets recorded");
         // Breach of each target: the assignee (else every technician and admin) and the admins.
         // Assigned: Inès + Alice = 2 per target; unassigned: Alice, Inès, Théo = 3 per target.
         long expected = (TICKETS / 2) * 2 * 2 + (TICKETS / 2) * 2 * 3;
@@ -154,9 +159,16 @@ class SlaEscalationTest {
                  GROUP BY 1, 2, 3 HAVING count(*) > 1) twice"""), "an email queued twice");
         assertEquals(0, count("SELECT count(*) FROM mail_outbox WHERE kind LIKE '%AT_RISK'"), "a breach says it all");
         assertEquals(0, count("SELECT count(*) FROM tickets WHERE sla_next_escalation_at IS NOT NULL"));
-        double counted = Stream.of(a, b).mapToDouble(ctx -> ctx.getBean(MeterRegistry.class)
-                .get("guichet.sla.escalations").tag("level", "breached").counters().stream()
-                .mapToDouble(c -> c.count()).sum()).sum();
+        double counted = Stream.of(a, b)
+                .mapToDouble(ctx -> ctx
+                        .getBean(MeterRegistry.class)
+                        .get("guichet.sla.escalations")
+                        .tag("level", "breached")
+                        .counters()
+                        .stream()
+                        .mapToDouble(c -> c.count())
+                        .sum())
+                .sum();
         assertEquals(TICKETS * 2, counted, "escalations counted in metrics");
 
         await().atMost(Duration.ofSeconds(60)).until(() -> smtp.getReceivedMessages().length >= expected);
@@ -175,14 +187,17 @@ class SlaEscalationTest {
     void atRiskGoesToTheAssigneeOrTheCategorysTechniciansAndBreachToAdminsToo() throws Exception {
         people();
         ApplicationContext a = replica(false);
-        ticket(a, "now()", 2L, null);           // assigned to Inès
-        ticket(a, "now()", null, 1L);           // unassigned, category Réseau (Théo)
+        ticket(a, "now()", 2L, null); // assigned to Inès
+        ticket(a, "now()", null, 1L); // unassigned, category Réseau (Théo)
         // 80 % of the first-response time used on both (set directly: independent of the hour the test runs at).
         sql("""
                 UPDATE tickets SET first_response_risk_at = now() - interval '1 minute',
                        first_response_due_at = now() + interval '1 hour', sla_next_escalation_at = now() - interval '1 minute'""");
         assertEquals(2, a.getBean(SlaEscalations.class).sweep(10));
-        assertEquals(List.of("1:ines@example.test:SLA_FIRST_RESPONSE_AT_RISK", "2:theo@example.test:SLA_FIRST_RESPONSE_AT_RISK"),
+        assertEquals(
+                List.of(
+                        "1:ines@example.test:SLA_FIRST_RESPONSE_AT_RISK",
+                        "2:theo@example.test:SLA_FIRST_RESPONSE_AT_RISK"),
                 outbox());
         // Nothing more until the due times pass.
         assertEquals(0, a.getBean(SlaEscalations.class).sweep(10));
@@ -197,9 +212,13 @@ class SlaEscalationTest {
         });
         assertEquals(1, a.getBean(SlaEscalations.class).sweep(10));
         List<String> after = outbox();
-        assertTrue(after.containsAll(List.of("1:ines@example.test:SLA_FIRST_RESPONSE_BREACHED",
-                "1:alice@example.test:SLA_FIRST_RESPONSE_BREACHED", "1:ines@example.test:SLA_RESOLUTION_BREACHED",
-                "1:alice@example.test:SLA_RESOLUTION_BREACHED")), after::toString);
+        assertTrue(
+                after.containsAll(List.of(
+                        "1:ines@example.test:SLA_FIRST_RESPONSE_BREACHED",
+                        "1:alice@example.test:SLA_FIRST_RESPONSE_BREACHED",
+                        "1:ines@example.test:SLA_RESOLUTION_BREACHED",
+                        "1:alice@example.test:SLA_RESOLUTION_BREACHED")),
+                after::toString);
         assertEquals(6, after.size(), after::toString);
     }
 
@@ -214,17 +233,21 @@ class SlaEscalationTest {
                         '2026-03-10 09:00 Europe/Paris', '2026-03-11 09:00 Europe/Paris'),
                        ('Basse', 'Aucune politique', 'LOW', 4, 'NEW', '2026-03-09 09:00 Europe/Paris', NULL, NULL)""");
         replica(false, true);
-        await().atMost(Duration.ofSeconds(30)).until(() -> count(
-                "SELECT count(*) FROM mail_outbox WHERE kind = 'SLA_RESOLUTION_BREACHED'") > 0);
-        assertEquals(1, count("SELECT count(*) FROM tickets WHERE first_response_due_at IS NOT NULL"),
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> count("SELECT count(*) FROM mail_outbox WHERE kind = 'SLA_RESOLUTION_BREACHED'") > 0);
+        assertEquals(
+                1,
+                count("SELECT count(*) FROM tickets WHERE first_response_due_at IS NOT NULL"),
                 "only the open ticket a policy covers");
         assertEquals(1, count("SELECT count(DISTINCT ticket_id) FROM sla_escalations"));
     }
 
     List<String> outbox() throws SQLException {
         List<String> rows = new ArrayList<>();
-        try (Connection c = connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT ticket_id, recipient_email, kind FROM mail_outbox ORDER BY ticket_id, id")) {
+        try (Connection c = connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "SELECT ticket_id, recipient_email, kind FROM mail_outbox ORDER BY ticket_id, id")) {
             while (rs.next()) {
                 rows.add(rs.getLong(1) + ":" + rs.getString(2) + ":" + rs.getString(3));
             }
@@ -234,18 +257,23 @@ class SlaEscalationTest {
 
     static Connection connect() throws SQLException {
         Map<String, String> db = TestDatabase.properties();
-        return DriverManager.getConnection(db.get("datasources.default.url"), db.get("datasources.default.username"),
+        return DriverManager.getConnection(
+                db.get("datasources.default.url"),
+                db.get("datasources.default.username"),
                 db.get("datasources.default.password"));
     }
 
     static void sql(String statement) throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
             s.execute(statement);
         }
     }
 
     static long count(String query) throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
+        try (Connection c = connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(query)) {
             rs.next();
             return rs.getLong(1);
         }

@@ -1,5 +1,10 @@
 package dev.guichet.sla;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.guichet.category.CategoryController;
 import dev.guichet.comment.CommentController;
 import dev.guichet.support.Api;
@@ -23,11 +28,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /**
  * SLA as technicians and admins see it through the API: policies, due times stored on tickets in
  * business time, the most specific policy, the pause while WAITING, and the queue's SLA filters and sort.
@@ -50,8 +50,16 @@ class SlaTest extends ApiTest {
     }
 
     long policy(String priority, Long categoryId, int firstResponse, int resolution) {
-        Api.Response created = api.post("/api/v1/sla/policies", alice.token(), new SlaRequests.Policy(Priority.valueOf(priority),
-                categoryId, "Délai " + priority, "Target " + priority, firstResponse, resolution));
+        Api.Response created = api.post(
+                "/api/v1/sla/policies",
+                alice.token(),
+                new SlaRequests.Policy(
+                        Priority.valueOf(priority),
+                        categoryId,
+                        "Délai " + priority,
+                        "Target " + priority,
+                        firstResponse,
+                        resolution));
         assertEquals(201, created.status(), created::toString);
         return created.as(SlaPolicy.class).id();
     }
@@ -87,7 +95,8 @@ class SlaTest extends ApiTest {
 
     long category(String name) {
         return api.post("/api/v1/categories", alice.token(), new CategoryController.CreateCategory(name, null))
-                .as(CategoryController.CategoryResponse.class).id();
+                .as(CategoryController.CategoryResponse.class)
+                .id();
     }
 
     @Test
@@ -98,20 +107,42 @@ class SlaTest extends ApiTest {
         assertEquals(200, list.status());
         assertEquals("Délai CRITICAL", list.asList(SlaPolicy.class).get(0).nameFr());
 
-        Api.Response edited = api.send("PUT", "/api/v1/sla/policies/" + critical, alice.token(),
+        Api.Response edited = api.send(
+                "PUT",
+                "/api/v1/sla/policies/" + critical,
+                alice.token(),
                 new SlaRequests.Policy(Priority.CRITICAL, null, "Critique", "Critical", 30, 120));
         assertEquals(200, edited.status(), edited::toString);
         assertEquals(30, edited.as(SlaPolicy.class).firstResponseMinutes());
 
-        assertEquals("sla-policy-exists", assertProblem(409, api.post("/api/v1/sla/policies", alice.token(),
-                new SlaRequests.Policy(Priority.CRITICAL, null, "Bis", "Again", 10, 20))).type().replaceAll(".*/", ""));
-        assertProblem(400, api.post("/api/v1/sla/policies", alice.token(),
-                new SlaRequests.Policy(Priority.LOW, null, "Basse", "Low", 0, 20)));
-        assertProblem(403, api.post("/api/v1/sla/policies", ines.token(),
-                new SlaRequests.Policy(Priority.LOW, null, "Basse", "Low", 10, 20)));
+        assertEquals(
+                "sla-policy-exists",
+                assertProblem(
+                                409,
+                                api.post(
+                                        "/api/v1/sla/policies",
+                                        alice.token(),
+                                        new SlaRequests.Policy(Priority.CRITICAL, null, "Bis", "Again", 10, 20)))
+                        .type()
+                        .replaceAll(".*/", ""));
+        assertProblem(
+                400,
+                api.post(
+                        "/api/v1/sla/policies",
+                        alice.token(),
+                        new SlaRequests.Policy(Priority.LOW, null, "Basse", "Low", 0, 20)));
+        assertProblem(
+                403,
+                api.post(
+                        "/api/v1/sla/policies",
+                        ines.token(),
+                        new SlaRequests.Policy(Priority.LOW, null, "Basse", "Low", 10, 20)));
         assertProblem(403, api.get("/api/v1/sla/policies", emma.token()));
 
-        assertEquals(204, api.send("DELETE", "/api/v1/sla/policies/" + critical, alice.token(), null).status());
+        assertEquals(
+                204,
+                api.send("DELETE", "/api/v1/sla/policies/" + critical, alice.token(), null)
+                        .status());
         assertProblem(404, api.send("DELETE", "/api/v1/sla/policies/" + critical, alice.token(), null));
     }
 
@@ -180,7 +211,8 @@ class SlaTest extends ApiTest {
         assertEquals(TicketSla.State.PAUSED, sla(waiting).resolution().state());
         assertEquals(resolutionDue, waiting.resolutionDueAt());
         // Paused tickets are neither at risk nor breached in the queue on their resolution target.
-        assertEquals(List.of(id), ids(api.get("/api/v1/tickets?sla=BREACHED", ines.token())), "first response still counts");
+        assertEquals(
+                List.of(id), ids(api.get("/api/v1/tickets?sla=BREACHED", ines.token())), "first response still counts");
 
         // The pause began on Tuesday 10 March 09:00 (as if); resuming now shifts the due time by the
         // business time of the pause, the first-response due time does not move.
@@ -215,9 +247,15 @@ class SlaTest extends ApiTest {
         policy("MEDIUM", null, 480, 1620);
         long id = ticket(emma, "Écran noir", "Mon écran reste noir au démarrage.");
         TicketResponse before = read(id);
-        assertTrue(List.of(TicketSla.State.OK, TicketSla.State.AT_RISK).contains(sla(before).firstResponse().state()));
-        assertEquals(201, api.post("/api/v1/tickets/" + id + "/comments", ines.token(),
-                new CommentController.CreateComment("Avez-vous vérifié le câble ?", null, null)).status());
+        assertTrue(List.of(TicketSla.State.OK, TicketSla.State.AT_RISK)
+                .contains(sla(before).firstResponse().state()));
+        assertEquals(
+                201,
+                api.post(
+                                "/api/v1/tickets/" + id + "/comments",
+                                ines.token(),
+                                new CommentController.CreateComment("Avez-vous vérifié le câble ?", null, null))
+                        .status());
         TicketResponse after = read(id);
         assertNotNull(after.firstResponseAt());
         assertEquals(TicketSla.State.MET, sla(after).firstResponse().state());
@@ -249,8 +287,10 @@ class SlaTest extends ApiTest {
         assertEquals(TicketSla.State.AT_RISK, sla(read(soon)).firstResponse().state());
         assertEquals(List.of(late, soon, fresh), ids(api.get("/api/v1/tickets?sort=sla_due,asc", ines.token())));
         Api.Response firstPage = api.get("/api/v1/tickets?sort=sla_due,asc&size=2", ines.token());
-        Api.Response secondPage = api.get("/api/v1/tickets?sort=sla_due,asc&size=2&cursor="
-                + firstPage.as(TicketPage.class).nextCursor(), ines.token());
+        Api.Response secondPage = api.get(
+                "/api/v1/tickets?sort=sla_due,asc&size=2&cursor="
+                        + firstPage.as(TicketPage.class).nextCursor(),
+                ines.token());
         assertEquals(List.of(fresh), ids(secondPage));
         // Counts per status follow the SLA filter.
         Map<TicketStatus, Long> counts = api.get("/api/v1/tickets/counts?sla=BREACHED", ines.token())
@@ -268,17 +308,34 @@ class SlaTest extends ApiTest {
     @Test
     void anAdminSetsClosedDaysThatTheCalendarSkips() {
         people();
-        Api.Response added = api.post("/api/v1/sla/closed-days", alice.token(),
+        Api.Response added = api.post(
+                "/api/v1/sla/closed-days",
+                alice.token(),
                 new SlaRequests.ClosedDay(LocalDate.parse("2026-05-15"), "Pont de l’Ascension"));
         assertEquals(200, added.status(), added::toString);
-        SlaController.Calendar calendar = api.get("/api/v1/sla/calendar?year=2026", ines.token()).as(SlaController.Calendar.class);
+        SlaController.Calendar calendar =
+                api.get("/api/v1/sla/calendar?year=2026", ines.token()).as(SlaController.Calendar.class);
         assertEquals("Europe/Paris", calendar.timeZone());
-        assertTrue(calendar.publicHolidays().containsAll(Stream.of("2026-04-06", "2026-05-14", "2026-07-14").map(LocalDate::parse).toList()));
+        assertTrue(calendar.publicHolidays()
+                .containsAll(Stream.of("2026-04-06", "2026-05-14", "2026-07-14")
+                        .map(LocalDate::parse)
+                        .toList()));
         assertEquals("Pont de l’Ascension", calendar.closedDays().get(0).label());
-        assertEquals(paris("2026-05-18T10:00"), tx.executeRead(s -> calendars.current()).add(paris("2026-05-13T17:00"), Duration.ofHours(2)));
-        assertProblem(403, api.post("/api/v1/sla/closed-days", ines.token(), new SlaRequests.ClosedDay(LocalDate.parse("2026-05-16"), "x")));
-        assertProblem(400, api.post("/api/v1/sla/closed-days", alice.token(), Map.of("day", "2026-05-16", "label", " ")));
-        assertEquals(204, api.send("DELETE", "/api/v1/sla/closed-days/2026-05-15", alice.token(), null).status());
+        assertEquals(
+                paris("2026-05-18T10:00"),
+                tx.executeRead(s -> calendars.current()).add(paris("2026-05-13T17:00"), Duration.ofHours(2)));
+        assertProblem(
+                403,
+                api.post(
+                        "/api/v1/sla/closed-days",
+                        ines.token(),
+                        new SlaRequests.ClosedDay(LocalDate.parse("2026-05-16"), "x")));
+        assertProblem(
+                400, api.post("/api/v1/sla/closed-days", alice.token(), Map.of("day", "2026-05-16", "label", " ")));
+        assertEquals(
+                204,
+                api.send("DELETE", "/api/v1/sla/closed-days/2026-05-15", alice.token(), null)
+                        .status());
         assertProblem(404, api.send("DELETE", "/api/v1/sla/closed-days/2026-05-15", alice.token(), null));
     }
 }

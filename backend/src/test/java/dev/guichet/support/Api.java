@@ -50,7 +50,11 @@ public final class Api {
         try {
             String raw = body == null ? null : body instanceof String s ? s : json.writeValueAsString(body);
             HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
-                    .method(method, raw == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(raw));
+                    .method(
+                            method,
+                            raw == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(raw));
             if (raw != null) {
                 request.header("Content-Type", "application/json");
             }
@@ -72,7 +76,7 @@ public final class Api {
     public Response upload(String path, String token, String fileName, String contentType, byte[] content) {
         String boundary = "----guichet-test-" + System.nanoTime();
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                + fileName.replace("\"", "%22") + "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
+                        + fileName.replace("\"", "%22") + "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
@@ -83,7 +87,8 @@ public final class Api {
             HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
                     .header("Authorization", "Bearer " + token)
                     .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                    .build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().map(), response.body(), json);
         } catch (IOException e) {
@@ -97,7 +102,10 @@ public final class Api {
     /** A GET whose body is kept as bytes (downloads). */
     public HttpResponse<byte[]> download(String path, String token) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + token).GET().build();
+            HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
+                    .header("Authorization", "Bearer " + token)
+                    .GET()
+                    .build();
             return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -147,8 +155,11 @@ public final class Api {
 
         /** @return the first value of a response header, whatever its case, or null */
         public String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> e.getValue().getFirst()).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().getFirst())
+                    .findFirst()
+                    .orElse(null);
         }
 
         @Override

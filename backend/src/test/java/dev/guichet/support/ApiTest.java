@@ -1,5 +1,7 @@
 package dev.guichet.support;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.guichet.auth.AuthRequests;
 import dev.guichet.auth.LoginResponse;
 import dev.guichet.ticket.TicketPage;
@@ -25,8 +27,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 /**
  * Base of the API tests: a running Guichet on a real PostgreSQL, emptied before each test (every
  * table but Flyway's), an HTTP client, and small named builders for people and tickets.
@@ -40,16 +40,21 @@ public abstract class ApiTest implements TestPropertyProvider {
 
     @Inject
     protected EmbeddedServer server;
+
     @Inject
     protected JsonMapper json;
+
     @Inject
     protected JdbcOperations jdbc;
+
     @Inject
     protected TransactionOperations<Connection> tx;
+
     @Inject
     protected UserService users;
 
     protected Api api;
+
     @Inject
     protected dev.guichet.web.ApiRateLimit apiBudget;
 
@@ -62,21 +67,23 @@ public abstract class ApiTest implements TestPropertyProvider {
     void cleanDatabase() {
         api = new Api(server.getURI(), json);
         apiBudget.forgetAll();
-        tx.executeWrite(status -> jdbc.prepareStatement("""
+        tx.executeWrite(status -> jdbc.prepareStatement(
+                """
                 SELECT string_agg(format('%I', tablename), ', ') FROM pg_tables
-                 WHERE schemaname = 'public' AND tablename <> 'flyway_schema_history'""", ps -> {
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                String tables = rs.getString(1);
-                jdbc.prepareStatement("TRUNCATE " + tables + " RESTART IDENTITY CASCADE", truncate -> truncate.execute());
-                return tables;
-            }
-        }));
+                 WHERE schemaname = 'public' AND tablename <> 'flyway_schema_history'""",
+                ps -> {
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        String tables = rs.getString(1);
+                        jdbc.prepareStatement(
+                                "TRUNCATE " + tables + " RESTART IDENTITY CASCADE", truncate -> truncate.execute());
+                        return tables;
+                    }
+                }));
     }
 
     /** A logged-in person. */
-    public record Person(long id, String email, String token, String refreshToken) {
-    }
+    public record Person(long id, String email, String token, String refreshToken) {}
 
     protected Person employee(String name) {
         return person(name, Role.EMPLOYEE);
@@ -106,7 +113,8 @@ public abstract class ApiTest implements TestPropertyProvider {
 
     /** Files a ticket as {@code requester} and returns its id. */
     protected long ticket(Person requester, String title, String description) {
-        Api.Response created = api.post("/api/v1/tickets", requester.token(), new TicketRequests.CreateTicket(title, description, null, null));
+        Api.Response created = api.post(
+                "/api/v1/tickets", requester.token(), new TicketRequests.CreateTicket(title, description, null, null));
         assertEquals(201, created.status(), created::toString);
         return created.as(TicketResponse.class).id();
     }
@@ -126,7 +134,9 @@ public abstract class ApiTest implements TestPropertyProvider {
 
     /** @return the ids in a page of tickets, in order */
     protected static List<Long> ids(Api.Response page) {
-        return page.as(TicketPage.class).items().stream().map(TicketResponse::id).toList();
+        return page.as(TicketPage.class).items().stream()
+                .map(TicketResponse::id)
+                .toList();
     }
 
     /** Asserts a response is an RFC 9457 problem with this status, and returns its body. */
@@ -139,7 +149,8 @@ public abstract class ApiTest implements TestPropertyProvider {
         org.junit.jupiter.api.Assertions.assertNotNull(problem.title());
         org.junit.jupiter.api.Assertions.assertNotNull(problem.detail());
         org.junit.jupiter.api.Assertions.assertFalse(response.body().contains("Exception"), response::toString);
-        org.junit.jupiter.api.Assertions.assertFalse(response.body().matches("(?s).*\\bat [a-z]+\\.[a-z].*\\(.*"), response::toString);
+        org.junit.jupiter.api.Assertions.assertFalse(
+                response.body().matches("(?s).*\\bat [a-z]+\\.[a-z].*\\(.*"), response::toString);
         return problem;
     }
 }

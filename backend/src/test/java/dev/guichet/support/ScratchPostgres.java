@@ -43,8 +43,19 @@ public final class ScratchPostgres implements AutoCloseable {
         if (root) {
             cluster.run(List.of("chown", "postgres", dir.toString()), false);
         }
-        cluster.run(List.of(bin.resolve("initdb").toString(), "-D", dir.resolve("data").toString(), "-A", "trust",
-                "-U", "postgres", "-E", "UTF8", "--locale=C.UTF-8"), root);
+        cluster.run(
+                List.of(
+                        bin.resolve("initdb").toString(),
+                        "-D",
+                        dir.resolve("data").toString(),
+                        "-A",
+                        "trust",
+                        "-U",
+                        "postgres",
+                        "-E",
+                        "UTF8",
+                        "--locale=C.UTF-8"),
+                root);
         cluster.startServer();
         return cluster;
     }
@@ -56,21 +67,49 @@ public final class ScratchPostgres implements AutoCloseable {
 
     /** Starts the server (again), waiting until it accepts connections. */
     public void startServer() throws IOException, InterruptedException {
-        run(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-l", dir.resolve("log").toString(),
-                "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1", "-w", "start"), asPostgres);
+        run(
+                List.of(
+                        bin.resolve("pg_ctl").toString(),
+                        "-D",
+                        dir.resolve("data").toString(),
+                        "-l",
+                        dir.resolve("log").toString(),
+                        "-o",
+                        "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1",
+                        "-w",
+                        "start"),
+                asPostgres);
     }
 
     /** Stops the server at once (fast shutdown: open connections are cut), as an outage would. */
     public void stopServer() throws IOException, InterruptedException {
-        run(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "fast", "-w", "stop"), asPostgres);
+        run(
+                List.of(
+                        bin.resolve("pg_ctl").toString(),
+                        "-D",
+                        dir.resolve("data").toString(),
+                        "-m",
+                        "fast",
+                        "-w",
+                        "stop"),
+                asPostgres);
     }
 
     /** Stops the server if it runs and deletes the cluster. */
     @Override
     public void close() throws IOException, InterruptedException {
         try {
-            run(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "immediate", "-w", "stop"),
-                    asPostgres, true);
+            run(
+                    List.of(
+                            bin.resolve("pg_ctl").toString(),
+                            "-D",
+                            dir.resolve("data").toString(),
+                            "-m",
+                            "immediate",
+                            "-w",
+                            "stop"),
+                    asPostgres,
+                    true);
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -82,21 +121,24 @@ public final class ScratchPostgres implements AutoCloseable {
         Path root = Paths.get("/usr/lib/postgresql");
         if (Files.isDirectory(root)) {
             try (Stream<Path> versions = Files.list(root)) {
-                var found = versions.map(v -> v.resolve("bin")).filter(b -> Files.isExecutable(b.resolve("initdb")))
+                var found = versions.map(v -> v.resolve("bin"))
+                        .filter(b -> Files.isExecutable(b.resolve("initdb")))
                         .max(Comparator.comparing(Path::toString));
                 if (found.isPresent()) {
                     return found.get();
                 }
             }
         }
-        throw new IllegalStateException("No PostgreSQL server binaries (initdb) under /usr/lib/postgresql: run scripts/install-deps.sh");
+        throw new IllegalStateException(
+                "No PostgreSQL server binaries (initdb) under /usr/lib/postgresql: run scripts/install-deps.sh");
     }
 
     private void run(List<String> command, boolean asPostgresUser) throws IOException, InterruptedException {
         run(command, asPostgresUser, false);
     }
 
-    private void run(List<String> command, boolean asPostgresUser, boolean mayFail) throws IOException, InterruptedException {
+    private void run(List<String> command, boolean asPostgresUser, boolean mayFail)
+            throws IOException, InterruptedException {
         List<String> full = new ArrayList<>();
         if (asPostgresUser) {
             full.addAll(List.of("runuser", "-u", "postgres", "--"));

@@ -13,8 +13,7 @@ public final class TestDatabase {
 
     private static Map<String, String> properties;
 
-    private TestDatabase() {
-    }
+    private TestDatabase() {}
 
     /** @return datasource properties for Micronaut, the same for every test class of a run */
     public static synchronized Map<String, String> properties() {
@@ -23,18 +22,27 @@ public final class TestDatabase {
         }
         String url = System.getenv("DATASOURCES_DEFAULT_URL");
         if (url != null && !url.isBlank()) {
-            properties = Map.of("datasources.default.url", url,
-                    "datasources.default.username", env("DATASOURCES_DEFAULT_USERNAME", "postgres"),
-                    "datasources.default.password", env("DATASOURCES_DEFAULT_PASSWORD", ""));
+            properties = Map.of(
+                    "datasources.default.url",
+                    url,
+                    "datasources.default.username",
+                    env("DATASOURCES_DEFAULT_USERNAME", "postgres"),
+                    "datasources.default.password",
+                    env("DATASOURCES_DEFAULT_PASSWORD", ""));
         } else if (DockerClientFactory.instance().isDockerAvailable()) {
             PostgreSQLContainer container = new PostgreSQLContainer("postgres:16-alpine");
             container.start();
-            properties = Map.of("datasources.default.url", container.getJdbcUrl(),
-                    "datasources.default.username", container.getUsername(),
-                    "datasources.default.password", container.getPassword());
+            properties = Map.of(
+                    "datasources.default.url",
+                    container.getJdbcUrl(),
+                    "datasources.default.username",
+                    container.getUsername(),
+                    "datasources.default.password",
+                    container.getPassword());
         } else {
-            throw new IllegalStateException("No test database: set DATASOURCES_DEFAULT_URL to a PostgreSQL "
-                    + "(make test-backend does: jdbc:postgresql://127.0.0.1:5432/guichet_test) or run Docker for Testcontainers.");
+            throw new IllegalStateException(
+                    "No test database: set DATASOURCES_DEFAULT_URL to a PostgreSQL "
+                            + "(make test-backend does: jdbc:postgresql://127.0.0.1:5432/guichet_test) or run Docker for Testcontainers.");
         }
         return properties;
     }

@@ -1,5 +1,9 @@
 package dev.guichet.system;
 
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.guichet.auth.AuthRequests;
 import dev.guichet.auth.LoginResponse;
 import dev.guichet.support.Api;
@@ -15,10 +19,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * PostgreSQL down (docs/architecture.md, "Management endpoints and outages"): the API answers 503
@@ -41,9 +41,15 @@ class DatabaseOutageTest {
             try (ApplicationContext context = ApplicationContext.run(props, "test")) {
                 EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
                 Api api = new Api(server.getURI(), context.getBean(JsonMapper.class));
-                context.getBean(UserService.class).create(new UserRequests.CreateUser("camille@example.test", "Camille",
-                        "correct-horse-battery-staple", Role.EMPLOYEE, "fr"));
-                AuthRequests.Login credentials = new AuthRequests.Login("camille@example.test", "correct-horse-battery-staple");
+                context.getBean(UserService.class)
+                        .create(new UserRequests.CreateUser(
+                                "camille@example.test",
+                                "Camille",
+                                "correct-horse-battery-staple",
+                                Role.EMPLOYEE,
+                                "fr"));
+                AuthRequests.Login credentials =
+                        new AuthRequests.Login("camille@example.test", "correct-horse-battery-staple");
                 Api.Response login = api.post("/api/v1/auth/login", null, credentials);
                 assertEquals(200, login.status(), login::toString);
                 String token = login.as(LoginResponse.class).accessToken();
@@ -51,8 +57,9 @@ class DatabaseOutageTest {
 
                 postgres.stopServer();
 
-                for (Api.Response down : new Api.Response[] {api.get("/api/v1/tickets", token),
-                        api.post("/api/v1/auth/login", null, credentials)}) {
+                for (Api.Response down : new Api.Response[] {
+                    api.get("/api/v1/tickets", token), api.post("/api/v1/auth/login", null, credentials)
+                }) {
                     assertEquals(503, down.status(), down::toString);
                     assertTrue(down.header("Content-Type").startsWith("application/problem+json"), down::toString);
                     assertTrue(down.as(Problem.class).type().endsWith("/service-unavailable"), down::toString);
@@ -62,9 +69,11 @@ class DatabaseOutageTest {
 
                 postgres.startServer();
 
-                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                await().atMost(Duration.ofSeconds(30))
+                        .pollInterval(Duration.ofMillis(500))
                         .until(() -> api.get("/api/v1/tickets", token).status() == 200);
-                assertEquals(200, api.post("/api/v1/auth/login", null, credentials).status());
+                assertEquals(
+                        200, api.post("/api/v1/auth/login", null, credentials).status());
             }
         }
     }

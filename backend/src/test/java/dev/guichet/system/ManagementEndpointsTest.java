@@ -1,5 +1,9 @@
 package dev.guichet.system;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.guichet.support.Api;
 import dev.guichet.support.TestDatabase;
 import io.micronaut.context.ApplicationContext;
@@ -10,10 +14,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Micronaut's management endpoints are not public (docs/architecture.md, "Management endpoints and
@@ -26,9 +26,22 @@ class ManagementEndpointsTest {
     static final String SCRAPER_TOKEN = "scraper-token-for-the-management-test";
 
     /** Every built-in endpoint of micronaut-management and micronaut-micrometer, and a few sub-paths. */
-    static final List<String> ENDPOINTS = List.of("/routes", "/threaddump", "/metrics", "/metrics/jvm.memory.used",
-            "/flyway", "/beans", "/env", "/env/datasources", "/loggers", "/loggers/ROOT", "/info", "/refresh",
-            "/caches", "/stop", "/prometheus");
+    static final List<String> ENDPOINTS = List.of(
+            "/routes",
+            "/threaddump",
+            "/metrics",
+            "/metrics/jvm.memory.used",
+            "/flyway",
+            "/beans",
+            "/env",
+            "/env/datasources",
+            "/loggers",
+            "/loggers/ROOT",
+            "/info",
+            "/refresh",
+            "/caches",
+            "/stop",
+            "/prometheus");
 
     @ParameterizedTest
     @ValueSource(strings = {"test", "prod"})
@@ -39,19 +52,24 @@ class ManagementEndpointsTest {
         props.put("guichet.mail.worker-enabled", false);
         props.put("guichet.prometheus-token", SCRAPER_TOKEN);
         // What prod insists on (ProductionSafetyCheck): a real secret.
-        props.put("micronaut.security.token.jwt.signatures.secret.generator.secret", ProductionSafetyCheckTest.GOOD_SECRET);
+        props.put(
+                "micronaut.security.token.jwt.signatures.secret.generator.secret",
+                ProductionSafetyCheckTest.GOOD_SECRET);
         try (ApplicationContext context = ApplicationContext.run(props, environment)) {
             EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
             Api api = new Api(server.getURI(), context.getBean(JsonMapper.class));
             for (String path : ENDPOINTS) {
                 for (String method : List.of("GET", "POST", "DELETE")) {
                     Api.Response answer = api.send(method, path, null, method.equals("GET") ? null : "{}");
-                    assertTrue(answer.status() == 401 || answer.status() == 404 || answer.status() == 405,
-                            environment + " " + method + " " + path + " answered " + answer.status() + ": " + answer.body());
+                    assertTrue(
+                            answer.status() == 401 || answer.status() == 404 || answer.status() == 405,
+                            environment + " " + method + " " + path + " answered " + answer.status() + ": "
+                                    + answer.body());
                 }
                 // A browser (Accept: text/html, */*) gets no SPA page in their place either.
                 Api.Response browser = api.send("GET", path, null, null, Map.of("Accept", "text/html,*/*"));
-                assertTrue(browser.status() == 401 || browser.status() == 404,
+                assertTrue(
+                        browser.status() == 401 || browser.status() == 404,
                         environment + " browser GET " + path + " answered " + browser.status() + ": " + browser.body());
             }
             // The catch-all GET rule is gone: an unknown path is 401/404, not served.

@@ -1,14 +1,14 @@
 package dev.guichet.system;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.guichet.support.TestDatabase;
 import io.micronaut.context.ApplicationContext;
 import java.sql.DriverManager;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The service does not start against a database whose migration failed. */
 class MigrationFailureTest {
@@ -18,13 +18,15 @@ class MigrationFailureTest {
         Map<String, String> db = TestDatabase.properties();
         String url = db.get("datasources.default.url");
         String broken = url.substring(0, url.lastIndexOf('/') + 1) + "guichet_broken_migration";
-        try (var admin = DriverManager.getConnection(url, db.get("datasources.default.username"), db.get("datasources.default.password"));
-             var st = admin.createStatement()) {
+        try (var admin = DriverManager.getConnection(
+                        url, db.get("datasources.default.username"), db.get("datasources.default.password"));
+                var st = admin.createStatement()) {
             st.execute("DROP DATABASE IF EXISTS guichet_broken_migration WITH (FORCE)");
             st.execute("CREATE DATABASE guichet_broken_migration");
         }
-        try (var conn = DriverManager.getConnection(broken, db.get("datasources.default.username"), db.get("datasources.default.password"));
-             var st = conn.createStatement()) {
+        try (var conn = DriverManager.getConnection(
+                        broken, db.get("datasources.default.username"), db.get("datasources.default.password"));
+                var st = conn.createStatement()) {
             // A table in the way, of another shape: V1 cannot create "users".
             st.execute("CREATE TABLE users (id text)");
         }
@@ -36,6 +38,8 @@ class MigrationFailureTest {
                 ctx.getBean(io.micronaut.runtime.server.EmbeddedServer.class).start();
             }
         });
-        assertTrue(ProductionSafetyCheckTest.messages(failure).toLowerCase().contains("migrat"), ProductionSafetyCheckTest.messages(failure));
+        assertTrue(
+                ProductionSafetyCheckTest.messages(failure).toLowerCase().contains("migrat"),
+                ProductionSafetyCheckTest.messages(failure));
     }
 }

@@ -1,5 +1,8 @@
 package dev.guichet.system;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -9,9 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /**
  * The OpenAPI document is usable by a generated client: every operation has a unique, readable
@@ -53,18 +53,25 @@ class OpenApiDocumentTest {
                 wrong.add(where + ": operationId " + id + " is used twice");
             }
             Map<String, Object> responses = (Map<String, Object>) operation.get("responses");
-            List<String> problems = responses.keySet().stream().filter(code -> code.startsWith("4")).toList();
+            List<String> problems = responses.keySet().stream()
+                    .filter(code -> code.startsWith("4"))
+                    .toList();
             if (problems.isEmpty()) {
                 wrong.add(where + ": documents no 4xx response");
             }
             for (String code : problems) {
-                Map<String, Object> content = (Map<String, Object>) ((Map<String, Object>) responses.get(code)).get("content");
+                Map<String, Object> content =
+                        (Map<String, Object>) ((Map<String, Object>) responses.get(code)).get("content");
                 if (content == null || !content.containsKey("application/problem+json")) {
                     wrong.add(where + ": " + code + " is not documented as application/problem+json");
                 }
             }
             boolean anonymous = operation.containsKey("security") && ((List<?>) operation.get("security")).isEmpty();
-            if (securedByDefault && !anonymous && !path.startsWith("/api/v1/auth/") && !path.startsWith("/api/v1/public/") && !responses.containsKey("401")) {
+            if (securedByDefault
+                    && !anonymous
+                    && !path.startsWith("/api/v1/auth/")
+                    && !path.startsWith("/api/v1/public/")
+                    && !responses.containsKey("401")) {
                 wrong.add(where + ": requires a login but documents no 401");
             }
         }));

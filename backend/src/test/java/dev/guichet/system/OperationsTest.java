@@ -1,11 +1,11 @@
 package dev.guichet.system;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.guichet.support.Api;
 import dev.guichet.support.ApiTest;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Health, metrics and the API document, as ops and integrators use them. */
 class OperationsTest extends ApiTest {

@@ -1,5 +1,9 @@
 package dev.guichet.system;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import dev.guichet.support.TestDatabase;
@@ -12,16 +16,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
-import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /** In prod, Guichet refuses to start with unsafe settings (docs/architecture.md, "Configuration"). */
 class ProductionSafetyCheckTest {
 
     static final String GOOD_SECRET = "k2v8Qw9zR4tY7uJ1mN5bX3cL6pD0sF8gH2jK4lZ9";
-    private static final List<String> TOUCHED = List.of(Logger.ROOT_LOGGER_NAME, "io.micronaut.http.server",
-            "io.netty", "io.netty.handler.logging.LoggingHandler");
+    private static final List<String> TOUCHED = List.of(
+            Logger.ROOT_LOGGER_NAME, "io.micronaut.http.server", "io.netty", "io.netty.handler.logging.LoggingHandler");
 
     private final Map<String, Level> levels = new HashMap<>();
 
@@ -68,37 +68,45 @@ class ProductionSafetyCheckTest {
     @Test
     void refusesTheDevelopmentDefaultSecret() {
         Map<String, Object> props = new HashMap<>();
-        props.put("micronaut.security.token.jwt.signatures.secret.generator.secret", "dev-only-insecure-jwt-secret-never-use-in-prod");
+        props.put(
+                "micronaut.security.token.jwt.signatures.secret.generator.secret",
+                "dev-only-insecure-jwt-secret-never-use-in-prod");
         assertTrue(messages(refused(props)).contains("JWT_SECRET is a default or example value"));
     }
 
     @Test
     void refusesAShortSecret() {
-        assertTrue(messages(refused(Map.of("micronaut.security.token.jwt.signatures.secret.generator.secret", "too-short-secret"))).contains("shorter than 32 bytes"));
+        assertTrue(messages(refused(
+                        Map.of("micronaut.security.token.jwt.signatures.secret.generator.secret", "too-short-secret")))
+                .contains("shorter than 32 bytes"));
     }
 
     @Test
     void refusesACommonAdminPasswordAndDemoAccounts() {
-        String message = messages(refused(Map.of("guichet.admin.password", "password123", "guichet.demo.enabled", true)));
+        String message =
+                messages(refused(Map.of("guichet.admin.password", "password123", "guichet.demo.enabled", true)));
         assertTrue(message.contains("ADMIN_PASSWORD"), message);
         assertTrue(message.contains("DEMO_DATA"), message);
     }
 
     @Test
     void refusesAWildcardCorsOrigin() {
-        assertRefusedWith(Map.of("micronaut.server.cors.configurations.web.allowed-origins", "https://a.example,*"),
+        assertRefusedWith(
+                Map.of("micronaut.server.cors.configurations.web.allowed-origins", "https://a.example,*"),
                 "ALLOWED_ORIGINS contains a wildcard");
     }
 
     @Test
     void refusesDebugLoggingOfTheHttpServer() {
-        assertRefusedWith(Map.of("logger.levels.io.micronaut.http.server", "TRACE"),
+        assertRefusedWith(
+                Map.of("logger.levels.io.micronaut.http.server", "TRACE"),
                 "logger io.micronaut.http.server is at DEBUG or TRACE");
     }
 
     @Test
     void refusesADebugRootLogger() {
-        assertRefusedWith(Map.of("logger.levels.root", "DEBUG"), "logger io.micronaut.http.client is at DEBUG or TRACE");
+        assertRefusedWith(
+                Map.of("logger.levels.root", "DEBUG"), "logger io.micronaut.http.client is at DEBUG or TRACE");
     }
 
     @Test
@@ -121,7 +129,8 @@ class ProductionSafetyCheckTest {
     @Test
     void startsWithSafeSettings() {
         assertDoesNotThrow(() -> {
-            try (ApplicationContext ignored = ApplicationContext.run(prod(Map.of("guichet.admin.password", "a-long-admin-passphrase")), "prod")) {
+            try (ApplicationContext ignored =
+                    ApplicationContext.run(prod(Map.of("guichet.admin.password", "a-long-admin-passphrase")), "prod")) {
                 // started
             }
         });

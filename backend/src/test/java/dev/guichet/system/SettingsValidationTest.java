@@ -1,5 +1,9 @@
 package dev.guichet.system;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.guichet.auth.ldap.LdapSettings;
 import dev.guichet.auth.oidc.OidcSettings;
 import dev.guichet.support.TestDatabase;
@@ -7,10 +11,6 @@ import io.micronaut.context.ApplicationContext;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A setting that would misbehave stops the start and names itself (docs/architecture.md, "Configuration"). */
 class SettingsValidationTest {
@@ -46,12 +46,28 @@ class SettingsValidationTest {
 
     @Test
     void settingsNeverPrintTheirSecrets() {
-        OidcSettings oidc = new OidcSettings("https://id.example.test", "guichet", "oidc-client-secret", "", "", "",
-                "groups", "", "");
-        LdapSettings ldap = new LdapSettings("ldaps://ldap.example.test", false, false, "cn=guichet", "ldap-bind-secret",
-                "ou=people", "", "mail", "cn", "memberOf", "", "", 5000, false, 0, 30);
+        OidcSettings oidc = new OidcSettings(
+                "https://id.example.test", "guichet", "oidc-client-secret", "", "", "", "groups", "", "");
+        LdapSettings ldap = new LdapSettings(
+                "ldaps://ldap.example.test",
+                false,
+                false,
+                "cn=guichet",
+                "ldap-bind-secret",
+                "ou=people",
+                "",
+                "mail",
+                "cn",
+                "memberOf",
+                "",
+                "",
+                5000,
+                false,
+                0,
+                30);
         assertFalse(oidc.toString().contains("oidc-client-secret"), oidc::toString);
         assertFalse(ldap.toString().contains("ldap-bind-secret"), ldap::toString);
-        assertTrue(ldap.userFilter().equals(LdapSettings.DEFAULT_USER_FILTER) && oidc.providerName().equals("SSO"));
+        assertTrue(ldap.userFilter().equals(LdapSettings.DEFAULT_USER_FILTER)
+                && oidc.providerName().equals("SSO"));
     }
 }

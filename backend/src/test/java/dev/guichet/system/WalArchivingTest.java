@@ -1,15 +1,15 @@
 package dev.guichet.system;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.guichet.support.Api;
 import dev.guichet.support.ApiTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** WAL archiving in /health and /prometheus, and the rule that says when it lags. */
 class WalArchivingTest extends ApiTest {
@@ -44,21 +44,22 @@ class WalArchivingTest extends ApiTest {
 
     @Test
     void anIdleServerThatArchivedLongAgoWithoutFailureIsNotLagging() {
-        var idle = new WalArchiving.Reading("on", NOW.minus(Duration.ofHours(5)), "000000010000000000000003", null, NOW);
+        var idle =
+                new WalArchiving.Reading("on", NOW.minus(Duration.ofHours(5)), "000000010000000000000003", null, NOW);
         assertFalse(idle.lagging(TEN_MINUTES));
         assertEquals(5 * 3600.0, idle.lastArchivedAgeSeconds());
     }
 
     @Test
     void failuresSinceTheLastSuccessLagOnlyPastTheLimit() {
-        var brokenLong = new WalArchiving.Reading("on", NOW.minus(Duration.ofMinutes(11)), "000000010000000000000003",
-                NOW.minusSeconds(5), NOW);
+        var brokenLong = new WalArchiving.Reading(
+                "on", NOW.minus(Duration.ofMinutes(11)), "000000010000000000000003", NOW.minusSeconds(5), NOW);
         assertTrue(brokenLong.lagging(TEN_MINUTES));
-        var brokenShort = new WalArchiving.Reading("on", NOW.minus(Duration.ofMinutes(9)), "000000010000000000000003",
-                NOW.minusSeconds(5), NOW);
+        var brokenShort = new WalArchiving.Reading(
+                "on", NOW.minus(Duration.ofMinutes(9)), "000000010000000000000003", NOW.minusSeconds(5), NOW);
         assertFalse(brokenShort.lagging(TEN_MINUTES));
-        var recovered = new WalArchiving.Reading("on", NOW.minusSeconds(30), "000000010000000000000004",
-                NOW.minus(Duration.ofMinutes(20)), NOW);
+        var recovered = new WalArchiving.Reading(
+                "on", NOW.minusSeconds(30), "000000010000000000000004", NOW.minus(Duration.ofMinutes(20)), NOW);
         assertFalse(recovered.lagging(TEN_MINUTES), "a success after the failure ends the lag");
         var neverArchived = new WalArchiving.Reading("on", null, null, NOW.minus(Duration.ofMinutes(15)), NOW);
         assertTrue(neverArchived.lagging(TEN_MINUTES));

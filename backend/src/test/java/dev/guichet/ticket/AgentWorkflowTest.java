@@ -1,5 +1,10 @@
 package dev.guichet.ticket;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.guichet.comment.CommentController.CommentResponse;
 import dev.guichet.comment.CommentController.CreateComment;
 import dev.guichet.support.Api;
@@ -10,11 +15,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The queue reacts to what happens: automatic transitions (a requester's answer, an assignment),
@@ -57,17 +57,20 @@ class AgentWorkflowTest extends ApiTest {
     }
 
     int comments() {
-        return api.get(path("/comments"), ines.token()).asList(CommentResponse.class).size();
+        return api.get(path("/comments"), ines.token())
+                .asList(CommentResponse.class)
+                .size();
     }
 
     long mails(String condition) {
-        return tx.executeRead(status -> jdbc.prepareStatement("SELECT count(*) FROM mail_outbox WHERE ticket_id = ? AND " + condition, ps -> {
-            ps.setLong(1, id);
-            try (var rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }));
+        return tx.executeRead(status ->
+                jdbc.prepareStatement("SELECT count(*) FROM mail_outbox WHERE ticket_id = ? AND " + condition, ps -> {
+                    ps.setLong(1, id);
+                    try (var rs = ps.executeQuery()) {
+                        rs.next();
+                        return rs.getLong(1);
+                    }
+                }));
     }
 
     static String actorName(TicketHistory.Entry entry) {
@@ -102,7 +105,10 @@ class AgentWorkflowTest extends ApiTest {
         change(ines, id, Map.of("status", "WAITING"));
         int version = ticket().version();
 
-        assertEquals(201, reply(camille, new CreateComment("Voici la capture demandée", null, null)).status());
+        assertEquals(
+                201,
+                reply(camille, new CreateComment("Voici la capture demandée", null, null))
+                        .status());
 
         TicketResponse t = ticket();
         assertEquals(TicketStatus.IN_PROGRESS, t.status());
@@ -119,7 +125,10 @@ class AgentWorkflowTest extends ApiTest {
         change(ines, id, Map.of("status", "RESOLVED"));
         assertTrue(ticket().resolvedAt() != null);
 
-        assertEquals(201, reply(camille, new CreateComment("Le problème est revenu ce matin", null, null)).status());
+        assertEquals(
+                201,
+                reply(camille, new CreateComment("Le problème est revenu ce matin", null, null))
+                        .status());
 
         TicketResponse t = ticket();
         assertEquals(TicketStatus.IN_PROGRESS, t.status());
@@ -131,7 +140,8 @@ class AgentWorkflowTest extends ApiTest {
     void aTechniciansReplyOrAnInternalNoteLeavesWaitingAlone() {
         change(ines, id, Map.of("assignee_id", ines.id()));
         change(ines, id, Map.of("status", "WAITING"));
-        assertEquals(201, reply(ines, new CreateComment("Une relance", null, null)).status());
+        assertEquals(
+                201, reply(ines, new CreateComment("Une relance", null, null)).status());
         assertEquals(201, reply(hugo, new CreateComment("note", true, null)).status());
         assertEquals(TicketStatus.WAITING, ticket().status());
     }
@@ -141,7 +151,8 @@ class AgentWorkflowTest extends ApiTest {
         change(ines, id, Map.of("assignee_id", ines.id()));
         long before = mails("recipient_id = " + camille.id());
 
-        Api.Response sent = reply(ines, new CreateComment("Pouvez-vous redémarrer le poste ?", null, TicketStatus.WAITING));
+        Api.Response sent =
+                reply(ines, new CreateComment("Pouvez-vous redémarrer le poste ?", null, TicketStatus.WAITING));
 
         assertEquals(201, sent.status(), sent::toString);
         assertEquals(TicketStatus.WAITING, ticket().status());
@@ -153,11 +164,17 @@ class AgentWorkflowTest extends ApiTest {
 
     @Test
     void aReplyThatResolvesANewTicketPassesThroughInProgress() {
-        assertEquals(201, reply(ines, new CreateComment("C'est corrigé côté serveur", null, TicketStatus.RESOLVED)).status());
+        assertEquals(
+                201,
+                reply(ines, new CreateComment("C'est corrigé côté serveur", null, TicketStatus.RESOLVED))
+                        .status());
 
         assertEquals(TicketStatus.RESOLVED, ticket().status());
-        assertEquals(List.of("NEW>IN_PROGRESS", "IN_PROGRESS>RESOLVED"), statusHistory().stream()
-                .map(h -> h.oldValue() + ">" + h.newValue()).toList());
+        assertEquals(
+                List.of("NEW>IN_PROGRESS", "IN_PROGRESS>RESOLVED"),
+                statusHistory().stream()
+                        .map(h -> h.oldValue() + ">" + h.newValue())
+                        .toList());
         assertEquals(1, mails("recipient_id = " + camille.id() + " AND kind = 'REPLY_RESOLVED'"));
         assertEquals(0, mails("recipient_id = " + camille.id() + " AND kind = 'RESOLVED'"), "not a second email");
     }
@@ -168,7 +185,9 @@ class AgentWorkflowTest extends ApiTest {
         change(ines, id, Map.of("status", "RESOLVED"));
         int comments = comments();
 
-        assertEquals("illegal-transition", type(assertProblem(409, reply(ines, new CreateComment("x", null, TicketStatus.WAITING)))));
+        assertEquals(
+                "illegal-transition",
+                type(assertProblem(409, reply(ines, new CreateComment("x", null, TicketStatus.WAITING)))));
         assertProblem(403, reply(camille, new CreateComment("je ferme", null, TicketStatus.CLOSED)));
         assertProblem(400, reply(ines, new CreateComment("note", true, TicketStatus.CLOSED)));
         assertProblem(400, reply(ines, Map.of("body", "x", "status", "LOST")));
@@ -186,7 +205,8 @@ class AgentWorkflowTest extends ApiTest {
 
     Map<Long, Boolean> unreadIn(String list, Person who) {
         Map<Long, Boolean> result = new java.util.HashMap<>();
-        for (TicketResponse item : api.get(list, who.token()).as(TicketPage.class).items()) {
+        for (TicketResponse item :
+                api.get(list, who.token()).as(TicketPage.class).items()) {
             result.put(item.id(), item.unread());
         }
         return result;
@@ -200,7 +220,10 @@ class AgentWorkflowTest extends ApiTest {
     void aNewTicketIsUnreadForEveryTechnicianUntilTheyOpenIt() {
         assertEquals(Boolean.TRUE, unreadIn("/api/v1/tickets", ines).get(id));
         assertEquals(Boolean.TRUE, unreadIn("/api/v1/tickets", hugo).get(id));
-        assertEquals(Boolean.FALSE, unreadIn("/api/v1/tickets?requester_id=" + camille.id(), camille).get(id),
+        assertEquals(
+                Boolean.FALSE,
+                unreadIn("/api/v1/tickets?requester_id=" + camille.id(), camille)
+                        .get(id),
                 "filing it is not news to its requester");
 
         see(ines);
@@ -228,7 +251,8 @@ class AgentWorkflowTest extends ApiTest {
         see(ines);
 
         assertEquals(List.of(other), ids(api.get("/api/v1/tickets?unread=true", ines.token())));
-        assertEquals(2, ids(api.get("/api/v1/tickets?unread=true", hugo.token())).size());
+        assertEquals(
+                2, ids(api.get("/api/v1/tickets?unread=true", hugo.token())).size());
         Map<TicketStatus, Long> counts = api.get("/api/v1/tickets/counts?unread=true", ines.token())
                 .as(Argument.mapOf(TicketStatus.class, Long.class));
         assertEquals(1L, counts.get(TicketStatus.NEW));
@@ -253,11 +277,13 @@ class AgentWorkflowTest extends ApiTest {
 
     @Test
     void activityOlderThanTheHorizonIsNotNews() {
-        tx.executeWrite(status -> jdbc.prepareStatement("UPDATE tickets SET updated_at = now() - interval '"
-                + (TicketQueries.UNREAD_HORIZON_DAYS + 1) + " days' WHERE id = ?", ps -> {
-            ps.setLong(1, id);
-            return ps.executeUpdate();
-        }));
+        tx.executeWrite(status -> jdbc.prepareStatement(
+                "UPDATE tickets SET updated_at = now() - interval '" + (TicketQueries.UNREAD_HORIZON_DAYS + 1)
+                        + " days' WHERE id = ?",
+                ps -> {
+                    ps.setLong(1, id);
+                    return ps.executeUpdate();
+                }));
         assertEquals(Boolean.FALSE, unreadIn("/api/v1/tickets", ines).get(id));
         assertTrue(ids(api.get("/api/v1/tickets?unread=true", ines.token())).isEmpty());
     }
@@ -277,15 +303,17 @@ class AgentWorkflowTest extends ApiTest {
         see(ines);
         assertFalse(unreadIn("/api/v1/tickets", ines).get(id));
     }
+
     java.time.Instant firstResponseAt() {
-        return tx.executeRead(status -> jdbc.prepareStatement("SELECT first_response_at FROM tickets WHERE id = ?", ps -> {
-            ps.setLong(1, id);
-            try (var rs = ps.executeQuery()) {
-                rs.next();
-                var at = rs.getTimestamp(1);
-                return at == null ? null : at.toInstant();
-            }
-        }));
+        return tx.executeRead(status ->
+                jdbc.prepareStatement("SELECT first_response_at FROM tickets WHERE id = ?", ps -> {
+                    ps.setLong(1, id);
+                    try (var rs = ps.executeQuery()) {
+                        rs.next();
+                        var at = rs.getTimestamp(1);
+                        return at == null ? null : at.toInstant();
+                    }
+                }));
     }
 
     @Test

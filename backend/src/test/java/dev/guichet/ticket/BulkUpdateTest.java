@@ -1,5 +1,9 @@
 package dev.guichet.ticket;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.guichet.support.Api;
 import dev.guichet.support.ApiTest;
 import dev.guichet.web.Problem;
@@ -10,10 +14,6 @@ import java.util.Map;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code POST /api/v1/tickets/bulk}: one change, many tickets, each under the rules of a single change. */
 class BulkUpdateTest extends ApiTest {
@@ -38,7 +38,9 @@ class BulkUpdateTest extends ApiTest {
     void assigningThreeTicketsLeavesTheHistoryAndMailsOfThreeSingleAssignments() {
         long single = ticket(camille, "Écran", "Écran noir");
         change(ines, single, Map.of("assignee_id", hugo.id()));
-        List<Long> ids = List.of(ticket(camille, "Imprimante", "Bourrage"), ticket(camille, "VPN", "Coupé"),
+        List<Long> ids = List.of(
+                ticket(camille, "Imprimante", "Bourrage"),
+                ticket(camille, "VPN", "Coupé"),
                 ticket(camille, "Badge", "Perdu"));
 
         Api.Response answer = bulk(ines, ids, Map.of("assignee_id", hugo.id()));
@@ -56,9 +58,12 @@ class BulkUpdateTest extends ApiTest {
             assertEquals(history(single), history(id), "history of #" + id);
             assertEquals(mails(single), mails(id), "mails of #" + id);
         }
-        assertTrue(history(single).contains(List.of("assignee", "", String.valueOf(hugo.id()), String.valueOf(ines.id()))),
+        assertTrue(
+                history(single).contains(List.of("assignee", "", String.valueOf(hugo.id()), String.valueOf(ines.id()))),
                 () -> history(single).toString());
-        assertTrue(mails(single).contains(List.of("ASSIGNED", String.valueOf(hugo.id()))), () -> mails(single).toString());
+        assertTrue(
+                mails(single).contains(List.of("ASSIGNED", String.valueOf(hugo.id()))),
+                () -> mails(single).toString());
     }
 
     @Test
@@ -71,11 +76,14 @@ class BulkUpdateTest extends ApiTest {
         change(ines, waiting, Map.of("status", "WAITING"));
         List<List<String>> freshHistory = history(fresh);
 
-        Api.Response answer = bulk(ines, List.of(inProgress, fresh, 999_999, waiting), Map.of("status", "RESOLVED", "priority", "HIGH"));
+        Api.Response answer = bulk(
+                ines, List.of(inProgress, fresh, 999_999, waiting), Map.of("status", "RESOLVED", "priority", "HIGH"));
 
         assertEquals(200, answer.status(), answer::toString);
         List<BulkChange.Outcome> results = results(answer);
-        assertEquals(List.of(true, false, false, true), results.stream().map(BulkChange.Outcome::ok).toList());
+        assertEquals(
+                List.of(true, false, false, true),
+                results.stream().map(BulkChange.Outcome::ok).toList());
         Problem illegal = results.get(1).error();
         assertEquals("https://guichet.dev/problems/illegal-transition", illegal.type());
         assertEquals(409, illegal.status());
@@ -128,7 +136,10 @@ class BulkUpdateTest extends ApiTest {
         assertField("ticket_ids", assertProblem(400, bulk(ines, tooMany, Map.of("priority", "HIGH"))));
         assertField("change", assertProblem(400, bulk(ines, List.of(id), Map.of())));
         assertEquals(Priority.MEDIUM, read(id).priority());
-        assertEquals(200, bulk(ines, LongStream.rangeClosed(1, 100).boxed().toList(), Map.of("priority", "HIGH")).status());
+        assertEquals(
+                200,
+                bulk(ines, LongStream.rangeClosed(1, 100).boxed().toList(), Map.of("priority", "HIGH"))
+                        .status());
     }
 
     @Test

@@ -1,5 +1,9 @@
 package dev.guichet.ticket;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.guichet.comment.CommentController;
 import dev.guichet.support.Api;
 import dev.guichet.support.ApiTest;
@@ -18,10 +22,6 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /**
  * Writes that overlap on one ticket, interleaved on purpose with transactions held open on raw
  * connections, so each race happens every time rather than once in thirty runs.
@@ -35,7 +35,8 @@ class ConcurrentWritesTest extends ApiTest {
     void overlappingRepliesAreBothFoundBySearch() throws Exception {
         Person camille = employee("Camille");
         long id = ticket(camille, "Imprimante", "Bourrage papier au deuxième étage");
-        try (Connection a = connection(); Connection b = connection()) {
+        try (Connection a = connection();
+                Connection b = connection()) {
             insertReply(a, id, camille.id(), "zanzibarique");
             // B's reply waits for A's row lock on the ticket, then commits after A.
             CompletableFuture<Void> second = CompletableFuture.runAsync(() -> {
@@ -77,7 +78,9 @@ class ConcurrentWritesTest extends ApiTest {
                 ps.setLong(1, id);
                 ps.executeQuery().close();
             }
-            reply = CompletableFuture.supplyAsync(() -> api.post("/api/v1/tickets/" + id + "/comments", camille.token(),
+            reply = CompletableFuture.supplyAsync(() -> api.post(
+                    "/api/v1/tickets/" + id + "/comments",
+                    camille.token(),
                     new CommentController.CreateComment("Encore une question", null, null)));
             awaitBlocked(reply);
             try (PreparedStatement ps = close.prepareStatement("""
@@ -91,7 +94,9 @@ class ConcurrentWritesTest extends ApiTest {
 
         Api.Response answer = reply.get(10, TimeUnit.SECONDS);
 
-        assertEquals("https://guichet.dev/problems/ticket-closed", assertProblem(409, answer).type());
+        assertEquals(
+                "https://guichet.dev/problems/ticket-closed",
+                assertProblem(409, answer).type());
         assertEquals(0, comments(camille, id).size());
     }
 
@@ -100,26 +105,40 @@ class ConcurrentWritesTest extends ApiTest {
         Person camille = employee("Camille");
         Person theo = technician("Theo");
         long id = ticket(camille, "Imprimante", "Bourrage papier");
-        assertEquals(201, api.post("/api/v1/tickets/" + id + "/comments", camille.token(), new CommentController.CreateComment("Merci", null, null)).status());
+        assertEquals(
+                201,
+                api.post(
+                                "/api/v1/tickets/" + id + "/comments",
+                                camille.token(),
+                                new CommentController.CreateComment("Merci", null, null))
+                        .status());
         change(theo, id, Map.of("status", "IN_PROGRESS"));
         change(theo, id, Map.of("status", "RESOLVED"));
         change(camille, id, Map.of("status", "CLOSED"));
 
-        assertProblem(409, api.post("/api/v1/tickets/" + id + "/comments", camille.token(), new CommentController.CreateComment("Et après ?", null, null)));
+        assertProblem(
+                409,
+                api.post(
+                        "/api/v1/tickets/" + id + "/comments",
+                        camille.token(),
+                        new CommentController.CreateComment("Et après ?", null, null)));
         assertEquals(1, comments(camille, id).size());
     }
 
     private List<CommentController.CommentResponse> comments(Person who, long ticketId) {
-        return api.get("/api/v1/tickets/" + ticketId + "/comments", who.token()).asList(CommentController.CommentResponse.class);
+        return api.get("/api/v1/tickets/" + ticketId + "/comments", who.token())
+                .asList(CommentController.CommentResponse.class);
     }
 
     private Connection connection() throws SQLException {
-        Connection connection = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+        Connection connection =
+                DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
         connection.setAutoCommit(false);
         return connection;
     }
 
-    private static void insertReply(Connection connection, long ticketId, long authorId, String body) throws SQLException {
+    private static void insertReply(Connection connection, long ticketId, long authorId, String body)
+            throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(
                 "INSERT INTO comments (ticket_id, author_id, body, internal) VALUES (?, ?, ?, false)")) {
             ps.setLong(1, ticketId);
@@ -136,7 +155,8 @@ class ConcurrentWritesTest extends ApiTest {
             assertFalse(concurrent.isDone() && concurrent.isCompletedExceptionally(), "the concurrent write failed");
             boolean waiting = tx.executeRead(status -> jdbc.prepareStatement(
                     "SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
-                            + "AND datname = current_database())", ps -> {
+                            + "AND datname = current_database())",
+                    ps -> {
                         try (ResultSet rs = ps.executeQuery()) {
                             rs.next();
                             return rs.getBoolean(1);
@@ -147,6 +167,7 @@ class ConcurrentWritesTest extends ApiTest {
             }
             Thread.sleep(20);
         }
-        throw new AssertionError("the concurrent write never waited for the ticket's lock" + (concurrent.isDone() ? ": " + concurrent.join() : ""));
+        throw new AssertionError("the concurrent write never waited for the ticket's lock"
+                + (concurrent.isDone() ? ": " + concurrent.join() : ""));
     }
 }

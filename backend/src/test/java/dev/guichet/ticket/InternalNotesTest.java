@@ -1,5 +1,9 @@
 package dev.guichet.ticket;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.guichet.comment.CommentController.CommentResponse;
 import dev.guichet.comment.CommentController.CreateComment;
 import dev.guichet.support.Api;
@@ -8,10 +12,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** An internal note never reaches the requester, through any endpoint. */
 class InternalNotesTest extends ApiTest {
@@ -27,8 +27,17 @@ class InternalNotesTest extends ApiTest {
         camille = employee("Camille");
         ines = technician("Ines");
         id = ticket(camille, "Accès au partage", "Je n'ai plus accès au dossier partagé comptabilité");
-        assertEquals(201, api.post(path("/comments"), ines.token(), new CreateComment("Note: " + SECRET, true, null)).status());
-        assertEquals(201, api.post(path("/comments"), ines.token(), new CreateComment("Pouvez-vous redémarrer votre poste ?", null, null)).status());
+        assertEquals(
+                201,
+                api.post(path("/comments"), ines.token(), new CreateComment("Note: " + SECRET, true, null))
+                        .status());
+        assertEquals(
+                201,
+                api.post(
+                                path("/comments"),
+                                ines.token(),
+                                new CreateComment("Pouvez-vous redémarrer votre poste ?", null, null))
+                        .status());
         change(ines, id, Map.of("status", "IN_PROGRESS", "assignee_id", ines.id()));
     }
 
@@ -54,12 +63,19 @@ class InternalNotesTest extends ApiTest {
 
     @Test
     void techniciansReadNotesAndRepliesInOrder() {
-        assertEquals(List.of(true, false), comments(ines).stream().map(CommentResponse::internal).toList());
+        assertEquals(
+                List.of(true, false),
+                comments(ines).stream().map(CommentResponse::internal).toList());
     }
 
     @Test
     void noEndpointShowsTheNoteToTheRequester() {
-        for (String p : List.of(path(""), path("/comments"), path("/history"), "/api/v1/tickets", "/api/v1/tickets?q=" + SECRET,
+        for (String p : List.of(
+                path(""),
+                path("/comments"),
+                path("/history"),
+                "/api/v1/tickets",
+                "/api/v1/tickets?q=" + SECRET,
                 "/api/v1/tickets/counts")) {
             Api.Response response = api.get(p, camille.token());
             assertEquals(200, response.status(), p);
@@ -83,8 +99,11 @@ class InternalNotesTest extends ApiTest {
     @Test
     void historyRecordsEveryChangeWithActorAndValues() {
         List<TicketHistory.Entry> history = history(camille);
-        assertEquals(List.of("created", "reply", "status", "assignee"), history.stream().map(TicketHistory.Entry::field).toList());
-        assertEquals(List.of("created", "internal_note", "reply", "status", "assignee"),
+        assertEquals(
+                List.of("created", "reply", "status", "assignee"),
+                history.stream().map(TicketHistory.Entry::field).toList());
+        assertEquals(
+                List.of("created", "internal_note", "reply", "status", "assignee"),
                 history(ines).stream().map(TicketHistory.Entry::field).toList());
         TicketHistory.Entry assignee = history.get(3);
         assertEquals(null, assignee.oldValue());

@@ -1,5 +1,10 @@
 package dev.guichet.ticket;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.guichet.support.Api;
 import dev.guichet.support.ApiTest;
 import java.io.IOException;
@@ -20,11 +25,6 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /** The CSV export of a queue view: round trip through Commons CSV, formula injection, the list's filters, streaming. */
 class TicketExportTest extends ApiTest {
 
@@ -35,8 +35,13 @@ class TicketExportTest extends ApiTest {
     void aFrenchExportReadsBackWithCommonsCsvAndNeutralisesFormulas() {
         Person camille = employee("Camille");
         Person hugo = technician("Hugo");
-        List<String> titles = List.of("Imprimante; « bourrage » \"papier\"", "=HYPERLINK(\"http://evil.example\",\"clic\")",
-                "+33 1 23 45 67 89", "-2 écrans", "@SUM(A1:A2)", "Ligne un\nligne deux, accentuée é à ç");
+        List<String> titles = List.of(
+                "Imprimante; « bourrage » \"papier\"",
+                "=HYPERLINK(\"http://evil.example\",\"clic\")",
+                "+33 1 23 45 67 89",
+                "-2 écrans",
+                "@SUM(A1:A2)",
+                "Ligne un\nligne deux, accentuée é à ç");
         List<Long> ids = new ArrayList<>();
         for (String title : titles) {
             ids.add(tx.executeWrite(s -> jdbc.prepareStatement(
@@ -49,24 +54,36 @@ class TicketExportTest extends ApiTest {
                         }
                     })));
         }
-        tx.executeWrite(s -> jdbc.prepareStatement("INSERT INTO satisfaction_surveys (ticket_id, score, comment) VALUES (?, 2, ?)", ps -> {
-            ps.setLong(1, ids.getFirst());
-            ps.setString(2, "\tpas terrible");
-            return ps.executeUpdate();
-        }));
+        tx.executeWrite(s -> jdbc.prepareStatement(
+                "INSERT INTO satisfaction_surveys (ticket_id, score, comment) VALUES (?, 2, ?)", ps -> {
+                    ps.setLong(1, ids.getFirst());
+                    ps.setString(2, "\tpas terrible");
+                    return ps.executeUpdate();
+                }));
 
         HttpResponse<byte[]> response = export("sort=id,asc", hugo.token(), "fr-FR,fr;q=0.9,en;q=0.5");
 
         assertEquals(200, response.statusCode());
         assertTrue(response.headers().firstValue("content-type").orElseThrow().startsWith("text/csv"));
-        assertTrue(response.headers().firstValue("content-disposition").orElseThrow().contains("demandes-"));
+        assertTrue(response.headers()
+                .firstValue("content-disposition")
+                .orElseThrow()
+                .contains("demandes-"));
         assertArrayEquals(BOM, Arrays.copyOf(response.body(), 3));
         List<CSVRecord> rows = parse(response.body(), ';');
         assertEquals("N°", rows.getFirst().get(0));
         assertEquals("Satisfaction (1 à 5)", rows.getFirst().get(15));
-        List<String> exported = rows.subList(1, rows.size()).stream().map(r -> r.get(1)).toList();
-        assertEquals(List.of("Imprimante; « bourrage » \"papier\"", "'=HYPERLINK(\"http://evil.example\",\"clic\")",
-                "'+33 1 23 45 67 89", "'-2 écrans", "'@SUM(A1:A2)", "Ligne un\nligne deux, accentuée é à ç"), exported);
+        List<String> exported =
+                rows.subList(1, rows.size()).stream().map(r -> r.get(1)).toList();
+        assertEquals(
+                List.of(
+                        "Imprimante; « bourrage » \"papier\"",
+                        "'=HYPERLINK(\"http://evil.example\",\"clic\")",
+                        "'+33 1 23 45 67 89",
+                        "'-2 écrans",
+                        "'@SUM(A1:A2)",
+                        "Ligne un\nligne deux, accentuée é à ç"),
+                exported);
         CSVRecord first = rows.get(1);
         assertEquals(String.valueOf(ids.getFirst()), first.get(0));
         assertEquals("Nouveau", first.get(2));
@@ -83,7 +100,8 @@ class TicketExportTest extends ApiTest {
         Person camille = employee("Camille");
         ticket(camille, "Mouse, broken", "x");
 
-        List<CSVRecord> rows = parse(export("", camille.token(), "en-GB,en;q=0.9").body(), ',');
+        List<CSVRecord> rows =
+                parse(export("", camille.token(), "en-GB,en;q=0.9").body(), ',');
 
         assertEquals(List.of("No.", "Title", "Status"), rows.getFirst().toList().subList(0, 3));
         assertEquals(List.of("Mouse, broken", "New"), rows.get(1).toList().subList(1, 3));
@@ -99,9 +117,18 @@ class TicketExportTest extends ApiTest {
         long other = ticket(zoe, "Imprimante couleur", "Bourrage papier");
         change(hugo, vpn, Map.of("assignee_id", hugo.id(), "priority", "HIGH"));
 
-        for (String query : List.of("", "q=imprimante", "status=IN_PROGRESS", "priority=HIGH&priority=LOW",
-                "assignee_id=me", "assignee_id=none", "requester_id=" + zoe.id(), "q=bourrage&sort=title,asc")) {
-            List<Long> listed = ids(api.get("/api/v1/tickets?size=100&" + query + (query.contains("sort") ? "" : "&sort=created_at,desc"), hugo.token()));
+        for (String query : List.of(
+                "",
+                "q=imprimante",
+                "status=IN_PROGRESS",
+                "priority=HIGH&priority=LOW",
+                "assignee_id=me",
+                "assignee_id=none",
+                "requester_id=" + zoe.id(),
+                "q=bourrage&sort=title,asc")) {
+            List<Long> listed = ids(api.get(
+                    "/api/v1/tickets?size=100&" + query + (query.contains("sort") ? "" : "&sort=created_at,desc"),
+                    hugo.token()));
             assertEquals(listed, exportedIds(export(query, hugo.token(), "fr")), query);
         }
         assertEquals(List.of(vpn, printer), exportedIds(export("", camille.token(), "fr")));
@@ -126,7 +153,8 @@ class TicketExportTest extends ApiTest {
 
         assertEquals(200, response.statusCode());
         // Sent as it is produced: chunked, without a length known in advance.
-        assertEquals("chunked", response.headers().firstValue("transfer-encoding").orElse(null));
+        assertEquals(
+                "chunked", response.headers().firstValue("transfer-encoding").orElse(null));
         assertNull(response.headers().firstValue("content-length").orElse(null));
         assertEquals(5001, parse(response.body(), ';').size());
     }
@@ -134,14 +162,19 @@ class TicketExportTest extends ApiTest {
     @Test
     void theExportTakesTheSameFiltersAsTheListInTheApiDocument() {
         // Untyped YAML: the test compares the OpenAPI document itself.
-        Map<String, Object> document = new Yaml().load(api.get("/api/openapi.yml", null).body());
-        assertEquals(parameters(document, "/api/v1/tickets").stream().filter(p -> !Set.of("cursor", "page", "size").contains(p)).toList(),
+        Map<String, Object> document =
+                new Yaml().load(api.get("/api/openapi.yml", null).body());
+        assertEquals(
+                parameters(document, "/api/v1/tickets").stream()
+                        .filter(p -> !Set.of("cursor", "page", "size").contains(p))
+                        .toList(),
                 parameters(document, "/api/v1/tickets/export.csv").stream().toList());
     }
 
     @SuppressWarnings("unchecked")
     private static TreeSet<String> parameters(Map<String, Object> document, String path) {
-        Map<String, Object> get = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) document.get("paths")).get(path)).get("get");
+        Map<String, Object> get = (Map<String, Object>)
+                ((Map<String, Object>) ((Map<String, Object>) document.get("paths")).get(path)).get("get");
         TreeSet<String> names = new TreeSet<>();
         for (Map<String, Object> parameter : (List<Map<String, Object>>) get.get("parameters")) {
             if ("query".equals(parameter.get("in"))) {
@@ -152,8 +185,10 @@ class TicketExportTest extends ApiTest {
     }
 
     private HttpResponse<byte[]> export(String query, String token, String language) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.getURI() + "/api/v1/tickets/export.csv?" + query))
-                .header("Accept-Language", language).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create(server.getURI() + "/api/v1/tickets/export.csv?" + query))
+                .header("Accept-Language", language)
+                .GET();
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -168,20 +203,31 @@ class TicketExportTest extends ApiTest {
     }
 
     private Api.Response problem(HttpResponse<byte[]> response) {
-        return new Api.Response(response.statusCode(), response.headers().map(), new String(response.body(), StandardCharsets.UTF_8), json);
+        return new Api.Response(
+                response.statusCode(),
+                response.headers().map(),
+                new String(response.body(), StandardCharsets.UTF_8),
+                json);
     }
 
     private static List<Long> exportedIds(HttpResponse<byte[]> response) {
         assertEquals(200, response.statusCode());
         List<CSVRecord> rows = parse(response.body(), ';');
-        return rows.subList(1, rows.size()).stream().map(r -> Long.parseLong(r.get(0))).toList();
+        return rows.subList(1, rows.size()).stream()
+                .map(r -> Long.parseLong(r.get(0)))
+                .toList();
     }
 
     private static List<CSVRecord> parse(byte[] body, char delimiter) {
         assertArrayEquals(BOM, Arrays.copyOf(body, 3));
         String text = new String(body, 3, body.length - 3, StandardCharsets.UTF_8);
         try {
-            return CSVFormat.EXCEL.builder().setDelimiter(delimiter).get().parse(new StringReader(text)).getRecords();
+            return CSVFormat.EXCEL
+                    .builder()
+                    .setDelimiter(delimiter)
+                    .get()
+                    .parse(new StringReader(text))
+                    .getRecords();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

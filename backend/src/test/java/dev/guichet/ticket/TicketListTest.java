@@ -1,5 +1,8 @@
 package dev.guichet.ticket;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.guichet.category.CategoryController;
 import dev.guichet.support.Api;
 import dev.guichet.support.ApiTest;
@@ -9,9 +12,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Filters, sorting and pagination of the ticket list. */
 class TicketListTest extends ApiTest {
@@ -51,7 +51,10 @@ class TicketListTest extends ApiTest {
         assertEquals(25, page("/api/v1/tickets?size=100").items().size());
         for (String bad : List.of("size=101", "size=0", "size=-1", "page=-1")) {
             Problem problem = assertProblem(400, api.get("/api/v1/tickets?" + bad, ines.token()));
-            assertEquals(bad.substring(0, bad.indexOf('=')), problem.errors().getFirst().field(), problem::toString);
+            assertEquals(
+                    bad.substring(0, bad.indexOf('=')),
+                    problem.errors().getFirst().field(),
+                    problem::toString);
         }
         assertProblem(400, api.get("/api/v1/tickets?size=ten", ines.token()));
     }
@@ -60,9 +63,16 @@ class TicketListTest extends ApiTest {
     void sortsByAWhitelistedFieldOnly() {
         change(ines, created.get(3), Map.of("priority", "CRITICAL"));
         change(ines, created.get(7), Map.of("priority", "LOW"));
-        assertEquals(created.get(3), ids(api.get("/api/v1/tickets?sort=priority,desc", ines.token())).getFirst());
-        assertEquals(created.get(7), ids(api.get("/api/v1/tickets?sort=priority,asc", ines.token())).getFirst());
-        assertEquals(created.getFirst(), ids(api.get("/api/v1/tickets?sort=created_at,asc", ines.token())).getFirst());
+        assertEquals(
+                created.get(3),
+                ids(api.get("/api/v1/tickets?sort=priority,desc", ines.token())).getFirst());
+        assertEquals(
+                created.get(7),
+                ids(api.get("/api/v1/tickets?sort=priority,asc", ines.token())).getFirst());
+        assertEquals(
+                created.getFirst(),
+                ids(api.get("/api/v1/tickets?sort=created_at,asc", ines.token()))
+                        .getFirst());
         assertProblem(400, api.get("/api/v1/tickets?sort=password_hash", ines.token()));
         assertProblem(400, api.get("/api/v1/tickets?sort=id%3Bdrop%20table%20tickets", ines.token()));
         assertProblem(400, api.get("/api/v1/tickets?sort=id,sideways", ines.token()));
@@ -73,9 +83,14 @@ class TicketListTest extends ApiTest {
         Person alice = admin("Alice");
         Person lucas = employee("Lucas");
         long lucasTicket = ticket(lucas, "Souris", "Clic droit mort");
-        long category = api.post("/api/v1/categories", alice.token(), new CategoryController.CreateCategory("Matériel", null))
-                .as(CategoryController.CategoryResponse.class).id();
-        change(ines, created.get(0), Map.of("status", "IN_PROGRESS", "assignee_id", ines.id(), "category_id", category));
+        long category = api.post(
+                        "/api/v1/categories", alice.token(), new CategoryController.CreateCategory("Matériel", null))
+                .as(CategoryController.CategoryResponse.class)
+                .id();
+        change(
+                ines,
+                created.get(0),
+                Map.of("status", "IN_PROGRESS", "assignee_id", ines.id(), "category_id", category));
         change(ines, created.get(1), Map.of("assignee_id", alice.id(), "priority", "HIGH"));
         change(ines, created.get(1), Map.of("status", "WAITING"));
         assertEquals(List.of(created.get(0)), ids(api.get("/api/v1/tickets?status=IN_PROGRESS", ines.token())));

@@ -1,5 +1,11 @@
 package dev.guichet.ticket;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.guichet.support.Api;
 import dev.guichet.support.ApiTest;
 import dev.guichet.web.Problem;
@@ -18,15 +24,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Keyset pagination, bounded totals, the counts ledger and search candidates (docs/architecture.md, "Queue at scale"). */
 class TicketQueueAtScaleTest extends ApiTest {
@@ -55,8 +55,20 @@ class TicketQueueAtScaleTest extends ApiTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"updated_at,desc", "created_at,desc", "created_at,asc", "priority,desc", "priority,asc",
-            "status,asc", "status,desc", "title,asc", "title,desc", "id,asc", "id,desc"})
+    @ValueSource(
+            strings = {
+                "updated_at,desc",
+                "created_at,desc",
+                "created_at,asc",
+                "priority,desc",
+                "priority,asc",
+                "status,asc",
+                "status,desc",
+                "title,asc",
+                "title,desc",
+                "id,asc",
+                "id,desc"
+            })
     void everySortPagesByCursorWithoutGapsOrDuplicates(String sort) {
         List<Long> all = ids(api.get("/api/v1/tickets?size=100&sort=" + sort, ines.token()));
         assertEquals(13, all.size());
@@ -101,7 +113,8 @@ class TicketQueueAtScaleTest extends ApiTest {
     void aMalformedCursorOrACursorOfAnotherSortIsA400() {
         String cursor = page("/api/v1/tickets?size=2&sort=priority,desc").nextCursor();
         assertNotNull(cursor);
-        Problem problem = assertProblem(400, api.get("/api/v1/tickets?sort=updated_at,desc&cursor=" + cursor, ines.token()));
+        Problem problem =
+                assertProblem(400, api.get("/api/v1/tickets?sort=updated_at,desc&cursor=" + cursor, ines.token()));
         assertEquals("cursor", problem.errors().getFirst().field());
         for (String bad : List.of("nonsense", "cHJpb3JpdHksZGVzY3x4fDE", "%00")) {
             assertProblem(400, api.get("/api/v1/tickets?sort=priority,desc&cursor=" + bad, ines.token()));
@@ -115,7 +128,11 @@ class TicketQueueAtScaleTest extends ApiTest {
         TicketResponse row = page("/api/v1/tickets?size=1&sort=id,desc").items().getFirst();
         assertEquals(id, row.id());
         assertEquals(longText.substring(0, 200), row.description());
-        assertEquals(longText, api.get("/api/v1/tickets/" + id, ines.token()).as(TicketResponse.class).description());
+        assertEquals(
+                longText,
+                api.get("/api/v1/tickets/" + id, ines.token())
+                        .as(TicketResponse.class)
+                        .description());
     }
 
     @Test
@@ -153,9 +170,12 @@ class TicketQueueAtScaleTest extends ApiTest {
                 Person who = i % 2 == 0 ? ines : alice;
                 work.add(pool.submit(() -> {
                     for (String status : List.of("IN_PROGRESS", "WAITING", "RESOLVED")) {
-                        TicketResponse current = api.get("/api/v1/tickets/" + id, who.token()).as(TicketResponse.class);
+                        TicketResponse current =
+                                api.get("/api/v1/tickets/" + id, who.token()).as(TicketResponse.class);
                         if (!status.equals(current.status().name())) {
-                            api.patch("/api/v1/tickets/" + id, who.token(),
+                            api.patch(
+                                    "/api/v1/tickets/" + id,
+                                    who.token(),
                                     Map.of("status", status, "version", current.version()));
                         }
                     }
@@ -170,7 +190,8 @@ class TicketQueueAtScaleTest extends ApiTest {
         }
         change(ines, created.get(1), Map.of("assignee_id", ines.id(), "priority", "CRITICAL"));
         assertEquals(groupByStatus(), counts());
-        assertEquals(groupByStatus(" WHERE priority = 'CRITICAL' AND assignee_id = " + ines.id()),
+        assertEquals(
+                groupByStatus(" WHERE priority = 'CRITICAL' AND assignee_id = " + ines.id()),
                 counts("?priority=CRITICAL&assignee_id=me"));
         assertTrue(ticketCounts.compact() > 0);
         assertEquals(groupByStatus(), counts());
@@ -181,10 +202,12 @@ class TicketQueueAtScaleTest extends ApiTest {
 
     @Test
     void relevanceRanksTheMostRecentMatchesOnly() {
-        long strongOld = ticket(camille, "Imprimante imprimante imprimante", "L'imprimante ne répond plus, imprimante bloquée");
+        long strongOld =
+                ticket(camille, "Imprimante imprimante imprimante", "L'imprimante ne répond plus, imprimante bloquée");
         sql("UPDATE tickets SET updated_at = timestamptz '2020-01-01 00:00:00+00' WHERE id = " + strongOld);
-        sql("INSERT INTO tickets (title, description, requester_id) SELECT 'Souci ' || g, 'Une imprimante parmi d''autres', "
-                + camille.id() + " FROM generate_series(1, " + TicketQueries.COUNT_BOUND + ") g");
+        sql(
+                "INSERT INTO tickets (title, description, requester_id) SELECT 'Souci ' || g, 'Une imprimante parmi d''autres', "
+                        + camille.id() + " FROM generate_series(1, " + TicketQueries.COUNT_BOUND + ") g");
         long strongNew = ticket(camille, "Imprimante imprimante", "Imprimante HS, imprimante en panne");
         String q = "q=" + URLEncoder.encode("imprimante", StandardCharsets.UTF_8);
 
@@ -201,8 +224,9 @@ class TicketQueueAtScaleTest extends ApiTest {
     void aWordBeyondTheIndexFetchIsRankedFromItsMostRecentMatchesAndCountedUpToTheBound() {
         long strongOld = ticket(camille, "Clavier clavier clavier", "Le clavier ne répond plus, clavier mort");
         sql("UPDATE tickets SET updated_at = timestamptz '2020-01-01 00:00:00+00' WHERE id = " + strongOld);
-        sql("INSERT INTO tickets (title, description, requester_id) SELECT 'Poste ' || g, 'Un clavier parmi d''autres', "
-                + camille.id() + " FROM generate_series(1, " + (TicketQueries.SEARCH_FETCH + 10) + ") g");
+        sql(
+                "INSERT INTO tickets (title, description, requester_id) SELECT 'Poste ' || g, 'Un clavier parmi d''autres', "
+                        + camille.id() + " FROM generate_series(1, " + (TicketQueries.SEARCH_FETCH + 10) + ") g");
         long strongNew = ticket(camille, "Clavier clavier", "Clavier HS, clavier en panne");
 
         Api.Response page = api.get("/api/v1/tickets?size=5&q=clavier", ines.token());
@@ -211,7 +235,9 @@ class TicketQueueAtScaleTest extends ApiTest {
         List<Long> ranked = walkIds("q=clavier", 100);
         assertEquals(TicketQueries.SEARCH_CANDIDATES, ranked.size());
         assertFalse(ranked.contains(strongOld));
-        assertEquals(TicketQueries.COUNT_BOUND + 1, counts("?q=clavier").get(TicketStatus.NEW),
+        assertEquals(
+                TicketQueries.COUNT_BOUND + 1,
+                counts("?q=clavier").get(TicketStatus.NEW),
                 "more than the bound reads as bound + 1");
     }
 
@@ -235,7 +261,9 @@ class TicketQueueAtScaleTest extends ApiTest {
         String cursor = null;
         int pages = 0;
         do {
-            Api.Response page = api.get("/api/v1/tickets?size=" + size + "&" + query + (cursor == null ? "" : "&cursor=" + cursor), ines.token());
+            Api.Response page = api.get(
+                    "/api/v1/tickets?size=" + size + "&" + query + (cursor == null ? "" : "&cursor=" + cursor),
+                    ines.token());
             assertEquals(200, page.status(), page::toString);
             walked.addAll(ids(page));
             cursor = page.as(TicketPage.class).nextCursor();
@@ -257,7 +285,8 @@ class TicketQueueAtScaleTest extends ApiTest {
     }
 
     private Map<TicketStatus, Long> counts(String query) {
-        return api.get("/api/v1/tickets/counts" + query, ines.token()).as(Argument.mapOf(TicketStatus.class, Long.class));
+        return api.get("/api/v1/tickets/counts" + query, ines.token())
+                .as(Argument.mapOf(TicketStatus.class, Long.class));
     }
 
     private Map<TicketStatus, Long> groupByStatus() {
@@ -269,14 +298,15 @@ class TicketQueueAtScaleTest extends ApiTest {
         for (TicketStatus s : TicketStatus.values()) {
             exact.put(s, 0L);
         }
-        tx.executeRead(status -> jdbc.prepareStatement("SELECT status, count(*) FROM tickets" + where + " GROUP BY status", ps -> {
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    exact.put(TicketStatus.valueOf(rs.getString(1)), rs.getLong(2));
-                }
-            }
-            return null;
-        }));
+        tx.executeRead(status ->
+                jdbc.prepareStatement("SELECT status, count(*) FROM tickets" + where + " GROUP BY status", ps -> {
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            exact.put(TicketStatus.valueOf(rs.getString(1)), rs.getLong(2));
+                        }
+                    }
+                    return null;
+                }));
         return exact;
     }
 

@@ -1,5 +1,8 @@
 package dev.guichet.ticket;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.guichet.comment.CommentController;
 import dev.guichet.support.ApiTest;
 import io.micronaut.core.type.Argument;
@@ -7,9 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Full-text search: French and English, accents ignored, ranked, scoped to what the caller may see. */
 class TicketSearchTest extends ApiTest {
@@ -27,14 +27,17 @@ class TicketSearchTest extends ApiTest {
         camille = employee("Camille");
         lucas = employee("Lucas");
         ines = technician("Ines");
-        printerInDescription = ticket(camille, "Problème au deuxième étage", "L'imprimante réseau affiche une erreur de bourrage");
+        printerInDescription =
+                ticket(camille, "Problème au deuxième étage", "L'imprimante réseau affiche une erreur de bourrage");
         printerInTitle = ticket(lucas, "Imprimantes hors service", "Plus rien ne sort depuis ce matin");
         screen = ticket(camille, "Écran qui clignote", "Mon écran secondaire s'éteint toutes les minutes");
         english = ticket(lucas, "Laptop battery", "My laptop batteries are draining very fast");
     }
 
     List<Long> search(Person who, String q) {
-        return ids(api.get("/api/v1/tickets?q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8), who.token()));
+        return ids(api.get(
+                "/api/v1/tickets?q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8),
+                who.token()));
     }
 
     @Test
@@ -63,14 +66,24 @@ class TicketSearchTest extends ApiTest {
     @Test
     void webSearchSyntaxWorks() {
         assertEquals(List.of(printerInDescription), search(ines, "imprimante -hors"));
-        assertEquals(List.of(screen, printerInDescription), search(ines, "écran or bourrage").stream().sorted((a, b) -> Long.compare(b, a)).toList());
+        assertEquals(
+                List.of(screen, printerInDescription),
+                search(ines, "écran or bourrage").stream()
+                        .sorted((a, b) -> Long.compare(b, a))
+                        .toList());
         assertTrue(search(ines, "\"écran bourrage\"").isEmpty());
     }
 
     @Test
     void publicRepliesAreSearchable() {
-        assertEquals(201, api.post("/api/v1/tickets/" + screen + "/comments", ines.token(),
-                new CommentController.CreateComment("Remplacez le câble HDMI par un câble DisplayPort", null, null)).status());
+        assertEquals(
+                201,
+                api.post(
+                                "/api/v1/tickets/" + screen + "/comments",
+                                ines.token(),
+                                new CommentController.CreateComment(
+                                        "Remplacez le câble HDMI par un câble DisplayPort", null, null))
+                        .status());
         assertEquals(List.of(screen), search(ines, "cable displayport"));
         assertEquals(List.of(screen), search(camille, "cable displayport"));
     }
@@ -84,8 +97,11 @@ class TicketSearchTest extends ApiTest {
     @Test
     void searchCombinesWithFiltersAndCounts() {
         change(ines, printerInTitle, Map.of("status", "IN_PROGRESS", "priority", "HIGH"));
-        assertEquals(List.of(printerInTitle), ids(api.get("/api/v1/tickets?q=imprimante&status=IN_PROGRESS", ines.token())));
-        assertEquals(List.of(printerInTitle), ids(api.get("/api/v1/tickets?q=imprimante&priority=HIGH&priority=CRITICAL", ines.token())));
+        assertEquals(
+                List.of(printerInTitle), ids(api.get("/api/v1/tickets?q=imprimante&status=IN_PROGRESS", ines.token())));
+        assertEquals(
+                List.of(printerInTitle),
+                ids(api.get("/api/v1/tickets?q=imprimante&priority=HIGH&priority=CRITICAL", ines.token())));
         Map<TicketStatus, Long> counts = api.get("/api/v1/tickets/counts?q=imprimante", ines.token())
                 .as(Argument.mapOf(TicketStatus.class, Long.class));
         assertEquals(1L, counts.get(TicketStatus.NEW));

@@ -1,5 +1,8 @@
 package dev.guichet.user;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
 import dev.guichet.auth.AuthRequests;
 import dev.guichet.auth.LoginResponse;
 import dev.guichet.support.Api;
@@ -10,9 +13,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 class UserAdminTest extends ApiTest {
 
@@ -25,8 +25,10 @@ class UserAdminTest extends ApiTest {
 
     /** A map rather than {@link UserRequests.CreateUser}: one test sends a role that does not exist. */
     Api.Response create(String email, String password, String role) {
-        return api.post("/api/v1/users", alice.token(), Map.of("email", email, "full_name", "Zoé Lefèvre",
-                "password", password, "role", role));
+        return api.post(
+                "/api/v1/users",
+                alice.token(),
+                Map.of("email", email, "full_name", "Zoé Lefèvre", "password", password, "role", role));
     }
 
     @Test
@@ -38,7 +40,8 @@ class UserAdminTest extends ApiTest {
         assertEquals(Role.TECHNICIAN, user.role());
         // The raw body: no field of the response may even mention the password.
         assertFalse(created.body().contains("password"));
-        assertEquals(200, login("zoe.lefevre@example.test", "un-mot-de-passe-solide").status());
+        assertEquals(
+                200, login("zoe.lefevre@example.test", "un-mot-de-passe-solide").status());
     }
 
     @Test
@@ -60,27 +63,49 @@ class UserAdminTest extends ApiTest {
     @Test
     void deactivationAndRoleChangesEndSessions() {
         Person ines = technician("Ines");
-        Api.Response demoted = api.patch("/api/v1/users/" + ines.id(), alice.token(),
+        Api.Response demoted = api.patch(
+                "/api/v1/users/" + ines.id(),
+                alice.token(),
                 new UserRequests.UpdateUser(null, Role.EMPLOYEE, null, null, null));
         assertEquals(Role.EMPLOYEE, demoted.as(UserResponse.class).role());
         assertProblem(401, api.post("/api/v1/auth/refresh", null, new AuthRequests.Refresh(ines.refreshToken())));
         Api.Response relogin = login(ines.email(), PASSWORD);
         assertEquals(200, relogin.status());
-        assertProblem(403, api.get("/api/v1/users/assignable", relogin.as(LoginResponse.class).accessToken()));
+        assertProblem(
+                403,
+                api.get(
+                        "/api/v1/users/assignable",
+                        relogin.as(LoginResponse.class).accessToken()));
     }
 
     @Test
     void anAdminResetsAPassword() {
         Person camille = employee("Camille");
-        assertEquals(200, api.patch("/api/v1/users/" + camille.id(), alice.token(), new UserRequests.UpdateUser(null, null, null, null, "nouveau-mot-de-passe")).status());
+        assertEquals(
+                200,
+                api.patch(
+                                "/api/v1/users/" + camille.id(),
+                                alice.token(),
+                                new UserRequests.UpdateUser(null, null, null, null, "nouveau-mot-de-passe"))
+                        .status());
         assertProblem(401, login(camille.email(), PASSWORD));
         assertEquals(200, login(camille.email(), "nouveau-mot-de-passe").status());
     }
 
     @Test
     void anAdminCannotLockThemselfOut() {
-        assertProblem(409, api.patch("/api/v1/users/" + alice.id(), alice.token(), new UserRequests.UpdateUser(null, null, false, null, null)));
-        assertProblem(409, api.patch("/api/v1/users/" + alice.id(), alice.token(), new UserRequests.UpdateUser(null, Role.EMPLOYEE, null, null, null)));
+        assertProblem(
+                409,
+                api.patch(
+                        "/api/v1/users/" + alice.id(),
+                        alice.token(),
+                        new UserRequests.UpdateUser(null, null, false, null, null)));
+        assertProblem(
+                409,
+                api.patch(
+                        "/api/v1/users/" + alice.id(),
+                        alice.token(),
+                        new UserRequests.UpdateUser(null, Role.EMPLOYEE, null, null, null)));
     }
 
     @Test
@@ -88,18 +113,32 @@ class UserAdminTest extends ApiTest {
         employee("Camille");
         employee("Lucas");
         technician("Ines");
-        PageResponse<UserResponse> employees = api.get("/api/v1/users?role=EMPLOYEE", alice.token()).page(UserResponse.class);
+        PageResponse<UserResponse> employees =
+                api.get("/api/v1/users?role=EMPLOYEE", alice.token()).page(UserResponse.class);
         assertEquals(2, employees.total());
-        assertEquals(List.of("Camille", "Lucas"), employees.items().stream().map(UserResponse::fullName).toList());
-        assertEquals(1, api.get("/api/v1/users?q=LUC", alice.token()).page(UserResponse.class).items().size());
-        assertEquals(2, api.get("/api/v1/users?size=2", alice.token()).page(UserResponse.class).items().size());
+        assertEquals(
+                List.of("Camille", "Lucas"),
+                employees.items().stream().map(UserResponse::fullName).toList());
+        assertEquals(
+                1,
+                api.get("/api/v1/users?q=LUC", alice.token())
+                        .page(UserResponse.class)
+                        .items()
+                        .size());
+        assertEquals(
+                2,
+                api.get("/api/v1/users?size=2", alice.token())
+                        .page(UserResponse.class)
+                        .items()
+                        .size());
         assertProblem(400, api.get("/api/v1/users?size=500", alice.token()));
     }
 
     @Test
     void everyoneEditsTheirOwnProfile() {
         Person camille = employee("Camille");
-        UserResponse updated = api.patch("/api/v1/me", camille.token(), new UserRequests.UpdateProfile(null, "en", false))
+        UserResponse updated = api.patch(
+                        "/api/v1/me", camille.token(), new UserRequests.UpdateProfile(null, "en", false))
                 .as(UserResponse.class);
         assertEquals("en", updated.locale());
         assertEquals(false, updated.notificationsEnabled());

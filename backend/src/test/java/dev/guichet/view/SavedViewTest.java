@@ -1,14 +1,13 @@
 package dev.guichet.view;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.guichet.support.Api;
 import dev.guichet.support.ApiTest;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Each technician keeps their own named queue views. */
 class SavedViewTest extends ApiTest {
@@ -28,22 +27,28 @@ class SavedViewTest extends ApiTest {
 
     List<String> names(Person who) {
         return api.get("/api/v1/views", who.token()).asList(SavedViewController.ViewResponse.class).stream()
-                .map(SavedViewController.ViewResponse::name).toList();
+                .map(SavedViewController.ViewResponse::name)
+                .toList();
     }
 
     @Test
     void aViewIsSavedListedAndDeletedByItsOwnerOnly() {
-        Api.Response saved = save(ines, " Urgent réseau ", "status=NEW&priority=CRITICAL&cursor=abc&sort=created_at,asc");
+        Api.Response saved =
+                save(ines, " Urgent réseau ", "status=NEW&priority=CRITICAL&cursor=abc&sort=created_at,asc");
         assertEquals(201, saved.status(), saved::toString);
         SavedViewController.ViewResponse view = saved.as(SavedViewController.ViewResponse.class);
         assertEquals("Urgent réseau", view.name());
-        assertEquals("status=NEW&priority=CRITICAL&sort=created_at,asc", view.query(), "a view starts at the first page");
+        assertEquals(
+                "status=NEW&priority=CRITICAL&sort=created_at,asc", view.query(), "a view starts at the first page");
 
         assertEquals(List.of("Urgent réseau"), names(ines));
         assertTrue(names(hugo).isEmpty(), "views are personal");
         assertProblem(404, api.send("DELETE", "/api/v1/views/" + view.id(), hugo.token(), null));
 
-        assertEquals(204, api.send("DELETE", "/api/v1/views/" + view.id(), ines.token(), null).status());
+        assertEquals(
+                204,
+                api.send("DELETE", "/api/v1/views/" + view.id(), ines.token(), null)
+                        .status());
         assertTrue(names(ines).isEmpty());
     }
 

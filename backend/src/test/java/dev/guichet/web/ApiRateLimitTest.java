@@ -1,16 +1,15 @@
 package dev.guichet.web;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.guichet.support.Api;
 import dev.guichet.support.ApiTest;
 import io.micronaut.context.annotation.Property;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @Property(name = "guichet.rate-limits.api-limit", value = "5")
 @Property(name = "guichet.rate-limits.api-window", value = "1h")
@@ -37,6 +36,7 @@ class ApiRateLimitTest extends ApiTest {
 
     @Inject
     RateLimiter limiter;
+
     @Inject
     ApiRateLimit apiRateLimit;
 
@@ -48,15 +48,16 @@ class ApiRateLimitTest extends ApiTest {
 
         limiter.purgeExpired();
 
-        List<String> left = tx.executeRead(status -> jdbc.prepareStatement("SELECT id FROM rate_limit_buckets ORDER BY id", ps -> {
-            List<String> ids = new java.util.ArrayList<>();
-            try (var rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getString(1));
-                }
-            }
-            return ids;
-        }));
+        List<String> left =
+                tx.executeRead(status -> jdbc.prepareStatement("SELECT id FROM rate_limit_buckets ORDER BY id", ps -> {
+                    List<String> ids = new java.util.ArrayList<>();
+                    try (var rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            ids.add(rs.getString(1));
+                        }
+                    }
+                    return ids;
+                }));
         assertTrue(left.contains("login-ip:kept"), left::toString);
         assertFalse(left.contains("login-ip:gone"), left::toString);
     }
@@ -66,7 +67,8 @@ class ApiRateLimitTest extends ApiTest {
         Person camille = employee("Camille");
         assertEquals(200, api.get("/api/v1/me", camille.token()).status());
         long rows = tx.executeRead(status -> jdbc.prepareStatement(
-                "SELECT count(*) FROM rate_limit_buckets WHERE id LIKE 'api:%'", ps -> {
+                "SELECT count(*) FROM rate_limit_buckets WHERE id LIKE 'api:%'",
+                ps -> {
                     try (var rs = ps.executeQuery()) {
                         rs.next();
                         return rs.getLong(1);

@@ -1,14 +1,14 @@
 package dev.guichet.web;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.guichet.support.Api;
 import dev.guichet.support.ApiTest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every error kind the API returns is RFC 9457 problem+json, with no internals. Request bodies are
@@ -39,24 +39,47 @@ class ProblemJsonTest extends ApiTest {
         assertEquals(List.of("description"), fields(problem));
         Problem both = assertProblem(400, api.post("/api/v1/tickets", ines.token(), Map.of()));
         assertEquals(List.of("description", "title"), fields(both));
-        assertEquals(List.of("category_id"), fields(assertProblem(400, api.post("/api/v1/tickets", ines.token(),
-                Map.of("title", "t", "description", "d", "category_id", 987654)))));
+        assertEquals(
+                List.of("category_id"),
+                fields(assertProblem(
+                        400,
+                        api.post(
+                                "/api/v1/tickets",
+                                ines.token(),
+                                Map.of("title", "t", "description", "d", "category_id", 987654)))));
     }
 
     @Test
     void blankAndOversizedFields() {
-        assertEquals(List.of("title"), fields(assertProblem(400, api.post("/api/v1/tickets", ines.token(),
-                Map.of("title", "   ", "description", "d")))));
-        assertEquals(List.of("title"), fields(assertProblem(400, api.post("/api/v1/tickets", ines.token(),
-                Map.of("title", "x".repeat(201), "description", "d")))));
+        assertEquals(
+                List.of("title"),
+                fields(assertProblem(
+                        400, api.post("/api/v1/tickets", ines.token(), Map.of("title", "   ", "description", "d")))));
+        assertEquals(
+                List.of("title"),
+                fields(assertProblem(
+                        400,
+                        api.post(
+                                "/api/v1/tickets",
+                                ines.token(),
+                                Map.of("title", "x".repeat(201), "description", "d")))));
     }
 
     @Test
     void fieldsOfTheWrongType() {
-        Problem priority = assertProblem(400, api.post("/api/v1/tickets", ines.token(),
-                Map.of("title", "t", "description", "d", "priority", "URGENT")));
+        Problem priority = assertProblem(
+                400,
+                api.post(
+                        "/api/v1/tickets",
+                        ines.token(),
+                        Map.of("title", "t", "description", "d", "priority", "URGENT")));
         assertTrue(priority.detail().contains("priority"), priority::toString);
-        assertProblem(400, api.post("/api/v1/tickets", ines.token(), Map.of("title", "t", "description", "d", "category_id", "abc")));
+        assertProblem(
+                400,
+                api.post(
+                        "/api/v1/tickets",
+                        ines.token(),
+                        Map.of("title", "t", "description", "d", "category_id", "abc")));
         assertProblem(400, api.patch("/api/v1/tickets/1", ines.token(), Map.of("version", "latest")));
     }
 

@@ -1,5 +1,9 @@
 package dev.guichet.web;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.guichet.support.ApiTest;
 import dev.guichet.ticket.TicketRequests;
 import java.io.IOException;
@@ -15,10 +19,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Problems are worded in the caller's language: both languages have every text, every problem type
@@ -72,12 +72,14 @@ class ProblemTextsTest extends ApiTest {
             java.util.regex.Pattern.compile("ApiException\\.unauthorized\\(\"([^\"]+)\""),
             java.util.regex.Pattern.compile("ApiException\\.invalidField\\([^,]+, \"([^\"]+)\""),
             java.util.regex.Pattern.compile("FieldProblem\\.of\\([^,]+, \"([^\"]+)\""),
-            java.util.regex.Pattern.compile("new (?:ApiException|RateLimitedException)\\(ProblemType\\.[A-Z_]+, \"([^\"]+)\""),
+            java.util.regex.Pattern.compile(
+                    "new (?:ApiException|RateLimitedException)\\(ProblemType\\.[A-Z_]+, \"([^\"]+)\""),
         };
         String[] prefixes = {"not-found.", "forbidden.", "unauthorized.", "field.", "", ""};
         List<String> missing = new ArrayList<>();
         try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
-            for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+            for (java.nio.file.Path file :
+                    files.filter(f -> f.toString().endsWith(".java")).toList()) {
                 String source = java.nio.file.Files.readString(file);
                 for (int i = 0; i < uses.length; i++) {
                     var m = uses[i].matcher(source);
@@ -91,8 +93,9 @@ class ProblemTextsTest extends ApiTest {
             }
         }
         for (ProblemType type : ProblemType.values()) {
-            if (!en.containsKey(type.slug() + ".detail") && !en.stringPropertyNames().stream()
-                    .anyMatch(k -> k.startsWith(type.slug() + ".") && !k.endsWith(".title"))) {
+            if (!en.containsKey(type.slug() + ".detail")
+                    && !en.stringPropertyNames().stream()
+                            .anyMatch(k -> k.startsWith(type.slug() + ".") && !k.endsWith(".title"))) {
                 missing.add(type.slug() + ": no detail");
             }
         }
@@ -124,10 +127,12 @@ class ProblemTextsTest extends ApiTest {
         assertEquals("Requête invalide", invalid.title());
         assertEquals("title", invalid.errors().getFirst().field());
         assertEquals("ne doit pas être vide", invalid.errors().getFirst().message());
-        assertTrue(invalid.detail().startsWith("La requête est invalide : title ne doit pas être vide"), invalid::toString);
+        assertTrue(
+                invalid.detail().startsWith("La requête est invalide : title ne doit pas être vide"),
+                invalid::toString);
 
-        Problem english = assertProblem(400, api.send("POST", "/api/v1/tickets", camille.token(), blankTitle,
-                Map.of("Accept-Language", "en")));
+        Problem english = assertProblem(
+                400, api.send("POST", "/api/v1/tickets", camille.token(), blankTitle, Map.of("Accept-Language", "en")));
         assertEquals("must not be blank", english.errors().getFirst().message());
         assertNotEquals(invalid.detail(), english.detail());
 

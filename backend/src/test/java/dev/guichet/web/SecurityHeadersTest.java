@@ -1,12 +1,12 @@
 package dev.guichet.web;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
 import dev.guichet.support.Api;
 import dev.guichet.support.ApiTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 
 class SecurityHeadersTest extends ApiTest {
 
@@ -48,10 +48,15 @@ class SecurityHeadersTest extends ApiTest {
     @Test
     void noOriginIsAllowedCrossOriginByDefault() {
         Person camille = employee("Camille");
-        Api.Response me = api.send("GET", "/api/v1/me", camille.token(), null, Map.of("Origin", "https://evil.example"));
+        Api.Response me =
+                api.send("GET", "/api/v1/me", camille.token(), null, Map.of("Origin", "https://evil.example"));
         assertNull(me.header("Access-Control-Allow-Origin"));
-        Api.Response preflight = api.send("OPTIONS", "/api/v1/me", null, null, Map.of("Origin", "https://evil.example",
-                "Access-Control-Request-Method", "GET"));
+        Api.Response preflight = api.send(
+                "OPTIONS",
+                "/api/v1/me",
+                null,
+                null,
+                Map.of("Origin", "https://evil.example", "Access-Control-Request-Method", "GET"));
         assertNull(preflight.header("Access-Control-Allow-Origin"));
     }
 
@@ -61,7 +66,10 @@ class SecurityHeadersTest extends ApiTest {
     }
 
     static void assertHardened(Api.Response response) {
-        assertEquals(SecurityHeaders.CONTENT_SECURITY_POLICY, response.header("Content-Security-Policy"), response::toString);
+        assertEquals(
+                SecurityHeaders.CONTENT_SECURITY_POLICY,
+                response.header("Content-Security-Policy"),
+                response::toString);
         assertEquals("nosniff", response.header("X-Content-Type-Options"));
         assertEquals("DENY", response.header("X-Frame-Options"));
         assertEquals("strict-origin-when-cross-origin", response.header("Referrer-Policy"));

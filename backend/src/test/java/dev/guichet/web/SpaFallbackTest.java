@@ -1,5 +1,8 @@
 package dev.guichet.web;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.guichet.support.Api;
 import dev.guichet.support.ApiTest;
 import java.net.URI;
@@ -8,15 +11,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /** The jar serves the SPA on its own URLs, so a deep link or a reload works without nginx. */
 class SpaFallbackTest extends ApiTest {
 
     HttpResponse<String> page(String method, String path) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(server.getURI() + path)).header("Accept", "text/html")
-                .method(method, HttpRequest.BodyPublishers.noBody()).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server.getURI() + path))
+                .header("Accept", "text/html")
+                .method(method, HttpRequest.BodyPublishers.noBody())
+                .build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 

@@ -49,29 +49,39 @@ public class LdapAccountCheck implements ExternalAccountCheck {
     /** When each account's entry was last read; null when every request reads it. */
     private final Cache<Long, Instant> readLately;
 
-    LdapAccountCheck(LdapSettings settings, LdapDirectory directory, LdapSync sync, UserRepository users,
-                     AuthQueries states, MeterRegistry meters) {
+    LdapAccountCheck(
+            LdapSettings settings,
+            LdapDirectory directory,
+            LdapSync sync,
+            UserRepository users,
+            AuthQueries states,
+            MeterRegistry meters) {
         this.settings = settings;
         this.directory = directory;
         this.sync = sync;
         this.users = users;
         this.states = states;
         this.unavailable = Counter.builder("guichet.ldap.unavailable")
-                .description("Requests of directory accounts served with the stored state because the directory could not be asked")
+                .description(
+                        "Requests of directory accounts served with the stored state because the directory could not be asked")
                 .register(meters);
         // One failure opens it; after the wait, one trial request closes it again, or reopens it.
-        this.breaker = CircuitBreaker.of("ldap", CircuitBreakerConfig.custom()
-                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                .slidingWindowSize(1)
-                .minimumNumberOfCalls(1)
-                .failureRateThreshold(100)
-                .permittedNumberOfCallsInHalfOpenState(1)
-                .waitDurationInOpenState(Duration.ofSeconds(settings.retrySeconds()))
-                .build());
-        this.readLately = settings.recheckSeconds() == 0 ? null : Caffeine.newBuilder()
-                .expireAfterWrite(Duration.ofSeconds(settings.recheckSeconds()))
-                .maximumSize(REMEMBERED_ACCOUNTS)
-                .build();
+        this.breaker = CircuitBreaker.of(
+                "ldap",
+                CircuitBreakerConfig.custom()
+                        .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                        .slidingWindowSize(1)
+                        .minimumNumberOfCalls(1)
+                        .failureRateThreshold(100)
+                        .permittedNumberOfCallsInHalfOpenState(1)
+                        .waitDurationInOpenState(Duration.ofSeconds(settings.retrySeconds()))
+                        .build());
+        this.readLately = settings.recheckSeconds() == 0
+                ? null
+                : Caffeine.newBuilder()
+                        .expireAfterWrite(Duration.ofSeconds(settings.recheckSeconds()))
+                        .maximumSize(REMEMBERED_ACCOUNTS)
+                        .build();
     }
 
     /**
@@ -82,7 +92,9 @@ public class LdapAccountCheck implements ExternalAccountCheck {
      */
     @Override
     public Optional<AuthQueries.AccountState> check(AuthQueries.AccountState stored) {
-        if (!settings.enabled() || !"LDAP".equals(stored.authSource()) || stored.externalId() == null
+        if (!settings.enabled()
+                || !"LDAP".equals(stored.authSource())
+                || stored.externalId() == null
                 || (readLately != null && readLately.getIfPresent(stored.id()) != null)) {
             return Optional.of(stored);
         }
@@ -97,8 +109,11 @@ public class LdapAccountCheck implements ExternalAccountCheck {
         } catch (LdapDirectory.Unavailable e) {
             breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
             unavailable.increment();
-            LOG.warn("Directory unreachable ({}): account {} keeps its stored state; asking again in {} s",
-                    e.getMessage(), stored.id(), settings.retrySeconds());
+            LOG.warn(
+                    "Directory unreachable ({}): account {} keeps its stored state; asking again in {} s",
+                    e.getMessage(),
+                    stored.id(),
+                    settings.retrySeconds());
             return Optional.of(stored);
         } catch (RuntimeException e) {
             breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);

@@ -1,10 +1,10 @@
 package dev.guichet.auth.ldap;
 
-import dev.guichet.web.ProblemResponses;
 import dev.guichet.auth.AuthRequests;
 import dev.guichet.auth.LoginThrottle;
 import dev.guichet.auth.TokenResponse;
 import dev.guichet.web.ClientAddress;
+import dev.guichet.web.ProblemResponses;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -44,8 +44,8 @@ public class LdapController {
     @ProblemResponses.Unauthorized
     @Post("/login")
     public TokenResponse ldapLogin(@Body @Valid AuthRequests.DirectoryLogin request, HttpRequest<?> http) {
-        LoginThrottle.Attempt attempt = throttle.begin("ldap:" + request.username().trim().toLowerCase(Locale.ROOT),
-                clients.of(http));
+        LoginThrottle.Attempt attempt =
+                throttle.begin("ldap:" + request.username().trim().toLowerCase(Locale.ROOT), clients.of(http));
         TokenResponse tokens = login.login(request.username(), request.password());
         attempt.succeeded();
         return tokens;

@@ -19,11 +19,12 @@ import com.unboundid.ldap.sdk.SimpleBindRequest;
 import com.unboundid.ldap.sdk.SingleServerSet;
 import com.unboundid.ldap.sdk.StartTLSPostConnectProcessor;
 import com.unboundid.ldap.sdk.extensions.StartTLSExtendedRequest;
-import com.unboundid.util.ssl.SSLUtil;
 import com.unboundid.util.ssl.HostNameSSLSocketVerifier;
+import com.unboundid.util.ssl.SSLUtil;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -31,7 +32,6 @@ import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
-import java.security.KeyStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,8 +69,7 @@ public class LdapDirectory {
      * @param fullName display name, or null
      * @param groups   group DNs and their CN values
      */
-    public record Person(String dn, String email, String fullName, List<String> groups) {
-    }
+    public record Person(String dn, String email, String fullName, List<String> groups) {}
 
     /** A directory that cannot be reached or is misconfigured: not the person's fault. */
     public static class Unavailable extends Exception {
@@ -88,8 +87,11 @@ public class LdapDirectory {
      */
     public Optional<Person> authenticate(String username, String password) throws Unavailable {
         // No control characters (NUL would end the name early in some servers' C code): refused, not trimmed away.
-        if (username == null || username.isBlank() || username.chars().anyMatch(Character::isISOControl)
-                || password == null || password.isEmpty()) {
+        if (username == null
+                || username.isBlank()
+                || username.chars().anyMatch(Character::isISOControl)
+                || password == null
+                || password.isEmpty()) {
             return Optional.empty();
         }
         try (LDAPConnection connection = connect()) {
@@ -126,9 +128,11 @@ public class LdapDirectory {
      */
     public Optional<Person> find(String dn) throws Unavailable {
         try {
-            SearchResult result = pool().search(new SearchRequest(dn, SearchScope.BASE,
-                    Filter.create(settings.userFilter().replace("{0}", "*")), attributes()));
-            return result.getEntryCount() == 1 ? Optional.of(person(result.getSearchEntries().getFirst())) : Optional.empty();
+            SearchResult result = pool().search(new SearchRequest(
+                    dn, SearchScope.BASE, Filter.create(settings.userFilter().replace("{0}", "*")), attributes()));
+            return result.getEntryCount() == 1
+                    ? Optional.of(person(result.getSearchEntries().getFirst()))
+                    : Optional.empty();
         } catch (LDAPException e) {
             if (e.getResultCode() == ResultCode.NO_SUCH_OBJECT) {
                 return Optional.empty();
@@ -147,7 +151,7 @@ public class LdapDirectory {
     }
 
     private String[] attributes() {
-        return new String[]{settings.emailAttribute(), settings.nameAttribute(), settings.groupsAttribute()};
+        return new String[] {settings.emailAttribute(), settings.nameAttribute(), settings.groupsAttribute()};
     }
 
     private Person person(SearchResultEntry entry) {
@@ -167,19 +171,22 @@ public class LdapDirectory {
             }
         }
         String email = entry.getAttributeValue(settings.emailAttribute());
-        return new Person(entry.getDN(), email == null ? null : email.trim().toLowerCase(java.util.Locale.ROOT),
-                entry.getAttributeValue(settings.nameAttribute()), groups);
+        return new Person(
+                entry.getDN(),
+                email == null ? null : email.trim().toLowerCase(java.util.Locale.ROOT),
+                entry.getAttributeValue(settings.nameAttribute()),
+                groups);
     }
 
     /** The URL's host and port, whether it is LDAPS, and the options every connection uses. */
-    private record Endpoint(LDAPURL url, boolean ldaps, LDAPConnectionOptions options, SSLUtil ssl) {
-    }
+    private record Endpoint(LDAPURL url, boolean ldaps, LDAPConnectionOptions options, SSLUtil ssl) {}
 
     private Endpoint endpoint() throws LDAPException, Unavailable {
         LDAPURL url = new LDAPURL(settings.url());
         boolean ldaps = "ldaps".equalsIgnoreCase(url.getScheme());
         if (!ldaps && !settings.startTls() && !settings.allowPlain()) {
-            throw new Unavailable("Refusing plain LDAP: use ldaps://, LDAP_START_TLS=true, or LDAP_ALLOW_PLAIN=true", null);
+            throw new Unavailable(
+                    "Refusing plain LDAP: use ldaps://, LDAP_START_TLS=true, or LDAP_ALLOW_PLAIN=true", null);
         }
         LDAPConnectionOptions options = new LDAPConnectionOptions();
         options.setConnectTimeoutMillis(settings.timeoutMillis());
@@ -197,16 +204,24 @@ public class LdapDirectory {
     private synchronized LDAPConnectionPool pool() throws LDAPException, Unavailable {
         if (pool == null) {
             Endpoint endpoint = endpoint();
-            BindRequest bind = settings.bindDn().isBlank() ? null
+            BindRequest bind = settings.bindDn().isBlank()
+                    ? null
                     : new SimpleBindRequest(settings.bindDn(), settings.bindPassword());
             try {
-                ServerSet server = new SingleServerSet(endpoint.url().getHost(), endpoint.url().getPort(),
-                        endpoint.ldaps() ? endpoint.ssl().createSSLSocketFactory() : null, endpoint.options(), bind,
+                ServerSet server = new SingleServerSet(
+                        endpoint.url().getHost(),
+                        endpoint.url().getPort(),
+                        endpoint.ldaps() ? endpoint.ssl().createSSLSocketFactory() : null,
+                        endpoint.options(),
+                        bind,
                         !endpoint.ldaps() && settings.startTls()
-                                ? new StartTLSPostConnectProcessor(endpoint.ssl().createSSLContext()) : null);
+                                ? new StartTLSPostConnectProcessor(
+                                        endpoint.ssl().createSSLContext())
+                                : null);
                 LDAPConnectionPool created = new LDAPConnectionPool(server, bind, 0, POOLED_CONNECTIONS);
                 created.setConnectionPoolName("guichet-ldap");
-                // A connection the server closed while idle (Active Directory: after 15 min) is replaced and the search run again.
+                // A connection the server closed while idle (Active Directory: after 15 min) is replaced and the search
+                // run again.
                 created.setRetryFailedOperationsDueToInvalidConnections(EnumSet.of(OperationType.SEARCH));
                 pool = created;
             } catch (GeneralSecurityException e) {
@@ -222,7 +237,8 @@ public class LdapDirectory {
         LDAPConnection connection;
         try {
             connection = endpoint.ldaps()
-                    ? new LDAPConnection(endpoint.ssl().createSSLSocketFactory(), endpoint.options(), url.getHost(), url.getPort())
+                    ? new LDAPConnection(
+                            endpoint.ssl().createSSLSocketFactory(), endpoint.options(), url.getHost(), url.getPort())
                     : new LDAPConnection(endpoint.options(), url.getHost(), url.getPort());
             if (!endpoint.ldaps() && settings.startTls()) {
                 SSLContext context = endpoint.ssl().createSSLContext();

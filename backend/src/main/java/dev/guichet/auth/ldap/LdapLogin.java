@@ -1,11 +1,11 @@
 package dev.guichet.auth.ldap;
 
-import dev.guichet.web.ProblemType;
 import dev.guichet.auth.AuthService;
 import dev.guichet.auth.ExternalAccounts;
 import dev.guichet.auth.TokenResponse;
 import dev.guichet.user.User;
 import dev.guichet.web.ApiException;
+import dev.guichet.web.ProblemType;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -58,8 +58,12 @@ public class LdapLogin {
             throw ApiException.of(ProblemType.DIRECTORY_EMAIL_MISSING);
         }
         String name = found.fullName() == null || found.fullName().isBlank() ? found.email() : found.fullName();
-        User user = accounts.signInOrProvision(new ExternalAccounts.Identity(ExternalAccounts.Source.LDAP, found.dn(),
-                found.email(), name.length() > 200 ? name.substring(0, 200) : name, "fr",
+        User user = accounts.signInOrProvision(new ExternalAccounts.Identity(
+                ExternalAccounts.Source.LDAP,
+                found.dn(),
+                found.email(),
+                name.length() > 200 ? name.substring(0, 200) : name,
+                "fr",
                 settings.groupRoles().roleOf(found.groups())));
         return auth.signIn(user);
     }

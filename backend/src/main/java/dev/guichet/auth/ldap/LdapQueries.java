@@ -28,10 +28,11 @@ public class LdapQueries {
      */
     boolean claimSync(String period) {
         return jdbc.prepareStatement(
-                "INSERT INTO job_runs (job, period) VALUES ('ldap-sync', ?) ON CONFLICT DO NOTHING", ps -> {
-                    ps.setString(1, period);
-                    return ps.executeUpdate();
-                }) == 1;
+                        "INSERT INTO job_runs (job, period) VALUES ('ldap-sync', ?) ON CONFLICT DO NOTHING", ps -> {
+                            ps.setString(1, period);
+                            return ps.executeUpdate();
+                        })
+                == 1;
     }
 
     /** @return the ids of the active directory accounts, in order */

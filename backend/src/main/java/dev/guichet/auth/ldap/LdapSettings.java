@@ -33,12 +33,23 @@ import jakarta.validation.constraints.Min;
  */
 @Context
 @ConfigurationProperties("guichet.ldap")
-public record LdapSettings(@Nullable String url, boolean startTls, boolean allowPlain, @Nullable String bindDn,
-                           @Nullable String bindPassword, @Nullable String userBase, @Nullable String userFilter,
-                           @Nullable String emailAttribute, @Nullable String nameAttribute,
-                           @Nullable String groupsAttribute, @Nullable String adminGroups,
-                           @Nullable String technicianGroups, @Min(1) int timeoutMillis, boolean syncEnabled,
-                           @Min(0) int recheckSeconds, @Min(1) int retrySeconds) {
+public record LdapSettings(
+        @Nullable String url,
+        boolean startTls,
+        boolean allowPlain,
+        @Nullable String bindDn,
+        @Nullable String bindPassword,
+        @Nullable String userBase,
+        @Nullable String userFilter,
+        @Nullable String emailAttribute,
+        @Nullable String nameAttribute,
+        @Nullable String groupsAttribute,
+        @Nullable String adminGroups,
+        @Nullable String technicianGroups,
+        @Min(1) int timeoutMillis,
+        boolean syncEnabled,
+        @Min(0) int recheckSeconds,
+        @Min(1) int retrySeconds) {
 
     /** Matches the login name against uid or mail among person entries (OpenLDAP; for AD use sAMAccountName). */
     public static final String DEFAULT_USER_FILTER = "(&(objectClass=person)(|(uid={0})(mail={0})))";

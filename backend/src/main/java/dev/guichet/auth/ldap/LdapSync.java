@@ -35,8 +35,13 @@ public class LdapSync {
     private final ExternalAccounts accounts;
     private final AuthService auth;
 
-    LdapSync(LdapSettings settings, LdapDirectory directory, LdapQueries queries, UserRepository users,
-             ExternalAccounts accounts, AuthService auth) {
+    LdapSync(
+            LdapSettings settings,
+            LdapDirectory directory,
+            LdapQueries queries,
+            UserRepository users,
+            ExternalAccounts accounts,
+            AuthService auth) {
         this.settings = settings;
         this.directory = directory;
         this.queries = queries;
@@ -46,15 +51,18 @@ public class LdapSync {
     }
 
     /** What one run did. */
-    public record Result(int checked, int deactivated, int roleChanges) {
-    }
+    public record Result(int checked, int deactivated, int roleChanges) {}
 
     /** Runs at LDAP_SYNC_CRON (default 03:15 every night), once per day across replicas. */
     @Scheduled(cron = "${guichet.ldap.sync-cron}")
     void nightly() {
         if (settings.enabled() && settings.syncEnabled()) {
-            runOnce(LocalDate.now(ZoneOffset.UTC).toString()).ifPresent(r -> LOG.info(
-                    "Directory sync: {} accounts checked, {} deactivated, {} role changes", r.checked(), r.deactivated(), r.roleChanges()));
+            runOnce(LocalDate.now(ZoneOffset.UTC).toString())
+                    .ifPresent(r -> LOG.info(
+                            "Directory sync: {} accounts checked, {} deactivated, {} role changes",
+                            r.checked(),
+                            r.deactivated(),
+                            r.roleChanges()));
         }
     }
 
@@ -117,7 +125,8 @@ public class LdapSync {
         if (entry.isEmpty()) {
             return new Change(true, Optional.empty());
         }
-        return new Change(false, settings.groupRoles().roleOf(entry.get().groups()).filter(role -> role != current));
+        return new Change(
+                false, settings.groupRoles().roleOf(entry.get().groups()).filter(role -> role != current));
     }
 
     /**

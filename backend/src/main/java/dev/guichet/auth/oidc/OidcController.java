@@ -1,13 +1,13 @@
 package dev.guichet.auth.oidc;
 
-import dev.guichet.web.WebSettings;
-import dev.guichet.web.ProblemResponses;
 import dev.guichet.auth.TokenResponse;
+import dev.guichet.web.ProblemResponses;
+import dev.guichet.web.WebSettings;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -44,6 +44,7 @@ public class OidcController {
     static final String BROWSER_COOKIE = "guichet_oidc";
     /** Carries the single-use exchange code from the callback to the SPA's POST (HttpOnly). */
     static final String EXCHANGE_COOKIE = "guichet_sso";
+
     private static final String COOKIE_PATH = "/api/v1/auth/oidc";
 
     private final OidcLogin login;
@@ -74,9 +75,15 @@ public class OidcController {
      */
     @ProblemResponses.BadRequest
     @Get("/callback")
-    public MutableHttpResponse<?> finishOidcLogin(@Nullable @QueryValue String code, @Nullable @QueryValue String state,
-                                           @Nullable @QueryValue String error, HttpRequest<?> request) {
-        String browser = request.getCookies().findCookie(BROWSER_COOKIE).map(Cookie::getValue).orElse(null);
+    public MutableHttpResponse<?> finishOidcLogin(
+            @Nullable @QueryValue String code,
+            @Nullable @QueryValue String state,
+            @Nullable @QueryValue String error,
+            HttpRequest<?> request) {
+        String browser = request.getCookies()
+                .findCookie(BROWSER_COOKIE)
+                .map(Cookie::getValue)
+                .orElse(null);
         Cookie clearBrowser = cookie(BROWSER_COOKIE, "", Duration.ZERO);
         try {
             OidcLogin.Finished finished = login.finish(error == null ? code : null, state, browser);
@@ -84,11 +91,15 @@ public class OidcController {
             if (finished.redirect() != null) {
                 target.queryParam("redirect", finished.redirect());
             }
-            return found(target.build()).cookie(clearBrowser)
-                    .cookie(cookie(EXCHANGE_COOKIE, finished.exchangeCode(), Duration.ofSeconds(OidcLogin.EXCHANGE_SECONDS)));
+            return found(target.build())
+                    .cookie(clearBrowser)
+                    .cookie(cookie(
+                            EXCHANGE_COOKIE, finished.exchangeCode(), Duration.ofSeconds(OidcLogin.EXCHANGE_SECONDS)));
         } catch (OidcFailure failure) {
             LOG.warn("Single sign-on refused ({}): {}", failure.slug(), failure.getMessage());
-            return found(UriBuilder.of("/login").queryParam("sso_error", failure.slug()).build())
+            return found(UriBuilder.of("/login")
+                            .queryParam("sso_error", failure.slug())
+                            .build())
                     .cookie(clearBrowser);
         }
     }
@@ -100,27 +111,39 @@ public class OidcController {
     @ProblemResponses.Unauthorized
     @Post("/exchange")
     public MutableHttpResponse<TokenResponse> exchangeOidcCode(HttpRequest<?> request) {
-        String code = request.getCookies().findCookie(EXCHANGE_COOKIE).map(Cookie::getValue).orElse(null);
+        String code = request.getCookies()
+                .findCookie(EXCHANGE_COOKIE)
+                .map(Cookie::getValue)
+                .orElse(null);
         TokenResponse tokens = login.exchange(code);
         return HttpResponse.ok(tokens).cookie(cookie(EXCHANGE_COOKIE, "", Duration.ZERO));
     }
 
     /** 302 Found: never 301, which browsers cache, and the login URL must reach Guichet every time. */
     private static MutableHttpResponse<?> found(URI location) {
-        return HttpResponse.status(HttpStatus.FOUND).header(HttpHeaders.LOCATION, location.toString())
+        return HttpResponse.status(HttpStatus.FOUND)
+                .header(HttpHeaders.LOCATION, location.toString())
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 
     private Cookie cookie(String name, String value, Duration maxAge) {
         // Lax: the provider's redirect back is a top-level cross-site GET, which Lax cookies follow.
-        return Cookie.of(name, value).httpOnly(true).secure(secureCookies).path(COOKIE_PATH)
-                .sameSite(SameSite.Lax).maxAge(maxAge.toSeconds());
+        return Cookie.of(name, value)
+                .httpOnly(true)
+                .secure(secureCookies)
+                .path(COOKIE_PATH)
+                .sameSite(SameSite.Lax)
+                .maxAge(maxAge.toSeconds());
     }
 
     /** Keeps only paths of this site ("/tickets/42"), never "//host" or "/\host", so no open redirect. */
     private static String localPath(String redirect) {
-        if (redirect == null || redirect.length() > 1000 || !redirect.startsWith("/") || redirect.startsWith("//")
-                || redirect.contains("\\") || redirect.chars().anyMatch(Character::isISOControl)) {
+        if (redirect == null
+                || redirect.length() > 1000
+                || !redirect.startsWith("/")
+                || redirect.startsWith("//")
+                || redirect.contains("\\")
+                || redirect.chars().anyMatch(Character::isISOControl)) {
             return null;
         }
         URI parsed;

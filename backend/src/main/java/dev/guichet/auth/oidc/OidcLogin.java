@@ -1,7 +1,5 @@
 package dev.guichet.auth.oidc;
 
-import dev.guichet.web.WebSettings;
-import dev.guichet.web.ProblemType;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
@@ -28,6 +26,8 @@ import dev.guichet.auth.oidc.OidcQueries.Pending;
 import dev.guichet.user.User;
 import dev.guichet.user.UserRepository;
 import dev.guichet.web.ApiException;
+import dev.guichet.web.ProblemType;
+import dev.guichet.web.WebSettings;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
@@ -70,8 +70,14 @@ public class OidcLogin {
     private final UserRepository users;
     private final URI redirectUri;
 
-    OidcLogin(OidcSettings settings, OidcProvider provider, OidcQueries queries, ExternalAccounts accounts, AuthService auth,
-              UserRepository users, WebSettings web) {
+    OidcLogin(
+            OidcSettings settings,
+            OidcProvider provider,
+            OidcQueries queries,
+            ExternalAccounts accounts,
+            AuthService auth,
+            UserRepository users,
+            WebSettings web) {
         this.users = users;
         this.settings = settings;
         this.redirectUri = URI.create(web.baseUrl() + "/api/v1/auth/oidc/callback");
@@ -87,8 +93,7 @@ public class OidcLogin {
      * @param authorizationUri the provider's authorization endpoint with every parameter
      * @param browserBinding   random value for the HttpOnly cookie; only its hash is stored
      */
-    public record Start(URI authorizationUri, String browserBinding) {
-    }
+    public record Start(URI authorizationUri, String browserBinding) {}
 
     /**
      * @param redirect the SPA path to return to after login (already checked to be a local path), or null
@@ -102,14 +107,24 @@ public class OidcLogin {
         Nonce nonce = new Nonce();
         CodeVerifier verifier = new CodeVerifier();
         String browser = OpaqueTokens.newToken();
-        queries.insertLogin(OpaqueTokens.sha256(state.getValue()), OpaqueTokens.sha256(browser), nonce.getValue(),
-                verifier.getValue(), redirect, LOGIN_TTL);
-        URI uri = new AuthenticationRequest.Builder(new ResponseType(ResponseType.Value.CODE),
-                new Scope(settings.scopeList().toArray(String[]::new)), new ClientID(settings.clientId()),
-                redirectUri)
+        queries.insertLogin(
+                OpaqueTokens.sha256(state.getValue()),
+                OpaqueTokens.sha256(browser),
+                nonce.getValue(),
+                verifier.getValue(),
+                redirect,
+                LOGIN_TTL);
+        URI uri = new AuthenticationRequest.Builder(
+                        new ResponseType(ResponseType.Value.CODE),
+                        new Scope(settings.scopeList().toArray(String[]::new)),
+                        new ClientID(settings.clientId()),
+                        redirectUri)
                 .endpointURI(metadata.getAuthorizationEndpointURI())
-                .state(state).nonce(nonce).codeChallenge(verifier, CodeChallengeMethod.S256)
-                .build().toURI();
+                .state(state)
+                .nonce(nonce)
+                .codeChallenge(verifier, CodeChallengeMethod.S256)
+                .build()
+                .toURI();
         return new Start(uri, browser);
     }
 
@@ -119,8 +134,7 @@ public class OidcLogin {
      * @param exchangeCode single-use code for the HttpOnly cookie
      * @param redirect     the SPA path remembered at the start, or null
      */
-    public record Finished(String exchangeCode, String redirect) {
-    }
+    public record Finished(String exchangeCode, String redirect) {}
 
     /**
      * Handles the provider's redirect back.
@@ -136,7 +150,8 @@ public class OidcLogin {
             throw new OidcFailure("state-invalid", "No state in the callback");
         }
         Optional<Pending> pending = consume(state);
-        if (pending.isEmpty() || browserBinding == null
+        if (pending.isEmpty()
+                || browserBinding == null
                 || !pending.get().browserHash().equals(OpaqueTokens.sha256(browserBinding))) {
             throw new OidcFailure("state-invalid", "Unknown, expired, replayed or foreign state");
         }
@@ -190,17 +205,19 @@ public class OidcLogin {
      * @param claims       the validated ID token's claims
      * @param refreshToken the provider's refresh token, or null when it gave none
      */
-    private record Redeemed(IDTokenClaimsSet claims, @Nullable String refreshToken) {
-    }
+    private record Redeemed(
+            IDTokenClaimsSet claims, @Nullable String refreshToken) {}
 
     private Redeemed redeem(String code, Pending pending) {
         try {
-            AuthorizationCodeGrant grant = new AuthorizationCodeGrant(new AuthorizationCode(code),
-                    redirectUri, new CodeVerifier(pending.codeVerifier()));
+            AuthorizationCodeGrant grant = new AuthorizationCodeGrant(
+                    new AuthorizationCode(code), redirectUri, new CodeVerifier(pending.codeVerifier()));
             com.nimbusds.oauth2.sdk.TokenResponse response = provider.tokens(grant);
             if (!response.indicatesSuccess()) {
-                throw new OidcFailure("provider-error", "Token endpoint refused the code: "
-                        + response.toErrorResponse().getErrorObject().getCode());
+                throw new OidcFailure(
+                        "provider-error",
+                        "Token endpoint refused the code: "
+                                + response.toErrorResponse().getErrorObject().getCode());
             }
             Tokens tokens = response.toSuccessResponse().getTokens();
             JWT idToken = tokens.toOIDCTokens().getIDToken();
@@ -208,7 +225,8 @@ public class OidcLogin {
                 throw new OidcFailure("token-invalid", "No ID token in the token response");
             }
             RefreshToken refreshToken = tokens.getRefreshToken();
-            return new Redeemed(provider.validator().validate(idToken, new Nonce(pending.nonce())),
+            return new Redeemed(
+                    provider.validator().validate(idToken, new Nonce(pending.nonce())),
                     refreshToken == null ? null : refreshToken.getValue());
         } catch (IOException | ParseException e) {
             throw new OidcFailure("provider-error", "Token request failed: " + e.getMessage());
@@ -241,13 +259,23 @@ public class OidcLogin {
         if (name == null) {
             String given = stringClaim(claims, "given_name");
             String family = stringClaim(claims, "family_name");
-            name = given != null || family != null ? ((given == null ? "" : given) + " " + (family == null ? "" : family)).trim() : email;
+            name = given != null || family != null
+                    ? ((given == null ? "" : given) + " " + (family == null ? "" : family)).trim()
+                    : email;
         }
-        String locale = Optional.ofNullable(stringClaim(claims, "locale")).map(l -> l.toLowerCase(Locale.ROOT))
-                .filter(l -> l.startsWith("en")).map(l -> "en").orElse("fr");
-        String externalId = claims.getIssuer().getValue() + "|" + claims.getSubject().getValue();
-        return new ExternalAccounts.Identity(ExternalAccounts.Source.OIDC, externalId, email,
-                name.length() > 200 ? name.substring(0, 200) : name, locale,
+        String locale = Optional.ofNullable(stringClaim(claims, "locale"))
+                .map(l -> l.toLowerCase(Locale.ROOT))
+                .filter(l -> l.startsWith("en"))
+                .map(l -> "en")
+                .orElse("fr");
+        String externalId =
+                claims.getIssuer().getValue() + "|" + claims.getSubject().getValue();
+        return new ExternalAccounts.Identity(
+                ExternalAccounts.Source.OIDC,
+                externalId,
+                email,
+                name.length() > 200 ? name.substring(0, 200) : name,
+                locale,
                 settings.groupRoles().roleOf(groups(claims, settings.groupsClaim())));
     }
 

@@ -38,8 +38,7 @@ public class OidcProvider {
         this.settings = settings;
     }
 
-    private record Loaded(OIDCProviderMetadata metadata, IDTokenValidator validator) {
-    }
+    private record Loaded(OIDCProviderMetadata metadata, IDTokenValidator validator) {}
 
     /**
      * @return the discovery document
@@ -68,7 +67,10 @@ public class OidcProvider {
         URI endpoint = metadata().getTokenEndpointURI();
         TokenRequest request = settings.clientSecret().isBlank()
                 ? new TokenRequest(endpoint, clientId, grant)
-                : new TokenRequest(endpoint, (ClientAuthentication) new ClientSecretBasic(clientId, new Secret(settings.clientSecret())), grant);
+                : new TokenRequest(
+                        endpoint,
+                        (ClientAuthentication) new ClientSecretBasic(clientId, new Secret(settings.clientSecret())),
+                        grant);
         HTTPRequest http = request.toHTTPRequest();
         http.setConnectTimeout(5000);
         http.setReadTimeout(10000);
@@ -92,12 +94,18 @@ public class OidcProvider {
         synchronized (this) {
             if (loaded == null) {
                 try {
-                    OIDCProviderMetadata metadata = OIDCProviderMetadata.resolve(new Issuer(settings.issuer()), 5000, 5000);
+                    OIDCProviderMetadata metadata =
+                            OIDCProviderMetadata.resolve(new Issuer(settings.issuer()), 5000, 5000);
                     List<JWSAlgorithm> algorithms = metadata.getIDTokenJWSAlgs();
-                    JWSAlgorithm algorithm = algorithms == null || algorithms.isEmpty() || algorithms.contains(JWSAlgorithm.RS256)
-                            ? JWSAlgorithm.RS256 : algorithms.getFirst();
-                    IDTokenValidator validator = new IDTokenValidator(metadata.getIssuer(), new ClientID(settings.clientId()),
-                            algorithm, metadata.getJWKSetURI().toURL());
+                    JWSAlgorithm algorithm =
+                            algorithms == null || algorithms.isEmpty() || algorithms.contains(JWSAlgorithm.RS256)
+                                    ? JWSAlgorithm.RS256
+                                    : algorithms.getFirst();
+                    IDTokenValidator validator = new IDTokenValidator(
+                            metadata.getIssuer(),
+                            new ClientID(settings.clientId()),
+                            algorithm,
+                            metadata.getJWKSetURI().toURL());
                     loaded = new Loaded(metadata, validator);
                 } catch (GeneralException | MalformedURLException e) {
                     throw new IOException("Invalid OpenID Connect discovery document: " + e.getMessage(), e);

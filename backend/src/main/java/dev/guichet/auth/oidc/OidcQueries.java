@@ -25,16 +25,19 @@ public class OidcQueries {
     }
 
     /** A login waiting for the provider's callback, as {@link #consumeLogin} found it. */
-    record Pending(String browserHash, String nonce, String codeVerifier, String redirect) {
-    }
+    record Pending(String browserHash, String nonce, String codeVerifier, String redirect) {}
 
     /** An exchange code traded: its account and the provider's refresh token, if any. */
-    record Exchanged(long userId, @Nullable String providerRefreshToken) {
-    }
+    record Exchanged(long userId, @Nullable String providerRefreshToken) {}
 
     /** Stores a login waiting for the callback, valid for {@code ttl}, and deletes the expired ones. */
-    void insertLogin(String stateHash, String browserHash, String nonce, String codeVerifier, @Nullable String redirect,
-                     Duration ttl) {
+    void insertLogin(
+            String stateHash,
+            String browserHash,
+            String nonce,
+            String codeVerifier,
+            @Nullable String redirect,
+            Duration ttl) {
         jdbc.prepareStatement("DELETE FROM oidc_logins WHERE expires_at < now()", ps -> ps.executeUpdate());
         jdbc.prepareStatement("""
                 INSERT INTO oidc_logins (state_hash, browser_hash, nonce, code_verifier, redirect, expires_at)
@@ -85,7 +88,8 @@ public class OidcQueries {
             ps.setString(1, codeHash);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() && rs.getBoolean(2)
-                        ? Optional.of(new Exchanged(rs.getLong(1), rs.getString(3))) : Optional.<Exchanged>empty();
+                        ? Optional.of(new Exchanged(rs.getLong(1), rs.getString(3)))
+                        : Optional.<Exchanged>empty();
             }
         });
     }

@@ -48,21 +48,28 @@ public class OidcSessions implements ProviderSessions {
     private final ExternalAccounts accounts;
     private final Counter unavailable;
 
-    OidcSessions(OidcSettings settings, OidcProvider provider, AuthQueries states, UserRepository users,
-                 ExternalAccounts accounts, MeterRegistry meters) {
+    OidcSessions(
+            OidcSettings settings,
+            OidcProvider provider,
+            AuthQueries states,
+            UserRepository users,
+            ExternalAccounts accounts,
+            MeterRegistry meters) {
         this.settings = settings;
         this.provider = provider;
         this.states = states;
         this.users = users;
         this.accounts = accounts;
         this.unavailable = Counter.builder("guichet.oidc.unavailable")
-                .description("Session refreshes that went on as stored because the OpenID Connect provider could not renew them")
+                .description(
+                        "Session refreshes that went on as stored because the OpenID Connect provider could not renew them")
                 .register(meters);
     }
 
     @Override
     public String renew(long userId, String providerRefreshToken) {
-        Optional<String> externalId = states.find(userId).filter(account -> "OIDC".equals(account.authSource()))
+        Optional<String> externalId = states.find(userId)
+                .filter(account -> "OIDC".equals(account.authSource()))
                 .map(AuthQueries.AccountState::externalId);
         if (!settings.enabled() || externalId.isEmpty()) {
             return providerRefreshToken;
@@ -77,7 +84,10 @@ public class OidcSessions implements ProviderSessions {
         if (!response.indicatesSuccess()) {
             ErrorObject error = response.toErrorResponse().getErrorObject();
             if (OAuth2Error.INVALID_GRANT.getCode().equals(error.getCode())) {
-                LOG.info("The provider ended the single sign-on session of account {}: {}", userId, error.getDescription());
+                LOG.info(
+                        "The provider ended the single sign-on session of account {}: {}",
+                        userId,
+                        error.getDescription());
                 throw ended();
             }
             unavailable(userId, "token endpoint answered " + error.getCode());
@@ -106,18 +116,22 @@ public class OidcSessions implements ProviderSessions {
             LOG.warn("Refreshed ID token of account {} rejected: {}", userId, e.getMessage());
             throw ended();
         }
-        if (!externalId.equals(claims.getIssuer().getValue() + "|" + claims.getSubject().getValue())) {
+        if (!externalId.equals(
+                claims.getIssuer().getValue() + "|" + claims.getSubject().getValue())) {
             LOG.warn("Refreshed ID token of account {} names another subject", userId);
             throw ended();
         }
-        users.findById(userId).ifPresent(user ->
-                accounts.applyRole(user, settings.groupRoles().roleOf(OidcLogin.groups(claims, settings.groupsClaim()))));
+        users.findById(userId)
+                .ifPresent(user -> accounts.applyRole(
+                        user, settings.groupRoles().roleOf(OidcLogin.groups(claims, settings.groupsClaim()))));
     }
 
     private void unavailable(long userId, String reason) {
         unavailable.increment();
-        LOG.warn("OpenID Connect provider could not renew the session of account {} ({}): it goes on as stored",
-                userId, reason);
+        LOG.warn(
+                "OpenID Connect provider could not renew the session of account {} ({}): it goes on as stored",
+                userId,
+                reason);
     }
 
     private static ApiException ended() {

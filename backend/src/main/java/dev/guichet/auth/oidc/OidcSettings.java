@@ -24,9 +24,16 @@ import java.util.stream.Stream;
  * @param technicianGroups comma-separated groups whose members are technicians
  */
 @ConfigurationProperties("guichet.oidc")
-public record OidcSettings(@Nullable String issuer, @Nullable String clientId, @Nullable String clientSecret,
-                           @Nullable String scopes, @Nullable String providerName, @Nullable String allowedDomains,
-                           @Nullable String groupsClaim, @Nullable String adminGroups, @Nullable String technicianGroups) {
+public record OidcSettings(
+        @Nullable String issuer,
+        @Nullable String clientId,
+        @Nullable String clientSecret,
+        @Nullable String scopes,
+        @Nullable String providerName,
+        @Nullable String allowedDomains,
+        @Nullable String groupsClaim,
+        @Nullable String adminGroups,
+        @Nullable String technicianGroups) {
 
     /** Reads unset values as empty and trims the identifiers. */
     public OidcSettings {
@@ -46,14 +53,20 @@ public record OidcSettings(@Nullable String issuer, @Nullable String clientId, @
 
     /** @return requested scopes, {@code openid} first */
     public List<String> scopeList() {
-        List<String> list = Arrays.stream(scopes.split("[\\s,]+")).filter(s -> !s.isBlank()).toList();
-        return list.contains("openid") ? list : Stream.concat(Stream.of("openid"), list.stream()).toList();
+        List<String> list =
+                Arrays.stream(scopes.split("[\\s,]+")).filter(s -> !s.isBlank()).toList();
+        return list.contains("openid")
+                ? list
+                : Stream.concat(Stream.of("openid"), list.stream()).toList();
     }
 
     /** @return lower-cased email domains allowed to sign in; empty = any */
     public List<String> allowedDomainList() {
-        return Arrays.stream(allowedDomains.split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                .map(s -> s.toLowerCase(Locale.ROOT)).toList();
+        return Arrays.stream(allowedDomains.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .map(s -> s.toLowerCase(Locale.ROOT))
+                .toList();
     }
 
     /** @return how groups map to roles */

@@ -1,10 +1,9 @@
 package dev.guichet.auth.totp;
 
-import dev.guichet.web.ProblemResponses;
-import dev.guichet.web.ProblemType;
 import dev.guichet.auth.Caller;
 import dev.guichet.user.Role;
 import dev.guichet.web.ApiException;
+import dev.guichet.web.ProblemResponses;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -40,8 +39,7 @@ public class SecuritySettingsController {
      * @param twoFactorRequiredRoles local accounts of these roles must enrol at their next login
      */
     @Serdeable
-    public record Settings(@NotNull Set<Role> twoFactorRequiredRoles) {
-    }
+    public record Settings(@NotNull Set<Role> twoFactorRequiredRoles) {}
 
     /** The current settings; 403 for non-admins. */
     @ProblemResponses.Forbidden
@@ -57,8 +55,10 @@ public class SecuritySettingsController {
     @Put
     public Settings updateSecuritySettings(@Body @Valid Settings request, Authentication authentication) {
         requireAdmin(authentication);
-        settings.setTwoFactorRequiredRoles(request.twoFactorRequiredRoles().isEmpty()
-                ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(request.twoFactorRequiredRoles()));
+        settings.setTwoFactorRequiredRoles(
+                request.twoFactorRequiredRoles().isEmpty()
+                        ? EnumSet.noneOf(Role.class)
+                        : EnumSet.copyOf(request.twoFactorRequiredRoles()));
         return new Settings(settings.twoFactorRequiredRoles());
     }
 

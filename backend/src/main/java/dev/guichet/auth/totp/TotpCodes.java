@@ -27,6 +27,7 @@ public class TotpCodes {
 
     /** Seconds per time step (RFC 6238 §4, X = 30). */
     public static final int PERIOD = 30;
+
     private static final int DIGITS = 6;
     private static final int DRIFT_STEPS = 1;
 
@@ -84,7 +85,8 @@ public class TotpCodes {
         for (long step = now - DRIFT_STEPS; step <= now + DRIFT_STEPS; step++) {
             try {
                 String expected = generator.generate(secret, step);
-                if (MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), typed.getBytes(StandardCharsets.US_ASCII))) {
+                if (MessageDigest.isEqual(
+                        expected.getBytes(StandardCharsets.US_ASCII), typed.getBytes(StandardCharsets.US_ASCII))) {
                     return OptionalLong.of(step);
                 }
             } catch (CodeGenerationException e) {
@@ -95,7 +97,13 @@ public class TotpCodes {
     }
 
     private static QrData data(String account, String secret) {
-        return new QrData.Builder().label(account).secret(secret).issuer("Guichet")
-                .algorithm(HashingAlgorithm.SHA1).digits(DIGITS).period(PERIOD).build();
+        return new QrData.Builder()
+                .label(account)
+                .secret(secret)
+                .issuer("Guichet")
+                .algorithm(HashingAlgorithm.SHA1)
+                .digits(DIGITS)
+                .period(PERIOD)
+                .build();
     }
 }

@@ -1,7 +1,7 @@
 package dev.guichet.auth.totp;
 
-import dev.guichet.web.ProblemResponses;
 import dev.guichet.auth.Caller;
+import dev.guichet.web.ProblemResponses;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -37,13 +37,13 @@ public class TwoFactorController {
 
     /** A code from the authenticator app (or, to disable, a recovery code). */
     @Serdeable
-    public record Code(@NotBlank @Size(max = 64) String code) {
-    }
+    public record Code(@NotBlank @Size(max = 64) String code) {}
 
     /** The current password and a code, to turn two-factor authentication off. */
     @Serdeable
-    public record Disable(@NotBlank @Size(max = 1024) String password, @NotBlank @Size(max = 64) String code) {
-    }
+    public record Disable(
+            @NotBlank @Size(max = 1024) String password,
+            @NotBlank @Size(max = 64) String code) {}
 
     /**
      * Recovery codes, shown once.
@@ -51,8 +51,7 @@ public class TwoFactorController {
      * @param recoveryCodes each usable once instead of a code from the app
      */
     @Serdeable
-    public record RecoveryCodes(List<String> recoveryCodes) {
-    }
+    public record RecoveryCodes(List<String> recoveryCodes) {}
 
     /** Whether two-factor authentication is on, required, available, and how many recovery codes remain. */
     @Get
@@ -80,7 +79,8 @@ public class TwoFactorController {
     @ProblemResponses.Conflict
     @Post("/recovery-codes")
     public RecoveryCodes renewRecoveryCodes(@Body @Valid Code request, Authentication authentication) {
-        return new RecoveryCodes(twoFactor.regenerateRecoveryCodes(Caller.of(authentication).id(), request.code()));
+        return new RecoveryCodes(
+                twoFactor.regenerateRecoveryCodes(Caller.of(authentication).id(), request.code()));
     }
 
     /** Turns two-factor authentication off (password and code required) and ends every session. */

@@ -34,7 +34,9 @@ public class TwoFactorQueries {
             try (ResultSet rs = ps.executeQuery()) {
                 Set<Role> roles = EnumSet.noneOf(Role.class);
                 if (rs.next()) {
-                    Arrays.stream((Object[]) rs.getArray(1).getArray()).map(o -> Role.valueOf((String) o)).forEach(roles::add);
+                    Arrays.stream((Object[]) rs.getArray(1).getArray())
+                            .map(o -> Role.valueOf((String) o))
+                            .forEach(roles::add);
                 }
                 return roles;
             }
@@ -47,22 +49,24 @@ public class TwoFactorQueries {
                 INSERT INTO security_settings (id, two_factor_required_roles, updated_at) VALUES (1, ?, now())
                 ON CONFLICT (id) DO UPDATE SET two_factor_required_roles = EXCLUDED.two_factor_required_roles,
                                                updated_at = now()""", ps -> {
-            Array array = ps.getConnection().createArrayOf("varchar", roles.stream().map(Role::name).sorted().toArray());
+            Array array = ps.getConnection()
+                    .createArrayOf(
+                            "varchar", roles.stream().map(Role::name).sorted().toArray());
             ps.setArray(1, array);
             return ps.executeUpdate();
         });
     }
 
     /** An account's TOTP state: whether it is on, its secret (pending or in use), whether it signs in locally. */
-    record TotpState(boolean enabled, String secret, boolean local) {
-    }
+    record TotpState(boolean enabled, String secret, boolean local) {}
 
     /** @return the account's TOTP state; off and not local for an unknown account */
     TotpState state(long userId) {
         return jdbc.prepareStatement("SELECT totp_enabled, totp_secret, auth_source FROM users WHERE id = ?", ps -> {
             ps.setLong(1, userId);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? new TotpState(rs.getBoolean(1), rs.getString(2), "LOCAL".equals(rs.getString(3)))
+                return rs.next()
+                        ? new TotpState(rs.getBoolean(1), rs.getString(2), "LOCAL".equals(rs.getString(3)))
                         : new TotpState(false, null, false);
             }
         });
@@ -70,11 +74,12 @@ public class TwoFactorQueries {
 
     /** Stores a new pending secret (TOTP off until its first code). */
     void setPendingSecret(long userId, String secret) {
-        jdbc.prepareStatement("UPDATE users SET totp_secret = ?, totp_enabled = false, totp_last_step = NULL WHERE id = ?", ps -> {
-            ps.setString(1, secret);
-            ps.setLong(2, userId);
-            return ps.executeUpdate();
-        });
+        jdbc.prepareStatement(
+                "UPDATE users SET totp_secret = ?, totp_enabled = false, totp_last_step = NULL WHERE id = ?", ps -> {
+                    ps.setString(1, secret);
+                    ps.setLong(2, userId);
+                    return ps.executeUpdate();
+                });
     }
 
     /** Turns TOTP on with the pending secret. */
@@ -87,10 +92,11 @@ public class TwoFactorQueries {
 
     /** Turns TOTP off and forgets the secret. */
     void disable(long userId) {
-        jdbc.prepareStatement("UPDATE users SET totp_enabled = false, totp_secret = NULL, totp_last_step = NULL WHERE id = ?", ps -> {
-            ps.setLong(1, userId);
-            return ps.executeUpdate();
-        });
+        jdbc.prepareStatement(
+                "UPDATE users SET totp_enabled = false, totp_secret = NULL, totp_last_step = NULL WHERE id = ?", ps -> {
+                    ps.setLong(1, userId);
+                    return ps.executeUpdate();
+                });
     }
 
     /**
@@ -101,11 +107,12 @@ public class TwoFactorQueries {
     boolean acceptStep(long userId, long step) {
         return jdbc.prepareStatement("""
                 UPDATE users SET totp_last_step = ? WHERE id = ? AND (totp_last_step IS NULL OR totp_last_step < ?)""", ps -> {
-            ps.setLong(1, step);
-            ps.setLong(2, userId);
-            ps.setLong(3, step);
-            return ps.executeUpdate();
-        }) == 1;
+                    ps.setLong(1, step);
+                    ps.setLong(2, userId);
+                    ps.setLong(3, step);
+                    return ps.executeUpdate();
+                })
+                == 1;
     }
 
     /** @return how many of the account's recovery codes are unused */
@@ -126,10 +133,11 @@ public class TwoFactorQueries {
                 UPDATE totp_recovery_codes SET used_at = now()
                  WHERE id = (SELECT id FROM totp_recovery_codes WHERE user_id = ? AND code_hash = ? AND used_at IS NULL LIMIT 1)
                    AND used_at IS NULL""", ps -> {
-            ps.setLong(1, userId);
-            ps.setString(2, codeHash);
-            return ps.executeUpdate();
-        }) == 1;
+                    ps.setLong(1, userId);
+                    ps.setString(2, codeHash);
+                    return ps.executeUpdate();
+                })
+                == 1;
     }
 
     /** Stores one recovery code's hash. */

@@ -1,15 +1,15 @@
 package dev.guichet.auth.totp;
 
-import dev.guichet.web.ProblemType;
 import dev.guichet.auth.AuthService;
 import dev.guichet.auth.LoginResponse;
 import dev.guichet.auth.LoginThrottle;
 import dev.guichet.auth.OpaqueTokens;
 import dev.guichet.auth.PasswordHasher;
+import dev.guichet.auth.totp.TwoFactorQueries.TotpState;
 import dev.guichet.user.User;
 import dev.guichet.user.UserRepository;
 import dev.guichet.web.ApiException;
-import dev.guichet.auth.totp.TwoFactorQueries.TotpState;
+import dev.guichet.web.ProblemType;
 import dev.samstevens.totp.recovery.RecoveryCodeGenerator;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
@@ -48,8 +48,13 @@ public class TwoFactorService {
     private final LoginThrottle throttle;
     private final PasswordHasher hasher;
 
-    TwoFactorService(TwoFactorQueries queries, UserRepository users, AuthService auth, TotpCodes totp,
-                     LoginThrottle throttle, PasswordHasher hasher) {
+    TwoFactorService(
+            TwoFactorQueries queries,
+            UserRepository users,
+            AuthService auth,
+            TotpCodes totp,
+            LoginThrottle throttle,
+            PasswordHasher hasher) {
         this.queries = queries;
         this.users = users;
         this.auth = auth;
@@ -66,8 +71,7 @@ public class TwoFactorService {
      * @param qrCode     the key URI as a PNG QR code, in a {@code data:} URI
      */
     @Serdeable
-    public record Setup(String secret, String otpauthUri, String qrCode) {
-    }
+    public record Setup(String secret, String otpauthUri, String qrCode) {}
 
     /**
      * Where the caller stands.
@@ -78,8 +82,7 @@ public class TwoFactorService {
      * @param recoveryCodesRemaining unused recovery codes
      */
     @Serdeable
-    public record Status(boolean enabled, boolean required, boolean available, int recoveryCodesRemaining) {
-    }
+    public record Status(boolean enabled, boolean required, boolean available, int recoveryCodesRemaining) {}
 
     /**
      * What a right password leads to: tokens, or a challenge for a code, or for an enrolment when
@@ -99,8 +102,8 @@ public class TwoFactorService {
             return LoginResponse.challenge("TOTP", newChallenge(user.id(), "TOTP"), (int) CHALLENGE_TTL.toSeconds());
         }
         if (state.local() && queries.twoFactorRequiredRoles().contains(user.role())) {
-            return LoginResponse.challenge("TOTP_ENROLMENT", newChallenge(user.id(), "TOTP_ENROL"),
-                    (int) CHALLENGE_TTL.toSeconds());
+            return LoginResponse.challenge(
+                    "TOTP_ENROLMENT", newChallenge(user.id(), "TOTP_ENROL"), (int) CHALLENGE_TTL.toSeconds());
         }
         return LoginResponse.of(auth.signIn(user));
     }
@@ -158,8 +161,11 @@ public class TwoFactorService {
         User user = users.findById(userId).orElseThrow(() -> ApiException.unauthorized("account-gone"));
         TotpState state = state(userId);
         int remaining = queries.unusedRecoveryCodes(userId);
-        return new Status(state.enabled(), state.local() && queries.twoFactorRequiredRoles().contains(user.role()),
-                state.local(), state.enabled() ? remaining : 0);
+        return new Status(
+                state.enabled(),
+                state.local() && queries.twoFactorRequiredRoles().contains(user.role()),
+                state.local(),
+                state.enabled() ? remaining : 0);
     }
 
     /**
@@ -304,7 +310,8 @@ public class TwoFactorService {
 
     private User challenged(String challengeToken, String purpose) {
         Optional<Long> userId = queries.challengedUserId(OpaqueTokens.sha256(challengeToken), purpose);
-        return userId.flatMap(users::findById).filter(User::active)
+        return userId.flatMap(users::findById)
+                .filter(User::active)
                 .orElseThrow(() -> ApiException.of(ProblemType.CHALLENGE_EXPIRED));
     }
 

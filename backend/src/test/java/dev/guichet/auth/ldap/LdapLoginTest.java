@@ -1,5 +1,9 @@
 package dev.guichet.auth.ldap;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
@@ -23,10 +27,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Directory login against a real LDAP server started in the test (UnboundID's in-memory directory
@@ -79,13 +79,33 @@ class LdapLoginTest extends ApiTest {
         directory.add("dn: " + BASE, "objectClass: domain", "dc: acme");
         directory.add("dn: ou=people," + BASE, "objectClass: organizationalUnit", "ou: people");
         directory.add("dn: ou=services," + BASE, "objectClass: organizationalUnit", "ou: services");
-        directory.add("dn: cn=guichet,ou=services," + BASE, "objectClass: person", "cn: guichet", "sn: guichet",
+        directory.add(
+                "dn: cn=guichet,ou=services," + BASE,
+                "objectClass: person",
+                "cn: guichet",
+                "sn: guichet",
                 "userPassword: service-secret");
-        directory.add("dn: uid=jdupont,ou=people," + BASE, "objectClass: inetOrgPerson", "objectClass: organizationalPerson", "objectClass: person", "uid: jdupont",
-                "cn: Jeanne Dupont", "sn: Dupont", "mail: Jeanne.Dupont@acme.test", "userPassword: " + JEANNE_PASSWORD,
+        directory.add(
+                "dn: uid=jdupont,ou=people," + BASE,
+                "objectClass: inetOrgPerson",
+                "objectClass: organizationalPerson",
+                "objectClass: person",
+                "uid: jdupont",
+                "cn: Jeanne Dupont",
+                "sn: Dupont",
+                "mail: Jeanne.Dupont@acme.test",
+                "userPassword: " + JEANNE_PASSWORD,
                 "memberOf: cn=helpdesk-techs,ou=groups," + BASE);
-        directory.add("dn: uid=admin,ou=people," + BASE, "objectClass: inetOrgPerson", "objectClass: organizationalPerson", "objectClass: person", "uid: admin",
-                "cn: Directory Admin", "sn: Admin", "mail: admin@acme.test", "userPassword: another-Secret-99",
+        directory.add(
+                "dn: uid=admin,ou=people," + BASE,
+                "objectClass: inetOrgPerson",
+                "objectClass: organizationalPerson",
+                "objectClass: person",
+                "uid: admin",
+                "cn: Directory Admin",
+                "sn: Admin",
+                "mail: admin@acme.test",
+                "userPassword: another-Secret-99",
                 "memberOf: cn=helpdesk-admins,ou=groups," + BASE);
     }
 
@@ -109,27 +129,36 @@ class LdapLoginTest extends ApiTest {
         assertEquals(200, tokens.status(), tokens::toString);
         TokenResponse pair = tokens.as(TokenResponse.class);
         UserResponse me = me(pair.accessToken());
-        assertEquals(List.of("jeanne.dupont@acme.test", "Jeanne Dupont", Role.TECHNICIAN),
+        assertEquals(
+                List.of("jeanne.dupont@acme.test", "Jeanne Dupont", Role.TECHNICIAN),
                 List.of(me.email(), me.fullName(), me.role()));
-        assertEquals(200, api.post("/api/v1/auth/refresh", null, new AuthRequests.Refresh(pair.refreshToken())).status());
+        assertEquals(
+                200,
+                api.post("/api/v1/auth/refresh", null, new AuthRequests.Refresh(pair.refreshToken()))
+                        .status());
         // The email works as a login name too, and finds the same account.
-        assertEquals(me.id(), me(accessToken("jeanne.dupont@acme.test", JEANNE_PASSWORD)).id());
+        assertEquals(
+                me.id(),
+                me(accessToken("jeanne.dupont@acme.test", JEANNE_PASSWORD)).id());
         // The directory password is not a Guichet password.
         assertProblem(401, login("jeanne.dupont@acme.test", JEANNE_PASSWORD));
     }
 
     @Test
     void aLocalAccountWithTheSameEmailIsLinkedAndItsOldPasswordNoLongerSignsIn() {
-        users.create(new dev.guichet.user.UserRequests.CreateUser("jeanne.dupont@acme.test", "Jeanne", PASSWORD,
-                dev.guichet.user.Role.EMPLOYEE, "fr"));
+        users.create(new dev.guichet.user.UserRequests.CreateUser(
+                "jeanne.dupont@acme.test", "Jeanne", PASSWORD, dev.guichet.user.Role.EMPLOYEE, "fr"));
         assertEquals(200, login("jeanne.dupont@acme.test", PASSWORD).status());
 
         Api.Response directory = ldapLogin("jdupont", JEANNE_PASSWORD);
         assertEquals(200, directory.status(), directory::toString);
-        assertEquals(Role.TECHNICIAN, me(directory.as(TokenResponse.class).accessToken()).role());
+        assertEquals(
+                Role.TECHNICIAN,
+                me(directory.as(TokenResponse.class).accessToken()).role());
 
         // The old Guichet password cannot get around the company's sign-in (and its MFA).
-        assertEquals("https://guichet.dev/problems/use-company-sign-in",
+        assertEquals(
+                "https://guichet.dev/problems/use-company-sign-in",
                 assertProblem(403, login("jeanne.dupont@acme.test", PASSWORD)).type());
     }
 
@@ -142,7 +171,16 @@ class LdapLoginTest extends ApiTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"*", "j*", "*)(uid=*", "admin)(|(uid=*", "jdupont)(objectClass=*", "*)(|(mail=*))", "jdupont\u0000"})
+    @ValueSource(
+            strings = {
+                "*",
+                "j*",
+                "*)(uid=*",
+                "admin)(|(uid=*",
+                "jdupont)(objectClass=*",
+                "*)(|(mail=*))",
+                "jdupont\u0000"
+            })
     void filterInjectionInTheLoginNameFindsNobody(String username) {
         // Unescaped, "j*" would match jdupont alone and her password would sign in as her.
         Api.Response response = ldapLogin(username, JEANNE_PASSWORD);
@@ -155,7 +193,9 @@ class LdapLoginTest extends ApiTest {
         for (int i = 0; i < 11; i++) {
             last = ldapLogin("jdupont", "guess-" + i);
         }
-        assertEquals("https://guichet.dev/problems/account-locked", assertProblem(429, last).type());
+        assertEquals(
+                "https://guichet.dev/problems/account-locked",
+                assertProblem(429, last).type());
         assertEquals(429, ldapLogin("jdupont", JEANNE_PASSWORD).status());
     }
 
@@ -165,8 +205,9 @@ class LdapLoginTest extends ApiTest {
         String admin = accessToken("admin", "another-Secret-99");
         assertEquals(Role.ADMIN, me(admin).role());
         directory.delete("uid=jdupont,ou=people," + BASE);
-        directory.modify("uid=admin,ou=people," + BASE, new Modification(ModificationType.REPLACE, "memberOf",
-                "cn=helpdesk-techs,ou=groups," + BASE));
+        directory.modify(
+                "uid=admin,ou=people," + BASE,
+                new Modification(ModificationType.REPLACE, "memberOf", "cn=helpdesk-techs,ou=groups," + BASE));
 
         LdapSync.Result result = sync.runOnce("2026-12-04").orElseThrow();
 
@@ -175,15 +216,33 @@ class LdapLoginTest extends ApiTest {
         assertProblem(401, ldapLogin("jdupont", JEANNE_PASSWORD));
         // The demoted admin's earlier token no longer works; a new login is a technician's.
         assertProblem(401, api.get("/api/v1/me", admin));
-        assertEquals(Role.TECHNICIAN, me(accessToken("admin", "another-Secret-99")).role());
+        assertEquals(
+                Role.TECHNICIAN, me(accessToken("admin", "another-Secret-99")).role());
         // A second replica asking for the same night's run does nothing.
         assertTrue(sync.runOnce("2026-12-04").isEmpty());
     }
 
     @Test
     void plainLdapIsRefusedUnlessExplicitlyAllowed() {
-        LdapSettings plain = new LdapSettings("ldap://localhost:" + directory.getListenPort(), false, false, "", "",
-                "ou=people," + BASE, "(uid={0})", "mail", "cn", "memberOf", "", "", 2000, false, 0, 30);
-        assertThrows(LdapDirectory.Unavailable.class, () -> new LdapDirectory(plain).authenticate("jdupont", JEANNE_PASSWORD));
+        LdapSettings plain = new LdapSettings(
+                "ldap://localhost:" + directory.getListenPort(),
+                false,
+                false,
+                "",
+                "",
+                "ou=people," + BASE,
+                "(uid={0})",
+                "mail",
+                "cn",
+                "memberOf",
+                "",
+                "",
+                2000,
+                false,
+                0,
+                30);
+        assertThrows(
+                LdapDirectory.Unavailable.class,
+                () -> new LdapDirectory(plain).authenticate("jdupont", JEANNE_PASSWORD));
     }
 }

@@ -1,5 +1,16 @@
 package dev.guichet.auth.ldap;
 
+import static dev.guichet.auth.ldap.TestDirectory.ADMIN;
+import static dev.guichet.auth.ldap.TestDirectory.ADMINS;
+import static dev.guichet.auth.ldap.TestDirectory.ADMIN_PASSWORD;
+import static dev.guichet.auth.ldap.TestDirectory.JEANNE;
+import static dev.guichet.auth.ldap.TestDirectory.JEANNE_PASSWORD;
+import static dev.guichet.auth.ldap.TestDirectory.TECHNICIANS;
+import static dev.guichet.auth.ldap.TestDirectory.USERS;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
 import dev.guichet.auth.AuthRequests;
 import dev.guichet.auth.TokenResponse;
 import dev.guichet.support.Api;
@@ -13,17 +24,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import static dev.guichet.auth.ldap.TestDirectory.ADMIN;
-import static dev.guichet.auth.ldap.TestDirectory.ADMINS;
-import static dev.guichet.auth.ldap.TestDirectory.ADMIN_PASSWORD;
-import static dev.guichet.auth.ldap.TestDirectory.JEANNE;
-import static dev.guichet.auth.ldap.TestDirectory.JEANNE_PASSWORD;
-import static dev.guichet.auth.ldap.TestDirectory.TECHNICIANS;
-import static dev.guichet.auth.ldap.TestDirectory.USERS;
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * The directory has its say on every request of a directory account (LDAP_RECHECK_SECONDS=0, the
@@ -56,7 +56,8 @@ class LdapRecheckTest extends ApiTest {
     }
 
     private String ldapLogin(String username, String password) {
-        Api.Response tokens = api.post("/api/v1/auth/ldap/login", null, new AuthRequests.DirectoryLogin(username, password));
+        Api.Response tokens =
+                api.post("/api/v1/auth/ldap/login", null, new AuthRequests.DirectoryLogin(username, password));
         assertEquals(200, tokens.status(), tokens::toString);
         return tokens.as(TokenResponse.class).accessToken();
     }
@@ -75,7 +76,11 @@ class LdapRecheckTest extends ApiTest {
         assertEquals(403, listUsers(admin));
         // The role change ended the account's sessions, as one made in Guichet does.
         assertProblem(401, api.get("/api/v1/me", admin));
-        assertEquals(Role.TECHNICIAN, api.get("/api/v1/me", ldapLogin("admin", ADMIN_PASSWORD)).as(UserResponse.class).role());
+        assertEquals(
+                Role.TECHNICIAN,
+                api.get("/api/v1/me", ldapLogin("admin", ADMIN_PASSWORD))
+                        .as(UserResponse.class)
+                        .role());
     }
 
     @Test
@@ -90,7 +95,8 @@ class LdapRecheckTest extends ApiTest {
 
     @Test
     void anAccountDeletedFromTheDirectoryIsRefusedOnTheNextRequestAndDeactivated() {
-        TokenResponse tokens = api.post("/api/v1/auth/ldap/login", null, new AuthRequests.DirectoryLogin("jdupont", JEANNE_PASSWORD))
+        TokenResponse tokens = api.post(
+                        "/api/v1/auth/ldap/login", null, new AuthRequests.DirectoryLogin("jdupont", JEANNE_PASSWORD))
                 .as(TokenResponse.class);
         String jeanne = tokens.accessToken();
         assertEquals(200, api.get("/api/v1/me", jeanne).status());
@@ -121,12 +127,16 @@ class LdapRecheckTest extends ApiTest {
         directory.groups(ADMIN, USERS, TECHNICIANS);
 
         assertEquals(200, listUsers(admin));
-        assertEquals(Role.ADMIN, api.get("/api/v1/me", admin).as(UserResponse.class).role());
-        assertEquals(unavailableBefore + 2, meters.counter("guichet.ldap.unavailable").count());
+        assertEquals(
+                Role.ADMIN, api.get("/api/v1/me", admin).as(UserResponse.class).role());
+        assertEquals(
+                unavailableBefore + 2,
+                meters.counter("guichet.ldap.unavailable").count());
 
         // Back up: once LDAP_RETRY_SECONDS (1 s here) has passed, one request asks again and finds the move.
         directory.start();
-        int status = await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+        int status = await().atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> listUsers(admin), answered -> answered != 200);
         assertEquals(403, status);
     }

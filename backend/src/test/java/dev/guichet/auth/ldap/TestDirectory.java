@@ -54,7 +54,8 @@ final class TestDirectory {
         properties.put("guichet.ldap.bind-dn", "cn=guichet,ou=services," + BASE);
         properties.put("guichet.ldap.bind-password", "service-secret");
         properties.put("guichet.ldap.user-base", "ou=people," + BASE);
-        properties.put("guichet.ldap.user-filter", "(&(objectClass=person)(memberOf=" + USERS + ")(|(uid={0})(mail={0})))");
+        properties.put(
+                "guichet.ldap.user-filter", "(&(objectClass=person)(memberOf=" + USERS + ")(|(uid={0})(mail={0})))");
         properties.put("guichet.ldap.technician-groups", "helpdesk-techs");
         properties.put("guichet.ldap.admin-groups", "helpdesk-admins");
         return properties;
@@ -67,14 +68,34 @@ final class TestDirectory {
             server.add("dn: " + BASE, "objectClass: domain", "dc: acme");
             server.add("dn: ou=people," + BASE, "objectClass: organizationalUnit", "ou: people");
             server.add("dn: ou=services," + BASE, "objectClass: organizationalUnit", "ou: services");
-            server.add("dn: cn=guichet,ou=services," + BASE, "objectClass: person", "cn: guichet", "sn: guichet",
+            server.add(
+                    "dn: cn=guichet,ou=services," + BASE,
+                    "objectClass: person",
+                    "cn: guichet",
+                    "sn: guichet",
                     "userPassword: service-secret");
-            server.add("dn: " + JEANNE, "objectClass: inetOrgPerson", "objectClass: person", "uid: jdupont",
-                    "cn: Jeanne Dupont", "sn: Dupont", "mail: jeanne.dupont@acme.test", "userPassword: " + JEANNE_PASSWORD,
-                    "memberOf: " + USERS, "memberOf: " + TECHNICIANS);
-            server.add("dn: " + ADMIN, "objectClass: inetOrgPerson", "objectClass: person", "uid: admin",
-                    "cn: Directory Admin", "sn: Admin", "mail: admin@acme.test", "userPassword: " + ADMIN_PASSWORD,
-                    "memberOf: " + USERS, "memberOf: " + ADMINS);
+            server.add(
+                    "dn: " + JEANNE,
+                    "objectClass: inetOrgPerson",
+                    "objectClass: person",
+                    "uid: jdupont",
+                    "cn: Jeanne Dupont",
+                    "sn: Dupont",
+                    "mail: jeanne.dupont@acme.test",
+                    "userPassword: " + JEANNE_PASSWORD,
+                    "memberOf: " + USERS,
+                    "memberOf: " + TECHNICIANS);
+            server.add(
+                    "dn: " + ADMIN,
+                    "objectClass: inetOrgPerson",
+                    "objectClass: person",
+                    "uid: admin",
+                    "cn: Directory Admin",
+                    "sn: Admin",
+                    "mail: admin@acme.test",
+                    "userPassword: " + ADMIN_PASSWORD,
+                    "memberOf: " + USERS,
+                    "memberOf: " + ADMINS);
         } catch (LDAPException | LDIFException e) {
             throw new IllegalStateException(e);
         }

@@ -1,5 +1,10 @@
 package dev.guichet.auth.oidc;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.guichet.auth.AuthRequests;
 import dev.guichet.auth.LoginResponse;
 import dev.guichet.auth.SignInOptionsController;
@@ -31,11 +36,6 @@ import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /**
  * OpenID Connect single sign-on against a real OIDC server started in the test (NAV's
  * mock-oauth2-server): the browser's redirects are followed by hand, cookies included, so every
@@ -48,13 +48,16 @@ class OidcLoginTest extends ApiTest {
     private static final String CLIENT_ID = "guichet";
     /** The next answer of the token endpoint, when a test crafts it (used once), and its status. */
     private volatile String craftedTokenResponse;
+
     private volatile int craftedStatus = 200;
     /** The form body of the token request that the crafted answer replied to. */
     private volatile String answeredTokenRequest;
+
     private final MockOAuth2Server provider = new MockOAuth2Server(new Route() {
         @Override
         public boolean match(OAuth2HttpRequest request) {
-            return craftedTokenResponse != null && request.getUrl().encodedPath().endsWith("/token");
+            return craftedTokenResponse != null
+                    && request.getUrl().encodedPath().endsWith("/token");
         }
 
         @Override
@@ -67,7 +70,8 @@ class OidcLoginTest extends ApiTest {
             return new OAuth2HttpResponse(okhttp3.Headers.of("Content-Type", "application/json"), status, body, null);
         }
     });
-    private final HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient browser =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @Override
     public Map<String, String> getProperties() {
@@ -97,13 +101,15 @@ class OidcLoginTest extends ApiTest {
         }
     }
 
-    private void identity(String subject, String email, List<String> audience, long expirySeconds, List<String> groups) {
+    private void identity(
+            String subject, String email, List<String> audience, long expirySeconds, List<String> groups) {
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("email", email);
         claims.put("name", "Jeanne Dupont");
         claims.put("locale", "en-GB");
         claims.put("groups", groups);
-        provider.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER_ID, subject, "JWT", audience, claims, expirySeconds));
+        provider.enqueueCallback(
+                new DefaultOAuth2TokenCallback(ISSUER_ID, subject, "JWT", audience, claims, expirySeconds));
     }
 
     private void identity(String email, List<String> groups) {
@@ -112,7 +118,8 @@ class OidcLoginTest extends ApiTest {
 
     /** Starts at Guichet, goes through the provider, and stops at Guichet's callback answer. */
     private Callback signIn(java.util.function.UnaryOperator<String> tamperCallbackQuery) {
-        HttpResponse<String> start = get(server.getURI().resolve("/api/v1/auth/oidc/login?redirect=/tickets/42"), Map.of());
+        HttpResponse<String> start =
+                get(server.getURI().resolve("/api/v1/auth/oidc/login?redirect=/tickets/42"), Map.of());
         assertEquals(302, start.statusCode(), start::body);
         Map<String, String> cookies = cookies(start);
         URI authorize = URI.create(start.headers().firstValue("Location").orElseThrow());
@@ -127,7 +134,8 @@ class OidcLoginTest extends ApiTest {
         HttpResponse<String> callback = get(server.getURI().resolve("/api/v1/auth/oidc/callback?" + query), cookies);
         Map<String, String> after = new HashMap<>(cookies);
         after.putAll(cookies(callback));
-        return new Callback(callback.statusCode(), callback.headers().firstValue("Location").orElse(""), after);
+        return new Callback(
+                callback.statusCode(), callback.headers().firstValue("Location").orElse(""), after);
     }
 
     private Callback signIn() {
@@ -135,8 +143,13 @@ class OidcLoginTest extends ApiTest {
     }
 
     private Api.Response exchange(Callback callback) {
-        String cookie = Optional.ofNullable(callback.cookies().get(OidcController.EXCHANGE_COOKIE)).orElse("");
-        return api.send("POST", "/api/v1/auth/oidc/exchange", null, null,
+        String cookie = Optional.ofNullable(callback.cookies().get(OidcController.EXCHANGE_COOKIE))
+                .orElse("");
+        return api.send(
+                "POST",
+                "/api/v1/auth/oidc/exchange",
+                null,
+                null,
                 cookie.isEmpty() ? Map.of() : Map.of("Cookie", OidcController.EXCHANGE_COOKIE + "=" + cookie));
     }
 
@@ -153,11 +166,14 @@ class OidcLoginTest extends ApiTest {
         assertEquals(200, tokens.status(), tokens::toString);
         TokenResponse pair = tokens.as(TokenResponse.class);
         UserResponse me = me(pair.accessToken());
-        assertEquals(List.of("jeanne.dupont@acme.test", "Jeanne Dupont", Role.EMPLOYEE, "en"),
+        assertEquals(
+                List.of("jeanne.dupont@acme.test", "Jeanne Dupont", Role.EMPLOYEE, "en"),
                 List.of(me.email(), me.fullName(), me.role(), me.locale()));
         assertEquals(200, refresh(pair.refreshToken()).status());
         // The exchange code is single use.
-        assertEquals("https://guichet.dev/problems/sso-exchange-invalid", assertProblem(401, exchange(callback)).type());
+        assertEquals(
+                "https://guichet.dev/problems/sso-exchange-invalid",
+                assertProblem(401, exchange(callback)).type());
 
         // A second login finds the same account.
         identity("jeanne.dupont@acme.test", List.of());
@@ -178,15 +194,19 @@ class OidcLoginTest extends ApiTest {
         identity("jeanne.dupont@acme.test", List.of());
         HttpResponse<String> start = get(server.getURI().resolve("/api/v1/auth/oidc/login"), Map.of());
         Map<String, String> cookies = cookies(start);
-        HttpResponse<String> atProvider = get(URI.create(start.headers().firstValue("Location").orElseThrow()), Map.of());
-        String query = URI.create(atProvider.headers().firstValue("Location").orElseThrow()).getRawQuery();
+        HttpResponse<String> atProvider =
+                get(URI.create(start.headers().firstValue("Location").orElseThrow()), Map.of());
+        String query = URI.create(atProvider.headers().firstValue("Location").orElseThrow())
+                .getRawQuery();
         URI callback = server.getURI().resolve("/api/v1/auth/oidc/callback?" + query);
 
         HttpResponse<String> first = get(callback, cookies);
         assertTrue(first.headers().firstValue("Location").orElseThrow().startsWith("/login/sso"));
         HttpResponse<String> replay = get(callback, cookies);
 
-        assertEquals("state-invalid", query(replay.headers().firstValue("Location").orElseThrow()).get("sso_error"));
+        assertEquals(
+                "state-invalid",
+                query(replay.headers().firstValue("Location").orElseThrow()).get("sso_error"));
         assertFalse(cookies(replay).containsKey(OidcController.EXCHANGE_COOKIE));
     }
 
@@ -196,10 +216,14 @@ class OidcLoginTest extends ApiTest {
         Callback callback = signIn(q -> q);
         // The same callback URL opened by a victim's browser (login CSRF): no binding cookie.
         HttpResponse<String> start = get(server.getURI().resolve("/api/v1/auth/oidc/login"), Map.of());
-        HttpResponse<String> atProvider = get(URI.create(start.headers().firstValue("Location").orElseThrow()), Map.of());
-        String query = URI.create(atProvider.headers().firstValue("Location").orElseThrow()).getRawQuery();
+        HttpResponse<String> atProvider =
+                get(URI.create(start.headers().firstValue("Location").orElseThrow()), Map.of());
+        String query = URI.create(atProvider.headers().firstValue("Location").orElseThrow())
+                .getRawQuery();
         HttpResponse<String> foreign = get(server.getURI().resolve("/api/v1/auth/oidc/callback?" + query), Map.of());
-        assertEquals("state-invalid", query(foreign.headers().firstValue("Location").orElseThrow()).get("sso_error"));
+        assertEquals(
+                "state-invalid",
+                query(foreign.headers().firstValue("Location").orElseThrow()).get("sso_error"));
         Api.Response tokens = exchange(callback);
         assertEquals(200, tokens.status(), tokens::toString);
     }
@@ -216,15 +240,22 @@ class OidcLoginTest extends ApiTest {
         claims.put("email", "jeanne.dupont@acme.test");
         claims.put("nonce", query(authorize.toString()).get("nonce"));
         HttpResponse<String> atProvider = get(authorize, Map.of());
-        String query = URI.create(atProvider.headers().firstValue("Location").orElseThrow()).getRawQuery();
-        String idToken = provider.issueToken(ISSUER_ID, CLIENT_ID, new DefaultOAuth2TokenCallback(ISSUER_ID, "sub-1", "JWT",
-                audience, claims, expirySeconds)).serialize();
-        craftedTokenResponse = "{\"access_token\":\"opaque\",\"token_type\":\"Bearer\",\"expires_in\":3600,\"id_token\":\"" + idToken + "\"}";
+        String query = URI.create(atProvider.headers().firstValue("Location").orElseThrow())
+                .getRawQuery();
+        String idToken = provider.issueToken(
+                        ISSUER_ID,
+                        CLIENT_ID,
+                        new DefaultOAuth2TokenCallback(ISSUER_ID, "sub-1", "JWT", audience, claims, expirySeconds))
+                .serialize();
+        craftedTokenResponse =
+                "{\"access_token\":\"opaque\",\"token_type\":\"Bearer\",\"expires_in\":3600,\"id_token\":\"" + idToken
+                        + "\"}";
         HttpResponse<String> callback = get(server.getURI().resolve("/api/v1/auth/oidc/callback?" + query), cookies);
         assertEquals(null, craftedTokenResponse, "the token endpoint was called");
         Map<String, String> after = new HashMap<>(cookies);
         after.putAll(cookies(callback));
-        return new Callback(callback.statusCode(), callback.headers().firstValue("Location").orElse(""), after);
+        return new Callback(
+                callback.statusCode(), callback.headers().firstValue("Location").orElse(""), after);
     }
 
     @Test
@@ -275,10 +306,16 @@ class OidcLoginTest extends ApiTest {
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("email", email);
         claims.put("groups", groups);
-        String idToken = provider.issueToken(ISSUER_ID, CLIENT_ID, new DefaultOAuth2TokenCallback(ISSUER_ID, subject, "JWT",
-                List.of(CLIENT_ID), claims, 3600)).serialize();
-        craftedTokenResponse = "{\"access_token\":\"opaque\",\"token_type\":\"Bearer\",\"expires_in\":3600,\"id_token\":\""
-                + idToken + "\"" + (rotatedRefreshToken == null ? "" : ",\"refresh_token\":\"" + rotatedRefreshToken + "\"") + "}";
+        String idToken = provider.issueToken(
+                        ISSUER_ID,
+                        CLIENT_ID,
+                        new DefaultOAuth2TokenCallback(ISSUER_ID, subject, "JWT", List.of(CLIENT_ID), claims, 3600))
+                .serialize();
+        craftedTokenResponse =
+                "{\"access_token\":\"opaque\",\"token_type\":\"Bearer\",\"expires_in\":3600,\"id_token\":\"" + idToken
+                        + "\""
+                        + (rotatedRefreshToken == null ? "" : ",\"refresh_token\":\"" + rotatedRefreshToken + "\"")
+                        + "}";
     }
 
     private Api.Response refresh(String refreshToken) {
@@ -307,7 +344,8 @@ class OidcLoginTest extends ApiTest {
 
         assertEquals(200, refreshed.status(), refreshed::toString);
         assertTrue(answeredTokenRequest.contains("grant_type=refresh_token"), answeredTokenRequest);
-        assertFalse(refreshed.toString().contains("rotated-by-the-provider"), "the provider's token stays on the server");
+        assertFalse(
+                refreshed.toString().contains("rotated-by-the-provider"), "the provider's token stays on the server");
         assertEquals(Role.EMPLOYEE, me(tokens(refreshed).accessToken()).role());
         assertProblem(401, api.get("/api/v1/me", technicianToken));
 
@@ -363,7 +401,10 @@ class OidcLoginTest extends ApiTest {
         identity("jeanne.dupont@acme.test", List.of());
         String token = tokens(exchange(signIn())).accessToken();
         long id = me(token).id();
-        assertEquals(200, api.patch("/api/v1/users/" + id, root.token(), Map.of("active", false)).status());
+        assertEquals(
+                200,
+                api.patch("/api/v1/users/" + id, root.token(), Map.of("active", false))
+                        .status());
 
         assertProblem(401, api.get("/api/v1/me", token));
         identity("jeanne.dupont@acme.test", List.of());
@@ -373,7 +414,8 @@ class OidcLoginTest extends ApiTest {
     @Test
     void passwordLoginIsOffExceptForTheBreakGlassAdmin() {
         users.create(new UserRequests.CreateUser("camille@acme.test", "Camille", PASSWORD, Role.EMPLOYEE, "fr"));
-        assertEquals("https://guichet.dev/problems/local-login-disabled",
+        assertEquals(
+                "https://guichet.dev/problems/local-login-disabled",
                 assertProblem(403, login("camille@acme.test", PASSWORD)).type());
         assertNotNull(breakGlassAdmin().token());
     }
@@ -383,8 +425,14 @@ class OidcLoginTest extends ApiTest {
         Api.Response response = api.get("/api/v1/auth/config", null);
         assertEquals(200, response.status(), response::toString);
         SignInOptionsController.SignInOptions options = response.as(SignInOptionsController.SignInOptions.class);
-        assertEquals(List.of(false, true, "Acme", "/api/v1/auth/oidc/login", false), List.of(options.localLoginEnabled(),
-                options.oidcEnabled(), options.oidcProviderName(), options.oidcLoginUrl(), options.ldapEnabled()));
+        assertEquals(
+                List.of(false, true, "Acme", "/api/v1/auth/oidc/login", false),
+                List.of(
+                        options.localLoginEnabled(),
+                        options.oidcEnabled(),
+                        options.oidcProviderName(),
+                        options.oidcLoginUrl(),
+                        options.ldapEnabled()));
         String logout = options.oidcLogoutUrl();
         assertTrue(logout.startsWith(provider.issuerUrl(ISSUER_ID) + "/endsession"), logout);
         assertTrue(logout.contains("client_id=guichet"), logout);
@@ -410,7 +458,13 @@ class OidcLoginTest extends ApiTest {
     private HttpResponse<String> get(URI uri, Map<String, String> cookies) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
         if (!cookies.isEmpty()) {
-            request.header("Cookie", String.join("; ", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
+            request.header(
+                    "Cookie",
+                    String.join(
+                            "; ",
+                            cookies.entrySet().stream()
+                                    .map(e -> e.getKey() + "=" + e.getValue())
+                                    .toList()));
         }
         try {
             return browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
