@@ -41,6 +41,10 @@ started=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 
 scripts/bench_db.sh
 
+# The class-data archive belongs to one build of the jar: the JVM refuses an archive of another
+# build ("timestamp has changed") and does not rewrite it, so every start would run without one.
+[[ backend/target/guichet.jsa -nt "$JAR" ]] || rm -f backend/target/guichet.jsa
+
 work=$(mktemp -d)
 log="$work/backend.log"
 pid=""
