@@ -83,38 +83,34 @@ public final class ScratchPostgres implements AutoCloseable {
 
     /** Stops the server at once (fast shutdown: open connections are cut), as an outage would. */
     public void stopServer() throws IOException, InterruptedException {
-        run(
-                List.of(
-                        bin.resolve("pg_ctl").toString(),
-                        "-D",
-                        dir.resolve("data").toString(),
-                        "-m",
-                        "fast",
-                        "-w",
-                        "stop"),
-                asPostgres);
+        stop("fast", false);
     }
 
     /** Stops the server if it runs and deletes the cluster. */
     @Override
     public void close() throws IOException, InterruptedException {
         try {
-            run(
-                    List.of(
-                            bin.resolve("pg_ctl").toString(),
-                            "-D",
-                            dir.resolve("data").toString(),
-                            "-m",
-                            "immediate",
-                            "-w",
-                            "stop"),
-                    asPostgres,
-                    true);
+            stop("immediate", true);
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    /** {@code pg_ctl stop} in {@code mode} ("fast", "immediate"); {@code mayFail} when the server may be down. */
+    private void stop(String mode, boolean mayFail) throws IOException, InterruptedException {
+        run(
+                List.of(
+                        bin.resolve("pg_ctl").toString(),
+                        "-D",
+                        dir.resolve("data").toString(),
+                        "-m",
+                        mode,
+                        "-w",
+                        "stop"),
+                asPostgres,
+                mayFail);
     }
 
     private static Path binaries() throws IOException {
