@@ -36,7 +36,7 @@ MIX_RATE="${BENCH_MIX_RATE:-280}"
 PORT="${BENCH_PORT:-18089}"
 PASSWORD="${BENCH_PASSWORD:-bench-user-passphrase}"
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"  # as scripts/run.sh, the systemd unit and the image
-JAVA_OPTS="${JAVA_OPTS:--XX:+UseSerialGC -Xmx192m -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=backend/target/guichet.jsa}"
+JAVA_OPTS="${JAVA_OPTS:--XX:+UseSerialGC -XX:+UseCompactObjectHeaders -Xmx192m -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=backend/target/guichet.jsa}"
 started=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 
 scripts/bench_db.sh

@@ -19,13 +19,13 @@ const base = new URL(cfg.base);
 const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
 
 /** One HTTP request; resolves { status, body } (body parsed when JSON is asked for). */
-function request(method, path, token, body, wantBody = false) {
+function request(method, path, token, body, wantBody = false, prefix = '/api/v1') {
   return new Promise((resolve) => {
     const data = body === undefined ? undefined : JSON.stringify(body);
     const headers = { Accept: 'application/json' };
     if (token) headers.Authorization = `Bearer ${token}`;
     if (data) { headers['Content-Type'] = 'application/json'; headers['Content-Length'] = Buffer.byteLength(data); }
-    const req = http.request({ host: base.hostname, port: base.port, path: `/api/v1${path}`, method, headers, agent }, (res) => {
+    const req = http.request({ host: base.hostname, port: base.port, path: `${prefix}${path}`, method, headers, agent }, (res) => {
       const chunks = [];
       res.on('data', (c) => { if (wantBody || res.statusCode >= 400) chunks.push(c); });
       res.on('end', () => {
@@ -176,6 +176,9 @@ const rowDefs = [
   ['dashboard: previous calendar month', 'report', get(`/reports/dashboard?${qs(previousMonth())}`)],
   ['dashboard: last 365 days, weekly', 'report', get(`/reports/dashboard?${qs({ from: daysAgo(364), to: daysAgo(0), granularity: 'week' })}`)],
   ['dashboard: last 5 years, weekly', 'report', get(`/reports/dashboard?${qs({ from: yearsAgo(5), to: daysAgo(0), granularity: 'week' })}`)],
+  // The floor of one HTTP request to this JVM (no database): what the read rows' ratio to pgbench
+  // is bounded by. No target; read with "ticket detail" and pgbench's detail (docs/performance.md).
+  ['floor: GET /health/liveness (no token, no SQL)', 'floor', () => request('GET', '/health/liveness', null, undefined, false, '')],
   ['ticket detail', 'read', () => request('GET', `/tickets/${pick(cfg.readIds)}`, tech())],
   ['comments', 'read', () => request('GET', `/tickets/${pick(cfg.readIds)}/comments`, tech())],
   ['history', 'read', () => request('GET', `/tickets/${pick(cfg.readIds)}/history`, tech())],

@@ -10,7 +10,10 @@ import dev.guichet.web.ApiException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -49,8 +52,11 @@ public class TicketQueries {
               LEFT JOIN users a ON a.id = t.assignee_id
               LEFT JOIN categories c ON c.id = t.category_id
             """;
-    private static final String TSQUERY =
-            "(websearch_to_tsquery('guichet_fr', ?) || websearch_to_tsquery('guichet_en', ?))";
+    /**
+     * The search as a tsquery: {@code websearch_to_tsquery} in French and in English, OR'ed, or
+     * once when both analyses agree (V26, {@code guichet_search_query}).
+     */
+    private static final String TSQUERY = "guichet_search_query(?)";
 
     /** Characters of the description shown in list rows (the detail shows the whole). */
     public static final int EXCERPT = 200;
@@ -63,6 +69,11 @@ public class TicketQueries {
      * walking the recency index (a common word), see {@code matches}.
      */
     public static final int SEARCH_FETCH = 5_000;
+    /**
+     * A search PostgreSQL expects to match at least this many tickets (and 1 % of them) is neither
+     * fetched nor counted: its total reads "more than {@value #COUNT_BOUND}", see {@code common}.
+     */
+    public static final long COMMON_MATCHES = 20 * COUNT_BOUND;
     /**
      * Activity older than this is not news: a ticket is unread only for activity within this many
      * days (bounds the unread filter to a recent slice of the recency index at any table size).
@@ -93,9 +104,11 @@ public class TicketQueries {
     private final JdbcOperations jdbc;
     private final TicketCountQueries counts;
     private final SlaStates sla;
+    private final JsonMapper json;
 
-    TicketQueries(JdbcOperations jdbc, TicketCountQueries counts, SlaStates sla) {
+    TicketQueries(JdbcOperations jdbc, TicketCountQueries counts, SlaStates sla, JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
         this.counts = counts;
         this.sla = sla;
     }
@@ -301,8 +314,11 @@ public class TicketQueries {
         // A search first fetches its matches through the GIN index, up to SEARCH_FETCH of them:
         // that one bitmap scan gives the total and, unless the word is common, the whole match set,
         // which is then ranked or sorted without walking a sort index in search of scattered rows.
-        Matches matches = filter.query() == null ? null : matches(where, SEARCH_FETCH);
-        Total total = matches == null ? total(filter) : matches.total();
+        // A common word (PostgreSQL's statistics expect many matches) skips that fetch: its total
+        // is "more than COUNT_BOUND" and its page comes from the walk below.
+        boolean common = filter.query() != null && common(where, "");
+        Matches matches = filter.query() == null || common ? null : matches(where, SEARCH_FETCH);
+        Total total = common ? new Total(COUNT_BOUND, true) : matches == null ? total(filter) : matches.total();
         boolean known = matches != null && matches.complete();
         String sql;
         if (known) {
@@ -349,7 +365,6 @@ public class TicketQueries {
                 i = where.bind(ps, i);
             }
             if (ranked) {
-                ps.setString(i++, filter.query());
                 ps.setString(i++, filter.query());
             }
             if (after != null) {
@@ -493,21 +508,16 @@ public class TicketQueries {
         Where where = where(others);
         Map<TicketStatus, Long> result = new EnumMap<>(TicketStatus.class);
         List<TicketStatus> bounded = List.of(TicketStatus.values());
-        if (others.query() != null) {
-            // A search with few matches: one scan of the full-text index fetches them all.
-            Matches matches = matches(where, (int) COUNT_BOUND);
-            if (matches.complete()) {
-                for (TicketStatus status : TicketStatus.values()) {
-                    result.put(status, matches.perStatus().getOrDefault(status, 0L));
-                }
-                return result;
-            }
-            // Many matches: the open statuses hold few tickets, counted exactly in one pass that
-            // intersects the full-text index with the open tickets' index; RESOLVED and CLOSED hold
-            // most matches and are counted up to the bound below (a scan that stops early).
+        if (others.query() != null || others.sla() != null) {
+            // The SLA filter matches only tickets whose clock runs (indexed since V19), few at any
+            // size: one pass counts every status. A search counts, in one pass, every status but
+            // CLOSED through V26's index of the tickets not closed (the open ones and those
+            // resolved in the last days: 3 % of ~38,000 matches of a common word at 1M tickets);
+            // CLOSED holds most matches and is counted up to the bound below.
+            boolean closedApart = others.query() != null;
             jdbc.prepareStatement(
                     "SELECT t.status, count(*) FROM tickets t" + where.sql
-                            + " AND t.status IN ('NEW', 'IN_PROGRESS', 'WAITING') GROUP BY t.status",
+                            + (closedApart ? " AND t.status <> 'CLOSED'" : "") + " GROUP BY t.status",
                     ps -> {
                         where.bind(ps, 1);
                         try (ResultSet rs = ps.executeQuery()) {
@@ -519,10 +529,17 @@ public class TicketQueries {
                         }
                         return null;
                     });
-            for (TicketStatus open : List.of(TicketStatus.NEW, TicketStatus.IN_PROGRESS, TicketStatus.WAITING)) {
-                result.putIfAbsent(open, 0L);
+            for (TicketStatus status : TicketStatus.values()) {
+                result.putIfAbsent(status, 0L);
             }
-            bounded = List.of(TicketStatus.RESOLVED, TicketStatus.CLOSED);
+            if (!closedApart) {
+                return result;
+            }
+            bounded = List.of(TicketStatus.CLOSED);
+        }
+        if (others.query() != null && common(where, " AND t.status = 'CLOSED'")) {
+            result.put(TicketStatus.CLOSED, COUNT_BOUND + 1);
+            return result;
         }
         // One bounded count per status, each with its status as a literal: the planner then knows
         // how many tickets the status holds (CLOSED: most of them) and stops the full-text scan at
@@ -551,6 +568,40 @@ public class TicketQueries {
 
     /** A number of tickets, exact or (when {@code lowerBound}) "at least". */
     record Total(long value, boolean lowerBound) {}
+
+    /**
+     * Whether PostgreSQL's statistics expect this filter to match so many tickets that counting or
+     * fetching its matches is not worth it: at least {@value #COMMON_MATCHES} (twenty times the
+     * count bound, so "more than {@value #COUNT_BOUND}" is safe) and at least 1 % of the tickets (so
+     * the recency walk of a relevance sort finds its {@value #SEARCH_CANDIDATES} candidates within
+     * about 20,000 rows). The estimate is the planner's row count for the filter ({@code EXPLAIN},
+     * nothing is read), taken from the statistics ANALYZE keeps of the search document's words.
+     *
+     * @param extra more conditions, SQL starting with {@code AND}, without parameters
+     */
+    private boolean common(Where where, String extra) {
+        return jdbc.prepareStatement("EXPLAIN (FORMAT JSON) SELECT 1 FROM tickets t" + where.sql + extra, ps -> {
+            where.bind(ps, 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                JsonNode plan = json.readValue(rs.getString(1), JsonNode.class);
+                double expected = plan.get(0).get("Plan").get("Plan Rows").getDoubleValue();
+                return expected >= COMMON_MATCHES && expected * 100 >= estimatedTickets();
+            } catch (IOException e) {
+                throw new IllegalStateException("EXPLAIN's JSON could not be read", e);
+            }
+        });
+    }
+
+    /** @return PostgreSQL's estimate of the number of tickets (pg_class.reltuples, kept by ANALYZE) */
+    private double estimatedTickets() {
+        return jdbc.prepareStatement("SELECT reltuples FROM pg_class WHERE oid = 'tickets'::regclass", ps -> {
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getDouble(1);
+            }
+        });
+    }
 
     /**
      * The matches of a search fetched through the GIN index, most recently updated first, at most
@@ -639,7 +690,6 @@ public class TicketQueries {
         }
         if (filter.query() != null) {
             sql.append(" AND t.search_vector @@ ").append(TSQUERY);
-            params.add(filter.query());
             params.add(filter.query());
         }
         if (filter.unreadFor() != null) {
