@@ -16,6 +16,7 @@
 #     then RSS after the mix.
 #  6. Prints one table (targets and pass/fail) and writes it as JSON to bench-results/.
 # BENCH_QUICK=1: 20,000 tickets, 2 s per row, a 15 s mix (a smoke run while developing).
+# BENCH_ONLY=<regular expression>: only the rows of the latency table whose name matches.
 # Nothing is asserted: the exit status is 0 whether targets are met or not.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -84,7 +85,8 @@ cat >"$work/cfg.json" <<EOF
   "categoryId": $(qa "SELECT category_id FROM tickets GROUP BY 1 ORDER BY count(*) DESC LIMIT 1"),
   "openIds": $(qa "SELECT json_agg(id) FROM (SELECT id FROM tickets WHERE status IN ('IN_PROGRESS', 'WAITING') ORDER BY id DESC LIMIT 3000) t"),
   "readIds": $(qa "SELECT json_agg((random() * ($max_id - 1))::bigint + 1) FROM generate_series(1, 5000)"),
-  "seconds": $SECONDS_PER_ROW, "clients": [1, 16], "mixRate": $MIX_RATE, "mixSeconds": $MIX_SECONDS, "phase": "rows" }
+  "seconds": $SECONDS_PER_ROW, "clients": [1, 16], "mixRate": $MIX_RATE, "mixSeconds": $MIX_SECONDS, "phase": "rows",
+  "only": "${BENCH_ONLY:-}" }
 EOF
 
 echo "[$(date -u +%T)] latency table: ${SECONDS_PER_ROW} s per row at 1 and 16 clients"

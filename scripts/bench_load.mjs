@@ -3,7 +3,7 @@
 //
 // Input: a JSON file (argv[2]) written by bench.sh: { base, password, techs: [email], employees: [email],
 // techId, categoryId, openIds: [id] (IN_PROGRESS/WAITING tickets), readIds: [id], seconds, clients: [1, 16],
-// mixRate, mixSeconds, phase: "rows" | "mix" }.
+// mixRate, mixSeconds, phase: "rows" | "mix", only: a regular expression of the rows to run (all when absent) }.
 // Output (stdout): JSON { rows: [{ name, group, clients, n, errors, p50, p95, p99, rps }], mix: {...} }.
 //
 // Closed loop for the table: each of `clients` clients sends its next request when the previous one
@@ -217,6 +217,7 @@ async function closedLoop(fn, clients, seconds) {
 async function runRows() {
   const rows = [];
   for (const [name, group, fn0, deep] of rowDefs) {
+    if (cfg.only && !new RegExp(cfg.only).test(name)) continue;
     let fn = fn0;
     if (deep) {
       const cursor = await deepCursor(deep);
