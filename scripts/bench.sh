@@ -37,7 +37,7 @@ MIX_RATE="${BENCH_MIX_RATE:-280}"
 PORT="${BENCH_PORT:-18089}"
 PASSWORD="${BENCH_PASSWORD:-bench-user-passphrase}"
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"  # as scripts/run.sh, the systemd unit and the image
-JAVA_OPTS="${JAVA_OPTS:--XX:+UseSerialGC -XX:+UseCompactObjectHeaders -Xmx192m -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=backend/target/guichet.jsa}"
+JAVA_OPTS="${JAVA_OPTS:--XX:+UseSerialGC -Xmx192m -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=backend/target/guichet.jsa}"
 started=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 
 scripts/bench_db.sh
@@ -86,7 +86,7 @@ cat >"$work/cfg.json" <<EOF
   "openIds": $(qa "SELECT json_agg(id) FROM (SELECT id FROM tickets WHERE status IN ('IN_PROGRESS', 'WAITING') ORDER BY id DESC LIMIT 3000) t"),
   "readIds": $(qa "SELECT json_agg((random() * ($max_id - 1))::bigint + 1) FROM generate_series(1, 5000)"),
   "seconds": $SECONDS_PER_ROW, "clients": [1, 16], "mixRate": $MIX_RATE, "mixSeconds": $MIX_SECONDS, "phase": "rows",
-  "only": "${BENCH_ONLY:-}" }
+  "only": $(printf '%s' "${BENCH_ONLY:-}" | python3 -c 'import json, sys; print(json.dumps(sys.stdin.read()))') }
 EOF
 
 echo "[$(date -u +%T)] latency table: ${SECONDS_PER_ROW} s per row at 1 and 16 clients"

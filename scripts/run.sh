@@ -40,7 +40,7 @@ echo "On an empty database the demo helpdesk (47,837 real tickets, two years of 
 # Default JVM options (docs/architecture.md, "Start-up and memory"): serial GC and a 192 MiB heap, two
 # malloc arenas (glibc's default is 8 per core, each reserving 64 MiB) keep the process near 400 MiB
 # under load at a million tickets.
-JAVA_OPTS="${JAVA_OPTS:--XX:+UseSerialGC -XX:+UseCompactObjectHeaders -Xmx192m}"
+JAVA_OPTS="${JAVA_OPTS:--XX:+UseSerialGC -Xmx192m}"
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
 java $JAVA_OPTS -jar "$JAR" &

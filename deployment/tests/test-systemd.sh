@@ -48,7 +48,7 @@ test_hardening_is_declared() {
     local unit=$UNITS/guichet-backend.service setting missing=()
     # shellcheck disable=SC2016 # $JAVA_OPTS is expanded by systemd, not here
     for setting in User=guichet EnvironmentFile=/etc/guichet/guichet.env \
-        'ExecStart=/usr/bin/java -XX:+UseSerialGC -XX:+UseCompactObjectHeaders -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError $JAVA_OPTS -jar /opt/guichet/guichet-backend.jar' \
+        'ExecStart=/usr/bin/java -XX:+UseSerialGC -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError $JAVA_OPTS -jar /opt/guichet/guichet-backend.jar' \
         Restart=on-failure NoNewPrivileges=true ProtectSystem=strict ProtectHome=true PrivateTmp=true \
         SuccessExitStatus=143 TimeoutStopSec=; do
         grep -qF -- "$setting" "$unit" || missing+=("$setting")

@@ -1,6 +1,6 @@
 -- Two indexes over the tickets that are not CLOSED (the open ones and those resolved in the last
 -- days: about 3 % of a mature helpdesk), for what the V8 and V19 indexes answered only by reading
--- every match (docs/performance.md, run of 2026-12-04 20:00; docs/architecture.md, "Queue at scale").
+-- every match (docs/performance.md, runs of 2026-12-04 19:46 and 20:22; docs/architecture.md, "Queue at scale").
 --
 -- The status chips' counts while a search is typed: every status but CLOSED is counted exactly in
 -- one pass over this index, where the whole search index held all ~36,000 matches of a common word
