@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.guichet.support.ApiTest;
-import dev.guichet.support.TestDatabase;
+import dev.guichet.support.TestMail;
 import jakarta.mail.internet.MimeMessage;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -17,7 +17,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -45,20 +44,7 @@ abstract class InboundTest extends ApiTest {
         mail = new GreenMail(new ServerSetup[] {smtpSetup, imapSetup});
         mail.start();
         mail.setUser(HELPDESK, "helpdesk", "secret");
-        Map<String, String> properties = new HashMap<>(TestDatabase.properties());
-        properties.putAll(Map.of(
-                "guichet.public-url",
-                "https://" + HOST + "/",
-                "guichet.mail.smtp.host",
-                "127.0.0.1",
-                "guichet.mail.smtp.port",
-                String.valueOf(smtpSetup.getPort()),
-                "guichet.mail.smtp.from",
-                "Guichet <guichet@" + HOST + ">",
-                "guichet.mail.worker-enabled",
-                "true",
-                "guichet.mail.poll-interval",
-                "50ms"));
+        Map<String, String> properties = TestMail.properties(HOST, smtpSetup.getPort());
         properties.putAll(Map.of(
                 "inbound.mail.1.host", "127.0.0.1",
                 "inbound.mail.1.port", String.valueOf(imapSetup.getPort()),

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.guichet.support.ApiTest;
-import dev.guichet.support.TestDatabase;
+import dev.guichet.support.TestMail;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -15,7 +15,6 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -39,24 +38,9 @@ abstract class MailTest extends ApiTest {
     public Map<String, String> getProperties() {
         smtp = new GreenMail(smtpSetup);
         smtp.start();
-        Map<String, String> properties = new HashMap<>(TestDatabase.properties());
-        properties.putAll(Map.of(
-                "guichet.public-url",
-                "https://" + HOST + "/",
-                "guichet.mail.smtp.host",
-                "127.0.0.1",
-                "guichet.mail.smtp.port",
-                String.valueOf(smtpSetup.getPort()),
-                "guichet.mail.smtp.from",
-                "Guichet <guichet@" + HOST + ">",
-                "guichet.mail.worker-enabled",
-                "true",
-                "guichet.mail.poll-interval",
-                "50ms",
-                "guichet.mail.batch-size",
-                "5",
-                "guichet.mail.max-attempts",
-                String.valueOf(MAX_ATTEMPTS)));
+        Map<String, String> properties = TestMail.properties(HOST, smtpSetup.getPort());
+        properties.putAll(
+                Map.of("guichet.mail.batch-size", "5", "guichet.mail.max-attempts", String.valueOf(MAX_ATTEMPTS)));
         // Failures are retried after 100, 200, 400, 400… ms: an outage of ~1.5 s fails a message.
         properties.putAll(Map.of(
                 "guichet.mail.retry-initial-delay", "100ms",
